@@ -1,0 +1,24 @@
+package org.loopmlp.exact;
+
+import com.google.common.collect.ImmutableList;
+
+/** The registry of backends by name. */
+public final class Backends {
+  private Backends() {}
+
+  /** All backends, trusted first. */
+  public static ImmutableList<Backend> all() {
+    return ImmutableList.of(RationalBackend.INSTANCE);
+  }
+
+  /** The backend called {@code name}; fails with the list of known names. */
+  public static Backend named(String name) {
+    for (Backend b : all()) {
+      if (b.name().equals(name)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException("unknown backend '" + name + "', expected one of "
+        + all().stream().map(Backend::name).toList());
+  }
+}
