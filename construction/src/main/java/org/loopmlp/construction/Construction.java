@@ -220,6 +220,30 @@ public final class Construction {
     return Invariant.range(Math.max(0, lo), Math.max(0, hi));
   }
 
+  /**
+   * This construction with another network of the same shape (e.g. one weight perturbed, for
+   * mutation testing): same layout, lemmas and invariants, so a checked run judges the new weights
+   * against the same claims.
+   */
+  public Construction withNetwork(Network replacement) {
+    checkNotNull(replacement, "replacement");
+    checkArgument(replacement.depth() == network.depth(), "depth %s, expected %s",
+        replacement.depth(), network.depth());
+    ImmutableList.Builder<LayerInfo> infos = ImmutableList.builder();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerInfo old = layers.get(i);
+      SparseLayer l = replacement.layer(i);
+      checkArgument(l.inputDimension() == old.layer().inputDimension()
+          && l.outputDimension() == old.layer().outputDimension(),
+          "layer %s changes shape", i);
+      infos.add(new LayerInfo(old.index(), old.label(), old.stageIndex(), old.stageName(),
+          old.outputLayout(), old.invariants(), l));
+    }
+    Network named = Network.withInputNames(replacement.layers(), layout.names());
+    return new Construction(name, config, registers, layout, stages, lemmas, infos.build(),
+        inputInvariants, named);
+  }
+
   public String name() {
     return name;
   }
