@@ -47,7 +47,7 @@ public final class CheckedObserver implements LayerObserver {
     for (int i = 0; i < stateDim; i++) {
       Invariant inv = construction.inputInvariants().get(i);
       if (!inv.admits(input.get(i))) {
-        throw new LemmaViolation(Kind.INVARIANT, pass, first.name(), -1, "input",
+        throw new LemmaViolation(step, Kind.INVARIANT, pass, first.name(), -1, "input",
             construction.layout().direction(i), inv.toString(), input.get(i));
       }
     }
@@ -68,7 +68,7 @@ public final class CheckedObserver implements LayerObserver {
       Invariant inv = info.invariants().get(i);
       Rational x = output.get(i);
       if (!inv.admits(x)) {
-        throw new LemmaViolation(Kind.INVARIANT, pass, lemma.name(), index, info.label(),
+        throw new LemmaViolation(step, Kind.INVARIANT, pass, lemma.name(), index, info.label(),
             info.outputLayout().direction(i), inv.toString(), x);
       }
     }
@@ -77,8 +77,8 @@ public final class CheckedObserver implements LayerObserver {
         for (Direction d : r.bits()) {
           int i = construction.layout().indexOf(d);
           if (!output.get(i).equals(stageInput[i])) {
-            throw new LemmaViolation(Kind.FRAME, pass, lemma.name(), index, info.label(), d,
-                "unchanged " + stageInput[i] + " (frame of " + lemma.name() + ")",
+            throw new LemmaViolation(step, Kind.FRAME, pass, lemma.name(), index, info.label(),
+                d, "unchanged " + stageInput[i] + " (frame of " + lemma.name() + ")",
                 output.get(i));
           }
         }
@@ -95,7 +95,7 @@ public final class CheckedObserver implements LayerObserver {
         condition.firstMismatch(vector, construction.layout(), step);
     if (m.isPresent()) {
       StateCondition.Mismatch x = m.get();
-      throw new LemmaViolation(kind, pass, lemma.name(), layer, label, x.direction(),
+      throw new LemmaViolation(step, kind, pass, lemma.name(), layer, label, x.direction(),
           x.expected() + " (" + x.claim().statement() + ", = " + x.expectedRegisterValue() + ")",
           x.got());
     }

@@ -169,6 +169,9 @@ public final class Construction {
         previous = outLayout;
         previousInv = invariants;
       }
+      checkArgument(previous.dimension() == stateDim,
+          "stage %s ends with %s hidden neurons; a stage must end in the state space",
+          stage.name(), previous.dimension() - stateDim);
       previousStage = stage.name();
       StateCondition post = condition.with(stage.role().effect(regs));
       ImmutableSet<Register> owned = stage.role().owned(regs);
@@ -292,6 +295,16 @@ public final class Construction {
   /** The invariants of the pass input: program, memory and pc hold bits, scratch is 0. */
   public ImmutableList<Invariant> inputInvariants() {
     return inputInvariants;
+  }
+
+  /**
+   * The layers of stage {@code stageIndex} alone, as a network from the state space to the state
+   * space (every stage begins and ends in the state space): for proving one lemma in isolation.
+   */
+  public Network stageNetwork(int stageIndex) {
+    StageLemma lemma = lemmas.get(stageIndex);
+    return Network.withInputNames(
+        network.layers().subList(lemma.firstLayer(), lemma.lastLayer() + 1), layout.names());
   }
 
   /** The lemma of the stage that owns {@code layer}. */

@@ -2,6 +2,7 @@ package org.loopmlp.construction;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Rational;
 
 /**
@@ -21,6 +22,7 @@ public final class LemmaViolation extends RuntimeException {
     POSTCONDITION
   }
 
+  private final StepContext step;
   private final Kind kind;
   private final int pass;
   private final String stage;
@@ -30,11 +32,14 @@ public final class LemmaViolation extends RuntimeException {
   private final String expected;
   private final Rational got;
 
-  public LemmaViolation(Kind kind, int pass, String stage, int layer, String layerLabel,
-      Direction direction, String expected, Rational got) {
+  public LemmaViolation(StepContext step, Kind kind, int pass, String stage, int layer,
+      String layerLabel, Direction direction, String expected, Rational got) {
     super(kind.name().toLowerCase(java.util.Locale.ROOT) + " violated: pass " + pass
         + ", stage " + stage + ", layer " + layer + " (" + layerLabel + "), direction "
-        + direction + ": expected " + expected + ", got " + got);
+        + direction + ": expected " + expected + ", got " + got + "; "
+        + step.program().config() + ", executing " + step.detail().pc() + ": "
+        + step.program().at(step.detail().pc()) + " from " + step.before());
+    this.step = checkNotNull(step);
     this.kind = checkNotNull(kind);
     this.pass = pass;
     this.stage = checkNotNull(stage);
@@ -43,6 +48,11 @@ public final class LemmaViolation extends RuntimeException {
     this.direction = checkNotNull(direction);
     this.expected = checkNotNull(expected);
     this.got = checkNotNull(got);
+  }
+
+  /** The reference step of the failing pass: program, state before, intermediate values. */
+  public StepContext step() {
+    return step;
   }
 
   public Kind kind() {
