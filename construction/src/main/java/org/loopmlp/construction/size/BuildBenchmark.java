@@ -30,7 +30,6 @@ public final class BuildBenchmark {
     System.out.printf(Locale.ROOT, "build time %.2f s, nnz %d, heap held by the construction"
         + " %.1f MiB (estimate %.1f MiB)%n", buildNanos / 1e9, c.network().nonZeros(),
         (after - before) / (1024.0 * 1024.0), estimate.memoryBytes() / (1024.0 * 1024.0));
-    System.out.println(c.depth() + " layers; keep " + c.name());
   }
 
   private static long usedHeap() {

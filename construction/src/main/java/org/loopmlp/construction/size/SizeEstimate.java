@@ -69,6 +69,15 @@ public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
     return new SizeEstimate(config, nnz.length, d, widest, totalNnz, totalNnz + rows, memory);
   }
 
+  /**
+   * Heap needed while building (the layer builders hold boxed rows until each layer is done):
+   * measured at about 2.5 times {@link #memoryBytes()}; a caller refuses a config when this
+   * exceeds {@code Runtime.maxMemory()}.
+   */
+  public long buildHeapBytes() {
+    return memoryBytes / 2 * 5;
+  }
+
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "%s: depth %d, state dimension %d, widest layer %d, nnz %d,"
