@@ -87,7 +87,6 @@ public final class Construction {
 
     StateLayout previous = layout;
     List<Invariant> previousInv = inputInvariants;
-    String previousStage = null;
     List<SparseLayer> built = new ArrayList<>();
     List<LayerInfo> infos = new ArrayList<>();
     List<StageLemma> lemmas = new ArrayList<>();
@@ -172,7 +171,6 @@ public final class Construction {
       checkArgument(previous.dimension() == stateDim,
           "stage %s ends with %s hidden neurons; a stage must end in the state space",
           stage.name(), previous.dimension() - stateDim);
-      previousStage = stage.name();
       StateCondition post = condition.with(stage.role().effect(regs));
       ImmutableSet<Register> owned = stage.role().owned(regs);
       ImmutableList<Register> frame = layout.registers().stream()
@@ -181,9 +179,6 @@ public final class Construction {
           post, owned, frame));
       condition = post;
     }
-    checkArgument(previous.dimension() == stateDim,
-        "the last layer (stage %s) leaves %s hidden neurons; a pass must end in the state space",
-        previousStage, previous.dimension() - stateDim);
     Network network = Network.withInputNames(built, layout.names());
     return new Construction(name, config, regs, layout, ImmutableList.copyOf(stages),
         ImmutableList.copyOf(lemmas), ImmutableList.copyOf(infos), inputInvariants, network);

@@ -134,8 +134,9 @@ class ConstructionTest {
   void assemblyRefusesReadingAnotherStagesHiddenNeurons() {
     MachineRegisters regs = MachineRegisters.of(CONFIG);
     Direction h = Direction.named("first.h");
-    Stage first = stage("first", regs.pc(), regs.pc1(), List.of(LayerPlan.named("l")
-        .add(Neuron.of(h, Affine.of(regs.pc().bit(0)))).build()));
+    Stage first = stage("first", regs.pc(), regs.pc1(), List.of(
+        LayerPlan.named("l1").add(Neuron.of(h, Affine.of(regs.pc().bit(0)))).build(),
+        LayerPlan.named("l2").add(Neuron.bit(regs.pc1().bit(0), Affine.of(h))).build()));
     Stage second = stage("second", regs.pc(), regs.pc1(), List.of(LayerPlan.named("l")
         .add(Neuron.bit(regs.pc1().bit(0), Affine.of(h))).build()));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -145,13 +146,13 @@ class ConstructionTest {
   }
 
   @Test
-  void assemblyRefusesAPassThatEndsOutsideTheStateSpace() {
+  void assemblyRefusesAStageThatEndsOutsideTheStateSpace() {
     MachineRegisters regs = MachineRegisters.of(CONFIG);
     Stage s = stage("s", regs.pc(), regs.pc1(), List.of(LayerPlan.named("l")
         .add(Neuron.of(Direction.named("s.h"), Affine.of(regs.pc().bit(0)))).build()));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Construction.assemble("bad", CONFIG, List.of(s)));
-    assertTrue(e.getMessage().contains("leaves 1 hidden neurons"), e.getMessage());
+    assertTrue(e.getMessage().contains("stage s ends with 1 hidden neurons"), e.getMessage());
   }
 
   @Test
