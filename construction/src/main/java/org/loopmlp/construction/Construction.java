@@ -1,0 +1,315 @@
+package org.loopmlp.construction;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.loopmlp.construction.gadget.Neuron;
+import org.loopmlp.construction.stage.LayerPlan;
+import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.Stage;
+import org.loopmlp.construction.stage.StageLemma;
+import org.loopmlp.construction.stage.StateCondition;
+import org.loopmlp.exact.Network;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.isa.MachineConfig;
+
+/**
+ * A looped ReLU-MLP for one machine config, assembled from stages: the machine state layout, one
+ * network pass (loopable: its input and output are the state space) and one lemma per stage, in
+ * order, with the layers it occupies. Immutable.
+ *
+ * <p>Assembly places every stage's {@link LayerPlan}s against the layout: each state direction
+ * gets the row of the neuron that writes it, an empty row if cleared, or an identity row (DESIGN
+ * §5: "every direction that is not mentioned is copied"); hidden neurons follow. It refuses a
+ * stage that reads or writes a state register it does not declare, or reads another stage's
+ * hidden neurons.
+ */
+public final class Construction {
+  private final String name;
+  private final MachineConfig config;
+  private final MachineRegisters registers;
+  private final StateLayout layout;
+  private final ImmutableList<Stage> stages;
+  private final ImmutableList<StageLemma> lemmas;
+  private final ImmutableList<LayerInfo> layers;
+  private final ImmutableList<Invariant> inputInvariants;
+  private final Network network;
+
+  private Construction(String name, MachineConfig config, MachineRegisters registers,
+      StateLayout layout, ImmutableList<Stage> stages, ImmutableList<StageLemma> lemmas,
+      ImmutableList<LayerInfo> layers, ImmutableList<Invariant> inputInvariants,
+      Network network) {
+    this.name = name;
+    this.config = config;
+    this.registers = registers;
+    this.layout = layout;
+    this.stages = stages;
+    this.lemmas = lemmas;
+    this.layers = layers;
+    this.inputInvariants = inputInvariants;
+    this.network = network;
+  }
+
+  /**
+   * Assembles {@code stages}, in order, into one pass for {@code config}. Each stage's lemma
+   * starts from the previous stage's postcondition (the first from {@code encode(program,
+   * state)}) and applies its role's effect.
+   */
+  public static Construction assemble(String name, MachineConfig config, List<Stage> stages) {
+    checkNotNull(name, "name");
+    checkNotNull(config, "config");
+    checkArgument(!stages.isEmpty(), "a construction needs at least one stage");
+    MachineRegisters regs = MachineRegisters.of(config);
+    StateLayout layout = regs.layout();
+    int stateDim = layout.dimension();
+
+    Invariant[] stateInv = new Invariant[stateDim];
+    for (Register r : regs.scratch()) {
+      for (Direction d : r.bits()) {
+        stateInv[layout.indexOf(d)] = Invariant.ZERO;
+      }
+    }
+    for (int i = 0; i < stateDim; i++) {
+      if (stateInv[i] == null) {
+        stateInv[i] = Invariant.BIT;
+      }
+    }
+    ImmutableList<Invariant> inputInvariants = ImmutableList.copyOf(stateInv);
+
+    StateLayout previous = layout;
+    List<Invariant> previousInv = inputInvariants;
+    List<SparseLayer> built = new ArrayList<>();
+    List<LayerInfo> infos = new ArrayList<>();
+    List<StageLemma> lemmas = new ArrayList<>();
+    Set<String> stageNames = new HashSet<>();
+    StateCondition condition = PaperStage.passStart(regs);
+
+    for (int si = 0; si < stages.size(); si++) {
+      Stage stage = checkNotNull(stages.get(si), "stage %s", si);
+      checkArgument(stageNames.add(stage.name()), "two stages are called %s", stage.name());
+      Set<Direction> writes = directionsOf(stage.writes(regs));
+      Set<Direction> readable = directionsOf(stage.reads(regs));
+      readable.addAll(writes);
+      for (Register r : stage.writes(regs)) {
+        checkArgument(layout.findRegister(r.name()).isPresent(),
+            "stage %s declares %s, which is not a state register", stage.name(), r.name());
+      }
+      ImmutableList<LayerPlan> plans = stage.layers(regs);
+      checkArgument(!plans.isEmpty(), "stage %s has no layers", stage.name());
+      int firstLayer = built.size();
+      for (int li = 0; li < plans.size(); li++) {
+        LayerPlan plan = plans.get(li);
+        String label = stage.name() + "." + plan.label();
+        boolean sameStage = li > 0;
+        StateLayout.Builder out = layout.extend();
+        Map<Direction, Neuron> stateRows = new HashMap<>();
+        List<Neuron> hidden = new ArrayList<>();
+        for (Neuron n : plan.neurons()) {
+          if (layout.contains(n.output())) {
+            checkArgument(writes.contains(n.output()),
+                "stage %s, layer %s writes %s, which the stage does not declare", stage.name(),
+                label, n.output());
+            stateRows.put(n.output(), n);
+          } else {
+            out.add(label, n.output());
+            hidden.add(n);
+          }
+          for (Direction d : n.preActivation().terms().keySet()) {
+            if (layout.contains(d)) {
+              checkArgument(readable.contains(d),
+                  "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
+                  label, d);
+            } else {
+              checkArgument(sameStage && previous.contains(d),
+                  "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
+                      + " previous layer", stage.name(), label, d);
+            }
+          }
+        }
+        for (Direction d : plan.cleared()) {
+          checkArgument(layout.contains(d) && writes.contains(d),
+              "stage %s, layer %s clears %s, which the stage does not declare", stage.name(),
+              label, d);
+        }
+        StateLayout outLayout = out.build();
+        SparseLayer.Builder lb = SparseLayer.builder(previous.dimension()).label(label);
+        List<Invariant> inv = new ArrayList<>(outLayout.dimension());
+        for (int i = 0; i < stateDim; i++) {
+          Direction d = layout.direction(i);
+          Neuron n = stateRows.get(d);
+          if (n != null) {
+            lb.addRow(row(n, previous));
+            inv.add(invariantOf(n, previous, previousInv));
+          } else if (plan.cleared().contains(d)) {
+            lb.addRow(SparseLayer.Row.withBias(0));
+            inv.add(Invariant.ZERO);
+          } else {
+            lb.addRow(SparseLayer.Row.withBias(0).plus(i, 1));
+            inv.add(previousInv.get(i));
+          }
+        }
+        for (Neuron n : hidden) {
+          lb.addRow(row(n, previous));
+          inv.add(invariantOf(n, previous, previousInv));
+        }
+        SparseLayer sl = lb.build();
+        ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
+        infos.add(new LayerInfo(built.size(), label, si, stage.name(), outLayout, invariants, sl));
+        built.add(sl);
+        previous = outLayout;
+        previousInv = invariants;
+      }
+      checkArgument(previous.dimension() == stateDim,
+          "stage %s ends with %s hidden neurons; a stage must end in the state space",
+          stage.name(), previous.dimension() - stateDim);
+      StateCondition post = condition.with(stage.role().effect(regs));
+      ImmutableSet<Register> owned = stage.role().owned(regs);
+      ImmutableList<Register> frame = layout.registers().stream()
+          .filter(r -> !owned.contains(r)).collect(ImmutableList.toImmutableList());
+      lemmas.add(new StageLemma(stage.name(), stage.role(), firstLayer, plans.size(), condition,
+          post, owned, frame));
+      condition = post;
+    }
+    Network network = Network.withInputNames(built, layout.names());
+    return new Construction(name, config, regs, layout, ImmutableList.copyOf(stages),
+        ImmutableList.copyOf(lemmas), ImmutableList.copyOf(infos), inputInvariants, network);
+  }
+
+  private static Set<Direction> directionsOf(Set<Register> registers) {
+    Set<Direction> s = new HashSet<>();
+    registers.forEach(r -> s.addAll(r.bits()));
+    return s;
+  }
+
+  private static SparseLayer.Row row(Neuron n, StateLayout input) {
+    SparseLayer.Row row = SparseLayer.Row.withBias(n.preActivation().bias());
+    n.preActivation().terms().forEach((d, w) -> row.plus(input.indexOf(d), w));
+    return row;
+  }
+
+  /** The declared invariant, or the interval of ReLU(pre) over the inputs' invariants. */
+  private static Invariant invariantOf(Neuron n, StateLayout input, List<Invariant> inputInv) {
+    if (n.declared().isPresent()) {
+      return n.declared().get();
+    }
+    Rational bias = n.preActivation().bias();
+    checkArgument(bias.isLong(), "neuron %s: bias %s is not an integer", n.output(), bias);
+    long lo = bias.longValueExact();
+    long hi = lo;
+    for (Map.Entry<Direction, Rational> e : n.preActivation().terms().entrySet()) {
+      checkArgument(e.getValue().isLong(), "neuron %s: weight %s is not an integer",
+          n.output(), e.getValue());
+      long w = e.getValue().longValueExact();
+      Invariant x = inputInv.get(input.indexOf(e.getKey()));
+      long a = Math.multiplyExact(w, x.low());
+      long b = Math.multiplyExact(w, x.high());
+      lo = Math.addExact(lo, Math.min(a, b));
+      hi = Math.addExact(hi, Math.max(a, b));
+    }
+    return Invariant.range(Math.max(0, lo), Math.max(0, hi));
+  }
+
+  /**
+   * This construction with another network of the same shape (e.g. one weight perturbed, for
+   * mutation testing): same layout, lemmas and invariants, so a checked run judges the new weights
+   * against the same claims.
+   */
+  public Construction withNetwork(Network replacement) {
+    checkNotNull(replacement, "replacement");
+    checkArgument(replacement.depth() == network.depth(), "depth %s, expected %s",
+        replacement.depth(), network.depth());
+    ImmutableList.Builder<LayerInfo> infos = ImmutableList.builder();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerInfo old = layers.get(i);
+      SparseLayer l = replacement.layer(i);
+      checkArgument(l.inputDimension() == old.layer().inputDimension()
+          && l.outputDimension() == old.layer().outputDimension(),
+          "layer %s changes shape", i);
+      infos.add(new LayerInfo(old.index(), old.label(), old.stageIndex(), old.stageName(),
+          old.outputLayout(), old.invariants(), l));
+    }
+    Network named = Network.withInputNames(replacement.layers(), layout.names());
+    return new Construction(name, config, registers, layout, stages, lemmas, infos.build(),
+        inputInvariants, named);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public MachineConfig config() {
+    return config;
+  }
+
+  /** The named registers of the machine state space. */
+  public MachineRegisters registers() {
+    return registers;
+  }
+
+  /** The machine state space: input and output of one pass. */
+  public StateLayout layout() {
+    return layout;
+  }
+
+  /** One pass; loopable, with the layout's direction names as input names. */
+  public Network network() {
+    return network;
+  }
+
+  public ImmutableList<Stage> stages() {
+    return stages;
+  }
+
+  /** One lemma per stage, in order, with the layers it occupies. */
+  public ImmutableList<StageLemma> lemmas() {
+    return lemmas;
+  }
+
+  /** Every layer with its output space and invariants. */
+  public ImmutableList<LayerInfo> layers() {
+    return layers;
+  }
+
+  public LayerInfo layer(int index) {
+    return layers.get(index);
+  }
+
+  public int depth() {
+    return layers.size();
+  }
+
+  /** The invariants of the pass input: program, memory and pc hold bits, scratch is 0. */
+  public ImmutableList<Invariant> inputInvariants() {
+    return inputInvariants;
+  }
+
+  /**
+   * The layers of stage {@code stageIndex} alone, as a network from the state space to the state
+   * space (every stage begins and ends in the state space): for proving one lemma in isolation.
+   */
+  public Network stageNetwork(int stageIndex) {
+    StageLemma lemma = lemmas.get(stageIndex);
+    return Network.withInputNames(
+        network.layers().subList(lemma.firstLayer(), lemma.lastLayer() + 1), layout.names());
+  }
+
+  /** The lemma of the stage that owns {@code layer}. */
+  public StageLemma lemmaOfLayer(int layer) {
+    return lemmas.get(layers.get(layer).stageIndex());
+  }
+
+  @Override
+  public String toString() {
+    return "Construction[" + name + ", " + config + ", depth " + depth() + ", dim "
+        + layout.dimension() + ", nnz " + network.nonZeros() + "]";
+  }
+}

@@ -1,0 +1,91 @@
+package org.loopmlp.construction;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import org.loopmlp.construction.stage.StepContext;
+import org.loopmlp.exact.Rational;
+
+/**
+ * A checked pass that broke a layer invariant, a stage's frame or a stage's pre- or
+ * postcondition: names the pass, stage, layer, direction, what was expected and what was found.
+ */
+public final class LemmaViolation extends RuntimeException {
+  /** Which kind of claim failed. */
+  public enum Kind {
+    /** The stage's input is not what its precondition says. */
+    PRECONDITION,
+    /** A layer output is outside the direction's invariant. */
+    INVARIANT,
+    /** The stage changed a direction outside the registers it owns. */
+    FRAME,
+    /** The stage's output is not what its postcondition says. */
+    POSTCONDITION
+  }
+
+  private final StepContext step;
+  private final Kind kind;
+  private final int pass;
+  private final String stage;
+  private final int layer;
+  private final String layerLabel;
+  private final Direction direction;
+  private final String expected;
+  private final Rational got;
+
+  public LemmaViolation(StepContext step, Kind kind, int pass, String stage, int layer,
+      String layerLabel, Direction direction, String expected, Rational got) {
+    super(kind.name().toLowerCase(java.util.Locale.ROOT) + " violated: pass " + pass
+        + ", stage " + stage + ", layer " + layer + " (" + layerLabel + "), direction "
+        + direction + ": expected " + expected + ", got " + got + "; "
+        + step.program().config() + ", executing " + step.detail().pc() + ": "
+        + step.program().at(step.detail().pc()) + " from " + step.before());
+    this.step = checkNotNull(step);
+    this.kind = checkNotNull(kind);
+    this.pass = pass;
+    this.stage = checkNotNull(stage);
+    this.layer = layer;
+    this.layerLabel = checkNotNull(layerLabel);
+    this.direction = checkNotNull(direction);
+    this.expected = checkNotNull(expected);
+    this.got = checkNotNull(got);
+  }
+
+  /** The reference step of the failing pass: program, state before, intermediate values. */
+  public StepContext step() {
+    return step;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The pass (0-based step number of the run). */
+  public int pass() {
+    return pass;
+  }
+
+  public String stage() {
+    return stage;
+  }
+
+  /** The layer index in the network; -1 for the pass input. */
+  public int layer() {
+    return layer;
+  }
+
+  public String layerLabel() {
+    return layerLabel;
+  }
+
+  public Direction direction() {
+    return direction;
+  }
+
+  public String expected() {
+    return expected;
+  }
+
+  public Rational got() {
+    return got;
+  }
+}

@@ -1,0 +1,140 @@
+package org.loopmlp.construction;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import org.loopmlp.construction.stage.StepContext;
+import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.LayerObserver;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.exact.StateVector;
+import org.loopmlp.isa.MachineState;
+import org.loopmlp.isa.Program;
+
+/**
+ * A construction's network compiled for one backend and run in a loop: the output of one pass is
+ * the input of the next (DESIGN §3), one pass per executed instruction. In checked mode every
+ * pass is verified layer by layer and stage by stage against the reference machine ({@link
+ * CheckedObserver}).
+ */
+public final class LoopedMlp {
+  private final Construction construction;
+  private final Backend backend;
+  private final Backend.Compiled compiled;
+  private final StateCodec codec;
+  private final boolean checked;
+
+  private LoopedMlp(Construction construction, Backend backend, boolean checked) {
+    this.construction = checkNotNull(construction, "construction");
+    this.backend = checkNotNull(backend, "backend");
+    this.compiled = backend.compile(construction.network());
+    this.codec = StateCodec.forConstruction(construction);
+    this.checked = checked;
+  }
+
+  /** The looped network of {@code construction} on {@code backend}, without runtime checks. */
+  public static LoopedMlp of(Construction construction, Backend backend) {
+    return new LoopedMlp(construction, backend, false);
+  }
+
+  /** The same, checking every layer's invariants and every stage's lemma in every pass. */
+  public static LoopedMlp checked(Construction construction, Backend backend) {
+    return new LoopedMlp(construction, backend, true);
+  }
+
+  public Construction construction() {
+    return construction;
+  }
+
+  public Backend backend() {
+    return backend;
+  }
+
+  public StateCodec codec() {
+    return codec;
+  }
+
+  public boolean isChecked() {
+    return checked;
+  }
+
+  /** One pass from {@code state}: the decoded next state. */
+  public MachineState step(Program program, MachineState state) {
+    return runPass(program, state, compiled.load(codec.encode(program, state)), 0,
+        LayerObserver.NONE).state();
+  }
+
+  /**
+   * Runs at most {@code maxSteps} passes from {@code state}, looping the network's own output
+   * vector; stops early at a fixed point. Every output is decoded (so a vector that stops being
+   * an encoding fails with {@link DecodeException}).
+   */
+  public MlpRun run(Program program, MachineState state, int maxSteps) {
+    checkArgument(maxSteps >= 0, "maxSteps must be >= 0, was %s", maxSteps);
+    ImmutableList.Builder<MachineState> states = ImmutableList.builder();
+    states.add(state);
+    StateVector x = compiled.load(codec.encode(program, state));
+    MachineState current = state;
+    for (int pass = 0; pass < maxSteps; pass++) {
+      Pass p = runPass(program, current, x, pass, LayerObserver.NONE);
+      if (p.state().equals(current)) {
+        return new MlpRun(program, states.build(), true, pass + 1);
+      }
+      states.add(p.state());
+      current = p.state();
+      x = p.output();
+    }
+    return new MlpRun(program, states.build(), false, maxSteps);
+  }
+
+  /**
+   * One pass from {@code state}, reporting every layer's output to {@code observer} (together
+   * with the runtime checks in checked mode); returns the decoded next state.
+   */
+  public MachineState tracePass(Program program, MachineState state, LayerObserver observer) {
+    checkNotNull(observer, "observer");
+    return runPass(program, state, compiled.load(codec.encode(program, state)), 0, observer)
+        .state();
+  }
+
+  private record Pass(StateVector output, MachineState state) {}
+
+  private Pass runPass(Program program, MachineState state, StateVector input, int pass,
+      LayerObserver extra) {
+    LayerObserver observer = extra;
+    if (checked) {
+      CheckedObserver check =
+          CheckedObserver.forPass(construction, StepContext.of(program, state), pass);
+      check.beforePass(input);
+      observer = both(check, extra);
+    }
+    StateVector out = compiled.apply(input, observer);
+    DecodedState decoded = codec.decode(out);
+    if (!decoded.program().equals(program)) {
+      for (int q = 0; q < program.slots().size(); q++) {
+        if (!decoded.program().at(q).equals(program.at(q))) {
+          throw new IllegalStateException("pass " + pass + " changed the program at slot " + q
+              + ": " + program.at(q) + " became " + decoded.program().at(q));
+        }
+      }
+    }
+    return new Pass(out, decoded.state());
+  }
+
+  private static LayerObserver both(LayerObserver first, LayerObserver second) {
+    if (second == LayerObserver.NONE) {
+      return first;
+    }
+    return (int index, SparseLayer layer, StateVector output) -> {
+      first.afterLayer(index, layer, output);
+      second.afterLayer(index, layer, output);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "LoopedMlp[" + construction.name() + ", " + backend.name()
+        + (checked ? ", checked" : "") + "]";
+  }
+}

@@ -1,0 +1,133 @@
+package org.loopmlp.construction;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.RationalVector;
+import org.loopmlp.exact.StateVector;
+import org.loopmlp.isa.Instruction;
+import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.isa.MachineState;
+import org.loopmlp.isa.Program;
+
+/**
+ * Encodes a program and machine state as a vector of the machine state space (DESIGN §4: bits
+ * {0, 1}, least significant first, words in two's complement, scratch 0) and decodes it back,
+ * refusing any vector that is not such an encoding.
+ */
+public final class StateCodec {
+  private final StateLayout layout;
+  private final MachineRegisters regs;
+
+  private StateCodec(StateLayout layout, MachineRegisters regs) {
+    this.layout = layout;
+    this.regs = regs;
+  }
+
+  /** The codec for {@code layout}, which must hold the machine registers of {@code config}. */
+  public static StateCodec forLayout(StateLayout layout, MachineConfig config) {
+    checkNotNull(layout, "layout");
+    MachineRegisters regs = MachineRegisters.of(config);
+    for (Register r : regs.layout().registers()) {
+      checkArgument(layout.findRegister(r.name()).map(r::equals).orElse(false),
+          "layout has no register %s for %s", r.name(), config);
+    }
+    return new StateCodec(layout, regs);
+  }
+
+  /** The codec for a construction's state space. */
+  public static StateCodec forConstruction(Construction construction) {
+    return new StateCodec(construction.layout(), construction.registers());
+  }
+
+  public StateLayout layout() {
+    return layout;
+  }
+
+  public MachineConfig config() {
+    return regs.config();
+  }
+
+  /** The vector of {@code program} and {@code state}, all scratch 0. */
+  public RationalVector encode(Program program, MachineState state) {
+    MachineConfig config = regs.config();
+    checkArgument(program.config().equals(config), "program is for %s, codec for %s",
+        program.config(), config);
+    checkArgument(state.config().equals(config), "state is for %s, codec for %s",
+        state.config(), config);
+    Rational[] v = new Rational[layout.dimension()];
+    Arrays.fill(v, Rational.ZERO);
+    for (int q = 0; q < config.codeSize(); q++) {
+      Instruction ins = program.at(q);
+      put(v, regs.code(q, Field.A), ins.a());
+      put(v, regs.code(q, Field.B), ins.b());
+      put(v, regs.code(q, Field.C), ins.c());
+    }
+    for (int i = 0; i < config.dataSize(); i++) {
+      put(v, regs.mem(i), state.word(i));
+    }
+    put(v, regs.pc(), state.pc());
+    return RationalVector.of(v);
+  }
+
+  private void put(Rational[] v, Register r, long value) {
+    for (int t = 0; t < r.width(); t++) {
+      v[layout.indexOf(r.bit(t))] = Rational.of(r.bitOf(value, t));
+    }
+  }
+
+  /**
+   * The program and state {@code vector} encodes. Fails with {@link DecodeException} naming the
+   * first direction (in layout order) that is not a bit, or scratch or other directions that are
+   * not 0. The program's zero cell is reported as 0 (it is not part of the encoding).
+   */
+  public DecodedState decode(StateVector vector) {
+    checkArgument(vector.dimension() == layout.dimension(),
+        "vector has dimension %s, the state space %s", vector.dimension(), layout.dimension());
+    MachineConfig config = regs.config();
+    List<Instruction> slots = new ArrayList<>(config.codeSize());
+    for (int q = 0; q < config.codeSize(); q++) {
+      slots.add(Instruction.of((int) read(vector, regs.code(q, Field.A)),
+          (int) read(vector, regs.code(q, Field.B)), (int) read(vector, regs.code(q, Field.C))));
+    }
+    long[] memory = new long[config.dataSize()];
+    for (int i = 0; i < memory.length; i++) {
+      memory[i] = read(vector, regs.mem(i));
+    }
+    int pc = (int) read(vector, regs.pc());
+    java.util.Set<Direction> live = new java.util.HashSet<>();
+    regs.layout().registers().stream()
+        .filter(r -> !regs.scratch().contains(r))
+        .forEach(r -> live.addAll(r.bits()));
+    for (int i = 0; i < layout.dimension(); i++) {
+      Direction d = layout.direction(i);
+      if (!live.contains(d) && !vector.isZero(i)) {
+        throw new DecodeException(d, vector.get(i), "0 (scratch is 0 between passes)");
+      }
+    }
+    return new DecodedState(Program.ofSlots(config, slots, 0),
+        MachineState.of(config, memory, pc));
+  }
+
+  /** The value of register {@code r} in {@code vector}; every bit must be exactly 0 or 1. */
+  public long read(StateVector vector, Register r) {
+    List<Integer> bits = new ArrayList<>(r.width());
+    for (Direction d : r.bits()) {
+      int i = layout.indexOf(d);
+      Rational x = vector.get(i);
+      if (x.isZero()) {
+        bits.add(0);
+      } else if (x.equals(Rational.ONE)) {
+        bits.add(1);
+      } else {
+        throw new DecodeException(d, x, "a bit 0 or 1");
+      }
+    }
+    return r.valueOf(bits);
+  }
+}

@@ -1,0 +1,87 @@
+package org.loopmlp.construction.size;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Locale;
+import org.loopmlp.isa.MachineConfig;
+
+/**
+ * The size of the paper construction (DESIGN §5) in closed form, without building it, so a
+ * caller can refuse a config that would not fit in memory. Dimension, widest layer, non-zero
+ * weights and parameters are exact (tests compare them with built networks); {@code memoryBytes}
+ * is an estimate of the heap the built construction occupies.
+ *
+ * <p>With m = 2^A, k = 2^C and D the state dimension {@code k(2A + C) + mN + C + 2A + 2C + 3N},
+ * every layer copies each state direction it does not write or clear by one identity weight, and
+ * adds: fetch {@code k(2A+C)} neurons of {@code C+1} weights, then {@code 2A+C} sums of k; read
+ * {@code 2mN} neurons of {@code A+1}, then {@code 2N} sums of m; subtract {@code 6N} neurons with
+ * {@code 6N(N+1)} weights, then N sums of 6; write {@code 2mN} neurons of {@code A+1}, then
+ * {@code mN} rows of 3; next pc {@code 4C} neurons with {@code 2C(C+1)} weights, then C rows of
+ * 4; branch one neuron of N, then {@code 2C} of 3, then C rows of 2.
+ */
+public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
+    long widestLayer, long nonZeros, long parameters, long memoryBytes) {
+  /** Heap bytes per stored weight: a column int and a weight reference (shared small values). */
+  static final long BYTES_PER_WEIGHT = 8;
+  /** Heap bytes per row: row start, bias reference and invariant reference. */
+  static final long BYTES_PER_ROW = 12;
+  /** Heap bytes per named direction of a layout: name string, record, hash table entry. */
+  static final long BYTES_PER_DIRECTION = 150;
+
+  public SizeEstimate {
+    checkNotNull(config, "config");
+  }
+
+  /** The closed form for {@code config}. */
+  public static SizeEstimate of(MachineConfig config) {
+    long n = config.wordBits();
+    long a = config.dataBits();
+    long c = config.codeBits();
+    long m = config.dataSize();
+    long k = config.codeSize();
+    long d = k * (2 * a + c) + m * n + c + 2 * a + 2 * c + 3 * n;
+    long[] hidden = {
+        k * (2 * a + c), 0,
+        2 * m * n, 0,
+        6 * n, 0,
+        2 * m * n, 0,
+        4 * c, 0,
+        1, 2 * c, 0};
+    long[] nnz = {
+        d + k * (2 * a + c) * (c + 1), d - (2 * a + c) + (2 * a + c) * k,
+        d - a + 2 * m * n * (a + 1), d - 2 * n + 2 * n * m,
+        d - 2 * n + 6 * n * (n + 1), d - n + 6 * n,
+        d + 2 * m * n * (a + 1), d - m * n - a + 3 * m * n,
+        d + 2 * c * (c + 1), d - c + 4 * c,
+        d + n, d - n - 2 * c + 6 * c, d - c + 2 * c};
+    long totalNnz = 0;
+    long rows = 0;
+    long widest = 0;
+    long directions = d;
+    for (int i = 0; i < nnz.length; i++) {
+      totalNnz += nnz[i];
+      rows += d + hidden[i];
+      widest = Math.max(widest, d + hidden[i]);
+      directions += hidden[i];
+    }
+    long memory = totalNnz * BYTES_PER_WEIGHT + rows * BYTES_PER_ROW
+        + directions * BYTES_PER_DIRECTION;
+    return new SizeEstimate(config, nnz.length, d, widest, totalNnz, totalNnz + rows, memory);
+  }
+
+  /**
+   * Heap needed while building (the layer builders hold boxed rows until each layer is done):
+   * measured at about 2.5 times {@link #memoryBytes()}; a caller refuses a config when this
+   * exceeds {@code Runtime.maxMemory()}.
+   */
+  public long buildHeapBytes() {
+    return memoryBytes / 2 * 5;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s: depth %d, state dimension %d, widest layer %d, nnz %d,"
+        + " parameters %d, about %.1f MiB", config, depth, stateDimension, widestLayer, nonZeros,
+        parameters, memoryBytes / (1024.0 * 1024.0));
+  }
+}

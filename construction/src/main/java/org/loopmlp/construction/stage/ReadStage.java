@@ -1,0 +1,88 @@
+package org.loopmlp.construction.stage;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.loopmlp.construction.Direction;
+import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.Register;
+import org.loopmlp.construction.gadget.AddressMatch;
+import org.loopmlp.construction.gadget.Sum;
+
+/**
+ * Read, 2 layers (DESIGN §5.2). L1 {@code select}: {@code g[a][i].bit[j] = ReLU(s_i(ra) +
+ * mem[i].bit[j])} and the same with rb; ra is consumed (cleared). L2 {@code gather}: {@code
+ * va.bit[j] = sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}.
+ */
+public final class ReadStage implements Stage {
+  private static final ReadStage PAPER = new ReadStage("read");
+
+  private final String name;
+
+  private ReadStage(String name) {
+    this.name = name;
+  }
+
+  /** The stage of DESIGN §5.2. */
+  public static ReadStage paper() {
+    return PAPER;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public PaperStage role() {
+    return PaperStage.READ;
+  }
+
+  @Override
+  public ImmutableSet<Register> reads(MachineRegisters regs) {
+    return ImmutableSet.<Register>builder().add(regs.ra(), regs.rb()).addAll(regs.memory())
+        .build();
+  }
+
+  @Override
+  public ImmutableSet<Register> writes(MachineRegisters regs) {
+    return ImmutableSet.of(regs.ra(), regs.va(), regs.vb());
+  }
+
+  /** The hidden neuron of L1 holding bit j of mem[i] when i equals the operand register. */
+  public Direction selected(String operand, int i, int j) {
+    return Direction.named(name + ".g[" + operand + "][" + i + "].bit[" + j + "]");
+  }
+
+  @Override
+  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+    int m = regs.config().dataSize();
+    int n = regs.config().wordBits();
+    LayerPlan.Builder select = LayerPlan.named("select");
+    LayerPlan.Builder gather = LayerPlan.named("gather");
+    for (String operand : List.of("a", "b")) {
+      Register address = operand.equals("a") ? regs.ra() : regs.rb();
+      Register value = operand.equals("a") ? regs.va() : regs.vb();
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          select.add(AddressMatch.select(address, i, regs.mem(i).bit(j), selected(operand, i, j)));
+        }
+      }
+      for (int j = 0; j < n; j++) {
+        List<Direction> terms = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+          terms.add(selected(operand, i, j));
+        }
+        gather.add(Sum.ofBits(terms, value.bit(j)));
+      }
+    }
+    select.clear(regs.ra());
+    return ImmutableList.of(select.build(), gather.build());
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,96 @@
+package org.loopmlp.construction.stage;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import org.loopmlp.construction.Direction;
+import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.Register;
+import org.loopmlp.construction.gadget.AddressMatch;
+import org.loopmlp.construction.gadget.Affine;
+import org.loopmlp.construction.gadget.Neuron;
+
+/**
+ * Write, 2 layers (DESIGN §5.4). L1 {@code select}: {@code z[i].bit[j] = ReLU(s_i(rb) +
+ * mem[i].bit[j])}, {@code y[i].bit[j] = ReLU(s_i(rb) + r.bit[j])}, mem copied. L2 {@code
+ * update}: {@code mem[i].bit[j] = ReLU(mem[i].bit[j] - z[i].bit[j] + y[i].bit[j])}; rb consumed.
+ * The paper stage compares all A address bits; a variant may ignore the highest ones.
+ */
+public final class WriteStage implements Stage {
+  private static final WriteStage PAPER = new WriteStage("write", 0);
+
+  private final String name;
+  private final int ignoredHighBits;
+
+  private WriteStage(String name, int ignoredHighBits) {
+    checkArgument(ignoredHighBits >= 0, "ignored bits must be >= 0");
+    this.name = name;
+    this.ignoredHighBits = ignoredHighBits;
+  }
+
+  /** The stage of DESIGN §5.4. */
+  public static WriteStage paper() {
+    return PAPER;
+  }
+
+  /** A variant whose address match ignores the {@code ignoredHighBits} highest bits of rb. */
+  public static WriteStage ignoringHighAddressBits(String name, int ignoredHighBits) {
+    return new WriteStage(name, ignoredHighBits);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public PaperStage role() {
+    return PaperStage.WRITE;
+  }
+
+  @Override
+  public ImmutableSet<Register> reads(MachineRegisters regs) {
+    return ImmutableSet.of(regs.rb(), regs.r());
+  }
+
+  @Override
+  public ImmutableSet<Register> writes(MachineRegisters regs) {
+    return ImmutableSet.<Register>builder().addAll(regs.memory()).add(regs.rb()).build();
+  }
+
+  public Direction oldBit(int i, int j) {
+    return Direction.named(name + ".z[" + i + "].bit[" + j + "]");
+  }
+
+  public Direction newBit(int i, int j) {
+    return Direction.named(name + ".y[" + i + "].bit[" + j + "]");
+  }
+
+  @Override
+  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+    int m = regs.config().dataSize();
+    int n = regs.config().wordBits();
+    int compared = Math.max(1, regs.rb().width() - ignoredHighBits);
+    Register address = regs.rb().lowBits(compared);
+    long mask = (1L << compared) - 1;
+    LayerPlan.Builder select = LayerPlan.named("select");
+    LayerPlan.Builder update = LayerPlan.named("update");
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        Direction mem = regs.mem(i).bit(j);
+        select.add(AddressMatch.select(address, i & mask, mem, oldBit(i, j)));
+        select.add(AddressMatch.select(address, i & mask, regs.r().bit(j), newBit(i, j)));
+        update.add(Neuron.bit(mem, Affine.builder().plus(mem, 1).plus(oldBit(i, j), -1)
+            .plus(newBit(i, j), 1).build()));
+      }
+    }
+    update.clear(regs.rb());
+    return ImmutableList.of(select.build(), update.build());
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

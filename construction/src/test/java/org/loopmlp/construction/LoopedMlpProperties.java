@@ -1,0 +1,58 @@
+package org.loopmlp.construction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.loopmlp.exact.RationalBackend;
+import org.loopmlp.isa.StepDetail;
+import org.loopmlp.isa.SubleqMachine;
+
+/**
+ * Differential properties (DESIGN §6, tier 2): the checked looped network equals the reference
+ * machine, pass by pass, on random configs, programs and states.
+ */
+class LoopedMlpProperties {
+  private static final int PASSES = 8;
+
+  @Provide
+  Arbitrary<TestArbitraries.Machine> small() {
+    return TestArbitraries.machines(8, 4, 4);
+  }
+
+  @Provide
+  Arbitrary<TestArbitraries.Machine> large() {
+    return TestArbitraries.machines(16, 6, 6);
+  }
+
+  @Property(tries = 200, seed = "20261123")
+  void smallMachinesEqualReference(@ForAll("small") TestArbitraries.Machine m) {
+    collect(m);
+    check(m, PASSES);
+  }
+
+  @Property(tries = 20, seed = "20261124")
+  void largeMachinesEqualReference(@ForAll("large") TestArbitraries.Machine m) {
+    Statistics.label("state dimension").collect(
+        TestArbitraries.paper(m.config()).layout().dimension() / 1000 + "k");
+    check(m, 3);
+  }
+
+  private static void collect(TestArbitraries.Machine m) {
+    StepDetail d = SubleqMachine.detail(m.program(), m.state());
+    Statistics.label("branch").collect(d.branch());
+    Statistics.label("overflow").collect(d.overflowed());
+    Statistics.label("a == b").collect(d.a() == d.b());
+    Statistics.label("result == 0").collect(d.result() == 0);
+  }
+
+  private static void check(TestArbitraries.Machine m, int passes) {
+    LoopedMlp mlp = LoopedMlp.checked(TestArbitraries.paper(m.config()),
+        RationalBackend.INSTANCE);
+    assertEquals(ReferenceRun.trace(m.program(), m.state(), passes),
+        mlp.run(m.program(), m.state(), passes).states());
+  }
+}

@@ -1,0 +1,49 @@
+package org.loopmlp.construction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.loopmlp.exact.RationalBackend;
+import org.loopmlp.isa.Instruction;
+import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.isa.MachineState;
+import org.loopmlp.isa.Program;
+
+class PaperConstructionTest {
+  private static final MachineConfig CONFIG = MachineConfig.of(8, 4, 4);
+
+  /** DESIGN §2's example: Z=0, ONE=1, X=7; loop: ONE X done; Z Z loop; done: HALT. */
+  private static Program countdown() {
+    return Program.padded(CONFIG, List.of(
+        Instruction.of(1, 2, 2),
+        Instruction.of(0, 0, 0),
+        Instruction.haltAt(2, 0)), 0);
+  }
+
+  private static MachineState countdownState() {
+    long[] mem = new long[CONFIG.dataSize()];
+    mem[1] = 1;
+    mem[2] = 7;
+    return MachineState.of(CONFIG, mem, 0);
+  }
+
+  @Test
+  void hasThirteenLayersWithinBudget() {
+    Construction c = PaperConstruction.build(CONFIG);
+    assertEquals(13, c.depth());
+    assertEquals(6, c.lemmas().size());
+    assertTrue(c.network().isLoopable());
+    c.lemmas().forEach(l -> assertTrue(l.withinBudget(), l.toString()));
+  }
+
+  @Test
+  void countdownEqualsReferenceInCheckedMode() {
+    LoopedMlp mlp = LoopedMlp.checked(PaperConstruction.build(CONFIG), RationalBackend.INSTANCE);
+    MlpRun run = mlp.run(countdown(), countdownState(), 100);
+    assertEquals(ReferenceRun.trace(countdown(), countdownState(), 100), run.states());
+    assertTrue(run.halted());
+    assertEquals(0, run.last().word(2));
+  }
+}
