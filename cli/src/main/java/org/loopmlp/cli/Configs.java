@@ -13,6 +13,14 @@ public final class Configs implements ITypeConverter<MachineConfig> {
 
   /** {@code "8,4,4"} as a config; any mistake is a {@link TypeConversionException} in one line. */
   public static MachineConfig parse(String text) {
+    try {
+      return parseOrFail(text);
+    } catch (UserError e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
+  private static MachineConfig parseOrFail(String text) {
     String[] parts = text.split(",", -1);
     if (parts.length != 3) {
       throw new TypeConversionException(
@@ -32,12 +40,12 @@ public final class Configs implements ITypeConverter<MachineConfig> {
     return of(v[0], v[1], v[2]);
   }
 
-  /** The config (N, A, C), or a one-line error naming the value out of range. */
+  /** The config (N, A, C), or a one-line {@link UserError} naming the value out of range. */
   public static MachineConfig of(int wordBits, int dataBits, int codeBits) {
     try {
       return MachineConfig.of(wordBits, dataBits, codeBits);
     } catch (IllegalArgumentException e) {
-      throw new TypeConversionException("config " + wordBits + "," + dataBits + "," + codeBits
+      throw new UserError("config " + wordBits + "," + dataBits + "," + codeBits
           + " is out of range: " + e.getMessage());
     }
   }

@@ -32,7 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     usageHelpAutoWidth = true,
     header = "Build, run, check and measure a looped ReLU-MLP that executes SUBLEQ.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {},
+    subcommands = {CheckCommand.class, StatsCommand.class},
     footerHeading = "%n",
     footer = {
         "Exit codes: 0 everything holds, 1 counterexample or disagreement found,",

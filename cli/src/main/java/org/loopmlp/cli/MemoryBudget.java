@@ -20,15 +20,14 @@ public final class MemoryBudget {
     if (estimatedBytes > available) {
       throw UserError.because(
           "%s needs about %s but only %s of heap is available; choose a smaller size or give"
-              + " Java more heap (e.g. LOOPMLP_JAVA_OPTS=-Xmx%dg)",
-          what, mib(estimatedBytes), mib(available),
-          Math.max(2, (long) Math.ceil(estimatedBytes * 1.5 / (1L << 30))));
+              + " Java more heap (LOOPMLP_JAVA_OPTS=-Xmx...)",
+          what, mib(estimatedBytes), mib(available));
     }
   }
 
   /** A byte count as {@code 12.3 MiB} or {@code 4.1 GiB}. */
   public static String mib(long bytes) {
-    if (bytes >= 10L << 30) {
+    if (bytes >= 1L << 30) {
       return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
