@@ -56,7 +56,7 @@ final class CheckCommand extends Subcommand {
       description = "Random programs per size (default: ${DEFAULT-VALUE}).")
   int tries;
 
-  @Option(names = "--passes", paramLabel = "P", defaultValue = "48",
+  @Option(names = "--passes", paramLabel = "P", defaultValue = "64",
       description = "Passes (executed instructions) per random program (default:"
           + " ${DEFAULT-VALUE}).")
   int passes;
