@@ -89,6 +89,11 @@ public final class Npy {
       return this;
     }
 
+    /** Writes the archive's directory without closing the underlying stream. */
+    public void finish() throws IOException {
+      zip.finish();
+    }
+
     @Override
     public void close() throws IOException {
       zip.close();
