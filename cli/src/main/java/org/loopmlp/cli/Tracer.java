@@ -97,7 +97,21 @@ final class Tracer {
     return r.register().name() + " = [" + String.join(" ", raw) + "] (not bits)";
   }
 
-  /** The changed registers of a layer grouped by region, in layout order. */
+  /** Registers grouped by the state space's regions: code, mem, pc, scratch. */
+  static Map<String, List<Reading>> byRegionOfState(List<Reading> readings) {
+    Map<String, List<Reading>> m = new LinkedHashMap<>();
+    for (Reading r : readings) {
+      String region = regionOf(r.register());
+      if (!region.equals(MachineRegisters.CODE) && !region.equals(MachineRegisters.MEM)
+          && !region.equals(MachineRegisters.PC)) {
+        region = MachineRegisters.SCRATCH;
+      }
+      m.computeIfAbsent(region, k -> new ArrayList<>()).add(r);
+    }
+    return m;
+  }
+
+  /** The changed registers of a layer grouped by heat-map region, in layout order. */
   static Map<String, List<Reading>> byRegion(List<Reading> readings) {
     Map<String, List<Reading>> m = new LinkedHashMap<>();
     for (Reading r : readings) {
