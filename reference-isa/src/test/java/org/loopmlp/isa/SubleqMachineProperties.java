@@ -51,6 +51,13 @@ class SubleqMachineProperties {
     Statistics.label("overflow").collect(overflow);
     Statistics.label("a == b").collect(ins.a() == ins.b());
     Statistics.label("pc wraps").collect(r > 0 && m.state().pc() == k - 1);
+    Statistics.label("branch").coverage(check -> {
+      check.check("taken").percentage(p -> p >= 5);
+      check.check("not taken").percentage(p -> p >= 5);
+    });
+    Statistics.label("overflow").coverage(check -> check.check(true).count(n -> n >= 1));
+    Statistics.label("a == b").coverage(check -> check.check(true).percentage(p -> p >= 5));
+    Statistics.label("pc wraps").coverage(check -> check.check(true).count(n -> n >= 1));
   }
 
   @Property(tries = 300)

@@ -92,17 +92,19 @@ public final class MachineArbitraries {
   }
 
   /**
-   * Instructions with operands in range. One in ten has a == b (which clears mem[b]), so that
-   * case is common in every config; all operands shrink toward 0.
+   * Instructions with operands in range. One in ten has a == b (which clears mem[b] and always
+   * branches); the others have a != b, so that small memories do not make a == b the common
+   * case. Operands shrink toward small addresses (a toward 0, b toward a + 1, c toward 0).
    */
   public static Arbitrary<Instruction> instructions(MachineConfig config) {
-    Arbitrary<Instruction> general = Combinators
-        .combine(addresses(config), addresses(config), slots(config))
-        .as(Instruction::of);
+    int m = config.dataSize();
+    Arbitrary<Instruction> distinct = Combinators
+        .combine(addresses(config), Arbitraries.integers().between(1, m - 1), slots(config))
+        .as((a, offset, c) -> Instruction.of(a, (a + offset) % m, c));
     Arbitrary<Instruction> sameOperand = Combinators
         .combine(addresses(config), slots(config))
         .as((x, c) -> Instruction.of(x, x, c));
-    return Arbitraries.frequencyOf(Tuple.of(9, general), Tuple.of(1, sameOperand));
+    return Arbitraries.frequencyOf(Tuple.of(9, distinct), Tuple.of(1, sameOperand));
   }
 
   /**
