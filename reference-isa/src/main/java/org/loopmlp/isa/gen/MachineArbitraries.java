@@ -137,17 +137,54 @@ public final class MachineArbitraries {
 
   /** A config from {@link #configs()} with a program and a state for it. */
   public static Arbitrary<GeneratedMachine> machines() {
-    return machines(configs());
-  }
-
-  /** Bounded variant of {@link #machines()}. */
-  public static Arbitrary<GeneratedMachine> machines(int maxWord, int maxData, int maxCode) {
-    return machines(configs(maxWord, maxData, maxCode));
+    return machines(DEFAULT_MAX_WORD_BITS, DEFAULT_MAX_DATA_BITS, DEFAULT_MAX_CODE_BITS);
   }
 
   /**
-   * Machines over the given configs. The config is drawn first (flatMap), so shrinking reaches
-   * the smallest failing config before it shrinks the program and the state.
+   * A config from {@link #configs(int, int, int)} with a program and a state for it, with the
+   * same distribution as {@link #programs} and {@link #states} for that config.
+   *
+   * <p>Shrinking goes to the smallest config first and keeps the failure: program and memory are
+   * drawn once for the largest config and projected onto the drawn one (addresses and slots
+   * modulo the sizes, cells and slots folded, edge words kept as the same edge, uniform words
+   * scaled), so a smaller config still runs the same instructions on the same kinds of values.
+   * A flatMap over the config would draw a fresh program for every smaller config and lose rare
+   * failures.
+   */
+  public static Arbitrary<GeneratedMachine> machines(int maxWord, int maxData, int maxCode) {
+    Arbitrary<MachineConfig> configs = configs(maxWord, maxData, maxCode);
+    int maxM = 1 << maxData;
+    int maxK = 1 << maxCode;
+    long maxMin = -(1L << (maxWord - 1));
+    long maxMax = (1L << (maxWord - 1)) - 1;
+    int edgeKinds = 7 + 6 * (maxWord - 1);
+    Arbitrary<Sketch.SketchWord> word = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.integers().between(0, edgeKinds - 1)
+            .map(e -> new Sketch.SketchWord(e, 0, maxWord))),
+        Tuple.of(1, Arbitraries.longs().between(maxMin, maxMax)
+            .map(u -> new Sketch.SketchWord(-1, u, maxWord))));
+    Arbitrary<Integer> address = Arbitraries.integers().between(0, maxM - 1);
+    Arbitrary<Integer> slot = Arbitraries.integers().between(0, maxK - 1);
+    Arbitrary<Sketch.SketchInstruction> distinct = Combinators
+        .combine(address, Arbitraries.integers().between(1, maxM - 1), slot)
+        .as((a, offset, c) -> new Sketch.SketchInstruction(a, (a + offset) % maxM, c));
+    Arbitrary<Sketch.SketchInstruction> same = Combinators.combine(address, slot)
+        .as((x, c) -> new Sketch.SketchInstruction(x, x, c));
+    Arbitrary<Optional<Sketch.SketchInstruction>> programSlot = Combinators
+        .combine(Arbitraries.integers().between(0, 4),
+            Arbitraries.frequencyOf(Tuple.of(9, distinct), Tuple.of(1, same)))
+        .as((live, ins) -> live == 0
+            ? Optional.<Sketch.SketchInstruction>empty() : Optional.of(ins));
+    return Combinators
+        .combine(configs, address, programSlot.list().ofSize(maxK), word.list().ofSize(maxM),
+            slot)
+        .as((config, zero, slots, memory, pc) ->
+            new Sketch(zero, slots, memory, pc).project(config));
+  }
+
+  /**
+   * Machines over arbitrary configs, by flatMap: the config shrinks first, but each smaller
+   * config draws a new program and state. Prefer {@link #machines(int, int, int)}.
    */
   public static Arbitrary<GeneratedMachine> machines(Arbitrary<MachineConfig> configs) {
     return configs.flatMap(config -> Combinators

@@ -55,6 +55,36 @@ class MachineArbitrariesProperties {
     Statistics.collect(c.wordBits(), c.dataBits(), c.codeBits());
   }
 
+  @Provide
+  Arbitrary<GeneratedMachine> flatMapped() {
+    return MachineArbitraries.machines(MachineArbitraries.configs(4, 2, 2));
+  }
+
+  @Property(tries = 100)
+  void flatMappedMachinesAreConsistent(@ForAll("flatMapped") GeneratedMachine m) {
+    MachineConfig c = m.config();
+    assertTrue(c.wordBits() <= 4 && c.dataBits() <= 2 && c.codeBits() <= 2, c.toString());
+    for (Instruction ins : m.program().slots()) {
+      assertTrue(ins.fits(c), ins.toString());
+    }
+  }
+
+  @Property(tries = 200)
+  void projectedWordsCoverTheExtremesOfSmallConfigs(
+      @ForAll("machines") GeneratedMachine m) {
+    MachineConfig c = m.config();
+    boolean min = false;
+    boolean max = false;
+    for (long w : m.state().memory()) {
+      min |= w == c.minWord();
+      max |= w == c.maxWord();
+    }
+    Statistics.label("min in memory").collect(min);
+    Statistics.label("max in memory").collect(max);
+    Statistics.label("min in memory").coverage(check -> check.check(true).percentage(p -> p > 5));
+    Statistics.label("max in memory").coverage(check -> check.check(true).percentage(p -> p > 5));
+  }
+
   @Example
   void edgeWordsOfFourBits() {
     assertEquals(List.of(0L, 1L, -1L, 2L, -2L, 3L, -3L, 4L, -4L, 5L, -5L, 6L, 7L, -7L, -8L),
