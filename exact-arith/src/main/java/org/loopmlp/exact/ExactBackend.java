@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
  * scaled to integers by its common denominators ({@link IntegerLayer}); vectors are integers over
  * a common denominator ({@link ScaledIntegerVector}).
  *
- * <p>Never silently wrong: before a layer runs, one O(n) pass takes {@code m = max|x_i|} of the
- * input numerators; when {@code max_r sum_k |A_rk| * m * s + max_r |B_r| * t < 2^62} (s, t the
+ * <p>Never silently wrong: before a layer runs, it takes {@code m = max|x_i|} of the input numerators
+ * (one O(n) pass for a loaded input; a layer's output carries the maximum its loop computed); when {@code max_r sum_k |A_rk| * m * s + max_r |B_r| * t < 2^62} (s, t the
  * scale factors below, both 1 for integer layers and inputs) no partial sum of any row can
  * overflow, and the layer runs in an unchecked CSR loop over {@code int[]}/{@code long[]} arrays.
  * Otherwise an integer layer runs row by row, each row in the unchecked loop when its own bound
@@ -102,18 +102,17 @@ public final class ExactBackend implements Backend {
       long[] xs = x.longsUnsafe();
       if (xs != null && x.isInteger() && layer.isIntegral() && layer.longWeights != null
           && layer.longBiases != null) {
-        long m = maxAbs(xs);
+        long m = x.maxAbsLong();
         long bound = IntegerLayer.saturatedAdd(
             IntegerLayer.saturatedMultiply(layer.maxRowAbsSum, m), layer.maxAbsBias);
         if (bound < SAFE_BOUND) {
           longLayers.increment();
           long[] y = new long[layer.rows];
-          if (layer.intWeights != null) {
-            integerLoop(layer.rowStart, layer.columns, layer.intWeights, layer.longBiases, xs, y);
-          } else {
-            integerLoop(layer.rowStart, layer.columns, layer.longWeights, layer.longBiases, xs, y);
-          }
-          return ScaledIntegerVector.wrapLongs(y);
+          long max = layer.intWeights != null
+              ? integerLoop(layer.rowStart, layer.columns, layer.intWeights, layer.longBiases, xs, y)
+              : integerLoop(layer.rowStart, layer.columns, layer.longWeights, layer.longBiases, xs,
+                  y);
+          return ScaledIntegerVector.wrapLongs(y, max);
         }
         rowwiseLayers.increment();
         return rowwise(layer, xs, m);
@@ -174,41 +173,39 @@ public final class ExactBackend implements Backend {
     }
   }
 
-  /** {@code max_i |x_i|}, saturated at {@link Long#MAX_VALUE}. */
-  static long maxAbs(long[] x) {
-    long max = 0;
-    long min = 0;
-    for (long v : x) {
-      max = Math.max(max, v);
-      min = Math.min(min, v);
-    }
-    return Math.max(max, IntegerLayer.absSaturated(min));
-  }
-
   /**
    * {@code y = ReLU(A x + b)} without overflow checks; the caller has proved that every partial
-   * sum stays below 2^62 in absolute value.
+   * sum stays below 2^62 in absolute value. Returns {@code max_r y_r} (the outputs are
+   * non-negative), which the next layer's bound needs.
    */
-  static void integerLoop(int[] rowStart, int[] columns, int[] weights, long[] biases, long[] x,
+  static long integerLoop(int[] rowStart, int[] columns, int[] weights, long[] biases, long[] x,
       long[] y) {
+    long max = 0;
     for (int r = 0; r < y.length; r++) {
       long acc = biases[r];
       for (int k = rowStart[r], end = rowStart[r + 1]; k < end; k++) {
         acc += weights[k] * x[columns[k]];
       }
-      y[r] = Math.max(acc, 0);
+      long out = Math.max(acc, 0);
+      y[r] = out;
+      max = Math.max(max, out);
     }
+    return max;
   }
 
   /** As {@link #integerLoop(int[], int[], int[], long[], long[], long[])} with long weights. */
-  static void integerLoop(int[] rowStart, int[] columns, long[] weights, long[] biases, long[] x,
+  static long integerLoop(int[] rowStart, int[] columns, long[] weights, long[] biases, long[] x,
       long[] y) {
+    long max = 0;
     for (int r = 0; r < y.length; r++) {
       long acc = biases[r];
       for (int k = rowStart[r], end = rowStart[r + 1]; k < end; k++) {
         acc += weights[k] * x[columns[k]];
       }
-      y[r] = Math.max(acc, 0);
+      long out = Math.max(acc, 0);
+      y[r] = out;
+      max = Math.max(max, out);
     }
+    return max;
   }
 }

@@ -24,6 +24,8 @@ public final class ScaledIntegerVector implements StateVector {
   private final BigInteger denominator;
   /** The denominator as a long, or {@link #NOT_A_LONG} when it does not fit. */
   private final long denominatorLong;
+  /** {@code max_i |numerator(i)|} saturated at Long.MAX_VALUE, or -1 until first asked. */
+  private long maxAbs = -1;
 
   private ScaledIntegerVector(long[] longs, BigInteger[] bigs, BigInteger denominator) {
     this.longs = longs;
@@ -80,24 +82,30 @@ public final class ScaledIntegerVector implements StateVector {
     return new ScaledIntegerVector(values, null, BigInteger.ONE);
   }
 
+  /** Integer numerators the caller gives up, denominator 1, with their known max |value|. */
+  static ScaledIntegerVector wrapLongs(long[] values, long maxAbs) {
+    ScaledIntegerVector v = new ScaledIntegerVector(values, null, BigInteger.ONE);
+    v.maxAbs = maxAbs;
+    return v;
+  }
+
   /**
-   * Numerators the caller gives up, over a positive denominator (as a long); reduces to canonical
-   * form. Every numerator must be non-negative or the denominator 1 (the layer outputs are).
+   * {@code max_i |numerator(i)|} of a long-form vector, saturated at Long.MAX_VALUE; computed
+   * once (a benign race: every thread computes the same value).
    */
-  static ScaledIntegerVector wrapLongs(long[] values, long denominator) {
-    if (denominator == 1) {
-      return new ScaledIntegerVector(values, null, BigInteger.ONE);
-    }
-    long g = denominator;
-    for (int i = 0; i < values.length && g != 1; i++) {
-      g = Rational.gcd(g, Math.abs(values[i]));
-    }
-    if (g != 1) {
-      for (int i = 0; i < values.length; i++) {
-        values[i] /= g;
+  long maxAbsLong() {
+    long m = maxAbs;
+    if (m < 0) {
+      long max = 0;
+      long min = 0;
+      for (long v : longs) {
+        max = Math.max(max, v);
+        min = Math.min(min, v);
       }
+      m = Math.max(max, IntegerLayer.absSaturated(min));
+      maxAbs = m;
     }
-    return new ScaledIntegerVector(values, null, BigInteger.valueOf(denominator / g));
+    return m;
   }
 
   /** Numerators the caller gives up over a positive denominator; reduces to canonical form. */
