@@ -100,7 +100,7 @@ public final class NetworkFormat {
       List<String> names = network.inputNames().get();
       w.write("names " + names.size() + "\n");
       for (String n : names) {
-        w.write("name " + oneLine(n, "direction name") + "\n");
+        w.write(keyed("name", oneLine(n, "direction name")));
       }
     } else {
       w.write("names none\n");
@@ -110,7 +110,7 @@ public final class NetworkFormat {
       SparseLayer l = network.layer(i);
       w.write("layer " + i + " inputs " + l.inputDimension() + " outputs " + l.outputDimension()
           + " nonzeros " + l.nonZeros() + "\n");
-      w.write("label " + oneLine(l.label(), "layer label") + "\n");
+      w.write(keyed("label", oneLine(l.label(), "layer label")));
       for (int r = 0; r < l.outputDimension(); r++) {
         sb.setLength(0);
         sb.append("row ").append(r).append(' ').append(l.bias(r)).append(' ')
@@ -122,6 +122,11 @@ public final class NetworkFormat {
         w.append(sb);
       }
     }
+  }
+
+  /** {@code "key text\n"}, or {@code "key\n"} for the empty text. */
+  private static String keyed(String key, String text) {
+    return text.isEmpty() ? key + "\n" : key + " " + text + "\n";
   }
 
   private static String oneLine(String s, String what) {
