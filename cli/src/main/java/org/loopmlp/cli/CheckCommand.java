@@ -10,10 +10,12 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Backend;
-import org.loopmlp.isa.Instruction;
+import org.loopmlp.isa.Example;
+import org.loopmlp.isa.ExampleLibrary;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
-import org.loopmlp.isa.Program;
+import org.loopmlp.isa.asm.SqPrinter;
+import org.loopmlp.isa.asm.SqProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
         "lemma (its postcondition, stated with the reference machine's own values, and its",
         "frame). Prints the lemma table and one verdict line.",
         "",
-        "Without --config, checks the sizes 2,1,1  4,2,2  8,4,4  16,4,4  (N,A,C)."
+        "Without --config, also runs every example program, and checks the sizes",
+        "2,1,1  4,2,2  8,4,4  16,4,4  (N,A,C)."
     },
     footerHeading = "%n",
     footer = {
@@ -47,6 +50,8 @@ final class CheckCommand extends Subcommand {
   static final List<MachineConfig> DEFAULT_CONFIGS = List.of(
       MachineConfig.of(2, 1, 1), MachineConfig.of(4, 2, 2), MachineConfig.of(8, 4, 4),
       MachineConfig.of(16, 4, 4));
+  /** Step limit for the example programs (they all halt well within it). */
+  static final int EXAMPLE_STEPS = 100_000;
 
   @Option(names = "--config", paramLabel = "N,A,C", converter = Configs.class,
       description = "Check only this size: word bits, data address bits, code address bits.")
@@ -66,7 +71,7 @@ final class CheckCommand extends Subcommand {
           + " ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--backend", paramLabel = "B", defaultValue = "rational",
+  @Option(names = "--backend", paramLabel = "B", defaultValue = "exact",
       description = "Arithmetic of the network: ${COMPLETION-CANDIDATES} (default:"
           + " ${DEFAULT-VALUE}).",
       completionCandidates = BackendNames.class)
@@ -112,17 +117,41 @@ final class CheckCommand extends Subcommand {
     long totalPasses = 0;
     long halted = 0;
     Optional<Failure> failure = Optional.empty();
-    try (Progress progress = Progress.start(err(), "check", (long) tries * configs.size(),
-        "programs")) {
+    List<String> exampleLines = new ArrayList<>();
+    List<Example> examples = config == null ? ExampleLibrary.all() : List.of();
+    for (Example e : examples) {
+      if (failure.isPresent()) {
+        break;
+      }
+      SqProgram p = e.program();
+      Builds.requireFits(p.config());
+      Construction ec = built.computeIfAbsent(p.config(), k -> Builds.paper(k, err()));
+      Differential.Outcome o = Differential.run(LoopedMlp.checked(ec, backend), p.program(),
+          p.initialState(), EXAMPLE_STEPS);
+      if (o.disagreement().isPresent()) {
+        failure = Optional.of(new Failure(p.config(), -1, e.name(), e.sourceText(),
+            p.initialState(), o.disagreement().get()));
+        exampleLines.add(String.format(Locale.ROOT, "  %-11s %-8s COUNTEREXAMPLE", e.name(),
+            Configs.format(p.config())));
+        break;
+      }
+      totalPasses += o.passes();
+      exampleLines.add(String.format(Locale.ROOT, "  %-11s %-8s %6d steps  %-8s agree  %s",
+          e.name(), Configs.format(p.config()), o.mlp().steps(),
+          o.mlp().halted() ? "halted" : "running", shorten(e.description(), 60)));
+    }
+    long exampleTotal = failure.isPresent() ? 0 : (long) tries * configs.size();
+    try (Progress progress = Progress.start(err(), "check", exampleTotal, "programs")) {
       outer:
-      for (MachineConfig c : configs) {
+      for (MachineConfig c : failure.isPresent() ? List.<MachineConfig>of() : configs) {
         LoopedMlp mlp = LoopedMlp.checked(built.get(c), backend);
         for (int t = 0; t < tries; t++) {
           RandomMachines.Input in = RandomMachines.generate(c, seed, t);
           Differential.Outcome o = Differential.run(mlp, in.program(), in.state(), passes);
           progress.advance();
           if (o.disagreement().isPresent()) {
-            failure = Optional.of(new Failure(c, t, in, o.disagreement().get()));
+            failure = Optional.of(new Failure(c, t, null, SqPrinter.print(SqProgram.of(
+                in.program(), in.state())), in.state(), o.disagreement().get()));
             break outer;
           }
           totalPasses += o.passes();
@@ -136,6 +165,12 @@ final class CheckCommand extends Subcommand {
 
     printLemmaTable(main, tallies, failure);
     out().println();
+    if (!examples.isEmpty()) {
+      out().printf(Locale.ROOT, "example programs (network in checked mode against the"
+          + " reference machine, at most %d steps)%n", EXAMPLE_STEPS);
+      exampleLines.forEach(out()::println);
+      out().println();
+    }
     out().printf(Locale.ROOT, "random programs: %d sizes x %d programs, up to %d passes each;"
         + " %d passes checked, %d programs halted%n", configs.size(), tries, passes,
         totalPasses, halted);
@@ -148,15 +183,31 @@ final class CheckCommand extends Subcommand {
       out().flush();
       return ExitCodes.FOUND;
     }
+    if (!allWithinBudget(main)) {
+      out().printf(Locale.ROOT, "verdict: OVER BUDGET: the network agrees with the reference"
+          + " machine but a stage uses more layers than the paper allows%n");
+      out().flush();
+      return ExitCodes.FOUND;
+    }
     out().printf(Locale.ROOT, "verdict: HOLDS: %d stage lemmas, every stage within the paper's"
-        + " budget (%d layers against %d), %d checked passes agree with the reference"
-        + " machine%n", main.lemmas().size(), main.depth(), paperDepth(main), totalPasses);
+        + " budget (%d layers against %d), %d checked passes%s agree with the reference"
+        + " machine%n", main.lemmas().size(), main.depth(), paperDepth(main), totalPasses,
+        examples.isEmpty() ? "" : " (" + examples.size() + " example programs and "
+            + (long) tries * configs.size() + " random ones)");
     out().flush();
-    return allWithinBudget(main) ? ExitCodes.OK : ExitCodes.FOUND;
+    return ExitCodes.OK;
   }
 
-  record Failure(MachineConfig config, int tryIndex, RandomMachines.Input input,
-      Differential.Disagreement disagreement) {}
+  private static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+  }
+
+  /**
+   * A counterexample: from random program {@code tryIndex} (then {@code example} is null) or from
+   * the example program {@code example}; {@code source} is the program as {@code .sq} text.
+   */
+  record Failure(MachineConfig config, int tryIndex, String example, String source,
+      MachineState state, Differential.Disagreement disagreement) {}
 
   private static int paperDepth(Construction c) {
     return c.lemmas().stream().mapToInt(StageLemma::budget).sum();
@@ -199,21 +250,17 @@ final class CheckCommand extends Subcommand {
     out().println("counterexample");
     out().printf(Locale.ROOT, "  config     %s (N=%d, m=%d words, k=%d slots)%n",
         Configs.format(c), c.wordBits(), c.dataSize(), c.codeSize());
-    out().printf(Locale.ROOT, "  seed       %d, program %d (rerun: loopmlp check --config %s"
-        + " --seed %d --tries %d --passes %d)%n", seed, f.tryIndex(), Configs.format(c), seed,
-        f.tryIndex() + 1, passes);
-    Program p = f.input().program();
-    out().println("  program    (slot: a b c)");
-    for (int q = 0; q < p.length(); q++) {
-      Instruction ins = p.at(q);
-      out().printf(Locale.ROOT, "    %3d: %d %d %d%n", q, ins.a(), ins.b(), ins.c());
+    if (f.example() != null) {
+      out().printf(Locale.ROOT, "  program    example %s (rerun: loopmlp run examples/%s.sq)%n",
+          f.example(), f.example());
+    } else {
+      out().printf(Locale.ROOT, "  seed       %d, random program %d (rerun: loopmlp check"
+          + " --config %s --seed %d --tries %d --passes %d)%n", seed, f.tryIndex(),
+          Configs.format(c), seed, f.tryIndex() + 1, passes);
+      out().println("  program    (.sq text; save it and run: loopmlp run FILE.sq)");
+      f.source().lines().forEach(l -> out().println("    " + l));
     }
-    if (p.length() < c.codeSize()) {
-      out().printf(Locale.ROOT, "    %d..%d: HALT (Z = %d)%n", p.length(), c.codeSize() - 1,
-          p.zeroCell());
-    }
-    MachineState s = f.input().state();
-    out().printf(Locale.ROOT, "  state      %s%n", s);
+    out().printf(Locale.ROOT, "  state      %s%n", f.state());
     out().printf(Locale.ROOT, "  first disagreement: %s%n", d.describe());
     out().println();
   }

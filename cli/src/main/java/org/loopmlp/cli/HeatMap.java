@@ -33,8 +33,11 @@ public final class HeatMap {
   public record Column(String label, List<Block> blocks) {}
 
   private static final int MAX_IMAGE_ROWS = 1400;
+  private static final int MIN_REGION_PIXELS = 14;
+  private static final int MAX_COLUMN_LABEL = 24;
   private static final Color EMPTY = new Color(0xe6e6e6);
   private static final Color ONE = new Color(0x1f4e9c);
+  private static final Color OUTLINE = new Color(0xd0d0d0);
 
   private final String title;
   private final List<Column> columns;
@@ -87,11 +90,11 @@ public final class HeatMap {
     List<Integer> regionTop = new ArrayList<>();
     for (int h : heights.values()) {
       regionTop.add(mapHeight);
-      mapHeight += Math.max(ceilDiv(h, perPixel) * pixelPerRow, 1) + gap;
+      mapHeight += regionPixels(h, perPixel, pixelPerRow) + gap;
     }
     int width = left + columns.size() * colWidth + 20;
     int legendHeight = 60;
-    int bottomLabels = 90;
+    int bottomLabels = 130;
     int height = top + mapHeight + bottomLabels + legendHeight;
     width = Math.max(width, 420);
 
@@ -110,10 +113,10 @@ public final class HeatMap {
     int r = 0;
     for (Map.Entry<String, Integer> e : heights.entrySet()) {
       int y0 = top + regionTop.get(r);
-      int h = Math.max(ceilDiv(e.getValue(), perPixel) * pixelPerRow, 1);
+      int h = regionPixels(e.getValue(), perPixel, pixelPerRow);
       g.setColor(Color.BLACK);
       String label = regionLabel(e.getKey(), e.getValue());
-      int ty = y0 + Math.min(h, 14) / 2 + fm.getAscent() / 2 - 1;
+      int ty = y0 + fm.getAscent() - 2;
       g.drawString(label, left - 8 - fm.stringWidth(label), ty);
       g.setColor(new Color(0x999999));
       g.drawLine(left - 6, y0, left - 6, y0 + h - 1);
@@ -146,6 +149,11 @@ public final class HeatMap {
           g.setColor(color);
           g.fillRect(x0, y0 + p * pixelPerRow, colWidth - 2, pixelPerRow);
         }
+        if (v != null) {
+          // A faint outline shows the extent of a region even where it holds only zeros.
+          g.setColor(OUTLINE);
+          g.drawRect(x0, y0, colWidth - 3, rows * pixelPerRow - 1);
+        }
       }
     }
 
@@ -159,8 +167,8 @@ public final class HeatMap {
       rg.translate(x, labelsTop);
       rg.rotate(Math.PI / 2);
       String label = columns.get(c).label();
-      if (label.length() > 15) {
-        label = label.substring(0, 14) + "~";
+      if (label.length() > MAX_COLUMN_LABEL) {
+        label = label.substring(0, MAX_COLUMN_LABEL - 1) + "~";
       }
       rg.drawString(label, 0, 0);
       rg.dispose();
@@ -199,6 +207,11 @@ public final class HeatMap {
     } catch (IOException e) {
       throw Inputs.cannotWrite(file, e);
     }
+  }
+
+  /** Pixel height of a region: its rows, but at least one line of label text. */
+  private static int regionPixels(int rows, int perPixel, int pixelPerRow) {
+    return Math.max(ceilDiv(rows, perPixel) * pixelPerRow, MIN_REGION_PIXELS);
   }
 
   private static String regionLabel(String region, int rows) {

@@ -32,7 +32,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     usageHelpAutoWidth = true,
     header = "Build, run, check and measure a looped ReLU-MLP that executes SUBLEQ.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {CheckCommand.class, StatsCommand.class},
+    subcommands = {CheckCommand.class, RunCommand.class, StatsCommand.class, TraceCommand.class,
+        ExportCommand.class, BenchCommand.class},
     footerHeading = "%n",
     footer = {
         "Exit codes: 0 everything holds, 1 counterexample or disagreement found,",

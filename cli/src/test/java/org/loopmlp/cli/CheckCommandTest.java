@@ -28,6 +28,16 @@ class CheckCommandTest {
   }
 
   @Test
+  void withoutAConfigEveryExampleProgramIsChecked() {
+    Cli.Result r = Cli.run("check", "--tries", "0");
+    assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+    for (String name : org.loopmlp.isa.ExampleLibrary.NAMES) {
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  " + name + " ")
+          && l.contains(" agree ")), name + " missing in\n" + r.out());
+    }
+  }
+
+  @Test
   void sameSeedSameRun() {
     Cli.Result a = Cli.run("check", "--config", "4,2,2", "--tries", "20", "--seed", "11");
     Cli.Result b = Cli.run("check", "--config", "4,2,2", "--tries", "20", "--seed", "11");
