@@ -164,7 +164,7 @@ final class RunCommand extends Subcommand {
     } else if (engine == Engine.both) {
       out().println("the network and the reference machine agree at every step");
     }
-    printMemory(program, last);
+    printMemory(program, last, mlpRun != null ? "network" : "reference machine");
     out().flush();
     return code;
   }
@@ -180,11 +180,12 @@ final class RunCommand extends Subcommand {
   }
 
   /** All cells when there are at most 64, else labelled and non-zero cells. */
-  private void printMemory(SqProgram program, MachineState state) {
+  private void printMemory(SqProgram program, MachineState state, String engineName) {
     Map<Integer, String> labels = Programs.labelsByAddress(program);
     int m = state.config().dataSize();
     boolean all = m <= 64;
-    out().println(all ? "memory:" : "memory (labelled and non-zero cells; all others are 0):");
+    out().println("memory after the run (" + engineName + (all ? ")"
+        : "; labelled and non-zero cells, all others are 0)") + ":");
     for (int i = 0; i < m; i++) {
       long v = state.word(i);
       String label = labels.getOrDefault(i, "");
