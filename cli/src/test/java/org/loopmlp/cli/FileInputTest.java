@@ -74,6 +74,19 @@ class FileInputTest {
   }
 
   @Test
+  void aProgramTooLargeForTheHeapIsRefusedBeforeBuilding(@TempDir Path dir) throws Exception {
+    Path f = RunCommandTest.write(dir, "huge.sq", String.join("\n",
+        ".config word=32 data=20 code=12",
+        ".data",
+        "Z: 0",
+        ".code",
+        "   Z Z .",
+        ""));
+    BadInputTest.assertUsageError("of heap is available", "run", f.toString());
+    BadInputTest.assertUsageError("of heap is available", "trace", f.toString());
+  }
+
+  @Test
   void exportIntoAMissingDirectory(@TempDir Path dir) {
     BadInputTest.assertUsageError("does not exist", "export", "--config", "2,1,1", "--out",
         dir.resolve("no/such/dir/net.txt").toString());
