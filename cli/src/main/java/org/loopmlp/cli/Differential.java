@@ -20,7 +20,8 @@ final class Differential {
   /** Where the network and the reference machine first disagree. */
   record Disagreement(int pass, String where, String expected, String got, String detail) {
     String describe() {
-      return (pass >= 0 ? "pass " + pass : "a pass") + ", " + where + ": expected " + expected + ", got " + got
+      return (pass >= 0 ? "pass " + pass : "a pass") + ", " + where + ": expected " + expected
+          + ", got " + got
           + (detail.isEmpty() ? "" : " (" + detail + ")");
     }
   }

@@ -24,7 +24,8 @@ class HeatMapTest {
         new HeatMap.Column("input", List.of(
             new HeatMap.Block("mem", new double[8]), new HeatMap.Block("pc", new double[3]))),
         new HeatMap.Column("fetch.1", List.of(
-            new HeatMap.Block("hidden", new double[20]), new HeatMap.Block("mem", new double[8])))));
+            new HeatMap.Block("hidden", new double[20]),
+            new HeatMap.Block("mem", new double[8])))));
     assertEquals(Map.of("mem", 8, "pc", 3, "hidden", 20), map.regionHeights());
     assertEquals(List.of("mem", "pc", "hidden"), List.copyOf(map.regionHeights().keySet()));
   }
