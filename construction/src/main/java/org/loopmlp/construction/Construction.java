@@ -171,11 +171,18 @@ public final class Construction {
       checkArgument(previous.dimension() == stateDim,
           "stage %s ends with %s hidden neurons; a stage must end in the state space",
           stage.name(), previous.dimension() - stateDim);
-      StateCondition post = condition.with(stage.role().effect(regs));
-      ImmutableSet<Register> owned = stage.role().owned(regs);
+      ImmutableList<PaperStage> roles = stage.roles();
+      checkArgument(!roles.isEmpty(), "stage %s implements no paper stage", stage.name());
+      StateCondition post = condition;
+      ImmutableSet.Builder<Register> ownedBuilder = ImmutableSet.builder();
+      for (PaperStage role : roles) {
+        post = post.with(role.effect(regs));
+        ownedBuilder.addAll(role.owned(regs));
+      }
+      ImmutableSet<Register> owned = ownedBuilder.build();
       ImmutableList<Register> frame = layout.registers().stream()
           .filter(r -> !owned.contains(r)).collect(ImmutableList.toImmutableList());
-      lemmas.add(new StageLemma(stage.name(), stage.role(), firstLayer, plans.size(), condition,
+      lemmas.add(new StageLemma(stage.name(), roles, firstLayer, plans.size(), condition,
           post, owned, frame));
       condition = post;
     }

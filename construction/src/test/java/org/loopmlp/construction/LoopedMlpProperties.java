@@ -28,17 +28,25 @@ class LoopedMlpProperties {
     return TestArbitraries.machines(16, 6, 6);
   }
 
-  @Property(tries = 200, seed = "20261123")
-  void smallMachinesEqualReference(@ForAll("small") TestArbitraries.Machine m) {
-    collect(m);
-    check(m, PASSES);
+  @Provide
+  Arbitrary<String> constructions() {
+    return TestArbitraries.constructionNames();
   }
 
-  @Property(tries = 20, seed = "20261124")
-  void largeMachinesEqualReference(@ForAll("large") TestArbitraries.Machine m) {
+  @Property(tries = 300, seed = "20261123")
+  void smallMachinesEqualReference(@ForAll("small") TestArbitraries.Machine m,
+      @ForAll("constructions") String construction) {
+    collect(m);
+    Statistics.label("construction").collect(construction);
+    check(construction, m, PASSES);
+  }
+
+  @Property(tries = 30, seed = "20261124")
+  void largeMachinesEqualReference(@ForAll("large") TestArbitraries.Machine m,
+      @ForAll("constructions") String construction) {
     Statistics.label("state dimension").collect(
         TestArbitraries.paper(m.config()).layout().dimension() / 1000 + "k");
-    check(m, 3);
+    check(construction, m, 3);
   }
 
   private static void collect(TestArbitraries.Machine m) {
@@ -49,8 +57,8 @@ class LoopedMlpProperties {
     Statistics.label("result == 0").collect(d.result() == 0);
   }
 
-  private static void check(TestArbitraries.Machine m, int passes) {
-    LoopedMlp mlp = LoopedMlp.checked(TestArbitraries.paper(m.config()),
+  private static void check(String construction, TestArbitraries.Machine m, int passes) {
+    LoopedMlp mlp = LoopedMlp.checked(TestArbitraries.construction(construction, m.config()),
         RationalBackend.INSTANCE);
     assertEquals(ReferenceRun.trace(m.program(), m.state(), passes),
         mlp.run(m.program(), m.state(), passes).states());

@@ -40,10 +40,26 @@ class PaperConstructionTest {
 
   @Test
   void countdownEqualsReferenceInCheckedMode() {
-    LoopedMlp mlp = LoopedMlp.checked(PaperConstruction.build(CONFIG), RationalBackend.INSTANCE);
-    MlpRun run = mlp.run(countdown(), countdownState(), 100);
-    assertEquals(ReferenceRun.trace(countdown(), countdownState(), 100), run.states());
-    assertTrue(run.halted());
-    assertEquals(0, run.last().word(2));
+    for (String name : Constructions.names()) {
+      LoopedMlp mlp = LoopedMlp.checked(Constructions.build(name, CONFIG),
+          RationalBackend.INSTANCE);
+      MlpRun run = mlp.run(countdown(), countdownState(), 100);
+      assertEquals(ReferenceRun.trace(countdown(), countdownState(), 100), run.states(), name);
+      assertTrue(run.halted(), name);
+      // X counts 7, 6, ..., 0: seven subtractions and six jumps back (13 steps), then HALT.
+      assertEquals(0, run.last().word(2), name);
+      assertEquals(2, run.last().pc(), name);
+      assertEquals(13, run.steps(), name);
+    }
+  }
+
+  @Test
+  void compactRunsTheSameStagesInNineLayers() {
+    Construction c = CompactConstruction.build(CONFIG);
+    assertEquals(9, c.depth());
+    assertEquals(23, c.lemmas().stream().mapToInt(l -> l.budget()).sum());
+    assertEquals("fetch + next pc", c.lemmas().get(0).paperLabel());
+    assertEquals("write + branch", c.lemmas().get(3).paperLabel());
+    c.lemmas().forEach(l -> assertTrue(l.withinBudget(), l.toString()));
   }
 }

@@ -12,13 +12,22 @@ import org.loopmlp.isa.Program;
 
 /** Configs, programs and states for the construction's properties; shrink towards small. */
 final class TestArbitraries {
-  private static final Map<MachineConfig, Construction> PAPER = new ConcurrentHashMap<>();
+  private static final Map<String, Construction> BUILT = new ConcurrentHashMap<>();
 
   private TestArbitraries() {}
 
   /** The paper construction for {@code config}, built once per test run. */
   static Construction paper(MachineConfig config) {
-    return PAPER.computeIfAbsent(config, PaperConstruction::build);
+    return construction(PaperConstruction.NAME, config);
+  }
+
+  /** The construction called {@code name} for {@code config}, built once per test run. */
+  static Construction construction(String name, MachineConfig config) {
+    return BUILT.computeIfAbsent(name + " " + config, k -> Constructions.build(name, config));
+  }
+
+  static Arbitrary<String> constructionNames() {
+    return Arbitraries.of(Constructions.names());
   }
 
   /** One machine: config, program and state. */

@@ -2,19 +2,20 @@ package org.loopmlp.construction.size;
 
 import java.util.Locale;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.isa.MachineConfig;
 
 /**
  * Builds the paper construction for a config (default N=16, A=10, C=10) and prints the build
  * time, the size report and the heap the construction occupies, next to the closed-form
- * estimate. Usage: {@code BuildBenchmark [N A C]}.
+ * estimate. Usage: {@code BuildBenchmark [N A C [construction]]} (construction: paper, compact).
  */
 public final class BuildBenchmark {
   private BuildBenchmark() {}
 
   public static void main(String[] args) {
-    MachineConfig config = args.length == 3
+    MachineConfig config = args.length >= 3
         ? MachineConfig.of(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
             Integer.parseInt(args[2]))
         : MachineConfig.of(16, 10, 10);
@@ -22,7 +23,8 @@ public final class BuildBenchmark {
     System.out.println("estimate: " + estimate);
     long before = usedHeap();
     long start = System.nanoTime();
-    Construction c = PaperConstruction.build(config);
+    Construction c = Constructions.build(args.length >= 4 ? args[3] : PaperConstruction.NAME,
+        config);
     long buildNanos = System.nanoTime() - start;
     long after = usedHeap();
     SizeReport report = SizeReport.of(c);

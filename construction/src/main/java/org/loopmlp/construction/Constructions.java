@@ -1,0 +1,30 @@
+package org.loopmlp.construction;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import org.loopmlp.isa.MachineConfig;
+
+/** The constructions of this module by name, for command lines and campaigns. */
+public final class Constructions {
+  private Constructions() {}
+
+  /** {@code paper} (13 layers) first, then {@code compact} (9 layers). */
+  public static ImmutableList<String> names() {
+    return ImmutableList.of(PaperConstruction.NAME, CompactConstruction.NAME);
+  }
+
+  /** Builds the construction called {@code name}; fails with the list of known names. */
+  public static Construction build(String name, MachineConfig config) {
+    checkNotNull(name, "name");
+    switch (name) {
+      case PaperConstruction.NAME:
+        return PaperConstruction.build(config);
+      case CompactConstruction.NAME:
+        return CompactConstruction.build(config);
+      default:
+        throw new IllegalArgumentException(
+            "unknown construction '" + name + "', expected one of " + names());
+    }
+  }
+}
