@@ -9,9 +9,18 @@ import org.loopmlp.isa.MachineConfig;
 public final class Constructions {
   private Constructions() {}
 
-  /** {@code paper} (13 layers) first, then {@code compact} (9 layers). */
+  /**
+   * {@code paper} (13 layers) first, then {@code compact} (9 layers, same width) and {@code fused}
+   * (4 layers, small configs only).
+   */
   public static ImmutableList<String> names() {
-    return ImmutableList.of(PaperConstruction.NAME, CompactConstruction.NAME);
+    return ImmutableList.of(PaperConstruction.NAME, CompactConstruction.NAME,
+        FusedConstruction.NAME);
+  }
+
+  /** True when construction {@code name} can be built for {@code config}. */
+  public static boolean supports(String name, MachineConfig config) {
+    return !name.equals(FusedConstruction.NAME) || FusedConstruction.supports(config);
   }
 
   /** Builds the construction called {@code name}; fails with the list of known names. */
@@ -22,6 +31,8 @@ public final class Constructions {
         return PaperConstruction.build(config);
       case CompactConstruction.NAME:
         return CompactConstruction.build(config);
+      case FusedConstruction.NAME:
+        return FusedConstruction.build(config);
       default:
         throw new IllegalArgumentException(
             "unknown construction '" + name + "', expected one of " + names());

@@ -2,6 +2,7 @@ package org.loopmlp.construction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,10 +31,21 @@ class LoopedMlpProperties {
 
   @Provide
   Arbitrary<String> constructions() {
-    return TestArbitraries.constructionNames();
+    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME);
   }
 
-  @Property(tries = 300, seed = "20261123")
+  @Provide
+  Arbitrary<TestArbitraries.Machine> tiny() {
+    return TestArbitraries.machines(8, 3, 3);
+  }
+
+  @Property(tries = 100, seed = "20261125")
+  void fusedEqualsReference(@ForAll("tiny") TestArbitraries.Machine m) {
+    collect(m);
+    check(FusedConstruction.NAME, m, PASSES);
+  }
+
+  @Property(tries = 200, seed = "20261123")
   void smallMachinesEqualReference(@ForAll("small") TestArbitraries.Machine m,
       @ForAll("constructions") String construction) {
     collect(m);

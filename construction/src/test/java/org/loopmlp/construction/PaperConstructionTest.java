@@ -1,6 +1,7 @@
 package org.loopmlp.construction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -51,6 +52,18 @@ class PaperConstructionTest {
       assertEquals(2, run.last().pc(), name);
       assertEquals(13, run.steps(), name);
     }
+  }
+
+  @Test
+  void fusedRunsAllSixStagesInFourLayers() {
+    Construction c = FusedConstruction.build(CONFIG);
+    assertEquals(4, c.depth());
+    assertEquals(1, c.lemmas().size());
+    assertEquals(23, c.lemmas().get(0).budget());
+    assertEquals("fetch + read + subtract + write + next pc + branch",
+        c.lemmas().get(0).paperLabel());
+    assertTrue(FusedConstruction.supports(MachineConfig.of(16, 6, 6)));
+    assertFalse(FusedConstruction.supports(MachineConfig.of(16, 10, 10)));
   }
 
   @Test

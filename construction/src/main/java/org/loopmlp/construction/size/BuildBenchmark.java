@@ -20,7 +20,7 @@ public final class BuildBenchmark {
             Integer.parseInt(args[2]))
         : MachineConfig.of(16, 10, 10);
     SizeEstimate estimate = SizeReport.estimate(config);
-    System.out.println("estimate: " + estimate);
+    System.out.println("closed-form estimate of the paper construction: " + estimate);
     long before = usedHeap();
     long start = System.nanoTime();
     Construction c = Constructions.build(args.length >= 4 ? args[3] : PaperConstruction.NAME,
@@ -30,7 +30,7 @@ public final class BuildBenchmark {
     SizeReport report = SizeReport.of(c);
     System.out.print(report.toTable());
     System.out.printf(Locale.ROOT, "build time %.2f s, nnz %d, heap held by the construction"
-        + " %.1f MiB (estimate %.1f MiB)%n", buildNanos / 1e9, c.network().nonZeros(),
+        + " %.1f MiB (paper estimate %.1f MiB)%n", buildNanos / 1e9, c.network().nonZeros(),
         (after - before) / (1024.0 * 1024.0), estimate.memoryBytes() / (1024.0 * 1024.0));
   }
 
