@@ -71,10 +71,17 @@ public final class ParallelStage implements Stage {
 
   /**
    * Zips the parts' layers. Refuses parts whose writes overlap, or a part that reads a register
-   * another part writes.
+   * after another part has written it.
    */
   @Override
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+    List<ImmutableList<LayerPlan>> plans = new ArrayList<>();
+    int depth = 0;
+    for (Stage p : parts) {
+      ImmutableList<LayerPlan> l = p.layers(regs);
+      plans.add(l);
+      depth = Math.max(depth, l.size());
+    }
     for (int i = 0; i < parts.size(); i++) {
       for (int j = 0; j < parts.size(); j++) {
         if (i == j) {
@@ -83,20 +90,14 @@ public final class ParallelStage implements Stage {
         Stage p = parts.get(i);
         Stage q = parts.get(j);
         for (Register r : q.writes(regs)) {
-          checkArgument(!p.writes(regs).contains(r) || i > j,
+          checkArgument(i > j || !p.writes(regs).contains(r),
               "parts %s and %s of %s both write %s", p.name(), q.name(), name, r.name());
-          checkArgument(!p.reads(regs).contains(r) || readsBeforeWrite(p, q, r, regs),
-              "part %s of %s reads %s, which part %s writes", p.name(), name, r.name(),
+          checkArgument(!p.reads(regs).contains(r)
+              || lastRead(plans.get(i), r) <= firstWrite(plans.get(j), r),
+              "part %s of %s reads %s after part %s writes it", p.name(), name, r.name(),
               q.name());
         }
       }
-    }
-    List<ImmutableList<LayerPlan>> plans = new ArrayList<>();
-    int depth = 0;
-    for (Stage p : parts) {
-      ImmutableList<LayerPlan> l = p.layers(regs);
-      plans.add(l);
-      depth = Math.max(depth, l.size());
     }
     ImmutableList.Builder<LayerPlan> out = ImmutableList.builder();
     for (int li = 0; li < depth; li++) {
@@ -123,35 +124,36 @@ public final class ParallelStage implements Stage {
   }
 
   /**
-   * True when part p's last read of r happens in a layer before q first writes or clears it, so
-   * running them side by side keeps p's reads (e.g. write reads r in its first layer, branch
-   * clears r in its second).
+   * The last layer of {@code plans} that reads {@code r}, or -1. A layer reads the previous
+   * layer's output, so a part may read r up to and including the layer in which another part
+   * writes or clears it (e.g. write reads r in its first layer, branch clears it in its second).
    */
-  private static boolean readsBeforeWrite(Stage p, Stage q, Register r, MachineRegisters regs) {
-    ImmutableList<LayerPlan> pl = p.layers(regs);
-    ImmutableList<LayerPlan> ql = q.layers(regs);
-    int lastRead = -1;
-    for (int li = 0; li < pl.size(); li++) {
-      for (Neuron n : pl.get(li).neurons()) {
+  private static int lastRead(List<LayerPlan> plans, Register r) {
+    int last = -1;
+    for (int li = 0; li < plans.size(); li++) {
+      for (Neuron n : plans.get(li).neurons()) {
         for (Direction d : n.preActivation().terms().keySet()) {
           if (r.bits().contains(d)) {
-            lastRead = li;
+            last = li;
           }
         }
       }
     }
-    int firstWrite = Integer.MAX_VALUE;
-    for (int li = 0; li < ql.size() && firstWrite == Integer.MAX_VALUE; li++) {
-      LayerPlan plan = ql.get(li);
+    return last;
+  }
+
+  /** The first layer of {@code plans} that writes or clears {@code r}. */
+  private static int firstWrite(List<LayerPlan> plans, Register r) {
+    for (int li = 0; li < plans.size(); li++) {
+      LayerPlan plan = plans.get(li);
       for (Direction d : r.bits()) {
         if (plan.cleared().contains(d)
             || plan.neurons().stream().anyMatch(n -> n.output().equals(d))) {
-          firstWrite = li;
+          return li;
         }
       }
     }
-    // A layer reads the previous layer's output, so a write in layer w is seen from layer w + 1.
-    return lastRead <= firstWrite;
+    return Integer.MAX_VALUE;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.util.stream.Collectors;
 import org.loopmlp.construction.Register;
 
 /**
@@ -37,7 +38,7 @@ public record StageLemma(String name, ImmutableList<PaperStage> paperStages, int
   /** The paper stages' labels joined by {@code " + "}, e.g. {@code fetch + next pc}. */
   public String paperLabel() {
     return paperStages.stream().map(PaperStage::label)
-        .collect(java.util.stream.Collectors.joining(" + "));
+        .collect(Collectors.joining(" + "));
   }
 
   /** The paper's layer budget for this stage (the sum, for stages run side by side). */
