@@ -52,6 +52,12 @@ public final class StateCodec {
     return new StateCodec(layout, regs);
   }
 
+  /** The codec for the machine state space of {@code config} ({@link MachineRegisters#layout}). */
+  public static StateCodec forConfig(MachineConfig config) {
+    MachineRegisters regs = MachineRegisters.of(config);
+    return new StateCodec(regs.layout(), regs);
+  }
+
   /** The codec for a construction's state space. */
   public static StateCodec forConstruction(Construction construction) {
     return new StateCodec(construction.layout(), construction.registers());
