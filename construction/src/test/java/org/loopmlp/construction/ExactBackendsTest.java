@@ -20,8 +20,13 @@ class ExactBackendsTest {
     assertTrue(exact.stream().anyMatch(b -> b.name().equals("rational")));
     Random rnd = new Random(4242L);
     for (MachineConfig config : List.of(MachineConfig.of(8, 3, 3), MachineConfig.of(16, 4, 2),
-        MachineConfig.of(3, 2, 4))) {
+        MachineConfig.of(3, 2, 4), MachineConfig.of(4, 2, 2))) {
+      boolean small = config.dataBits() <= 2 && config.codeBits() <= 2;
       for (String name : Constructions.names()) {
+        if (!small && (name.equals(FusedConstruction.NAME)
+            || name.equals(ShallowConstruction.NAME))) {
+          continue;
+        }
         Construction c = TestArbitraries.construction(name, config);
         for (int trial = 0; trial < 3; trial++) {
           Program p = RandomProgramsTest.randomProgram(config, rnd);

@@ -39,6 +39,17 @@ class LoopedMlpProperties {
     return TestArbitraries.machines(8, 3, 3);
   }
 
+  @Provide
+  Arbitrary<TestArbitraries.Machine> smallest() {
+    return TestArbitraries.machines(6, 2, 2);
+  }
+
+  @Property(tries = 60, seed = "20261126")
+  void shallowEqualsReference(@ForAll("smallest") TestArbitraries.Machine m) {
+    collect(m);
+    check(ShallowConstruction.NAME, m, PASSES);
+  }
+
   @Property(tries = 100, seed = "20261125")
   void fusedEqualsReference(@ForAll("tiny") TestArbitraries.Machine m) {
     collect(m);

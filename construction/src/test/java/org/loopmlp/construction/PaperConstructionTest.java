@@ -41,7 +41,8 @@ class PaperConstructionTest {
 
   @Test
   void countdownEqualsReferenceInCheckedMode() {
-    for (String name : Constructions.names()) {
+    for (String name : List.of(PaperConstruction.NAME, CompactConstruction.NAME,
+        FusedConstruction.NAME)) {
       LoopedMlp mlp = LoopedMlp.checked(Constructions.build(name, CONFIG),
           RationalBackend.INSTANCE);
       MlpRun run = mlp.run(countdown(), countdownState(), 100);
@@ -64,6 +65,25 @@ class PaperConstructionTest {
         c.lemmas().get(0).paperLabel());
     assertTrue(FusedConstruction.supports(MachineConfig.of(16, 6, 6)));
     assertFalse(FusedConstruction.supports(MachineConfig.of(16, 10, 10)));
+  }
+
+  @Test
+  void shallowRunsAllSixStagesInTwoLayers() {
+    MachineConfig config = MachineConfig.of(6, 2, 2);
+    Construction c = ShallowConstruction.build(config);
+    assertEquals(2, c.depth());
+    assertEquals(23, c.lemmas().get(0).budget());
+    // Countdown from 5 with the same program (addresses fit in A = 2).
+    long[] mem = new long[config.dataSize()];
+    mem[1] = 1;
+    mem[2] = 5;
+    MachineState s = MachineState.of(config, mem, 0);
+    Program p = Program.padded(config, List.of(Instruction.of(1, 2, 2), Instruction.of(0, 0, 0),
+        Instruction.haltAt(2, 0)), 0);
+    MlpRun run = LoopedMlp.checked(c, RationalBackend.INSTANCE).run(p, s, 50);
+    assertEquals(ReferenceRun.trace(p, s, 50), run.states());
+    assertEquals(9, run.steps());
+    assertFalse(ShallowConstruction.supports(MachineConfig.of(16, 6, 6)));
   }
 
   @Test
