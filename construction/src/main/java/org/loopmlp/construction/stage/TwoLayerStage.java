@@ -13,8 +13,10 @@ import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * All six paper stages in 2 layers, the least depth a looped pass can have (one layer cannot
- * compute the multiplexer {@code pc' = flag ? c : pc + 1}). Width is bought instead: the first
+ * All six paper stages in 2 layers, the least depth a looped pass can have: with one layer every
+ * output bit is {@code ReLU(affine)}, but for N = 2, A = C = 1, slots {@code 0 1 0} and {@code 0 1
+ * 1}, mem[0] = 0 and mem[1] in {0, 1}, the new pc.bit[0] is {@code mem[1].bit[0] XOR pc.bit[0]},
+ * which no ReLU of an affine function equals on the square (README). Width is bought instead: the first
  * layer has neurons for every slot q and every pair of operand addresses (a, b), gated by {@code
  * g = s_q(pc) + s_a(code[q].a) + s_b(code[q].b)}, which is 0 for the one triple the machine
  * executes and at most -2 for every other ({@link GatedThreshold}). Under the open gate everything
