@@ -64,6 +64,13 @@ class LoopedMlpProperties {
     collect(m);
     Statistics.label("construction").collect(construction);
     check(construction, m, PASSES);
+    // The first step must both branch and fall through, overflow, and clear a cell often enough.
+    Statistics.label("branch").coverage(c -> {
+      c.check(true).percentage(p -> p > 20);
+      c.check(false).percentage(p -> p > 10);
+    });
+    Statistics.label("overflow").coverage(c -> c.check(true).percentage(p -> p > 3));
+    Statistics.label("a == b").coverage(c -> c.check(true).percentage(p -> p > 5));
   }
 
   @Property(tries = 30, seed = "20261124")
