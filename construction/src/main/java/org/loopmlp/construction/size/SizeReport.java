@@ -98,7 +98,11 @@ public final class SizeReport {
         maxAbs, maxDen);
   }
 
-  /** The closed-form size of {@link org.loopmlp.construction.PaperConstruction} for a config. */
+  /**
+   * The closed-form size of {@link org.loopmlp.construction.PaperConstruction} for a config, also
+   * an upper bound for {@code compact} (same neurons, fewer identity copies). {@code fused} and
+   * {@code shallow} are guarded by their own {@code supports(config)}.
+   */
   public static SizeEstimate estimate(MachineConfig config) {
     return SizeEstimate.of(config);
   }

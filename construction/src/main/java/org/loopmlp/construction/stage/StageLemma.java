@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.stream.Collectors;
+import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 
 /**
@@ -44,6 +45,12 @@ public record StageLemma(String name, ImmutableList<PaperStage> paperStages, int
   /** The paper's layer budget for this stage (the sum, for stages run side by side). */
   public int budget() {
     return paperStages.stream().mapToInt(PaperStage::budget).sum();
+  }
+
+  /** Every direction of the frame's registers: each must leave the stage unchanged. */
+  public ImmutableList<Direction> frameDirections() {
+    return frame.stream().flatMap(r -> r.bits().stream())
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** The index of the stage's last layer. */
