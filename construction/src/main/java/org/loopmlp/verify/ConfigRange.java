@@ -7,7 +7,8 @@ import org.loopmlp.isa.MachineConfig;
 
 /**
  * A box of machine configs: word bits N, data address bits A and code address bits C each in a
- * closed range. A campaign draws its configs from the box, and shrinking stays inside it.
+ * closed range. A campaign draws its configs from a box; shrinking stays inside the box of
+ * configs the construction family is built for.
  */
 public record ConfigRange(int minWordBits, int maxWordBits, int minDataBits, int maxDataBits,
     int minCodeBits, int maxCodeBits) {

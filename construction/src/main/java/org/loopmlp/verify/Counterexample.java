@@ -8,6 +8,8 @@ import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.Program;
 import org.loopmlp.isa.StepDetail;
+import org.loopmlp.isa.asm.SqPrinter;
+import org.loopmlp.isa.asm.SqProgram;
 
 /**
  * A shrunk input on which a construction's network disagrees with the reference machine, in a
@@ -47,7 +49,7 @@ public record Counterexample(String construction, String backend, TestCase testC
 
   /** The shrunk program and initial memory as {@code .sq} text. */
   public String sqText() {
-    return SqText.of(testCase.program(), testCase.state());
+    return SqPrinter.print(SqProgram.of(testCase.program(), testCase.state()));
   }
 
   /** The reference step of the failing pass. */

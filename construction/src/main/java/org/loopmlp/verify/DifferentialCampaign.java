@@ -21,7 +21,8 @@ import org.loopmlp.isa.MachineConfig;
  * Differential testing of a construction against the reference machine (DESIGN §6, tier 2):
  * draws {@code tries} cases from a seeded {@link MachineGenerator}, runs each for up to {@code
  * passes} passes through the looped network and the reference machine, counts {@link Coverage},
- * and at the first disagreement shrinks the case to a {@link Counterexample}. Deterministic: the
+ * and at the first disagreement shrinks the case to a {@link Counterexample} (down to smaller
+ * configs than the ones drawn, when the construction family has them). Deterministic: the
  * same construction, backend and settings give the same result.
  */
 public final class DifferentialCampaign {
@@ -30,12 +31,13 @@ public final class DifferentialCampaign {
 
   private final String name;
   private final Function<MachineConfig, Construction> constructions;
+  private final ConfigRange supported;
   private final Backend backend;
 
   /**
    * How to run a campaign.
    *
-   * @param configs the configs to draw from (and to shrink within)
+   * @param configs the configs to draw from
    * @param tries how many cases to draw
    * @param passes passes per case (a case also stops at a fixed point)
    * @param seed the seed; the same seed draws the same cases
@@ -131,9 +133,10 @@ public final class DifferentialCampaign {
   }
 
   private DifferentialCampaign(String name, Function<MachineConfig, Construction> constructions,
-      Backend backend) {
+      ConfigRange supported, Backend backend) {
     this.name = name;
     this.constructions = constructions;
+    this.supported = supported;
     this.backend = backend;
   }
 
@@ -148,7 +151,8 @@ public final class DifferentialCampaign {
     checkNotNull(backend, "backend");
     Map<MachineConfig, Construction> cache = new ConcurrentHashMap<>();
     return new DifferentialCampaign(name, c -> cache.computeIfAbsent(c, constructions),
-        backend);
+        ConfigRange.upTo(MachineConfig.MAX_WORD_BITS, MachineConfig.MAX_DATA_BITS,
+            MachineConfig.MAX_CODE_BITS), backend);
   }
 
   /** A campaign for the paper construction ({@link PaperConstruction}) on {@code backend}. */
@@ -163,7 +167,7 @@ public final class DifferentialCampaign {
       checkArgument(c.equals(construction.config()), "%s is built for %s only, not %s",
           construction.name(), construction.config(), c);
       return construction;
-    }, backend);
+    }, ConfigRange.exactly(construction.config()), backend);
   }
 
   public String name() {
@@ -194,7 +198,7 @@ public final class DifferentialCampaign {
       passes += o.passes();
       o.coverage().forEach((k, v) -> coverage.merge(k, v, Long::sum));
       if (o.disagreement().isPresent()) {
-        Shrinker.Shrunk s = Shrinker.shrink(runner, settings.configs(), tc,
+        Shrinker.Shrunk s = Shrinker.shrink(runner, supported, tc,
             o.disagreement().get(), MAX_SHRINK_ATTEMPTS);
         Optional<LayerDivergence> divergence = backend.isExact() ? Optional.empty()
             : LayerDivergence.first(runner.construction(s.testCase().config()), backend,

@@ -11,8 +11,8 @@ import org.loopmlp.isa.Program;
 /**
  * Greedy shrinking of a failing {@link TestCase} (DESIGN §6, tier 2): repeatedly takes the first
  * smaller candidate that still fails, until none does. Candidates, in order: start at the failing
- * pass and run one pass; a smaller config (one parameter at a time, smallest first, within the
- * campaign's range); a non-HALT instruction replaced by HALT; operands towards 0; memory words
+ * pass and run one pass; a smaller config (one parameter at a time, smallest first, among the
+ * configs the construction family has); a non-HALT instruction replaced by HALT; operands towards 0; memory words
  * towards 0 (0, half, one step); pc towards 0.
  *
  * <p>Every accepted candidate is smaller in the order (config, passes, non-HALT slots, operands

@@ -11,16 +11,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.MlpRun;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.exact.Backend;
-import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.StepDetail;
 import org.loopmlp.isa.SubleqMachine;
+import org.loopmlp.isa.gen.GeneratedMachine;
+import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
  * The looped network against the reference machine (DESIGN §6, tier 2): random configs,
@@ -30,21 +30,38 @@ import org.loopmlp.isa.SubleqMachine;
  */
 class DifferentialProperties {
   private static final int PASSES = 12;
-  private static final Map<MachineConfig, LoopedMlp> MLPS = new ConcurrentHashMap<>();
+
+  private static final Map<String, LoopedMlp> MLPS = new ConcurrentHashMap<>();
 
   static LoopedMlp mlp(MachineConfig config, Backend backend) {
-    return MLPS.computeIfAbsent(config,
-        c -> LoopedMlp.of(PaperConstruction.build(c), backend));
+    return MLPS.computeIfAbsent(config + " " + backend.name(),
+        k -> LoopedMlp.of(PaperConstruction.build(config), backend));
   }
 
   @Provide
-  Arbitrary<VerifyArbitraries.Machine> small() {
-    return VerifyArbitraries.machines(6, 2, 2);
+  Arbitrary<GeneratedMachine> small() {
+    return MachineArbitraries.machines(6, 2, 2);
   }
 
-  @Property(tries = 400, seed = "20261123")
-  void networkMatchesReferenceEveryPass(@ForAll("small") VerifyArbitraries.Machine m) {
-    MlpRun run = mlp(m.config(), RationalBackend.INSTANCE).run(m.program(), m.state(), PASSES);
+  @Provide
+  Arbitrary<GeneratedMachine> larger() {
+    return MachineArbitraries.machines(16, 4, 4);
+  }
+
+  /** Small configs on the trusted rational backend. */
+  @Property(tries = 300, seed = "20261123")
+  void networkMatchesReferenceEveryPassOnRational(@ForAll("small") GeneratedMachine m) {
+    check(m, TestBackends.rational());
+  }
+
+  /** Configs up to N = 16, 16 words, 16 slots on the fast exact backend. */
+  @Property(tries = 300, seed = "20261124")
+  void networkMatchesReferenceEveryPassOnExact(@ForAll("larger") GeneratedMachine m) {
+    check(m, TestBackends.exact());
+  }
+
+  private static void check(GeneratedMachine m, Backend backend) {
+    MlpRun run = mlp(m.config(), backend).run(m.program(), m.state(), PASSES);
     MachineState s = m.state();
     Set<Coverage> hit = EnumSet.noneOf(Coverage.class);
     for (int t = 1; t < run.states().size(); t++) {

@@ -17,13 +17,14 @@ import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Rational;
-import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.StepDetail;
 import org.loopmlp.isa.SubleqMachine;
+import org.loopmlp.isa.gen.GeneratedMachine;
+import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
  * Each stage alone (DESIGN §6): a random pre-state that satisfies the stage's precondition, one
@@ -36,15 +37,15 @@ class StageLemmaProperties {
   private static final Map<MachineConfig, Construction> PAPER = new ConcurrentHashMap<>();
 
   @Provide
-  Arbitrary<VerifyArbitraries.Machine> machines() {
-    return VerifyArbitraries.machines(8, 3, 3);
+  Arbitrary<GeneratedMachine> machines() {
+    return MachineArbitraries.machines(16, 3, 3);
   }
 
   @Property(tries = 300, seed = "6")
-  void everyStageEstablishesItsPostcondition(@ForAll("machines") VerifyArbitraries.Machine m,
+  void everyStageEstablishesItsPostcondition(@ForAll("machines") GeneratedMachine m,
       @ForAll @IntRange(min = 0, max = 5) int stage) {
     Construction c = PAPER.computeIfAbsent(m.config(), PaperConstruction::build);
-    Backend backend = RationalBackend.INSTANCE;
+    Backend backend = TestBackends.exact();
     StepDetail d = SubleqMachine.detail(m.program(), m.state());
     MachineState after = SubleqMachine.step(m.program(), m.state());
     RationalVector pre = encode(c, registersAfter(stage - 1, c.registers(), m, d, after));
@@ -65,7 +66,7 @@ class StageLemmaProperties {
    * pc1.
    */
   static Map<String, Long> registersAfter(int stage, MachineRegisters regs,
-      VerifyArbitraries.Machine m, StepDetail d, MachineState after) {
+      GeneratedMachine m, StepDetail d, MachineState after) {
     Map<String, Long> v = new HashMap<>();
     MachineConfig config = m.config();
     for (int q = 0; q < config.codeSize(); q++) {

@@ -2,22 +2,30 @@ package org.loopmlp.verify;
 
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
-import org.loopmlp.exact.RationalBackend;
 
-/** The backends the tests run on. */
+/** The backends the tests run on, by their command-line names. */
 final class TestBackends {
   private TestBackends() {}
 
-  /** The fast exact backend when the build has it, else the rational one. */
+  /** The fast exact backend: scaled integers, long arithmetic with BigInteger fallback. */
   static Backend exact() {
-    return Backends.all().stream().filter(b -> b.name().equals("exact")).findFirst()
-        .orElse(RationalBackend.INSTANCE);
+    return Backends.named("exact");
   }
 
+  /** The trusted, slow exact backend. */
   static Backend rational() {
-    return RationalBackend.INSTANCE;
+    return Backends.named("rational");
   }
 
+  static Backend float64() {
+    return Backends.named("float64");
+  }
+
+  static Backend float32() {
+    return Backends.named("float32");
+  }
+
+  /** True under the {@code campaign} profile (larger sizes, more tries). */
   static boolean campaign() {
     return Boolean.getBoolean("loopmlp.campaign");
   }
