@@ -16,7 +16,10 @@ import org.loopmlp.isa.Program;
  * towards the corners where constructions of this kind break: every word mixes the edge values
  * 0, 1, -1, the most negative and most positive word, and powers of two and their neighbours with
  * uniform values; programs favour {@code a == b}, HALT, jumps to self and to slot 0, and states
- * favour pc at the last slot (pc wrap-around). The same seed gives the same values.
+ * favour pc at the last slot (pc wrap-around). A quarter of the states also give the operands of
+ * the instruction at pc a related pair (equal, one apart, a power of two apart, or two edge
+ * values), since a subtraction bug often shows on one pair of values only. The same seed gives
+ * the same values.
  */
 public final class MachineGenerator {
   private final ConfigRange configs;
@@ -81,7 +84,7 @@ public final class MachineGenerator {
   }
 
   /**
-   * A program of all 2^C slots, zero cell 0: per slot 15% HALT ({@code 0 0 q}), 15% {@code a ==
+   * A program of all 2^C slots, zero cell 0: per slot 10% HALT ({@code 0 0 q}), 10% {@code a ==
    * b}, otherwise random operands; the jump target is the slot itself, slot 0 or the last slot
    * with extra weight.
    */
@@ -91,12 +94,12 @@ public final class MachineGenerator {
     List<Instruction> slots = new ArrayList<>(k);
     for (int q = 0; q < k; q++) {
       int roll = rnd.nextInt(100);
-      if (roll < 15) {
+      if (roll < 10) {
         slots.add(Instruction.haltAt(q, 0));
         continue;
       }
       int a = rnd.nextInt(m);
-      int b = roll < 30 ? a : rnd.nextInt(m);
+      int b = roll < 20 ? a : rnd.nextInt(m);
       int cRoll = rnd.nextInt(100);
       int c = cRoll < 15 ? q : cRoll < 30 ? 0 : cRoll < 40 ? k - 1 : rnd.nextInt(k);
       slots.add(Instruction.of(a, b, c));
@@ -104,25 +107,61 @@ public final class MachineGenerator {
     return Program.ofSlots(config, slots, 0);
   }
 
-  /** A state: every word from {@link #word}; mem[0] (the zero cell) is 0 half the time; pc at
-   * the last slot 30% of the time, else uniform. */
-  public MachineState state(SplittableRandom rnd, MachineConfig config) {
+  /**
+   * A state for {@code program}: every word from {@link #word}; mem[0] (the zero cell) is 0 a
+   * quarter of the time; pc at the last slot 30% of the time, else uniform; and 25% of the time
+   * the operands of the instruction at pc hold a {@linkplain #operandPair related pair}.
+   */
+  public MachineState state(SplittableRandom rnd, MachineConfig config, Program program) {
     long[] mem = new long[config.dataSize()];
     for (int i = 0; i < mem.length; i++) {
       mem[i] = word(rnd, config);
     }
-    if (rnd.nextBoolean()) {
+    if (rnd.nextInt(4) == 0) {
       mem[0] = 0;
     }
     int k = config.codeSize();
     int pc = rnd.nextInt(100) < 30 ? k - 1 : rnd.nextInt(k);
+    Instruction ins = program.at(pc);
+    if (ins.a() != ins.b() && rnd.nextInt(4) == 0) {
+      long[] pair = operandPair(rnd, config);
+      mem[ins.a()] = pair[0];
+      mem[ins.b()] = pair[1];
+    }
     return MachineState.of(config, mem, pc);
+  }
+
+  /**
+   * A pair (mem[a], mem[b]) whose difference sits on a boundary of the subtraction: equal (r =
+   * 0), one apart either way (r = +-1), a power of two apart (a carry into bit k), or two
+   * independent edge values (e.g. min and -1, whose difference is max).
+   */
+  public long[] operandPair(SplittableRandom rnd, MachineConfig config) {
+    long x = word(rnd, config);
+    long[] edges = edgeValues(config);
+    long y;
+    switch (rnd.nextInt(4)) {
+      case 0:
+        y = x;
+        break;
+      case 1:
+        y = config.wrap(x + (rnd.nextBoolean() ? 1 : -1));
+        break;
+      case 2:
+        y = config.wrap(x + (1L << rnd.nextInt(config.wordBits())));
+        break;
+      default:
+        x = edges[rnd.nextInt(edges.length)];
+        y = edges[rnd.nextInt(edges.length)];
+        break;
+    }
+    return new long[] {x, y};
   }
 
   /** A whole case: config, program, state, and {@code passes} passes. */
   public TestCase testCase(SplittableRandom rnd, int passes) {
     MachineConfig config = config(rnd);
     Program program = program(rnd, config);
-    return new TestCase(config, program, state(rnd, config), passes);
+    return new TestCase(config, program, state(rnd, config, program), passes);
   }
 }

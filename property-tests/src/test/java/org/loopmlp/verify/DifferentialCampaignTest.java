@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.isa.asm.SqAssembler;
+import org.loopmlp.isa.asm.SqProgram;
 
 /** The checking campaign on the paper construction, as the {@code check} command runs it. */
 class DifferentialCampaignTest {
@@ -83,5 +85,16 @@ class DifferentialCampaignTest {
         "seed 1", "try"}) {
       assertTrue(text.contains(s), "missing '" + s + "' in\n" + text);
     }
+  }
+
+  @Test
+  void counterexampleProgramTextAssemblesBackToTheSameMachine() {
+    Counterexample c = DifferentialCampaign.of("write-ignoring-high-bit",
+        FaultyConstructions.writeIgnoringHighBit(), TestBackends.exact())
+        .run(DEFAULT, DifferentialCampaign.Progress.NONE).counterexample().orElseThrow();
+    SqProgram back = SqAssembler.parse(c.sqText(), "counterexample.sq");
+    assertEquals(c.config(), back.config());
+    assertEquals(c.program().slots(), back.program().slots());
+    assertEquals(c.state(), back.initialState());
   }
 }

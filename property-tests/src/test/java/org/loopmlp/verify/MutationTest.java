@@ -32,7 +32,7 @@ class MutationTest {
     for (MachineConfig config : configs) {
       Construction c = PaperConstruction.build(config);
       MutationCampaign.Report r = MutationCampaign.of(c, TestBackends.exact())
-          .run(settings(config, 100, 6), MutationCampaign.Progress.NONE);
+          .run(settings(config, 500, 8), MutationCampaign.Progress.NONE);
       System.out.println(r.table());
       assertTrue(r.mutants() >= 500, "at least 500 mutants, got " + r.mutants());
       assertEquals(r.mutants(), r.killed() + r.equivalent() + r.nonEquivalentSurvivors());
