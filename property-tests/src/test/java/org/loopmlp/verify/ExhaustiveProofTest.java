@@ -36,12 +36,12 @@ class ExhaustiveProofTest {
       new Size(2, 1, 2, Scope.SLOT_AT_PC),
       new Size(2, 1, 3, Scope.SLOT_AT_PC),
       new Size(4, 1, 2, Scope.SLOT_AT_PC),
-      new Size(6, 1, 2, Scope.SLOT_AT_PC),
       new Size(2, 2, 2, Scope.SLOT_AT_PC),
-      new Size(3, 2, 1, Scope.SLOT_AT_PC),
-      new Size(8, 1, 1, Scope.SLOT_AT_PC));
+      new Size(3, 2, 1, Scope.SLOT_AT_PC));
 
   private static final List<Size> CAMPAIGN = List.of(
+      new Size(6, 1, 2, Scope.SLOT_AT_PC),
+      new Size(8, 1, 1, Scope.SLOT_AT_PC),
       new Size(7, 1, 1, Scope.ALL_PROGRAMS),
       new Size(2, 1, 2, Scope.ALL_PROGRAMS),
       new Size(3, 2, 2, Scope.SLOT_AT_PC),
