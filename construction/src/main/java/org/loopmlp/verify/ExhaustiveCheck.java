@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.LongStream;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.DecodedState;
@@ -32,7 +35,9 @@ import org.loopmlp.isa.SubleqMachine;
  *       slots; {@link #run} checks that first and refuses the scope when it does not hold.
  * </ul>
  *
- * The check stops at the first disagreement and reports it with its stage, layer and direction.
+ * The check runs on all cores (the backend's compiled network must be safe to share, as the
+ * exact and rational ones are), stops at the first disagreement in enumeration order and
+ * reports it with its stage, layer and direction.
  */
 public final class ExhaustiveCheck {
   /** Which states are enumerated. */
@@ -51,7 +56,7 @@ public final class ExhaustiveCheck {
     }
   }
 
-  /** Reports the number of states checked so far. */
+  /** Reports the number of states checked so far (called from one thread at a time). */
   @FunctionalInterface
   public interface Progress {
     Progress NONE = (done, total) -> {};
@@ -60,7 +65,8 @@ public final class ExhaustiveCheck {
   }
 
   /**
-   * The outcome: states in scope, states checked, the first disagreement if any.
+   * The outcome: states in scope, states checked (for a failure: the states before it in
+   * enumeration order, all of which agreed), the first disagreement if any.
    *
    * @param proved true when every state in scope agreed (and, for {@code SLOT_AT_PC}, slot
    *     independence holds)
@@ -129,29 +135,47 @@ public final class ExhaustiveCheck {
     int k = config.codeSize();
     int perSlot = m * m * k;
     long memories = 1L << (config.wordBits() * m);
-    long programs = total / memories / k;
-    long done = 0;
-    long reportEvery = Math.max(1, total / 100);
-    for (long pi = 0; pi < programs; pi++) {
-      for (int pc = 0; pc < k; pc++) {
-        Program program = scope == Scope.ALL_PROGRAMS ? programOf(config, pi, perSlot)
-            : slotAtPc(config, (int) pi, pc);
-        for (long mi = 0; mi < memories; mi++) {
-          MachineState state = MachineState.of(config, memoryOf(config, mi), pc);
-          if (!agrees(compiled, codec, program, state)) {
-            Disagreement d = diagnose(program, state);
-            return new Result(construction.name(), backend.name(), config, scope, total, done,
-                Optional.of(d), Optional.empty(), elapsed(start));
-          }
-          done++;
-          if (done % reportEvery == 0) {
-            progress.checked(done, total);
-          }
+    long units = total / memories;
+    // A unit is one (program, pc) with every memory; units run in parallel. The reported
+    // disagreement is the first in enumeration order, whatever order the units finish in.
+    AtomicLong firstFailure = new AtomicLong(Long.MAX_VALUE);
+    LongAdder done = new LongAdder();
+    long reportEvery = Math.max(1, units / 100);
+    LongStream.range(0, units).parallel().forEach(unit -> {
+      if (unit > firstFailure.get() / memories) {
+        return;
+      }
+      long pi = unit / k;
+      int pc = (int) (unit % k);
+      Program program = scope == Scope.ALL_PROGRAMS ? programOf(config, pi, perSlot)
+          : slotAtPc(config, (int) pi, pc);
+      for (long mi = 0; mi < memories; mi++) {
+        MachineState state = MachineState.of(config, memoryOf(config, mi), pc);
+        if (!agrees(compiled, codec, program, state)) {
+          long index = unit * memories + mi;
+          firstFailure.accumulateAndGet(index, Math::min);
+          return;
         }
       }
+      done.increment();
+      if (unit % reportEvery == 0) {
+        synchronized (progress) {
+          progress.checked(Math.min(total, done.sum() * memories), total);
+        }
+      }
+    });
+    long failure = firstFailure.get();
+    if (failure != Long.MAX_VALUE) {
+      long unit = failure / memories;
+      int pc = (int) (unit % k);
+      Program program = scope == Scope.ALL_PROGRAMS ? programOf(config, unit / k, perSlot)
+          : slotAtPc(config, (int) (unit / k), pc);
+      MachineState state = MachineState.of(config, memoryOf(config, failure % memories), pc);
+      return new Result(construction.name(), backend.name(), config, scope, total, failure,
+          Optional.of(diagnose(program, state)), Optional.empty(), elapsed(start));
     }
-    progress.checked(done, total);
-    return new Result(construction.name(), backend.name(), config, scope, total, done,
+    progress.checked(total, total);
+    return new Result(construction.name(), backend.name(), config, scope, total, total,
         Optional.empty(), Optional.empty(), elapsed(start));
   }
 
