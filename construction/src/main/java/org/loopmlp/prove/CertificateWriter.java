@@ -44,10 +44,9 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
     this.out = out;
   }
 
-  static CertificateWriter open(Path file) throws IOException {
+  static CertificateWriter open(Path file, boolean gzip) throws IOException {
     var stream = Files.newOutputStream(file);
-    var raw = file.getFileName().toString().endsWith(".gz")
-        ? new GZIPOutputStream(stream, 1 << 16) : stream;
+    var raw = gzip ? new GZIPOutputStream(stream, 1 << 16) : stream;
     return new CertificateWriter(
         new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.US_ASCII), 1 << 16));
   }

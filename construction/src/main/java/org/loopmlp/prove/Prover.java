@@ -100,7 +100,8 @@ public final class Prover {
     Path temp = certificateFile == null ? null
         : certificateFile.resolveSibling(certificateFile.getFileName() + ".partial");
     List<StageProof> proofs = new ArrayList<>();
-    CertificateWriter writer = temp == null ? null : CertificateWriter.open(temp);
+    CertificateWriter writer = temp == null ? null : CertificateWriter.open(temp,
+        certificateFile.getFileName().toString().endsWith(".gz"));
     try {
       if (writer != null) {
         writer.header(construction.config(), layout.dimension(), lemmas.size());
