@@ -8,7 +8,8 @@ public final class Backends {
 
   /** All backends, trusted first. */
   public static ImmutableList<Backend> all() {
-    return ImmutableList.of(RationalBackend.INSTANCE);
+    return ImmutableList.of(RationalBackend.INSTANCE, ExactBackend.INSTANCE, Float64Backend.INSTANCE,
+        Float32Backend.INSTANCE);
   }
 
   /** The backend called {@code name}; fails with the list of known names. */

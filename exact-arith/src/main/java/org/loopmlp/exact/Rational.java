@@ -55,6 +55,9 @@ public final class Rational implements Comparable<Rational> {
   /** The fraction {@code numerator / denominator}, reduced. */
   public static Rational of(long numerator, long denominator) {
     checkArgument(denominator != 0, "denominator must not be 0");
+    if (denominator > 0 && numerator != Long.MIN_VALUE) {
+      return reduce(numerator, denominator);
+    }
     return of(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
   }
 
@@ -162,7 +165,9 @@ public final class Rational implements Comparable<Rational> {
         }
         long n = Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den));
         long d = Math.multiplyExact(den, o.den);
-        return reduce(n, d);
+        if (n != Long.MIN_VALUE) {
+          return reduce(n, d);
+        }
       } catch (ArithmeticException overflow) {
         // fall through to the big path
       }
@@ -180,7 +185,11 @@ public final class Rational implements Comparable<Rational> {
         if (den == 1 && o.den == 1) {
           return of(Math.multiplyExact(num, o.num));
         }
-        return reduce(Math.multiplyExact(num, o.num), Math.multiplyExact(den, o.den));
+        long n = Math.multiplyExact(num, o.num);
+        long d = Math.multiplyExact(den, o.den);
+        if (n != Long.MIN_VALUE) {
+          return reduce(n, d);
+        }
       } catch (ArithmeticException overflow) {
         // fall through to the big path
       }
@@ -190,6 +199,11 @@ public final class Rational implements Comparable<Rational> {
 
   public Rational divide(Rational o) {
     checkArgument(!o.isZero(), "division by zero");
+    if (big == null && o.big == null && o.num != Long.MIN_VALUE) {
+      // a/b : c/d = a/b * d/c, with the sign moved to the numerator.
+      Rational reciprocal = o.num > 0 ? new Rational(o.den, o.num) : new Rational(-o.den, -o.num);
+      return multiply(reciprocal);
+    }
     return of(toAprational().divide(o.toAprational()));
   }
 
@@ -213,15 +227,62 @@ public final class Rational implements Comparable<Rational> {
     return compareTo(o) >= 0 ? this : o;
   }
 
+  /** The double nearest to this value (ties to even); infinite when out of range. */
   public double doubleValue() {
-    return big == null ? (double) num / den : big.doubleValue();
+    if (big == null && den == 1) {
+      return (double) num; // a long-to-double cast rounds to nearest
+    }
+    if (big == null && Math.abs(num) <= (1L << 53) && den <= (1L << 53)) {
+      return (double) num / den; // both exact, one correctly rounded division
+    }
+    return roundedQuotient(numerator(), denominator(), 53).doubleValue();
   }
 
-  private static Rational reduce(long n, long d) {
-    if (d < 0) {
-      n = Math.negateExact(n);
-      d = Math.negateExact(d);
+  /** The float nearest to this value (ties to even); infinite when out of range. */
+  public float floatValue() {
+    if (big == null && Math.abs(num) <= (1L << 24) && den <= (1L << 24)) {
+      return (float) num / den;
     }
+    return (float) roundedQuotient(numerator(), denominator(), 24).doubleValue();
+  }
+
+  /**
+   * {@code n / d} as a double carrying at least {@code precision + 2} significant bits with a
+   * sticky last bit, so that rounding it to {@code precision} bits rounds the exact quotient
+   * correctly. The returned double itself is exact (its integer part has at most 62 bits, scaled
+   * by a power of two); values below the normal range of the target type may round twice.
+   */
+  private static ScaledMantissa roundedQuotient(BigInteger n, BigInteger d, int precision) {
+    int sign = n.signum();
+    if (sign == 0) {
+      return new ScaledMantissa(0, 0);
+    }
+    BigInteger a = n.abs();
+    // Choose k so that q = floor(a * 2^k / d) has between 61 and 62 bits.
+    int k = 61 - (a.bitLength() - d.bitLength());
+    BigInteger[] qr = (k >= 0 ? a.shiftLeft(k) : a).divideAndRemainder(k >= 0 ? d : d.shiftLeft(-k));
+    long q = qr[0].longValueExact();
+    if (qr[1].signum() != 0) {
+      q |= 1; // sticky bit: the quotient was not exact
+    }
+    // q has >= 61 bits; keep precision + 2 of them (plus sticky) so one final rounding is correct.
+    int drop = 64 - Long.numberOfLeadingZeros(q) - (precision + 2);
+    long kept = q >>> drop;
+    if ((q & ((1L << drop) - 1)) != 0) {
+      kept |= 1;
+    }
+    return new ScaledMantissa(sign * kept, drop - k);
+  }
+
+  /** {@code mantissa * 2^exponent}, where the mantissa has at most 27 or 56 bits. */
+  private record ScaledMantissa(long mantissa, int exponent) {
+    double doubleValue() {
+      return Math.scalb((double) mantissa, exponent);
+    }
+  }
+
+  /** {@code n / d} in lowest terms; requires {@code d > 0} and {@code n != Long.MIN_VALUE}. */
+  private static Rational reduce(long n, long d) {
     long g = gcd(Math.abs(n), d);
     if (g > 1) {
       n /= g;
@@ -230,7 +291,8 @@ public final class Rational implements Comparable<Rational> {
     return d == 1 ? of(n) : new Rational(n, d);
   }
 
-  private static long gcd(long a, long b) {
+  /** Greatest common divisor of two non-negative longs (1 when both are 0). */
+  static long gcd(long a, long b) {
     while (b != 0) {
       long t = a % b;
       a = b;

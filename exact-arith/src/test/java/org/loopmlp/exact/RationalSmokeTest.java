@@ -18,4 +18,15 @@ class RationalSmokeTest {
     BigInteger expected = BigInteger.valueOf(a).add(BigInteger.valueOf(b));
     assertEquals(Rational.of(expected), Rational.of(a).add(Rational.of(b)));
   }
+
+  @Test
+  void longMinValueNumeratorsStayCanonical() {
+    // -2^63 / 6 = -2^62 / 3: the reduction must not flip the sign onto the denominator.
+    Rational r = Rational.of(Long.MIN_VALUE).multiply(Rational.of(1, 6));
+    assertEquals(BigInteger.valueOf(-(1L << 62)), r.numerator());
+    assertEquals(BigInteger.valueOf(3), r.denominator());
+    assertEquals(Rational.of(-(1L << 62), 3), r);
+    assertEquals(Rational.of(Long.MIN_VALUE, 6), r);
+    assertEquals(r, Rational.of(Long.MIN_VALUE).divide(Rational.of(6)));
+  }
 }

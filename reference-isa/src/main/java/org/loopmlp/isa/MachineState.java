@@ -60,6 +60,16 @@ public final class MachineState {
     return new MachineState(config, m, pc);
   }
 
+  /**
+   * The state after a step that wrote {@code value} to {@code address} and moved to {@code
+   * newPc}, with one copy of the memory.
+   */
+  MachineState afterStep(int address, long value, int newPc) {
+    long[] m = memory.clone();
+    m[address] = value;
+    return new MachineState(config, m, newPc);
+  }
+
   public MachineState withPc(int newPc) {
     checkArgument(newPc >= 0 && newPc < config.codeSize(), "pc %s out of range", newPc);
     return new MachineState(config, memory, newPc);

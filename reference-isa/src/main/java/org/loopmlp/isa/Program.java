@@ -85,6 +85,10 @@ public final class Program {
     return n;
   }
 
+  /**
+   * Programs are equal when they have the same config and the same 2^C slots: they then run
+   * identically. The zero cell and the explicit length are bookkeeping and do not take part.
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof Program && config.equals(((Program) o).config)

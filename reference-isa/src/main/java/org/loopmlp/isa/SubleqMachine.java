@@ -33,8 +33,12 @@ public final class SubleqMachine {
 
   /** One step. */
   public static MachineState step(Program program, MachineState state) {
-    StepDetail d = detail(program, state);
-    return state.withWord(d.b(), d.result()).withPc(d.nextPc());
+    return apply(state, detail(program, state));
+  }
+
+  /** The state after the step described by {@code d}, which was computed for {@code state}. */
+  static MachineState apply(MachineState state, StepDetail d) {
+    return state.afterStep(d.b(), d.result(), d.nextPc());
   }
 
   /** True when a step leaves the state unchanged. */

@@ -1,0 +1,168 @@
+package org.loopmlp.exact;
+
+import java.math.BigInteger;
+
+/**
+ * A {@link SparseLayer} scaled to integers, the compiled form of the {@code exact} backend
+ * (DESIGN.md §3). With {@code D_W} the least common multiple of the weight denominators and
+ * {@code D_b} that of the bias denominators, the layer stores the integer weights {@code A = D_W
+ * W} and biases {@code B = D_b b}, so that {@code W x + b = A x / D_W + B / D_b}. For the
+ * construction every weight and bias is an integer and both scales are 1.
+ *
+ * <p>Weights are held in the narrowest of {@code int[]}, {@code long[]}, {@code BigInteger[]}
+ * that holds them all; the row bounds {@code sum_k |A_rk|} are precomputed (saturated at {@link
+ * Long#MAX_VALUE}) so that evaluation can decide in O(1) per layer whether an unchecked long loop
+ * is safe.
+ */
+final class IntegerLayer {
+  final SparseLayer source;
+  final int rows;
+  final int[] rowStart;
+  final int[] columns;
+  /** Non-null when every integer weight fits in an int. */
+  final int[] intWeights;
+  /** Non-null when every integer weight fits in a long. */
+  final long[] longWeights;
+  /** Non-null only when some integer weight does not fit in a long. */
+  final BigInteger[] bigWeights;
+  /** Non-null when every integer bias fits in a long. */
+  final long[] longBiases;
+  final BigInteger[] bigBiases;
+  final BigInteger weightScale;
+  final BigInteger biasScale;
+  /** {@code sum_k |A_rk|} per row, saturated. */
+  final long[] rowAbsSum;
+  final long maxRowAbsSum;
+  /** {@code max_r |B_r|}, saturated. */
+  final long maxAbsBias;
+
+  IntegerLayer(SparseLayer layer) {
+    this.source = layer;
+    this.rows = layer.outputDimension();
+    this.rowStart = layer.rowStartArray();
+    this.columns = layer.columnArray();
+    Rational[] w = layer.weightArray();
+    Rational[] b = layer.biasArray();
+    this.weightScale = commonDenominator(w);
+    this.biasScale = commonDenominator(b);
+
+    long[] lw = weightScale.equals(BigInteger.ONE) ? longsIfAllLong(w) : null;
+    BigInteger[] a = lw == null ? scaled(w, weightScale) : null;
+    boolean fitsInt = true;
+    boolean fitsLong = true;
+    if (lw != null) {
+      for (long v : lw) {
+        fitsInt &= v == (int) v;
+      }
+    } else {
+      for (BigInteger v : a) {
+        fitsInt &= v.bitLength() <= 31;
+        fitsLong &= v.bitLength() <= 63;
+      }
+      lw = fitsLong ? longs(a) : null;
+    }
+    this.longWeights = lw;
+    this.intWeights = fitsInt ? ints(lw) : null;
+    this.bigWeights = fitsLong ? null : a;
+
+    this.bigBiases = scaled(b, biasScale);
+    boolean biasesFit = true;
+    long maxB = 0;
+    for (BigInteger v : bigBiases) {
+      biasesFit &= v.bitLength() <= 63;
+      maxB = Math.max(maxB, saturated(v.abs()));
+    }
+    this.longBiases = biasesFit ? longs(bigBiases) : null;
+    this.maxAbsBias = maxB;
+
+    this.rowAbsSum = new long[rows];
+    long maxRow = 0;
+    for (int r = 0; r < rows; r++) {
+      long s = 0;
+      for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+        s = saturatedAdd(s, lw != null ? absSaturated(lw[k]) : saturated(a[k].abs()));
+      }
+      rowAbsSum[r] = s;
+      maxRow = Math.max(maxRow, s);
+    }
+    this.maxRowAbsSum = maxRow;
+  }
+
+  boolean isIntegral() {
+    return weightScale.equals(BigInteger.ONE) && biasScale.equals(BigInteger.ONE);
+  }
+
+  /** The integer weight at position {@code k} as a BigInteger. */
+  BigInteger weightBig(int k) {
+    return longWeights != null ? BigInteger.valueOf(longWeights[k]) : bigWeights[k];
+  }
+
+  private static BigInteger commonDenominator(Rational[] values) {
+    BigInteger d = BigInteger.ONE;
+    for (Rational v : values) {
+      if (!v.isInteger()) {
+        d = ScaledIntegerVector.lcm(d, v.denominator());
+      }
+    }
+    return d;
+  }
+
+  private static BigInteger[] scaled(Rational[] values, BigInteger scale) {
+    BigInteger[] r = new BigInteger[values.length];
+    for (int i = 0; i < r.length; i++) {
+      Rational v = values[i];
+      r[i] = v.isLong() && scale.equals(BigInteger.ONE)
+          ? BigInteger.valueOf(v.longValueExact())
+          : v.numerator().multiply(scale.divide(v.denominator()));
+    }
+    return r;
+  }
+
+  private static long[] longs(BigInteger[] a) {
+    long[] r = new long[a.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = a[i].longValueExact();
+    }
+    return r;
+  }
+
+  private static int[] ints(long[] a) {
+    int[] r = new int[a.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (int) a[i];
+    }
+    return r;
+  }
+
+  private static long[] longsIfAllLong(Rational[] values) {
+    long[] r = new long[values.length];
+    for (int i = 0; i < r.length; i++) {
+      if (!values[i].isLong()) {
+        return null;
+      }
+      r[i] = values[i].longValueExact();
+    }
+    return r;
+  }
+
+  /** {@code |v|}, saturated at {@link Long#MAX_VALUE} (for {@code Long.MIN_VALUE}). */
+  static long absSaturated(long v) {
+    return v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v);
+  }
+
+  /** A non-negative BigInteger as a long, saturated at {@link Long#MAX_VALUE}. */
+  static long saturated(BigInteger nonNegative) {
+    return nonNegative.bitLength() <= 63 ? nonNegative.longValue() : Long.MAX_VALUE;
+  }
+
+  /** {@code a + b} for non-negative longs, saturated at {@link Long#MAX_VALUE}. */
+  static long saturatedAdd(long a, long b) {
+    long s = a + b;
+    return s < 0 ? Long.MAX_VALUE : s;
+  }
+
+  /** {@code a * b} for non-negative longs, saturated at {@link Long#MAX_VALUE}. */
+  static long saturatedMultiply(long a, long b) {
+    return Math.multiplyHigh(a, b) != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+  }
+}

@@ -1,0 +1,191 @@
+package org.loopmlp.exact.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.apfloat.Aprational;
+import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
+import org.loopmlp.exact.Network;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.ScaledIntegerVector;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.exact.StateVector;
+
+/**
+ * Multiply-adds per second of every backend against the bare CSR loop (DESIGN.md §3: the speed
+ * limit of a backend is a plain CSR multiply-add loop over the same arrays).
+ *
+ * <p>Method: each evaluator first runs for a third of its budget untimed (JIT warm-up), then
+ * passes are timed one by one until the budget is spent (at least 3 timed passes); the best and
+ * the median pass are reported. Rates count one multiply-add per stored weight. The {@code
+ * rational} backend runs on a smaller slice of the same shape; next to it, {@code apfloat-direct}
+ * evaluates that slice in apfloat {@code Aprational} arithmetic alone (the {@link Rational} type
+ * holds small values in longs, so {@code rational} is much faster than apfloat on small integers).
+ *
+ * <p>{@code main} arguments (all optional): non-zeros of the layer (default 10^7), non-zeros per
+ * row (default 10), seconds per evaluator (default 6), non-zeros of the slice used for {@code
+ * rational} (default 10^6; its rate per multiply-add is extrapolated to the full layer).
+ */
+public final class BackendBenchmark {
+  private BackendBenchmark() {}
+
+  /** Times {@code backend} on {@code network} from {@code input} within about {@code budget}. */
+  public static BenchmarkResult measure(
+      Backend backend, Network network, StateVector input, Duration budget) {
+    Backend.Compiled compiled = backend.compile(network);
+    StateVector loaded = compiled.load(input);
+    return time(backend.name(), network.nonZeros(), budget, () -> compiled.apply(loaded));
+  }
+
+  /** Times {@link BareCsrLoop} on {@code network} from {@code input} within about {@code budget}. */
+  public static BenchmarkResult measureBareLoop(
+      Network network, StateVector input, Duration budget) {
+    BareCsrLoop loop = BareCsrLoop.of(network);
+    long[] x = BareCsrLoop.integers(input);
+    return time("bare-csr-long", network.nonZeros(), budget, () -> loop.run(x));
+  }
+
+  /**
+   * Times the same layer evaluated directly in apfloat {@code Aprational} arithmetic, without
+   * {@link Rational}'s long fast path: what apfloat alone gives.
+   */
+  public static BenchmarkResult measureAprational(
+      Network network, StateVector input, Duration budget) {
+    List<Aprational[]> weights = new ArrayList<>();
+    List<Aprational[]> biases = new ArrayList<>();
+    for (SparseLayer l : network.layers()) {
+      weights.add(Arrays.stream(l.weightArray()).map(Rational::toAprational)
+          .toArray(Aprational[]::new));
+      biases.add(Arrays.stream(l.biasArray()).map(Rational::toAprational)
+          .toArray(Aprational[]::new));
+    }
+    Aprational[] x0 = Arrays.stream(input.toRationals()).map(Rational::toAprational)
+        .toArray(Aprational[]::new);
+    return time("apfloat-direct", network.nonZeros(), budget, () -> {
+      Aprational[] x = x0;
+      for (int i = 0; i < network.depth(); i++) {
+        SparseLayer l = network.layer(i);
+        Aprational[] w = weights.get(i);
+        Aprational[] y = new Aprational[l.outputDimension()];
+        for (int r = 0; r < y.length; r++) {
+          Aprational acc = biases.get(i)[r];
+          for (int k = l.rowStart(r); k < l.rowEnd(r); k++) {
+            acc = acc.add(w[k].multiply(x[l.column(k)]));
+          }
+          y[r] = acc.signum() < 0 ? Aprational.ZERO : acc;
+        }
+        x = y;
+      }
+      sink = x;
+    });
+  }
+
+  /** Sink for results, so that the JIT cannot drop a pass. */
+  private static volatile Object sink;
+
+  private static BenchmarkResult time(String name, long nnz, Duration budget, Runnable pass) {
+    long budgetNanos = budget.toNanos();
+    long warmEnd = System.nanoTime() + budgetNanos / 3;
+    do {
+      pass.run();
+    } while (System.nanoTime() < warmEnd);
+    List<Long> times = new ArrayList<>();
+    long end = System.nanoTime() + budgetNanos - budgetNanos / 3;
+    while (times.size() < 3 || System.nanoTime() < end) {
+      long t0 = System.nanoTime();
+      pass.run();
+      times.add(System.nanoTime() - t0);
+    }
+    sink = times;
+    long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new BenchmarkResult(name, nnz, sorted.length, sorted[0] * 1e-9,
+        sorted[sorted.length / 2] * 1e-9);
+  }
+
+  /**
+   * One layer with {@code nonZeros} weights, {@code perRow} per row at distinct random columns,
+   * a square input space, weights in {@code [-3, 3] \ {0}} and biases in {@code [-2, 2]}.
+   */
+  public static Network randomLayer(int nonZeros, int perRow, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int rows = nonZeros / perRow;
+    int[] rowStart = new int[rows + 1];
+    int[] columns = new int[rows * perRow];
+    Rational[] weights = new Rational[columns.length];
+    Rational[] biases = new Rational[rows];
+    int[] cols = new int[perRow];
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < perRow; j++) {
+        cols[j] = rnd.nextInt(rows);
+      }
+      Arrays.sort(cols);
+      int k = rowStart[r];
+      for (int j = 0; j < perRow; j++) {
+        if (j == 0 || cols[j] != cols[j - 1]) {
+          columns[k] = cols[j];
+          int w = rnd.nextInt(6) - 3;
+          weights[k] = Rational.of(w >= 0 ? w + 1 : w);
+          k++;
+        }
+      }
+      rowStart[r + 1] = k;
+      biases[r] = Rational.of(rnd.nextInt(5) - 2);
+    }
+    return Network.of(List.of(SparseLayer.ofCsr("benchmark", rows, rowStart,
+        Arrays.copyOf(columns, rowStart[rows]), Arrays.copyOf(weights, rowStart[rows]),
+        biases)));
+  }
+
+  /** An input of small non-negative integers 0..3. */
+  public static StateVector randomInput(int dimension, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    long[] x = new long[dimension];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rnd.nextInt(4);
+    }
+    return ScaledIntegerVector.ofLongs(x);
+  }
+
+  public static void main(String[] args) {
+    int nnz = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
+    int perRow = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    Duration budget = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 6);
+    int sliceNnz = args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000;
+    long seed = 2410_09375L;
+
+    Network network = randomLayer(nnz, perRow, seed);
+    StateVector input = randomInput(network.inputDimension(), seed + 1);
+    System.out.printf(Locale.ROOT, "layer: %,d rows x %,d columns, %,d non-zeros, seed %d%n",
+        network.layer(0).outputDimension(), network.inputDimension(), network.nonZeros(), seed);
+    System.out.printf(Locale.ROOT,
+        "method: %ds per evaluator, first third untimed warm-up, then >= 3 timed passes;"
+            + " best and median pass%n", budget.toSeconds());
+
+    BenchmarkResult bare = measureBareLoop(network, input, budget);
+    print(bare, bare, "");
+    for (Backend b : Backends.all()) {
+      if (b.name().equals("rational") && sliceNnz < nnz) {
+        Network slice = randomLayer(sliceNnz, perRow, seed);
+        StateVector sliceInput = randomInput(slice.inputDimension(), seed + 1);
+        String note = String.format(Locale.ROOT, "  (on a %,d-non-zero slice; rate per"
+            + " multiply-add extrapolated)", slice.nonZeros());
+        print(measure(b, slice, sliceInput, budget), bare, note);
+        print(measureAprational(slice, sliceInput, budget), bare, note);
+      } else {
+        print(measure(b, network, input, budget), bare, "");
+      }
+    }
+  }
+
+  private static void print(BenchmarkResult r, BenchmarkResult bare, String note) {
+    System.out.printf(Locale.ROOT,
+        "%-14s best %9.3f ms/pass %10.1f M madd/s  median %10.1f M madd/s  ratio to bare"
+            + " (best) %.3f  (median) %.3f  passes %d%s%n",
+        r.name(), r.bestSeconds() * 1e3, r.bestRate() / 1e6, r.medianRate() / 1e6,
+        r.bestRate() / bare.bestRate(), r.medianRate() / bare.medianRate(), r.passes(), note);
+  }
+}
