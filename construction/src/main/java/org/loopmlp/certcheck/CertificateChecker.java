@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.loopmlp.exact.Network;
+import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
@@ -47,6 +48,30 @@ public final class CertificateChecker {
     this.dim = network.inputDimension();
   }
 
+  /** Checks: {@code CertificateChecker NETWORK-FILE CERTIFICATE}; exit status 0 if accepted. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: CertificateChecker NETWORK-FILE CERTIFICATE");
+      System.exit(2);
+    }
+    long start = System.nanoTime();
+    Result r = check(Path.of(args[0]), Path.of(args[1]));
+    System.out.printf("%s: %d stages, %d cases, %d neuron facts re-derived, %d ms%n", r.message(),
+        r.stages(), r.cases(), r.facts(), (System.nanoTime() - start) / 1_000_000);
+    System.exit(r.accepted() ? 0 : 1);
+  }
+
+  /** Checks {@code certificate} against the network file (with direction names). */
+  public static Result check(Path networkFile, Path certificate) throws IOException {
+    Network network;
+    try {
+      network = NetworkFormat.read(networkFile);
+    } catch (IOException e) {
+      return new Result(false, "network " + networkFile + ": " + e.getMessage(), 0, 0, 0);
+    }
+    return check(network, certificate);
+  }
+
   /** Checks {@code certificate} (gzip or plain text) against {@code network}. */
   public static Result check(Network network, Path certificate) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(certificate), 1 << 16);
@@ -66,16 +91,20 @@ public final class CertificateChecker {
     }
   }
 
-  private String[] next(String keyword, int tokens) throws IOException {
+  private String[] nextLine(String expected) throws IOException {
     String line = in.readLine();
     lineNumber++;
     if (line == null) {
-      throw new Rejected("the certificate ends early; expected " + keyword);
+      throw new Rejected("the certificate ends early; expected " + expected);
     }
-    String[] t = line.split(" ");
+    return line.split(" ");
+  }
+
+  private String[] next(String keyword, int tokens) throws IOException {
+    String[] t = nextLine(keyword);
     if (!t[0].equals(keyword) || (tokens >= 0 && t.length != tokens)) {
       throw new Rejected("expected '" + keyword + "' with " + tokens + " fields, found: "
-          + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
+          + String.join(" ", t).substring(0, Math.min(80, String.join(" ", t).length())));
     }
     return t;
   }
@@ -150,9 +179,7 @@ public final class CertificateChecker {
     for (int i = 0; i < names.size(); i++) {
       index.put(names.get(i), i);
     }
-    Map<String, Integer> expected = Lemmas.expectedNames(n, a, c);
-    if (index.size() != names.size() || names.size() != expected.size()
-        || !index.keySet().equals(expected.keySet())) {
+    if (index.size() != names.size() || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
       throw new Rejected("the network's direction names are not the state space of N=" + n
           + ", A=" + a + ", C=" + c);
     }
@@ -191,18 +218,11 @@ public final class CertificateChecker {
   private record Form(Rational c, int[] v, Rational[] w) {
     static final Form ZERO = new Form(Rational.ZERO, new int[0], new Rational[0]);
 
-    Rational low() {
+    /** The minimum (sign -1) or maximum (sign 1) over the box: c plus the weights of that sign. */
+    Rational bound(int sign) {
       Rational s = c;
       for (Rational x : w) {
-        s = x.signum() < 0 ? s.add(x) : s;
-      }
-      return s;
-    }
-
-    Rational high() {
-      Rational s = c;
-      for (Rational x : w) {
-        s = x.signum() > 0 ? s.add(x) : s;
+        s = x.signum() == sign ? s.add(x) : s;
       }
       return s;
     }
@@ -264,7 +284,10 @@ public final class CertificateChecker {
       boolean[] second = new boolean[dim];
       int sp = 0;
       while (true) {
-        String[] t = next(peekKind(), -1);
+        String[] t = nextLine("a split or a leaf");
+        if (!t[0].equals("s") && !t[0].equals("l")) {
+          throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
+        }
         if (t[0].equals("s")) {
           int v = Integer.parseInt(t[1]);
           if (t.length != 2 || v < 0 || v >= dim || x[v] != -1) {
@@ -285,16 +308,6 @@ public final class CertificateChecker {
         second[sp - 1] = true;
         x[stack[sp - 1]] = 1;
       }
-    }
-
-    private String peekKind() throws IOException {
-      in.mark(2);
-      int ch = in.read();
-      in.reset();
-      if (ch != 's' && ch != 'l') {
-        throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
-      }
-      return String.valueOf((char) ch);
     }
 
     private void leaf(String[] t, byte[] x) {
@@ -319,15 +332,15 @@ public final class CertificateChecker {
           facts++;
           if (p < on.length && on[p] == r) {
             p++;
-            if (pre.low().signum() < 0) {
+            if (pre.bound(-1).signum() < 0) {
               throw new Rejected(name + ", case " + cases + ": row " + r + " of layer " + l
-                  + " is claimed ON but its pre-activation can be " + pre.low());
+                  + " is claimed ON but its pre-activation can be " + pre.bound(-1));
             }
             forms[l][r] = pre;
           } else {
-            if (pre.high().signum() > 0) {
+            if (pre.bound(1).signum() > 0) {
               throw new Rejected(name + ", case " + cases + ": row " + r + " of layer " + l
-                  + " is claimed OFF but its pre-activation can be " + pre.high());
+                  + " is claimed OFF but its pre-activation can be " + pre.bound(1));
             }
             forms[l][r] = Form.ZERO;
           }

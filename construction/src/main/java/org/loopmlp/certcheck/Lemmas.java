@@ -1,8 +1,9 @@
 package org.loopmlp.certcheck;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The checker's own statement of the six stage lemmas of a SUBLEQ pass, over direction NAMES,
@@ -38,7 +39,6 @@ import java.util.Map;
  * every lemma's value is a bit.
  */
 final class Lemmas {
-  static final String[] ROLES = {"FETCH", "READ", "SUBTRACT", "WRITE", "NEXT_PC", "BRANCH"};
   static final String[] SCRATCH = {"ra", "rb", "rc", "pc1", "va", "vb", "r"};
 
   final int n;
@@ -54,8 +54,8 @@ final class Lemmas {
   }
 
   /** Every state direction name for (N, A, C). */
-  static Map<String, Integer> expectedNames(int n, int a, int c) {
-    Map<String, Integer> names = new LinkedHashMap<>();
+  static Set<String> expectedNames(int n, int a, int c) {
+    Set<String> names = new HashSet<>();
     for (int q = 0; q < (1 << c); q++) {
       bits(names, "code[" + q + "].a", a);
       bits(names, "code[" + q + "].b", a);
@@ -72,9 +72,9 @@ final class Lemmas {
     return names;
   }
 
-  private static void bits(Map<String, Integer> names, String register, int width) {
+  private static void bits(Set<String> names, String register, int width) {
     for (int t = 0; t < width; t++) {
-      names.put(register + ".bit[" + t + "]", width);
+      names.add(register + ".bit[" + t + "]");
     }
   }
 
@@ -139,8 +139,7 @@ final class Lemmas {
           }
           s[dir("r", i)] = Spec.bitOf(vars, coefs, 0, i);
         }
-        clear(s, "va");
-        clear(s, "vb");
+        clear(s, "va", "vb");
         break;
       case "WRITE":
         for (int i = 0; i < (1 << a); i++) {
@@ -170,9 +169,7 @@ final class Lemmas {
         for (int t = 0; t < c; t++) {
           s[dir("pc", t)] = Spec.atMostZero(dirs("r"), weights, dir("rc", t), dir("pc1", t));
         }
-        clear(s, "r");
-        clear(s, "rc");
-        clear(s, "pc1");
+        clear(s, "r", "rc", "pc1");
         break;
       default:
         throw new Rejected("unknown stage role " + role);
@@ -180,9 +177,11 @@ final class Lemmas {
     return s;
   }
 
-  private void clear(Spec[] s, String register) {
-    for (int d : dirs(register)) {
-      s[d] = Spec.ZERO;
+  private void clear(Spec[] s, String... registers) {
+    for (String r : registers) {
+      for (int d : dirs(r)) {
+        s[d] = Spec.ZERO;
+      }
     }
   }
 

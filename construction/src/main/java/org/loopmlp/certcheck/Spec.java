@@ -7,7 +7,7 @@ package org.loopmlp.certcheck;
  * and rejects when the case leaves the value open.
  */
 final class Spec {
-  static final Spec ZERO = new Spec('0', null, null, 0, 0, -1, -1);
+  static final Spec ZERO = new Spec('0', null, null, 0, 0, null, -1, -1);
 
   private final char kind;
   private final int[] vars;
@@ -30,12 +30,8 @@ final class Spec {
     this.orElse = orElse;
   }
 
-  private Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int then, int orElse) {
-    this(kind, vars, coefs, constant, bit, null, then, orElse);
-  }
-
   static Spec same(int input) {
-    return new Spec('=', null, null, 0, 0, input, -1);
+    return new Spec('=', null, null, 0, 0, null, input, -1);
   }
 
   /** Equals {@code targets[x]}, x the unsigned value of the address bits. */
@@ -45,17 +41,17 @@ final class Spec {
 
   /** Equals {@code then} when the address bits hold {@code value}, else {@code orElse}. */
   static Spec select(int[] address, long value, int then, int orElse) {
-    return new Spec('?', address, null, value, 0, then, orElse);
+    return new Spec('?', address, null, value, 0, null, then, orElse);
   }
 
   /** Bit t of {@code E = constant + sum coefs[k] x_vars[k]}: {@code floor(E / 2^t) mod 2}. */
   static Spec bitOf(int[] vars, long[] coefs, long constant, int t) {
-    return new Spec('b', vars, coefs, constant, t, -1, -1);
+    return new Spec('b', vars, coefs, constant, t, null, -1, -1);
   }
 
   /** Equals {@code then} when {@code sum coefs[k] x_vars[k] <= 0}, else {@code orElse}. */
   static Spec atMostZero(int[] vars, long[] coefs, int then, int orElse) {
-    return new Spec('<', vars, coefs, 0, 0, then, orElse);
+    return new Spec('<', vars, coefs, 0, 0, null, then, orElse);
   }
 
   int expect(byte[] x) {

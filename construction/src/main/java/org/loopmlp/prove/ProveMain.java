@@ -1,7 +1,6 @@
 package org.loopmlp.prove;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperConstruction;
@@ -10,7 +9,7 @@ import org.loopmlp.isa.MachineConfig;
 /**
  * Proves the paper construction's six stage lemmas for all inputs of one config and prints one
  * line per stage: {@code ProveMain N,A,C [--out DIR]}. With {@code --out}, writes {@code
- * certificate.txt.gz} into DIR. Exit status 0 when proved, 1 when not, 2 on a usage error.
+ * network.txt.gz} and {@code certificate.txt.gz} into DIR (see {@link Prover#certifyInto}). Exit status 0 when proved, 1 when not, 2 on a usage error.
  */
 public final class ProveMain {
   private ProveMain() {}
@@ -44,9 +43,7 @@ public final class ProveMain {
     };
     ProofReport report;
     if (args.length == 3) {
-      Path dir = Path.of(args[2]);
-      Files.createDirectories(dir);
-      report = Prover.proveAndCertify(construction, dir.resolve("certificate.txt.gz"), progress);
+      report = Prover.certifyInto(construction, Path.of(args[2]), progress);
     } else {
       report = Prover.prove(construction, progress);
     }

@@ -22,6 +22,7 @@ import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.construction.stage.StateCondition;
 import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Network;
+import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.RationalVector;
@@ -84,6 +85,26 @@ public final class Prover {
   public static ProofReport proveAndCertify(Construction construction, Path certificate,
       ProgressListener listener) throws IOException {
     return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(certificate);
+  }
+
+  /** The file names {@link #certifyInto} writes. */
+  public static final String NETWORK_FILE = "network.txt.gz";
+  public static final String CERTIFICATE_FILE = "certificate.txt.gz";
+
+  /**
+   * Proves every stage and writes, into {@code dir} (created if needed), the network with its
+   * direction names ({@value #NETWORK_FILE}, {@link NetworkFormat}) and, when every stage is
+   * proved, the certificate ({@value #CERTIFICATE_FILE}): all that {@code
+   * org.loopmlp.certcheck.CertificateChecker} reads.
+   */
+  public static ProofReport certifyInto(Construction construction, Path dir,
+      ProgressListener listener) throws IOException {
+    Files.createDirectories(dir);
+    Path network = dir.resolve(NETWORK_FILE);
+    NetworkFormat.write(construction.network(), network);
+    ProofReport r = proveAndCertify(construction, dir.resolve(CERTIFICATE_FILE), listener);
+    return new ProofReport(r.construction(), r.config(), r.stages(), r.millis(), r.certificate(),
+        Optional.of(network));
   }
 
   private ProofReport run(Path certificateFile) throws IOException {

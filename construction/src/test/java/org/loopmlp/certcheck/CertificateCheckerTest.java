@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.exact.Network;
+import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.prove.ProgressListener;
+import org.loopmlp.prove.ProofReport;
 import org.loopmlp.prove.Prover;
 
 /**
@@ -77,6 +80,61 @@ class CertificateCheckerTest {
     assertTrue(Prover.proveAndCertify(c, gz, ProgressListener.NONE).proved());
     CertificateChecker.Result r = CertificateChecker.check(c.network(), gz);
     assertTrue(r.accepted(), r.message());
+  }
+
+  @Test
+  void checksTheExportedNetworkFileAndCertificate() throws IOException {
+    Path out = dir.resolve("export");
+    ProofReport report = Prover.certifyInto(construction, out, ProgressListener.NONE);
+    assertTrue(report.proved());
+    Path network = report.network().orElseThrow();
+    Path cert = report.certificate().orElseThrow();
+    CertificateChecker.Result r = CertificateChecker.check(network, cert);
+    assertTrue(r.accepted(), r.message());
+    // a mutated network written as a well-formed file: the facts no longer hold
+    Network n = NetworkFormat.read(network);
+    SparseLayer write = n.layer(construction.lemmas().get(3).firstLayer() + 1);
+    int row = construction.layout().indexOf(construction.registers().mem(1).bit(0));
+    Path mutated = dir.resolve("mutated.txt.gz");
+    NetworkFormat.write(n.withLayer(construction.lemmas().get(3).firstLayer() + 1,
+        write.withBias(row, Rational.ONE)), mutated);
+    CertificateChecker.Result m = CertificateChecker.check(mutated, cert);
+    assertFalse(m.accepted());
+    assertTrue(m.message().contains("WRITE"), m.message());
+  }
+
+  @Test
+  void rejectsACertificateForAnotherConfig() throws IOException {
+    Construction other = PaperConstruction.build(MachineConfig.of(6, 3, 2));
+    CertificateChecker.Result r = CertificateChecker.check(other.network(), certificate);
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("direction names"), r.message());
+  }
+
+  @Test
+  void rejectsLemmasInAnOrderThatIsNotOneStep() throws IOException {
+    // branch before next pc: every stage lemma holds on its own, but the pass leaves pc1 set and
+    // jumps to 0 instead of pc + 1
+    List<Stage> stages = new ArrayList<>(PaperConstruction.stages());
+    stages.add(stages.remove(4));
+    Construction reordered = Construction.assemble("reordered", construction.config(), stages);
+    Path cert = dir.resolve("reordered.txt");
+    assertTrue(Prover.proveAndCertify(reordered, cert, ProgressListener.NONE).proved());
+    CertificateChecker.Result r = CertificateChecker.check(reordered.network(), cert);
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("do not compose"), r.message());
+  }
+
+  @Test
+  void rejectsStagesThatDoNotComposeIntoAStep() throws IOException {
+    // the certificate claims the read stage is a fetch: its facts cannot prove fetch's lemma,
+    // and the roles would not compose; either way it is refused
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage READ", "stage");
+      ls.set(i, ls.get(i).replace("READ", "FETCH"));
+      return ls;
+    });
+    assertFalse(r.accepted());
   }
 
   @Test
