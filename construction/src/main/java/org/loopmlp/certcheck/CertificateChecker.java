@@ -18,13 +18,13 @@ import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
 /**
- * Checks a proof certificate (format: {@code org.loopmlp.prove.CertificateWriter}) against a
- * network and its input names, trusting neither the prover nor the construction: it reads only
- * the network, the names and the certificate, and uses exact rational arithmetic.
+ * Checks a proof certificate (format: package {@code org.loopmlp.prove}) against a network and
+ * its input names, trusting neither the prover nor the construction: it reads only the network,
+ * the names and the certificate, and uses exact rational arithmetic.
  *
  * <p>For each stage (a run of layers from the state space to the state space) the certificate
  * gives goals: groups of output directions, each with a binary case split over the stage's input
- * bits and, per leaf, the rows that are ON. In a leaf every row of the goal's cone gets an affine
+ * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf every row of the goal's cone gets an affine
  * form over the free input bits: the pre-activation (bias plus weights times the previous forms)
  * must have low >= 0 over the box {0,1}^free if claimed ON (the output is that form), high <= 0
  * otherwise (the output is 0). Each goal output's form must then equal the value {@link Lemmas}
@@ -39,6 +39,7 @@ public final class CertificateChecker {
   private final BufferedReader in;
   private int lineNumber;
   private final int dim;
+  private final int[] partner;
   private long cases;
   private long facts;
 
@@ -46,19 +47,7 @@ public final class CertificateChecker {
     this.network = network;
     this.in = in;
     this.dim = network.inputDimension();
-  }
-
-  /** Checks: {@code CertificateChecker NETWORK-FILE CERTIFICATE}; exit status 0 if accepted. */
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: CertificateChecker NETWORK-FILE CERTIFICATE");
-      System.exit(2);
-    }
-    long start = System.nanoTime();
-    Result r = check(Path.of(args[0]), Path.of(args[1]));
-    System.out.printf("%s: %d stages, %d cases, %d neuron facts re-derived, %d ms%n", r.message(),
-        r.stages(), r.cases(), r.facts(), (System.nanoTime() - start) / 1_000_000);
-    System.exit(r.accepted() ? 0 : 1);
+    this.partner = new int[dim];
   }
 
   /** Checks {@code certificate} against the network file (with direction names). */
@@ -84,9 +73,9 @@ public final class CertificateChecker {
       try {
         int stages = c.run();
         return new Result(true, "accepted", stages, c.cases, c.facts);
-      } catch (Rejected | NumberFormatException | ArithmeticException e) {
-        return new Result(false, "line " + c.lineNumber + ": " + e.getMessage(), 0, c.cases,
-            c.facts);
+      } catch (RuntimeException e) {
+        return new Result(false, "line " + c.lineNumber + ": " + (e instanceof Rejected
+            ? e.getMessage() : "malformed (" + e + ")"), 0, c.cases, c.facts);
       }
     }
   }
@@ -110,9 +99,8 @@ public final class CertificateChecker {
   }
 
   private int run() throws IOException {
-    String[] h = next("loopmlp-certificate", 2);
-    if (!h[1].equals("1")) {
-      throw new Rejected("unsupported certificate version " + h[1]);
+    if (!next("loopmlp-certificate", 2)[1].equals("1")) {
+      throw new Rejected("unsupported certificate version");
     }
     String[] cfg = next("config", 4);
     int n = Integer.parseInt(cfg[1]);
@@ -132,6 +120,7 @@ public final class CertificateChecker {
     for (int s = 0; s < stages; s++) {
       String[] st = next("stage", 5);
       String role = st[1];
+      Spec[] specs = lemmas.specs(role, dim);
       int first = Integer.parseInt(st[2]);
       int count = Integer.parseInt(st[3]);
       if (first != layer || count < 1 || first + count > network.depth()
@@ -148,7 +137,6 @@ public final class CertificateChecker {
           }
         }
       }
-      Spec[] specs = lemmas.specs(role, dim);
       checkStage(role, network.layers().subList(first, first + count), specs, start,
           Integer.parseInt(st[4]));
       Lemmas.apply(role, terms);
@@ -164,8 +152,7 @@ public final class CertificateChecker {
             + terms.get(r) + ", the reference step gives " + reference.get(r));
       }
     }
-    next("end", 1);
-    if (in.readLine() != null) {
+    if (next("end", 1) != null && in.readLine() != null) {
       throw new Rejected("text after 'end'");
     }
     return stages;
@@ -278,35 +265,41 @@ public final class CertificateChecker {
       touched = new int[dim];
     }
 
-    /** Reads the goal's case tree, depth first, and checks every leaf. */
+    /**
+     * Reads the goal's case tree, depth first, and checks every leaf. A split fixes a free input
+     * V to 0 then 1 ({@code s V}), or ties it to a free input U: V = U, then V = 1 - U ({@code t U
+     * V}). Odd values of x (1, 3) mark a split's second branch.
+     */
     void walk(byte[] x) throws IOException {
       int[] stack = new int[dim];
-      boolean[] second = new boolean[dim];
       int sp = 0;
       while (true) {
         String[] t = nextLine("a split or a leaf");
-        if (!t[0].equals("s") && !t[0].equals("l")) {
-          throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
-        }
-        if (t[0].equals("s")) {
-          int v = Integer.parseInt(t[1]);
-          if (t.length != 2 || v < 0 || v >= dim || x[v] != -1) {
-            throw new Rejected(name + ": split on " + t[1] + ", not a free input bit");
+        if (t[0].equals("s") || t[0].equals("t")) {
+          boolean tie = t[0].equals("t");
+          int v = Integer.parseInt(t[tie ? 2 : 1]);
+          int u = Integer.parseInt(t[1]);
+          if (t.length != (tie ? 3 : 2) || Math.min(u, v) < 0 || Math.max(u, v) >= dim
+              || x[v] != -1 || x[u] != -1 || (tie && u == v)) {
+            throw new Rejected(name + ": split on " + String.join(" ", t)
+                + ", not on free input bits");
           }
-          x[v] = 0;
-          stack[sp] = v;
-          second[sp++] = false;
+          x[v] = (byte) (tie ? 2 : 0);
+          partner[v] = u;
+          stack[sp++] = v;
           continue;
         }
+        if (!t[0].equals("l")) {
+          throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
+        }
         leaf(t, x);
-        while (sp > 0 && second[sp - 1]) {
+        while (sp > 0 && (x[stack[sp - 1]] & 1) == 1) {
           x[stack[--sp]] = -1;
         }
         if (sp == 0) {
           return;
         }
-        second[sp - 1] = true;
-        x[stack[sp - 1]] = 1;
+        x[stack[sp - 1]]++;
       }
     }
 
@@ -348,7 +341,7 @@ public final class CertificateChecker {
       }
       Form[] out = forms[layers.size() - 1];
       for (int o : outputs) {
-        int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x);
+        int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, partner);
         Form f = out[o];
         boolean ok = want >= 0
             ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(Rational.ONE)
@@ -364,22 +357,16 @@ public final class CertificateChecker {
     private Form inputForm(SparseLayer layer, int r, byte[] x) {
       Rational c = layer.bias(r);
       int n = 0;
+      boolean[] neg = new boolean[1];
       for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
-        n += x[layer.column(k)] < 0 ? 1 : 0;
-      }
-      int[] v = new int[n];
-      Rational[] w = new Rational[n];
-      n = 0;
-      for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
-        int col = layer.column(k);
-        if (x[col] < 0) {
-          v[n] = col;
-          w[n++] = layer.weight(k);
-        } else if (x[col] == 1) {
-          c = c.add(layer.weight(k));
+        int v = Spec.resolve(x, partner, layer.column(k), neg);
+        Rational w = layer.weight(k);
+        if (v == -2 || (v >= 0 && neg[0])) {
+          c = c.add(w);
         }
+        n = v >= 0 ? term(v, neg[0] ? w.negate() : w, n) : n;
       }
-      return new Form(c, v, w);
+      return finish(c, n);
     }
 
     private Form composed(SparseLayer layer, int r, Form[] below) {
@@ -390,14 +377,23 @@ public final class CertificateChecker {
         Rational w = layer.weight(k);
         c = c.add(w.multiply(f.c()));
         for (int j = 0; j < f.v().length; j++) {
-          int v = f.v()[j];
-          if (acc[v] == null) {
-            acc[v] = Rational.ZERO;
-            touched[n++] = v;
-          }
-          acc[v] = acc[v].add(w.multiply(f.w()[j]));
+          n = term(f.v()[j], w.multiply(f.w()[j]), n);
         }
       }
+      return finish(c, n);
+    }
+
+    private int term(int v, Rational w, int n) {
+      if (acc[v] == null) {
+        acc[v] = Rational.ZERO;
+        touched[n++] = v;
+      }
+      acc[v] = acc[v].add(w);
+      return n;
+    }
+
+    /** The form c + the accumulated terms (sorted, zeros dropped); clears the accumulator. */
+    private Form finish(Rational c, int n) {
       java.util.Arrays.sort(touched, 0, n);
       int m = 0;
       for (int j = 0; j < n; j++) {

@@ -2,33 +2,14 @@ package org.loopmlp.certcheck;
 
 /**
  * The value one output direction must hold, as a function of the stage's input bits. Over a case
- * (inputs fixed to 0/1, or free: -1) it must be determined: {@link #expect} returns the input
- * direction the output must equal ({@code >= 0}), or {@code -2 - v} for the constant v in {0, 1},
- * and rejects when the case leaves the value open.
+ * (input v free: -1; fixed: 0, 1; tied: 2 if x_v = x_p, 3 if x_v = 1 - x_p, p = partner[v]) it
+ * must be determined: {@link #expect} returns the input direction the output must equal ({@code
+ * >= 0}), or {@code -2 - b} for the constant b in {0, 1}, and rejects when the case leaves the
+ * value open.
  */
-final class Spec {
+record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] targets, int then,
+    int orElse) {
   static final Spec ZERO = new Spec('0', null, null, 0, 0, null, -1, -1);
-
-  private final char kind;
-  private final int[] vars;
-  private final long[] coefs;
-  private final long constant;
-  private final int bit;
-  private final int[] targets;
-  private final int then;
-  private final int orElse;
-
-  private Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] targets,
-      int then, int orElse) {
-    this.kind = kind;
-    this.vars = vars;
-    this.coefs = coefs;
-    this.constant = constant;
-    this.bit = bit;
-    this.targets = targets;
-    this.then = then;
-    this.orElse = orElse;
-  }
 
   static Spec same(int input) {
     return new Spec('=', null, null, 0, 0, null, input, -1);
@@ -54,7 +35,17 @@ final class Spec {
     return new Spec('<', vars, coefs, 0, 0, null, then, orElse);
   }
 
-  int expect(byte[] x) {
+  /** Input v as a free input r >= 0 (x_v = x_r, or 1 - x_r if neg[0]), or -1 - b if constant b. */
+  static int resolve(byte[] x, int[] partner, int v, boolean[] neg) {
+    neg[0] = false;
+    for (; x[v] >= 2; v = partner[v]) {
+      neg[0] ^= x[v] == 3;
+    }
+    return x[v] < 0 ? v : -1 - (neg[0] ? 1 - x[v] : x[v]);
+  }
+
+  int expect(byte[] x, int[] partner) {
+    boolean[] neg = new boolean[1];
     switch (kind) {
       case '0':
         return -2;
@@ -63,20 +54,22 @@ final class Spec {
       case '[': {
         int value = 0;
         for (int t = 0; t < vars.length; t++) {
-          if (x[vars[t]] < 0) {
+          int r = resolve(x, partner, vars[t], neg);
+          if (r >= 0) {
             throw new Rejected("the lemma's value depends on an address bit the case leaves free");
           }
-          value |= x[vars[t]] << t;
+          value |= (-1 - r) << t;
         }
         return input(targets[value], x);
       }
       case '?': {
         boolean all = true;
         for (int t = 0; t < vars.length; t++) {
-          if (x[vars[t]] >= 0 && x[vars[t]] != ((constant >>> t) & 1)) {
+          int r = resolve(x, partner, vars[t], neg);
+          if (r < 0 && -1 - r != ((constant >>> t) & 1)) {
             return input(orElse, x);
           }
-          all &= x[vars[t]] >= 0;
+          all &= r < 0;
         }
         if (!all) {
           throw new Rejected("the case does not decide whether the address matches " + constant);
@@ -84,7 +77,7 @@ final class Spec {
         return input(then, x);
       }
       case 'b': {
-        long[] r = range(x);
+        long[] r = range(x, partner);
         long lo = Math.floorDiv(r[0], 1L << bit);
         if (lo != Math.floorDiv(r[1], 1L << bit)) {
           throw new Rejected("the case does not determine bit " + bit + " of the sum (range "
@@ -93,7 +86,7 @@ final class Spec {
         return -2 - (int) Math.floorMod(lo, 2L);
       }
       case '<': {
-        long[] r = range(x);
+        long[] r = range(x, partner);
         if (r[1] <= 0) {
           return input(then, x);
         }
@@ -109,16 +102,30 @@ final class Spec {
 
   /** An input direction: itself when free, its constant when fixed. */
   private static int input(int d, byte[] x) {
+    if (x[d] >= 2) {
+      throw new Rejected("the lemma's value is a tied input; ties are for internal inputs only");
+    }
     return x[d] < 0 ? d : -2 - x[d];
   }
 
-  private long[] range(byte[] x) {
+  /** The exact range of the sum over the case: ties resolved, equal free inputs merged. */
+  private long[] range(byte[] x, int[] partner) {
+    java.util.Map<Integer, Long> terms = new java.util.HashMap<>();
+    boolean[] neg = new boolean[1];
     long lo = constant;
-    long hi = constant;
     for (int k = 0; k < vars.length; k++) {
-      long w = coefs[k];
-      lo = Math.addExact(lo, x[vars[k]] < 0 ? Math.min(0, w) : w * x[vars[k]]);
-      hi = Math.addExact(hi, x[vars[k]] < 0 ? Math.max(0, w) : w * x[vars[k]]);
+      int r = resolve(x, partner, vars[k], neg);
+      if (r < 0 || neg[0]) {
+        lo = Math.addExact(lo, coefs[k] * (r < 0 ? -1 - r : 1));
+      }
+      if (r >= 0) {
+        terms.merge(r, neg[0] ? -coefs[k] : coefs[k], Math::addExact);
+      }
+    }
+    long hi = lo;
+    for (long w : terms.values()) {
+      lo = Math.addExact(lo, Math.min(0, w));
+      hi = Math.addExact(hi, Math.max(0, w));
     }
     return new long[] {lo, hi};
   }

@@ -32,7 +32,8 @@ import org.loopmlp.isa.MachineConfig;
  * </pre>
  *
  * Each goal's tree is a complete binary case split in depth-first order, so the leaves of a goal
- * cover every assignment of the stage's inputs (zero inputs fixed to 0, all others bits).
+ * cover every assignment of the stage's inputs (zero inputs fixed to 0, all others bits). Splits
+ * are on free inputs only.
  */
 final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
   static final String MAGIC = "loopmlp-certificate";
@@ -74,6 +75,11 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
   @Override
   public void split(int input) {
     line("s " + input);
+  }
+
+  @Override
+  public void tie(int u, int v) {
+    line("t " + u + " " + v);
   }
 
   @Override

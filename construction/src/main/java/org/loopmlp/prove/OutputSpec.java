@@ -8,15 +8,19 @@ import java.util.function.IntUnaryOperator;
  * inputs fixed, the others free bits) a spec either names the exact affine value it requires (one
  * input direction, or a constant) or says which input must be split to determine it.
  *
- * <p>Inputs are state-space indices; {@code assign[i]} is 0 or 1 when fixed, -1 when free.
+ * <p>Inputs are state-space indices; a case is a {@link Cube} ({@code assign}, {@code partner}).
  */
 abstract class OutputSpec {
   /** The required value over the case, or a split. */
-  abstract Expect expect(byte[] assign);
+  abstract Expect expect(byte[] assign, int[] partner);
 
   /** A required value ({@code input >= 0}: that direction; else {@code constant}) or a split. */
   record Expect(int input, long constant, int split) {
+    /** The value of an input direction: itself if free, its constant if fixed. */
     static Expect of(int input, byte[] assign) {
+      if (assign[input] >= Cube.EQUAL) {
+        throw new IllegalStateException("a lemma value names the tied input " + input);
+      }
       return assign[input] < 0 ? new Expect(input, 0, -1) : constant(assign[input]);
     }
 
@@ -37,7 +41,7 @@ abstract class OutputSpec {
   static OutputSpec same(int input) {
     return new OutputSpec() {
       @Override
-      Expect expect(byte[] assign) {
+      Expect expect(byte[] assign, int[] partner) {
         return Expect.of(input, assign);
       }
     };
@@ -47,7 +51,7 @@ abstract class OutputSpec {
   static OutputSpec zero() {
     return new OutputSpec() {
       @Override
-      Expect expect(byte[] assign) {
+      Expect expect(byte[] assign, int[] partner) {
         return Expect.constant(0);
       }
     };
@@ -60,13 +64,15 @@ abstract class OutputSpec {
   static OutputSpec indexed(int[] addressBits, IntUnaryOperator inputOf) {
     return new OutputSpec() {
       @Override
-      Expect expect(byte[] assign) {
+      Expect expect(byte[] assign, int[] partner) {
         int value = 0;
+        boolean[] neg = new boolean[1];
         for (int t = addressBits.length - 1; t >= 0; t--) {
-          if (assign[addressBits[t]] < 0) {
-            return Expect.splitOn(addressBits[t]);
+          int r = Cube.resolve(assign, partner, addressBits[t], neg);
+          if (r >= 0) {
+            return Expect.splitOn(r);
           }
-          value |= assign[addressBits[t]] << t;
+          value |= (-1 - r) << t;
         }
         return Expect.of(inputOf.applyAsInt(value), assign);
       }
@@ -77,13 +83,14 @@ abstract class OutputSpec {
   static OutputSpec select(int[] addressBits, long value, int then, int orElse) {
     return new OutputSpec() {
       @Override
-      Expect expect(byte[] assign) {
+      Expect expect(byte[] assign, int[] partner) {
         int free = -1;
+        boolean[] neg = new boolean[1];
         for (int t = addressBits.length - 1; t >= 0; t--) {
-          byte x = assign[addressBits[t]];
-          if (x < 0) {
-            free = free < 0 ? addressBits[t] : free;
-          } else if (x != ((value >>> t) & 1)) {
+          int r = Cube.resolve(assign, partner, addressBits[t], neg);
+          if (r >= 0) {
+            free = free < 0 ? r : free;
+          } else if (-1 - r != ((value >>> t) & 1)) {
             return Expect.of(orElse, assign);
           }
         }
@@ -100,13 +107,13 @@ abstract class OutputSpec {
   static OutputSpec bitOf(int[] vars, long[] coefs, long constant, int t) {
     return new OutputSpec() {
       @Override
-      Expect expect(byte[] assign) {
-        long[] range = range(vars, coefs, constant, assign);
-        long lo = Math.floorDiv(range[0], 1L << t);
-        if (lo == Math.floorDiv(range[1], 1L << t)) {
+      Expect expect(byte[] assign, int[] partner) {
+        Form e = resolved(vars, coefs, constant, assign, partner);
+        long lo = Math.floorDiv(e.low(), 1L << t);
+        if (lo == Math.floorDiv(e.high(), 1L << t)) {
           return Expect.constant(Math.floorMod(lo, 2));
         }
-        return Expect.splitOn(widestFree(vars, coefs, assign));
+        return Expect.splitOn(widest(e));
       }
     };
   }
@@ -115,43 +122,47 @@ abstract class OutputSpec {
   static OutputSpec ifAtMostZero(int[] vars, long[] coefs, int then, int orElse) {
     return new OutputSpec() {
       @Override
-      Expect expect(byte[] assign) {
-        long[] range = range(vars, coefs, 0, assign);
-        if (range[1] <= 0) {
+      Expect expect(byte[] assign, int[] partner) {
+        Form e = resolved(vars, coefs, 0, assign, partner);
+        if (e.high() <= 0) {
           return Expect.of(then, assign);
         }
-        if (range[0] > 0) {
+        if (e.low() > 0) {
           return Expect.of(orElse, assign);
         }
-        return Expect.splitOn(widestFree(vars, coefs, assign));
+        return Expect.splitOn(widest(e));
       }
     };
   }
 
-  private static long[] range(int[] vars, long[] coefs, long constant, byte[] assign) {
-    long lo = constant;
-    long hi = constant;
+  /** {@code constant + sum coefs[k] x_vars[k]} as a form over the case's free inputs. */
+  private static Form resolved(int[] vars, long[] coefs, long constant, byte[] assign,
+      int[] partner) {
+    java.util.TreeMap<Integer, Long> terms = new java.util.TreeMap<>();
+    boolean[] neg = new boolean[1];
+    long c = constant;
     for (int k = 0; k < vars.length; k++) {
-      byte x = assign[vars[k]];
-      if (x < 0) {
-        lo += Math.min(0, coefs[k]);
-        hi += Math.max(0, coefs[k]);
+      int r = Cube.resolve(assign, partner, vars[k], neg);
+      if (r < 0) {
+        c += coefs[k] * (-1 - r);
       } else {
-        lo += x * coefs[k];
-        hi += x * coefs[k];
+        c += neg[0] ? coefs[k] : 0;
+        terms.merge(r, neg[0] ? -coefs[k] : coefs[k], Long::sum);
       }
     }
-    return new long[] {lo, hi};
+    terms.values().removeIf(w -> w == 0);
+    return new Form(c, terms.keySet().stream().mapToInt(Integer::intValue).toArray(),
+        terms.values().stream().mapToLong(Long::longValue).toArray());
   }
 
-  /** The free variable with the largest |coefficient| (ties: the later one). */
-  private static int widestFree(int[] vars, long[] coefs, byte[] assign) {
+  /** The variable with the largest |coefficient| (ties: the later one). */
+  private static int widest(Form e) {
     int best = -1;
     long bestAbs = -1;
-    for (int k = 0; k < vars.length; k++) {
-      if (assign[vars[k]] < 0 && Math.abs(coefs[k]) >= bestAbs) {
-        best = vars[k];
-        bestAbs = Math.abs(coefs[k]);
+    for (int k = 0; k < e.vars().length; k++) {
+      if (Math.abs(e.coefs()[k]) >= bestAbs) {
+        best = e.vars()[k];
+        bestAbs = Math.abs(e.coefs()[k]);
       }
     }
     return best;

@@ -23,12 +23,18 @@ final class StageSearch {
   interface CaseSink {
     void split(int input);
 
+    /** A split on whether input {@code v} equals input {@code u} (first) or differs. */
+    void tie(int u, int v);
+
     /** A leaf; {@code on[l]} holds the ON rows of the stage's layer l, increasing. */
     void leaf(int[][] on);
 
     CaseSink NONE = new CaseSink() {
       @Override
       public void split(int input) {}
+
+      @Override
+      public void tie(int u, int v) {}
 
       @Override
       public void leaf(int[][] on) {}
@@ -67,6 +73,10 @@ final class StageSearch {
     private final long[] acc;
     private final boolean[] touched;
     private final int[] touchedList;
+    private final int[] partner;
+    private final boolean[] neg = new boolean[1];
+    private int nextSplit;
+    private int nextTie;
     private Failure failure;
 
     Run(Goal goal) {
@@ -83,6 +93,7 @@ final class StageSearch {
       this.acc = new long[zeroInputs.length];
       this.touched = new boolean[zeroInputs.length];
       this.touchedList = new int[zeroInputs.length];
+      this.partner = new int[zeroInputs.length];
     }
 
     /** Rows of each layer that the goal's outputs depend on. */
@@ -112,17 +123,20 @@ final class StageSearch {
     Outcome search(CaseSink sink) {
       byte[] assign = zeroInputs.clone();
       int[] stack = new int[assign.length];
-      boolean[] second = new boolean[assign.length];
       int sp = 0;
       long cases = 0;
       long facts = 0;
       while (true) {
-        int split = evaluate(assign);
-        if (split >= 0) {
-          sink.split(split);
-          stack[sp] = split;
-          second[sp++] = false;
-          assign[split] = 0;
+        if (!evaluate(assign)) {
+          if (nextTie >= 0) {
+            sink.tie(nextTie, nextSplit);
+            partner[nextSplit] = nextTie;
+            assign[nextSplit] = Cube.EQUAL;
+          } else {
+            sink.split(nextSplit);
+            assign[nextSplit] = 0;
+          }
+          stack[sp++] = nextSplit;
           continue;
         }
         cases++;
@@ -140,19 +154,19 @@ final class StageSearch {
         if (cases >= caseBudget) {
           return new Outcome(cases, facts, null, true);
         }
-        while (sp > 0 && second[sp - 1]) {
-          assign[stack[--sp]] = -1;
+        // a split's first branch is 0 (or EQUAL), its second 1 (or OPPOSITE): odd = done
+        while (sp > 0 && (assign[stack[sp - 1]] & 1) == 1) {
+          assign[stack[--sp]] = Cube.FREE;
         }
         if (sp == 0) {
           return new Outcome(cases, facts, null, false);
         }
-        second[sp - 1] = true;
-        assign[stack[sp - 1]] = 1;
+        assign[stack[sp - 1]]++;
       }
     }
 
-    /** Evaluates the cone on the case; returns the input to split on, or -1 at a leaf. */
-    private int evaluate(byte[] assign) {
+    /** Evaluates the cone on the case: true at a leaf, else sets the next split. */
+    private boolean evaluate(byte[] assign) {
       for (int l = 0; l < layers.size(); l++) {
         IntegerLayer layer = layers.get(l);
         onCount[l] = 0;
@@ -164,26 +178,33 @@ final class StageSearch {
             forms[l][r] = pre;
             on[l][onCount[l]++] = r;
           } else {
-            return splitVariable(pre);
+            chooseSplit(pre);
+            return false;
           }
         }
       }
       Form[] out = forms[layers.size() - 1];
       for (int k = 0; k < goal.outputs().length; k++) {
-        OutputSpec.Expect e = goal.specs().get(k).expect(assign);
+        OutputSpec.Expect e = goal.specs().get(k).expect(assign, partner);
         if (e.isSplit()) {
-          return e.split();
+          nextSplit = e.split();
+          nextTie = -1;
+          return false;
         }
         Form want = e.input() >= 0 ? Form.variable(e.input()) : Form.constant(e.constant());
         Form got = out[goal.outputs()[k]];
         if (!got.sameAs(want) && failure == null) {
-          failure = witness(assign, goal.outputs()[k], got, want);
+          failure = witness(assign, partner, goal.outputs()[k], got, want);
         }
       }
-      return -1;
+      return true;
     }
 
-    private int splitVariable(Form pre) {
+    /**
+     * The free variable of {@code pre} with the largest |weight|, control bits first; when the
+     * goal pairs it with a free variable of opposite weight (va_j and vb_j), a tie split instead.
+     */
+    private void chooseSplit(Form pre) {
       int best = -1;
       boolean bestControl = false;
       long bestAbs = -1;
@@ -197,32 +218,45 @@ final class StageSearch {
           bestAbs = a;
         }
       }
-      return best;
+      nextSplit = best;
+      nextTie = -1;
+      int p = goal.pair()[best];
+      if (p >= 0) {
+        int k = Arrays.binarySearch(pre.vars(), p);
+        long w = pre.coefs()[Arrays.binarySearch(pre.vars(), best)];
+        if (k >= 0 && pre.coefs()[k] == -w) {
+          nextTie = Math.min(p, best);
+          nextSplit = Math.max(p, best);
+        }
+      }
     }
 
     private Form firstLayerForm(IntegerLayer layer, int r, byte[] assign) {
       long c = layer.biases()[r];
-      int from = layer.rowStart()[r];
-      int to = layer.rowStart()[r + 1];
       int n = 0;
-      for (int k = from; k < to; k++) {
-        if (assign[layer.columns()[k]] < 0) {
-          n++;
+      for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
+        long w = layer.weights()[k];
+        int v = Cube.resolve(assign, partner, layer.columns()[k], neg);
+        if (v < 0) {
+          c = Math.addExact(c, Math.multiplyExact(w, -1 - v));
+        } else {
+          if (neg[0]) {
+            c = Math.addExact(c, w);
+            w = -w;
+          }
+          n = add(v, w, n);
         }
       }
-      int[] vars = new int[n];
-      long[] coefs = new long[n];
-      n = 0;
-      for (int k = from; k < to; k++) {
-        int col = layer.columns()[k];
-        if (assign[col] < 0) {
-          vars[n] = col;
-          coefs[n++] = layer.weights()[k];
-        } else if (assign[col] == 1) {
-          c = Math.addExact(c, layer.weights()[k]);
-        }
+      return finish(c, n);
+    }
+
+    private int add(int v, long w, int n) {
+      if (!touched[v]) {
+        touched[v] = true;
+        touchedList[n++] = v;
       }
-      return n == 0 ? Form.constant(c) : new Form(c, vars, coefs);
+      acc[v] = Math.addExact(acc[v], w);
+      return n;
     }
 
     private Form composedForm(IntegerLayer layer, int r, Form[] in) {
@@ -233,14 +267,14 @@ final class StageSearch {
         Form f = in[layer.columns()[k]];
         c = Math.addExact(c, Math.multiplyExact(w, f.constant()));
         for (int j = 0; j < f.vars().length; j++) {
-          int v = f.vars()[j];
-          if (!touched[v]) {
-            touched[v] = true;
-            touchedList[n++] = v;
-          }
-          acc[v] = Math.addExact(acc[v], Math.multiplyExact(w, f.coefs()[j]));
+          n = add(f.vars()[j], Math.multiplyExact(w, f.coefs()[j]), n);
         }
       }
+      return finish(c, n);
+    }
+
+    /** The form {@code c} plus the accumulated terms; clears the accumulator. */
+    private Form finish(long c, int n) {
       Arrays.sort(touchedList, 0, n);
       int m = 0;
       for (int j = 0; j < n; j++) {
@@ -268,23 +302,19 @@ final class StageSearch {
    * A full assignment on which {@code got} and {@code want} differ: the free bits 0, except one
    * bit set to 1 when the two forms differ only in that variable's coefficient.
    */
-  private static Failure witness(byte[] assign, int output, Form got, Form want) {
-    byte[] x = assign.clone();
-    for (int i = 0; i < x.length; i++) {
-      if (x[i] < 0) {
-        x[i] = 0;
-      }
-    }
-    if (got.valueAt(x) == want.valueAt(x)) {
+  private static Failure witness(byte[] assign, int[] partner, int output, Form got, Form want) {
+    byte[] free = new byte[assign.length];
+    if (got.valueAt(free) == want.valueAt(free)) {
       for (int v : union(got.vars(), want.vars())) {
-        x[v] = 1;
-        if (got.valueAt(x) != want.valueAt(x)) {
+        free[v] = 1;
+        if (got.valueAt(free) != want.valueAt(free)) {
           break;
         }
-        x[v] = 0;
+        free[v] = 0;
       }
     }
-    return new Failure(x, output, got.valueAt(x), want.valueAt(x));
+    return new Failure(Cube.concrete(assign, partner, free), output, got.valueAt(free),
+        want.valueAt(free));
   }
 
   private static int[] union(int[] a, int[] b) {

@@ -31,7 +31,9 @@ import org.loopmlp.construction.stage.PaperStage;
  *
  * Every other direction is the frame: unchanged. Owned registers that need a case split get a goal
  * each (one per bit for the carry chains of subtract and next pc, so each bit's split stays
- * small); the frame and the cleared registers form one goal that needs no split.
+ * small); the frame and the cleared registers form one goal that needs no split. For subtract,
+ * va_j and vb_j are paired: a case may tie them (equal, or opposite), so the carry chain is
+ * followed in O(N) cases per bit instead of 2^i.
  */
 final class StageSpecs {
   private final MachineRegisters regs;
@@ -106,13 +108,23 @@ final class StageSpecs {
       }
     }
     List<Goal> goals = new ArrayList<>();
-    goals.add(new Goal("frame", toArray(frame), frameSpecs, new boolean[layout.dimension()]));
+    int[] pair = new int[layout.dimension()];
+    java.util.Arrays.fill(pair, -1);
+    goals.add(new Goal("frame", toArray(frame), frameSpecs, new boolean[layout.dimension()],
+        pair));
+    if (role == PaperStage.SUBTRACT) {
+      pair = pair.clone();
+      for (int j = 0; j < regs.va().width(); j++) {
+        pair[layout.indexOf(regs.va().bit(j))] = layout.indexOf(regs.vb().bit(j));
+        pair[layout.indexOf(regs.vb().bit(j))] = layout.indexOf(regs.va().bit(j));
+      }
+    }
     for (String g : outputs.keySet()) {
       boolean[] c = new boolean[layout.dimension()];
       for (Register r : control.get(g)) {
         r.bits().forEach(d -> c[layout.indexOf(d)] = true);
       }
-      goals.add(new Goal(g, toArray(outputs.get(g)), specs.get(g), c));
+      goals.add(new Goal(g, toArray(outputs.get(g)), specs.get(g), c, pair));
     }
     return goals;
   }

@@ -166,6 +166,29 @@ class CertificateCheckerTest {
   }
 
   @Test
+  void rejectsATieOfAnInputWithItself() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage SUBTRACT", "t ");
+      String[] t = ls.get(i).split(" ");
+      ls.set(i, "t " + t[2] + " " + t[2]);
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("not on free input bits"), r.message());
+  }
+
+  @Test
+  void rejectsATieReadAsAFixedBit() throws IOException {
+    // the same tree with a tie replaced by a plain split: the carry is no longer decided
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage SUBTRACT", "t ");
+      ls.set(i, "s " + ls.get(i).split(" ")[2]);
+      return ls;
+    });
+    assertFalse(r.accepted());
+  }
+
+  @Test
   void rejectsAMissingCase() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
       ls.remove(firstLine(ls, "stage READ", "l "));

@@ -59,7 +59,7 @@ class LemmasTest {
         }
         Spec[] specs = lemmas.specs(lemma.paperStage().name(), x.length);
         for (int o = 0; o < x.length; o++) {
-          int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x);
+          int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, new int[x.length]);
           assertEquals(out.get(o).longValueExact(), want >= 0 ? x[want] : -2 - want,
               lemma.name() + " " + layout.direction(o) + " at " + step.detail());
         }

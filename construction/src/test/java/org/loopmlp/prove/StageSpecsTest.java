@@ -53,7 +53,7 @@ class StageSpecsTest {
         }
         for (Goal g : specs.goals(lemma.paperStage())) {
           for (int k = 0; k < g.outputs().length; k++) {
-            OutputSpec.Expect e = g.specs().get(k).expect(assign);
+            OutputSpec.Expect e = g.specs().get(k).expect(assign, new int[assign.length]);
             long got = e.input() >= 0 ? assign[e.input()] : e.constant();
             int o = g.outputs()[k];
             assertEquals(out.get(o).longValueExact(), got,
