@@ -25,6 +25,8 @@ import org.loopmlp.isa.MachineConfig;
  * goal NAME K o1 ... oK        (the goal proves output state directions o1..oK, by index)
  * s I                          (case split on input direction I: the subtree with I = 0
  * ...                           follows, then the subtree with I = 1)
+ * t U V                        (case split on free inputs U, V: the subtree with V = U, then
+ *                               the subtree with V = 1 - U)
  * l R0 R1 ... R(COUNT-1)       (a leaf: for each layer of the stage, the rows that are ON in
  *                               this case, comma-separated increasing, "-" for none; every
  *                               other row of the goal's cone is OFF)

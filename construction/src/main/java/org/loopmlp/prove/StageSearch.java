@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The case split of one goal of one stage (DESIGN §6, tier 4). A case fixes some input bits; the
- * others are free bits (the stage's zero inputs are fixed to 0). In a case every neuron of the
- * goal's cone has a pre-activation that is an exact affine form of the free bits (the inputs'
- * forms composed through the weights), so its range over the box is exact: the neuron is OFF
- * (high <= 0, output 0) or ON (low >= 0, output = the form), or undecided. A case with an
- * undecided neuron, or whose lemma value is not yet determined, is split on one free bit: the
- * undecided neuron's variable with the largest |weight|, control bits first (pc for fetch, ra or
- * rb for read and write, r for branch, va and vb or pc for the carry chains), the higher bit on a
- * tie. In a leaf (all decided) each output is an affine form, compared with the lemma's required
- * form exactly; equal forms are equal functions on the case.
+ * The case split of one goal of one stage (DESIGN §6, tier 4). A case ({@link Cube}) fixes some
+ * input bits and ties some to others (x_v = x_u or 1 - x_u); the rest are free bits (the stage's
+ * zero inputs are fixed to 0). In a case every neuron of the goal's cone has a pre-activation that
+ * is an exact affine form of the free bits (the inputs' forms composed through the weights), so
+ * its range over the box of free bits is exact: the neuron is OFF (high <= 0, output 0) or ON (low
+ * >= 0, output = the form), or undecided. A case with an undecided neuron, or whose lemma value
+ * is not yet determined, is split on one free bit: the undecided neuron's variable with the
+ * largest |weight|, control bits first (pc for fetch, ra or rb for read and write, r for branch,
+ * va and vb or pc for the carry chains), the later input among equals; for a pair va_j, vb_j of
+ * opposite weights, by tying them. In a leaf (all decided) each output is an affine form,
+ * compared with the lemma's required form exactly; equal forms are equal functions on the case.
  *
  * <p>The cases are visited depth first; each split and each leaf (with its ON neurons, layer by
  * layer) goes to a {@link CaseSink} as it is found, so nothing is held for all cases at once.

@@ -22,7 +22,7 @@ import org.loopmlp.isa.MachineConfig;
 
 class ProverTest {
   @ParameterizedTest
-  @CsvSource({"2,1,1", "3,2,1", "4,2,3", "5,3,2", "8,4,4", "8,6,6"})
+  @CsvSource({"2,1,1", "3,2,1", "4,2,3", "5,3,2", "8,4,4", "8,6,6", "32,3,3"})
   void provesEveryStageOfThePaperConstruction(int n, int a, int c) {
     ProofReport report = Prover.prove(PaperConstruction.build(MachineConfig.of(n, a, c)),
         ProgressListener.NONE);
