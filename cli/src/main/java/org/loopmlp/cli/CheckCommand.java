@@ -1,42 +1,47 @@
 package org.loopmlp.cli;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.LoopedMlp;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.Example;
 import org.loopmlp.isa.ExampleLibrary;
 import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.isa.MachineState;
-import org.loopmlp.isa.asm.SqPrinter;
 import org.loopmlp.isa.asm.SqProgram;
+import org.loopmlp.prove.ProgressListener;
+import org.loopmlp.prove.ProofReport;
+import org.loopmlp.prove.Prover;
+import org.loopmlp.prove.StageProof;
+import org.loopmlp.verify.ConfigRange;
+import org.loopmlp.verify.DifferentialCampaign;
+import org.loopmlp.verify.ExhaustiveCheck;
+import org.loopmlp.verify.FrameProof;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code loopmlp check}: checks the construction against the paper's claim and the reference
- * machine: the lemma table (one lemma per stage, checked after every layer of every pass) and a
- * differential campaign of random programs and states. One verdict line at the end.
+ * machine, from complete proofs down to random programs (DESIGN §6), and ends with one verdict.
  */
 @Command(
     name = "check",
-    header = "Check the construction: stage lemmas, layer budgets, random programs.",
+    header = "Check the construction: stage lemmas, layer budgets, proofs, programs.",
     description = {
-        "Builds the network, runs random programs and states (edge values such as 0, -1, the",
-        "most negative word and powers of two are mixed in) through the network in checked",
-        "mode and through the reference machine, and compares every pass. Checked mode tests,",
-        "after every layer, each direction's invariant and, after every stage, the stage's",
-        "lemma (its postcondition, stated with the reference machine's own values, and its",
-        "frame). Prints the lemma table and one verdict line.",
+        "For the paper's six stages: proves each stage lemma for all inputs of one size (exact",
+        "case splits on the control bits), proves each stage's frame from the weights, checks",
+        "one pass against one reference step on every state of the smallest sizes, runs every",
+        "example program, and runs a differential campaign of random programs and states (edge",
+        "values such as 0, -1, the most negative word and powers of two mixed in), all in",
+        "checked mode: after every layer each direction's invariant, after every stage its",
+        "lemma. A counterexample is shrunk to a minimal one and printed as a .sq program.",
         "",
-        "Without --config, also runs every example program, and checks the sizes",
-        "2,1,1  4,2,2  8,4,4  16,4,4  (N,A,C)."
+        "Without --config: proofs at 16,8,8, every example, random sizes up to 16,4,4."
     },
     footerHeading = "%n",
     footer = {
@@ -44,30 +49,41 @@ import picocli.CommandLine.Option;
         "",
         "Examples:",
         "  loopmlp check",
-        "  loopmlp check --config 16,6,5 --tries 2000 --seed 7"
+        "  loopmlp check --config 16,6,5 --tries 5000 --seed 7",
+        "  loopmlp check --config 32,2,2 --backend float32      # where floating point breaks"
     })
 final class CheckCommand extends Subcommand {
-  static final List<MachineConfig> DEFAULT_CONFIGS = List.of(
-      MachineConfig.of(2, 1, 1), MachineConfig.of(4, 2, 2), MachineConfig.of(8, 4, 4),
-      MachineConfig.of(16, 4, 4));
+  /** The size of the lemma proofs without --config. */
+  static final MachineConfig PROOF_CONFIG = MachineConfig.of(16, 8, 8);
+  /** The box random sizes are drawn from without --config. */
+  static final ConfigRange DEFAULT_RANGE = ConfigRange.upTo(16, 4, 4);
+  /** Exhaustive checks without --config: every program at the smallest sizes, then pc slots. */
+  static final List<Exhaustive> DEFAULT_EXHAUSTIVE = List.of(
+      new Exhaustive(MachineConfig.of(2, 1, 1), ExhaustiveCheck.Scope.ALL_PROGRAMS),
+      new Exhaustive(MachineConfig.of(3, 1, 1), ExhaustiveCheck.Scope.ALL_PROGRAMS),
+      new Exhaustive(MachineConfig.of(2, 2, 1), ExhaustiveCheck.Scope.SLOT_AT_PC));
+  /** Largest enumeration run for a --config (about 20 s on one core). */
+  static final long MAX_EXHAUSTIVE_STATES = 500_000;
   /** Step limit for the example programs (they all halt well within it). */
   static final int EXAMPLE_STEPS = 100_000;
 
+  record Exhaustive(MachineConfig config, ExhaustiveCheck.Scope scope) {}
+
   @Option(names = "--config", paramLabel = "N,A,C", converter = Configs.class,
-      description = "Check only this size: word bits, data address bits, code address bits.")
+      description = "Check this size only: word bits, data address bits, code address bits.")
   MachineConfig config;
 
-  @Option(names = "--tries", paramLabel = "T", defaultValue = "1000",
-      description = "Random programs per size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--tries", paramLabel = "T", defaultValue = "4000",
+      description = "Random programs in the campaign (default: ${DEFAULT-VALUE}).")
   int tries;
 
-  @Option(names = "--passes", paramLabel = "P", defaultValue = "64",
+  @Option(names = "--passes", paramLabel = "P", defaultValue = "32",
       description = "Passes (executed instructions) per random program (default:"
           + " ${DEFAULT-VALUE}).")
   int passes;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "Seed of the random programs; the same seed gives the same run (default:"
+      description = "Seed of the campaign; the same seed gives the same run (default:"
           + " ${DEFAULT-VALUE}).")
   long seed;
 
@@ -77,15 +93,8 @@ final class CheckCommand extends Subcommand {
       completionCandidates = BackendNames.class)
   String backendName;
 
-  /** Tally of one lemma over all passes. */
-  private static final class LemmaTally {
-    final StageLemma lemma;
-    long passes;
-
-    LemmaTally(StageLemma lemma) {
-      this.lemma = lemma;
-    }
-  }
+  private final List<String> failures = new ArrayList<>();
+  private boolean backendIsExact = true;
 
   @Override
   public Integer call() {
@@ -96,179 +105,218 @@ final class CheckCommand extends Subcommand {
       throw UserError.because("--passes must be >= 1, was %d", passes);
     }
     Backend backend = BackendNames.backend(backendName);
-    List<MachineConfig> configs = config != null ? List.of(config) : DEFAULT_CONFIGS;
-    for (MachineConfig c : configs) {
-      Builds.requireFits(c);
-    }
-    out().printf(Locale.ROOT, "loopmlp check: paper construction, backend %s, seed %d%n%n",
-        backend.name(), seed);
+    MachineConfig proofConfig = config != null ? config : PROOF_CONFIG;
+    Builds.requireFits(proofConfig);
+    out().printf(Locale.ROOT, "loopmlp check: %s construction, backend %s, seed %d%n%n",
+        PaperConstruction.NAME, backend.name(), seed);
     out().flush();
 
-    Map<MachineConfig, Construction> built = new LinkedHashMap<>();
-    for (MachineConfig c : configs) {
-      built.put(c, Builds.paper(c, err()));
+    Construction main = Builds.paper(proofConfig, err());
+    backendIsExact = backend.isExact();
+    lemmaTable(main);
+    exhaustive(backend);
+    if (config == null) {
+      examples(backend);
     }
-    Construction main = built.get(configs.get(configs.size() - 1));
-    Map<String, LemmaTally> tallies = new LinkedHashMap<>();
-    for (StageLemma l : main.lemmas()) {
-      tallies.put(l.name(), new LemmaTally(l));
-    }
+    campaign(backend);
 
-    long totalPasses = 0;
-    long halted = 0;
-    Optional<Failure> failure = Optional.empty();
-    List<String> exampleLines = new ArrayList<>();
-    List<Example> examples = config == null ? ExampleLibrary.all() : List.of();
-    for (Example e : examples) {
-      if (failure.isPresent()) {
-        break;
-      }
-      SqProgram p = e.program();
-      Builds.requireFits(p.config());
-      Construction ec = built.computeIfAbsent(p.config(), k -> Builds.paper(k, err()));
-      Differential.Outcome o = Differential.run(LoopedMlp.checked(ec, backend), p.program(),
-          p.initialState(), EXAMPLE_STEPS);
-      if (o.disagreement().isPresent()) {
-        failure = Optional.of(new Failure(p.config(), -1, e.name(), e.sourceText(),
-            p.initialState(), o.disagreement().get()));
-        exampleLines.add(String.format(Locale.ROOT, "  %-11s %-8s COUNTEREXAMPLE", e.name(),
-            Configs.format(p.config())));
-        break;
-      }
-      totalPasses += o.passes();
-      exampleLines.add(String.format(Locale.ROOT, "  %-11s %-8s %6d steps  %-8s agree  %s",
-          e.name(), Configs.format(p.config()), o.mlp().steps(),
-          o.mlp().halted() ? "halted" : "running", shorten(e.description(), 60)));
-    }
-    long exampleTotal = failure.isPresent() ? 0 : (long) tries * configs.size();
-    try (Progress progress = Progress.start(err(), "check", exampleTotal, "programs")) {
-      outer:
-      for (MachineConfig c : failure.isPresent() ? List.<MachineConfig>of() : configs) {
-        LoopedMlp mlp = LoopedMlp.checked(built.get(c), backend);
-        for (int t = 0; t < tries; t++) {
-          RandomMachines.Input in = RandomMachines.generate(c, seed, t);
-          Differential.Outcome o = Differential.run(mlp, in.program(), in.state(), passes);
-          progress.advance();
-          if (o.disagreement().isPresent()) {
-            failure = Optional.of(new Failure(c, t, null, SqPrinter.print(SqProgram.of(
-                in.program(), in.state())), in.state(), o.disagreement().get()));
-            break outer;
-          }
-          totalPasses += o.passes();
-          halted += o.referenceHalted() ? 1 : 0;
-        }
-      }
-    }
-    for (LemmaTally t : tallies.values()) {
-      t.passes = totalPasses;
-    }
-
-    printLemmaTable(main, tallies, failure);
-    out().println();
-    if (!examples.isEmpty()) {
-      out().printf(Locale.ROOT, "example programs (network in checked mode against the"
-          + " reference machine, at most %d steps)%n", EXAMPLE_STEPS);
-      exampleLines.forEach(out()::println);
-      out().println();
-    }
-    out().printf(Locale.ROOT, "random programs: %d sizes x %d programs, up to %d passes each;"
-        + " %d passes checked, %d programs halted%n", configs.size(), tries, passes,
-        totalPasses, halted);
-    out().println();
-    if (failure.isPresent()) {
-      Failure f = failure.get();
-      printCounterexample(f);
-      out().printf(Locale.ROOT, "verdict: COUNTEREXAMPLE at %s, pass %d: %s%n",
-          Configs.format(f.config()), f.disagreement().pass(), f.disagreement().where());
+    if (!failures.isEmpty()) {
+      out().println("verdict: COUNTEREXAMPLE: " + String.join("; ", failures));
       out().flush();
       return ExitCodes.FOUND;
     }
-    if (!allWithinBudget(main)) {
-      out().printf(Locale.ROOT, "verdict: OVER BUDGET: the network agrees with the reference"
-          + " machine but a stage uses more layers than the paper allows%n");
+    if (!main.lemmas().stream().allMatch(StageLemma::withinBudget)) {
+      out().println("verdict: OVER BUDGET: every check holds but a stage uses more layers than"
+          + " the paper allows");
       out().flush();
       return ExitCodes.FOUND;
     }
-    out().printf(Locale.ROOT, "verdict: HOLDS: %d stage lemmas, every stage within the paper's"
-        + " budget (%d layers against %d), %d checked passes%s agree with the reference"
-        + " machine%n", main.lemmas().size(), main.depth(), paperDepth(main), totalPasses,
-        examples.isEmpty() ? "" : " (" + examples.size() + " example programs and "
-            + (long) tries * configs.size() + " random ones)");
+    out().printf(Locale.ROOT, "verdict: HOLDS: all %d stage lemmas proved for all inputs of %s,"
+        + " every stage within the paper's budget (%d layers against %d), and the network"
+        + " agrees with the reference machine on every program tried%n", main.lemmas().size(),
+        Configs.format(proofConfig), main.depth(), paperDepth(main));
     out().flush();
     return ExitCodes.OK;
   }
-
-  private static String shorten(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
-  }
-
-  /**
-   * A counterexample: from random program {@code tryIndex} (then {@code example} is null) or from
-   * the example program {@code example}; {@code source} is the program as {@code .sq} text.
-   */
-  record Failure(MachineConfig config, int tryIndex, String example, String source,
-      MachineState state, Differential.Disagreement disagreement) {}
 
   private static int paperDepth(Construction c) {
     return c.lemmas().stream().mapToInt(StageLemma::budget).sum();
   }
 
-  private static boolean allWithinBudget(Construction c) {
-    return c.lemmas().stream().allMatch(StageLemma::withinBudget);
-  }
-
-  private void printLemmaTable(Construction c, Map<String, LemmaTally> tallies,
-      Optional<Failure> failure) {
-    out().printf(Locale.ROOT, "stage lemmas (%s, shown for %s)%n", c.name(),
-        Configs.format(c.config()));
-    out().printf(Locale.ROOT, "  %-10s %-10s %6s %5s %7s  %-38s %s%n", "stage", "paper",
-        "budget", "ours", "layers", "verified how", "result");
-    for (LemmaTally t : tallies.values()) {
-      StageLemma l = t.lemma;
-      String result;
-      if (failure.isPresent() && failure.get().disagreement().where().startsWith(
-          "stage " + l.name() + ",")) {
-        result = "COUNTEREXAMPLE";
-      } else if (!l.withinBudget()) {
-        result = "OVER BUDGET";
-      } else if (failure.isPresent()) {
-        result = "held until the counterexample";
-      } else {
-        result = "holds";
-      }
-      out().printf(Locale.ROOT, "  %-10s %-10s %6d %5d %7s  %-38s %s%n", l.name(),
+  /** Per stage: budget, layers, the all-inputs proof and the frame proof. */
+  private void lemmaTable(Construction c) {
+    FrameProof.Result frame = FrameProof.prove(c);
+    ProofReport proof;
+    try (Progress progress = Progress.start(err(), "proving the stage lemmas",
+        c.lemmas().size(), "stages")) {
+      proof = Prover.prove(c, new ProgressListener() {
+        @Override
+        public void stageFinished(StageProof p) {
+          progress.advance();
+        }
+      });
+    }
+    out().printf(Locale.ROOT, "stage lemmas, proved for all inputs of %s (the layers are the"
+        + " same at every size)%n", Configs.format(c.config()));
+    out().printf(Locale.ROOT, "  %-9s %-9s %6s %4s %7s  %-28s %-14s %s%n", "stage", "paper",
+        "budget", "ours", "layers", "lemma, for all inputs", "frame", "result");
+    for (int i = 0; i < c.lemmas().size(); i++) {
+      StageLemma l = c.lemmas().get(i);
+      StageProof p = proof.stages().get(i);
+      boolean frameHolds = frame.violations().stream().noneMatch(v -> v.stage().equals(l.name()));
+      String lemma = p.proved() ? String.format(Locale.ROOT, "proved, %,d cases", p.cases())
+          : p.counterexample().isPresent() ? "COUNTEREXAMPLE" : "not proved (case budget)";
+      String result = !p.proved() || !frameHolds ? "FAILS"
+          : l.withinBudget() ? "holds" : "OVER BUDGET";
+      out().printf(Locale.ROOT, "  %-9s %-9s %6d %4d %7s  %-28s %-14s %s%n", l.name(),
           l.paperStage().label(), l.budget(), l.layerCount(),
-          l.firstLayer() + ".." + l.lastLayer(),
-          "checked after every layer, " + t.passes + " passes", result);
+          l.firstLayer() + ".." + l.lastLayer(), lemma,
+          frameHolds ? "proved" : "VIOLATED", result);
     }
-    out().printf(Locale.ROOT, "  %-10s %-10s %6d %5d%n", "total", "", paperDepth(c), c.depth());
+    out().printf(Locale.ROOT, "  %-9s %-9s %6d %4d%n", "total", "", paperDepth(c), c.depth());
+    if (!backendIsExact) {
+      out().println("  (proofs are about the weights in exact arithmetic; the backend applies to"
+          + " the runs below)");
+    }
+    out().printf(Locale.ROOT, "  (%,d cases in %d ms; frame: %,d identity rows read off the"
+        + " weights)%n%n", proof.cases(), proof.millis(), frame.obligations());
+    for (StageProof p : proof.stages()) {
+      p.counterexample().ifPresent(x -> {
+        out().println("  counterexample to the " + p.name() + " lemma: " + x.summary());
+        failures.add("stage " + p.name() + " lemma at " + Configs.format(c.config()));
+      });
+      if (p.counterexample().isEmpty() && !p.proved()) {
+        failures.add("stage " + p.name() + " not proved within the case budget");
+      }
+    }
+    for (FrameProof.Violation v : frame.violations()) {
+      out().println("  frame violation: " + v);
+      failures.add("frame of stage " + v.stage());
+    }
+    if (!failures.isEmpty()) {
+      out().println();
+    }
+    out().flush();
   }
 
-  private void printCounterexample(Failure f) {
-    Differential.Disagreement d = f.disagreement();
-    MachineConfig c = f.config();
-    out().println("counterexample");
-    out().printf(Locale.ROOT, "  config     %s (N=%d, m=%d words, k=%d slots)%n",
-        Configs.format(c), c.wordBits(), c.dataSize(), c.codeSize());
-    if (f.example() != null) {
-      out().printf(Locale.ROOT, "  program    example %s (rerun: loopmlp run examples/%s.sq)%n",
-          f.example(), f.example());
+  /** One pass against one reference step on every state of small sizes. */
+  private void exhaustive(Backend backend) {
+    List<Exhaustive> runs = new ArrayList<>();
+    if (config == null) {
+      runs.addAll(DEFAULT_EXHAUSTIVE);
     } else {
-      out().printf(Locale.ROOT, "  seed       %d, random program %d (rerun: loopmlp check"
-          + " --config %s --seed %d --tries %d --passes %d)%n", seed, f.tryIndex(),
-          Configs.format(c), seed, f.tryIndex() + 1, passes);
-      out().println("  program    (.sq text; save it and run: loopmlp run FILE.sq)");
-      f.source().lines().forEach(l -> out().println("    " + l));
+      for (ExhaustiveCheck.Scope scope : ExhaustiveCheck.Scope.values()) {
+        if (ExhaustiveCheck.stateCount(config, scope)
+            .compareTo(BigInteger.valueOf(MAX_EXHAUSTIVE_STATES)) <= 0) {
+          runs.add(new Exhaustive(config, scope));
+          break;
+        }
+      }
     }
-    out().printf(Locale.ROOT, "  state      %s%n", f.state());
-    out().printf(Locale.ROOT, "  first disagreement: %s%n", d.describe());
+    out().println("every state: one pass of the network equals one step of the reference"
+        + " machine");
+    if (runs.isEmpty()) {
+      out().printf(Locale.ROOT, "  %s has more than %,d states even with one instruction at pc;"
+          + " left to the proofs above and the campaign below%n%n", Configs.format(config),
+          MAX_EXHAUSTIVE_STATES);
+      return;
+    }
+    for (Exhaustive e : runs) {
+      long states = ExhaustiveCheck.stateCount(e.config(), e.scope()).longValueExact();
+      ExhaustiveCheck.Result r;
+      try (Progress progress = Progress.start(err(), "every state of " + Configs.format(
+          e.config()), states, "states")) {
+        long[] reported = {0};
+        r = ExhaustiveCheck.of(PaperConstruction.build(e.config()), backend).run(e.scope(),
+            (done, total) -> {
+              progress.advance(done - reported[0]);
+              reported[0] = done;
+            });
+      }
+      out().printf(Locale.ROOT, "  %-8s %,10d states  %-9s  (%s)%n", Configs.format(e.config()),
+          r.states(), r.proved() ? "all agree" : "DISAGREE", scopeLabel(e.scope()));
+      r.firstDisagreement().ifPresent(d -> {
+        out().println("    first disagreement: " + d.summary() + ", from " + d.before());
+        failures.add("exhaustive check of " + Configs.format(e.config()));
+      });
+      r.independenceFailure().ifPresent(f -> {
+        out().println("    the pass reads the program beyond pc: " + f);
+        failures.add("slot independence at " + Configs.format(e.config()));
+      });
+    }
     out().println();
+    out().flush();
   }
 
-  /** For readable lists of names in help texts. */
-  static List<String> names(List<MachineConfig> configs) {
-    List<String> names = new ArrayList<>();
-    configs.forEach(c -> names.add(Configs.format(c)));
-    return names;
+  /** Every example program, network in checked mode against the reference machine. */
+  private void examples(Backend backend) {
+    out().printf(Locale.ROOT, "example programs (network in checked mode against the reference"
+        + " machine)%n");
+    for (Example e : ExampleLibrary.all()) {
+      SqProgram p = e.program();
+      Builds.requireFits(p.config());
+      Construction c = PaperConstruction.build(p.config());
+      Differential.Outcome o = Differential.run(LoopedMlp.checked(c, backend), p.program(),
+          p.initialState(), EXAMPLE_STEPS);
+      if (o.disagreement().isPresent()) {
+        out().printf(Locale.ROOT, "  %-11s %-8s DISAGREE: %s (rerun: loopmlp run"
+            + " examples/%s.sq)%n", e.name(), Configs.format(p.config()),
+            o.disagreement().get().describe(), e.name());
+        failures.add("example " + e.name());
+        continue;
+      }
+      out().printf(Locale.ROOT, "  %-11s %-8s %6d steps  %-8s agree  %s%n", e.name(),
+          Configs.format(p.config()), o.mlp().steps(), o.mlp().halted() ? "halted" : "running",
+          shorten(describe(e), 64));
+    }
+    out().println();
+    out().flush();
+  }
+
+  /** Random programs and states, shrunk to a minimal counterexample on failure. */
+  private void campaign(Backend backend) {
+    if (tries == 0) {
+      return;
+    }
+    ConfigRange range = config != null ? ConfigRange.exactly(config) : DEFAULT_RANGE;
+    Builds.requireFits(range.largest());
+    DifferentialCampaign.Result r;
+    try (Progress progress = Progress.start(err(), "random programs", tries, "programs")) {
+      int[] reported = {0};
+      r = DifferentialCampaign.paper(backend).run(
+          DifferentialCampaign.Settings.of(range, tries, seed).withPasses(passes),
+          (done, total) -> {
+            progress.advance(Math.max(0, done - reported[0]));
+            reported[0] = Math.max(reported[0], done);
+          });
+    }
+    out().println("random programs, checked after every layer of every pass");
+    r.report().lines().forEach(l -> out().println("  " + l));
+    Optional<String> rerun = r.counterexample().map(x -> String.format(Locale.ROOT,
+        "  rerun: loopmlp check%s --seed %d --tries %d --passes %d --backend %s   (or save the"
+            + " .sq text above and: loopmlp run FILE.sq --backend %s)",
+        config == null ? "" : " --config " + Configs.format(config), seed, tries, passes,
+        backend.name(), backend.name()));
+    rerun.ifPresent(out()::println);
+    r.counterexample().ifPresent(x -> failures.add("random program at "
+        + Configs.format(x.config()) + ", shrunk, " + x.disagreement().summary()));
+    out().println();
+    out().flush();
+  }
+
+  private static String scopeLabel(ExhaustiveCheck.Scope scope) {
+    return scope == ExhaustiveCheck.Scope.ALL_PROGRAMS ? "every program, memory and pc"
+        : "every instruction at pc, memory and pc; the weights show the other slots are only"
+            + " copied";
+  }
+
+  /** An example's description without its leading {@code name:}. */
+  private static String describe(Example e) {
+    String d = e.description();
+    return d.startsWith(e.name() + ":") ? d.substring(e.name().length() + 1).strip() : d;
+  }
+
+  private static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 }

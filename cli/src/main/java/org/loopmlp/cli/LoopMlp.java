@@ -33,7 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     header = "Build, run, check and measure a looped ReLU-MLP that executes SUBLEQ.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {CheckCommand.class, RunCommand.class, StatsCommand.class, TraceCommand.class,
-        ExportCommand.class, BenchCommand.class},
+        ExportCommand.class, BenchCommand.class, ProveCommand.class},
     footerHeading = "%n",
     footer = {
         "Exit codes: 0 everything holds, 1 counterexample or disagreement found,",

@@ -43,7 +43,8 @@ class TraceAndBenchCommandTest {
 
   @Test
   void everyCommandHasHelpWithAnExample() {
-    for (String command : new String[] {"check", "run", "stats", "trace", "export", "bench"}) {
+    for (String command : new String[] {"check", "run", "stats", "trace", "export", "bench",
+        "prove"}) {
       Cli.Result r = Cli.run(command, "--help");
       assertEquals(0, r.code(), command);
       assertTrue(r.out().contains("Example"), command + " --help:\n" + r.out());
