@@ -3,6 +3,7 @@ package org.loopmlp.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.size.SizeReport;
@@ -29,15 +30,25 @@ final class Builds {
 
   /** The paper construction for {@code config}, after the memory check. */
   static Construction paper(MachineConfig config, PrintWriter err) {
+    return build(PaperConstruction.NAME, config, err);
+  }
+
+  /**
+   * The construction {@code name} (one of {@link ConstructionOption#NAMES}) for {@code config},
+   * after the memory check: the paper construction's closed form is exact for {@code paper} and
+   * a bound for {@code compact}, which has the same gadgets and fewer identity copies.
+   */
+  static Construction build(String name, MachineConfig config, PrintWriter err) {
     SizeEstimate e = requireFits(config);
     boolean announce = e.memoryBytes() >= ANNOUNCE_BYTES;
     if (announce) {
-      err.printf(Locale.ROOT, "building the network for %s: %,d weights, about %s ...%n",
-          Configs.format(config), e.nonZeros(), MemoryBudget.mib(e.memoryBytes()));
+      err.printf(Locale.ROOT, "building the %s network for %s: up to %,d weights, about %s"
+          + " ...%n", name, Configs.format(config), e.nonZeros(),
+          MemoryBudget.mib(e.memoryBytes()));
       err.flush();
     }
     long start = System.nanoTime();
-    Construction c = PaperConstruction.build(config);
+    Construction c = Constructions.build(name, config);
     if (announce) {
       err.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - start) / 1e9);
       err.flush();

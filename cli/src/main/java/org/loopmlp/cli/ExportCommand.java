@@ -11,6 +11,7 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.isa.MachineConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopmlp export}: the network of one size as a file (and NumPy arrays). */
@@ -37,6 +38,8 @@ import picocli.CommandLine.Option;
         "  x = numpy.maximum(0, W0 @ x + z['layer0_bias'])"
     })
 final class ExportCommand extends Subcommand {
+  @Mixin ConstructionOption constructionOption;
+
   @Option(names = "--config", paramLabel = "N,A,C", required = true, converter = Configs.class,
       description = "Word bits, data address bits, code address bits, e.g. 8,4,4.")
   MachineConfig config;
@@ -51,7 +54,7 @@ final class ExportCommand extends Subcommand {
 
   @Override
   public Integer call() {
-    Construction c = Builds.paper(config, err());
+    Construction c = Builds.build(constructionOption.name(), config, err());
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw UserError.because("cannot write %s: the directory %s does not exist", out, parent);

@@ -16,6 +16,7 @@ import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.SubleqMachine;
 import org.loopmlp.isa.asm.SqProgram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +41,8 @@ import picocli.CommandLine.Parameters;
         "  loopmlp run prog.sq --json | python3 -m json.tool"
     })
 final class RunCommand extends Subcommand {
+  @Mixin ConstructionOption constructionOption;
+
   enum Engine { mlp, reference, both }
 
   @Parameters(index = "0", paramLabel = "FILE.sq", description = "The program to run.")
@@ -85,7 +88,7 @@ final class RunCommand extends Subcommand {
       referenceHalted = reference.size() <= maxSteps
           && SubleqMachine.step(program.program(), last).equals(last);
     } else {
-      Construction construction = Builds.paper(config, err());
+      Construction construction = Builds.build(constructionOption.name(), config, err());
       long start = System.nanoTime();
       if (engine == Engine.both) {
         Differential.Outcome o = Differential.run(

@@ -9,6 +9,7 @@ import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.MachineConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopmlp stats}: the size of the construction, per stage or across a range of sizes. */
@@ -29,6 +30,8 @@ import picocli.CommandLine.Option;
         "  loopmlp stats --data 4..12 --csv > sizes.csv"
     })
 final class StatsCommand extends Subcommand {
+  @Mixin ConstructionOption constructionOption;
+
   @Option(names = "--word", paramLabel = "N", converter = IntRange.Converter.class,
       description = "Word bits N, or a range like 8..32 (default: ${DEFAULT-VALUE}).",
       defaultValue = "8")
@@ -64,19 +67,23 @@ final class StatsCommand extends Subcommand {
     }
     if (configs.size() == 1) {
       MachineConfig config = configs.get(0);
-      SizeReport report = SizeReport.of(Builds.paper(config, err()));
+      SizeReport report = SizeReport.of(Builds.build(constructionOption.name(), config, err()));
       out().print(csv ? report.toCsv() : report.toTable());
       out().flush();
       return ExitCodes.OK;
     }
     List<Row> rows = new ArrayList<>();
+    if (!build && !constructionOption.isPaper()) {
+      throw UserError.because("the closed form is the paper construction's; add --build to"
+          + " measure the %s construction at every size", constructionOption.name());
+    }
     if (build) {
       for (MachineConfig config : configs) {
         Builds.requireFits(config);
       }
       try (Progress progress = Progress.start(err(), "stats", configs.size(), "sizes")) {
         for (MachineConfig config : configs) {
-          Construction c = Builds.paper(config, err());
+          Construction c = Builds.build(constructionOption.name(), config, err());
           rows.add(Row.measured(SizeReport.of(c), SizeReport.estimate(config)));
           progress.advance();
         }
@@ -116,11 +123,11 @@ final class StatsCommand extends Subcommand {
             r.parameters(), r.memoryBytes(), r.measured() ? "built" : "closed form");
       }
     } else {
-      out().printf(Locale.ROOT, "paper construction, %s (paper: %d layers)%n",
+      out().printf(Locale.ROOT, "%s construction, %s (paper: %d layers)%n", constructionOption.name(),
           build ? "measured on built networks" : "closed form (exact; no build)",
           PaperStage.PAPER_TOTAL_LAYERS);
       out().printf(Locale.ROOT, "%4s %3s %3s %9s %9s %6s %12s %12s %15s %15s %11s%n", "N", "A",
-          "C", "m", "k", "layers", "state dim", "widest", "nnz", "parameters", "memory");
+          "C", "m", "k", "layers", "state dim", "widest", "nnz", "parameters", "memory est.");
       for (Row r : rows) {
         MachineConfig c = r.config();
         out().printf(Locale.ROOT, "%4d %3d %3d %9d %9d %6d %12d %12d %15d %15d %11s%n",

@@ -15,6 +15,7 @@ import org.loopmlp.isa.StepDetail;
 import org.loopmlp.isa.SubleqMachine;
 import org.loopmlp.isa.asm.SqProgram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +37,8 @@ import picocli.CommandLine.Parameters;
         "  loopmlp trace examples/gcd.sq --pass 5 --png gcd-pass5.png"
     })
 final class TraceCommand extends Subcommand {
+  @Mixin ConstructionOption constructionOption;
+
   @Parameters(index = "0", paramLabel = "FILE.sq", description = "The program.")
   Path file;
 
@@ -60,7 +63,7 @@ final class TraceCommand extends Subcommand {
     }
     Backend backend = BackendNames.backend(backendName);
     SqProgram program = Programs.load(file);
-    Construction construction = Builds.paper(program.config(), err());
+    Construction construction = Builds.build(constructionOption.name(), program.config(), err());
     MachineState state = LoopedMlp.of(construction, backend)
         .run(program.program(), program.initialState(), pass).last();
     int reached = pass;

@@ -76,6 +76,16 @@ class BadInputTest {
   }
 
   @Test
+  void unknownConstruction() {
+    assertUsageError("unknown construction 'deep'", "check", "--construction", "deep");
+  }
+
+  @Test
+  void constructionWhoseSizeCannotBeEstimated() {
+    assertUsageError("cannot be estimated before building", "stats", "--construction", "fused");
+  }
+
+  @Test
   void negativeTries() {
     assertUsageError("--tries must be >= 0", "check", "--config", "2,1,1", "--tries", "-1");
   }

@@ -38,6 +38,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void compactConstructionChecksItsFourLemmas() {
+    Cli.Result r = Cli.run("check", "--construction", "compact", "--config", "4,2,2", "--tries",
+        "30");
+    assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("fetch + next pc"), r.out());
+    assertTrue(r.out().contains("write + branch"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  total") && l.contains(" 23 ")
+        && l.endsWith(" 9")), r.out());
+  }
+
+  @Test
   void sameSeedSameRun() {
     Cli.Result a = Cli.run("check", "--config", "4,2,2", "--tries", "20", "--seed", "11");
     Cli.Result b = Cli.run("check", "--config", "4,2,2", "--tries", "20", "--seed", "11");

@@ -1,0 +1,47 @@
+package org.loopmlp.cli;
+
+import java.util.Iterator;
+import java.util.List;
+import org.loopmlp.construction.CompactConstruction;
+import org.loopmlp.construction.Constructions;
+import org.loopmlp.construction.PaperConstruction;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --construction NAME}: which construction the command builds. The command line offers
+ * the ones whose size it can estimate before building (the paper construction's closed form is
+ * exact for {@code paper} and a bound for {@code compact}); {@link Constructions} has more.
+ */
+final class ConstructionOption {
+  /** The constructions the command line builds, in the order {@code --help} lists them. */
+  static final List<String> NAMES = List.of(PaperConstruction.NAME, CompactConstruction.NAME);
+
+  @Option(names = "--construction", paramLabel = "NAME", defaultValue = "paper",
+      completionCandidates = Names.class,
+      description = "Which construction: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  String name;
+
+  /** The chosen name, or a {@link UserError} listing the known ones. */
+  String name() {
+    if (!NAMES.contains(name)) {
+      if (Constructions.names().contains(name)) {
+        throw UserError.because("construction '%s' is not offered on the command line: its size"
+            + " cannot be estimated before building; choose one of %s", name, NAMES);
+      }
+      throw UserError.because("unknown construction '%s', expected one of %s", name, NAMES);
+    }
+    return name;
+  }
+
+  boolean isPaper() {
+    return name().equals(PaperConstruction.NAME);
+  }
+
+  /** The names, for {@code --help}. */
+  static final class Names implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return NAMES.iterator();
+    }
+  }
+}
