@@ -83,8 +83,15 @@ final class TraceCommand extends Subcommand {
     out().printf(Locale.ROOT, "reference step: mem[%d] = %d - %d = %d%s, so pc becomes %d%n",
         d.b(), d.memB(), d.memA(), d.result(), d.overflowed() ? " (wrapped)" : "",
         d.nextPc());
-    out().printf(Locale.ROOT, "%-6s %-9s %-22s %-14s %s%n", "layer", "stage", "label",
-        "hidden (!= 0)", "changed registers, by region");
+    int stageWidth = 5;
+    int labelWidth = 5;
+    for (Tracer.LayerTrace l : trace.layers()) {
+      stageWidth = Math.max(stageWidth, l.stage().length());
+      labelWidth = Math.max(labelWidth, l.index() < 0 ? 0 : l.label().length());
+    }
+    String row = "%-6s %-" + stageWidth + "s %-" + labelWidth + "s %-14s %s%n";
+    out().printf(Locale.ROOT, row, "layer", "stage", "label", "hidden (!= 0)",
+        "changed registers, by region");
     for (Tracer.LayerTrace l : trace.layers()) {
       String changes;
       if (l.index() < 0) {
@@ -92,7 +99,7 @@ final class TraceCommand extends Subcommand {
       } else {
         changes = describe(Tracer.byRegionOfState(l.changed()));
       }
-      out().printf(Locale.ROOT, "%-6s %-9s %-22s %-14s %s%n",
+      out().printf(Locale.ROOT, row,
           l.index() < 0 ? "input" : Integer.toString(l.index()), l.stage(),
           l.index() < 0 ? "" : l.label(),
           l.hiddenValues().length == 0 ? "-"
