@@ -32,11 +32,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     header = "Benchmark: reference machine, every backend, the bare CSR loop; build time, memory.",
     description = {
-        "For each size: builds the network (time, heap held), then measures steps (passes)",
-        "per second of the reference machine and of the network on every backend, and of a",
-        "bare CSR multiply-add loop over the same weights: the speed limit of sparse",
-        "evaluation. exact/bare is the exact backend's rate over the bare loop's. Each figure",
-        "is the median pass after a warm-up; the program keeps running (never halts)."
+        "For each size: builds the network (time, heap held), then measures steps "
+            + "(passes) per second of the reference machine and of the network on every "
+            + "backend, and of a bare CSR multiply-add loop over the same weights: the speed "
+            + "limit of sparse evaluation. exact/bare is the exact backend's rate over the "
+            + "bare loop's. Each figure is the median pass after a warm-up; the program keeps "
+            + "running (never halts)."
     },
     footerHeading = "%n",
     footer = {

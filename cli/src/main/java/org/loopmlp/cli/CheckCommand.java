@@ -36,24 +36,26 @@ import picocli.CommandLine.Option;
     name = "check",
     header = "Check the construction: stage lemmas, layer budgets, proofs, programs.",
     description = {
-        "For the paper's six stages: proves each stage lemma for all inputs of one size (exact",
-        "case splits on the control bits), proves each stage's frame from the weights, checks",
-        "one pass against one reference step on every state of the smallest sizes, runs every",
-        "example program, and runs a differential campaign of random programs and states (edge",
-        "values such as 0, -1, the most negative word and powers of two mixed in), all in",
-        "checked mode: after every layer each direction's invariant, after every stage its",
-        "lemma. A counterexample is shrunk to a minimal one and printed as a .sq program.",
+        "For the paper's six stages: proves each stage lemma for all inputs of one size "
+            + "(exact case splits on the control bits), proves each stage's frame from the "
+            + "weights, checks one pass against one reference step on every state of the "
+            + "smallest sizes, runs every example program, and runs a differential campaign "
+            + "of random programs and states (edge values such as 0, -1, the most negative "
+            + "word and powers of two mixed in), all in checked mode: after every layer each "
+            + "direction's invariant, after every stage its lemma. A counterexample is shrunk "
+            + "to a minimal one and printed as a .sq program.",
         "",
         "Without --config: proofs at 16,8,8, every example, random sizes up to 16,4,4."
     },
     footerHeading = "%n",
     footer = {
-        "Exit codes: 0 everything holds, 1 a counterexample was found (printed), 2 usage error.",
+        "Exit codes: 0 everything holds, 1 a counterexample was found (printed),",
+        "2 usage or input error.",
         "",
         "Examples:",
         "  loopmlp check",
         "  loopmlp check --config 16,6,5 --tries 5000 --seed 7",
-        "  loopmlp check --config 32,2,2 --backend float32      # where floating point breaks"
+        "  loopmlp check --config 32,2,2 --backend float32   # floating point breaks"
     })
 final class CheckCommand extends Subcommand {
   @Mixin ConstructionOption constructionOption;

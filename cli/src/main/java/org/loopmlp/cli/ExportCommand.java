@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
     name = "export",
     header = "Write the network for one size to a file (exact rational weights).",
     description = {
-        "Writes the network in the loopmlp network format (text, exact rational weights,",
-        "direction names, a SHA-256 footer; gzip when FILE ends in .gz). With --npz, also",
-        "writes a NumPy archive: per layer i the CSR arrays layer{i}_indptr, layer{i}_indices,",
-        "layer{i}_data, layer{i}_bias and layer{i}_shape, and meta.json with the config, the",
-        "layer labels and every direction's name."
+        "Writes the network in the loopmlp network format (text, exact rational "
+            + "weights, direction names, a SHA-256 footer; gzip when FILE ends in .gz). With "
+            + "--npz, also writes a NumPy archive: per layer i the CSR arrays "
+            + "layer{i}_indptr, layer{i}_indices, layer{i}_data, layer{i}_bias and "
+            + "layer{i}_shape, and meta.json with the config, the layer labels and every "
+            + "direction's name."
     },
     footerHeading = "%n",
     footer = {
@@ -33,8 +34,8 @@ import picocli.CommandLine.Option;
         "",
         "In Python:",
         "  z = numpy.load('net.npz'); import scipy.sparse as sp",
-        "  W0 = sp.csr_matrix((z['layer0_data'], z['layer0_indices'], z['layer0_indptr']),",
-        "                     shape=tuple(z['layer0_shape']))",
+        "  W0 = sp.csr_matrix((z['layer0_data'], z['layer0_indices'],",
+        "                      z['layer0_indptr']), shape=tuple(z['layer0_shape']))",
         "  x = numpy.maximum(0, W0 @ x + z['layer0_bias'])"
     })
 final class ExportCommand extends Subcommand {

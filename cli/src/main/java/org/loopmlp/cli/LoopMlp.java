@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -33,15 +34,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
     header = "Build, run, check and measure a looped ReLU-MLP that executes SUBLEQ.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {CheckCommand.class, RunCommand.class, StatsCommand.class, TraceCommand.class,
-        ExportCommand.class, BenchCommand.class, ProveCommand.class},
+        ExportCommand.class, BenchCommand.class, ProveCommand.class, HelpCommand.class},
     footerHeading = "%n",
     footer = {
         "Exit codes: 0 everything holds, 1 counterexample or disagreement found,",
         "            2 usage or input error.",
         "",
-        "Example:",
-        "  loopmlp check              # lemma table, example programs, random campaign",
-        "  loopmlp run prog.sq        # run a program on the network and the reference machine"
+        "Examples:",
+        "  loopmlp check                  # proofs, every state, examples, campaign",
+        "  loopmlp run examples/gcd.sq    # network and reference machine side by side",
+        "  loopmlp help run               # help on one command"
     })
 public final class LoopMlp implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -19,18 +19,19 @@ import picocli.CommandLine.Option;
     name = "prove",
     header = "Prove every stage lemma for all inputs of one size; write and check a certificate.",
     description = {
-        "Proves each of the six stage lemmas for every input of the given size, by exact",
-        "interval reasoning on a case split of the control bits (pc for fetch, the address",
-        "registers for read and write, the carries for subtract, the flag for branch). With",
-        "--out, writes the network and a certificate (the case split and the on/off fact of",
-        "every neuron in every case) into DIR, then runs the small independent checker on those",
-        "two files: it re-derives every fact in exact rational arithmetic without the",
-        "construction's code."
+        "Proves each of the six stage lemmas for every input of the given size, by "
+            + "exact interval reasoning on a case split of the control bits (pc for fetch, "
+            + "the address registers for read and write, the carries for subtract, the flag "
+            + "for branch). With --out, writes the network and a certificate (the case split "
+            + "and the on/off fact of every neuron in every case) into DIR, then runs the "
+            + "small independent checker on those two files: it re-derives every fact in "
+            + "exact rational arithmetic without the construction's code."
     },
     footerHeading = "%n",
     footer = {
-        "Exit codes: 0 proved (and the certificate accepted), 1 a counterexample, a stage not",
-        "proved within the case budget, or a rejected certificate; 2 usage or input error.",
+        "Exit codes: 0 proved (and the certificate accepted); 1 a counterexample, a",
+        "stage not proved within the case budget, or a rejected certificate; 2 usage",
+        "or input error.",
         "",
         "Examples:",
         "  loopmlp prove --config 16,10,10",

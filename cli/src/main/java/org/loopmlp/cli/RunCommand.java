@@ -25,15 +25,16 @@ import picocli.CommandLine.Parameters;
     name = "run",
     header = "Run a .sq program on the network and/or the reference machine.",
     description = {
-        "Assembles FILE.sq (its .config line gives the machine size), builds the network for",
-        "that size and runs the program until it halts (a step that changes nothing) or",
-        "--max-steps. With --engine both (the default) the network runs in checked mode next",
-        "to the reference machine and every step is compared; the first disagreement names",
-        "the pass, stage, layer and direction."
+        "Assembles FILE.sq (its .config line gives the machine size), builds the "
+            + "network for that size and runs the program until it halts (a step that changes "
+            + "nothing) or --max-steps. With --engine both (the default) the network runs in "
+            + "checked mode next to the reference machine and every step is compared; the "
+            + "first disagreement names the pass, stage, layer and direction."
     },
     footerHeading = "%n",
     footer = {
-        "Exit codes: 0 done (engines agree), 1 the engines disagree, 2 usage or input error.",
+        "Exit codes: 0 done (engines agree), 1 the engines disagree, 2 usage or input",
+        "error.",
         "",
         "Examples:",
         "  loopmlp run examples/countdown.sq",

@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
     name = "stats",
     header = "Size of the construction: layers per stage against the paper, weights, width.",
     description = {
-        "For one size, builds the network and prints one line per stage (the paper's layer",
-        "budget, our layers, non-zero weights, parameters, widest layer). With a range such as",
-        "--data 4..16, prints one row per size from the exact closed form (no build), so you",
-        "can see how the weights grow; add --build to build and measure each size instead."
+        "For one size, builds the network and prints one line per stage (the paper's "
+            + "layer budget, our layers, non-zero weights, parameters, widest layer). With a "
+            + "range such as --data 4..16, prints one row per size from the exact closed form "
+            + "(no build), so you can see how the weights grow; add --build to build and "
+            + "measure each size instead."
     },
     footerHeading = "%n",
     footer = {
@@ -123,7 +124,8 @@ final class StatsCommand extends Subcommand {
             r.parameters(), r.memoryBytes(), r.measured() ? "built" : "closed form");
       }
     } else {
-      out().printf(Locale.ROOT, "%s construction, %s (paper: %d layers)%n", constructionOption.name(),
+      out().printf(Locale.ROOT, "%s construction, %s (paper: %d layers)%n",
+          constructionOption.name(),
           build ? "measured on built networks" : "closed form (exact; no build)",
           PaperStage.PAPER_TOTAL_LAYERS);
       out().printf(Locale.ROOT, "%4s %3s %3s %9s %9s %6s %12s %12s %15s %15s %11s%n", "N", "A",

@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
     name = "trace",
     header = "Show the decoded state after every layer of one pass (one executed instruction).",
     description = {
-        "Runs the network P passes from the program's initial state, then traces pass P:",
-        "for every layer, the hidden units it holds and which state registers changed, region",
-        "by region (code, mem, pc, scratch), with their decoded values. The last line compares",
-        "the pass with one step of the reference machine. --png draws the state vector across",
-        "the layers as a heat map."
+        "Runs the network P passes from the program's initial state, then traces pass "
+            + "P: for every layer, the hidden units it holds and which state registers "
+            + "changed, region by region (code, mem, pc, scratch), with their decoded values. "
+            + "The last line compares the pass with one step of the reference machine. --png "
+            + "draws the state vector across the layers as a heat map."
     },
     footerHeading = "%n",
     footer = {
