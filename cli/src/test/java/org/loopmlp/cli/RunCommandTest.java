@@ -104,6 +104,32 @@ class RunCommandTest {
   }
 
   @Test
+  void float32DisagreesWhenAWordNeedsMoreThanItsMantissa(@TempDir Path dir) throws Exception {
+    // 0 - (-2^24) at N = 25 wraps to -2^24; the subtraction's thresholds then need 2^24 + 1,
+    // which float32 (24-bit significand) cannot hold.
+    Path file = write(dir, "wide.sq", String.join("\n",
+        ".config word=25 data=1 code=1 pc=1",
+        ".data",
+        "0 -16777216",
+        ".code",
+        "0 0 .",
+        "1 0",
+        ""));
+    Cli.Result r = Cli.run("run", file.toString(), "--backend", "float32", "--json");
+    assertEquals(ExitCodes.FOUND, r.code(), r.out() + r.err());
+    Map<String, Object> o = json(r);
+    assertEquals(false, o.get("agree"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> d = (Map<String, Object>) o.get("firstDisagreement");
+    assertEquals(0L, d.get("pass"));
+    assertTrue(((String) d.get("where")).startsWith("stage subtract"), d.toString());
+
+    Cli.Result exact = Cli.run("run", file.toString(), "--json");
+    assertEquals(ExitCodes.OK, exact.code(), exact.out() + exact.err());
+    assertEquals(true, json(exact).get("agree"));
+  }
+
+  @Test
   void textOutputSaysTheEnginesAgree(@TempDir Path dir) throws Exception {
     Path file = write(dir, "countdown.sq", COUNTDOWN);
     Cli.Result r = Cli.run("run", file.toString());
