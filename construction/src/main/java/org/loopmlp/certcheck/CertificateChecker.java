@@ -1,0 +1,416 @@
+package org.loopmlp.certcheck;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.loopmlp.exact.Network;
+import org.loopmlp.exact.NetworkFormat;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.SparseLayer;
+
+/**
+ * Checks a proof certificate (format: package {@code org.loopmlp.prove}) against a network and
+ * its input names, trusting neither the prover nor the construction: it reads only the network,
+ * the names and the certificate, and uses exact rational arithmetic.
+ *
+ * <p>For each stage (a run of layers from the state space to the state space) the certificate
+ * gives goals: groups of output directions, each with a binary case split over the stage's input
+ * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf every row of the goal's cone gets an affine
+ * form over the free input bits: the pre-activation (bias plus weights times the previous forms)
+ * must have low >= 0 over the box {0,1}^free if claimed ON (the output is that form), high <= 0
+ * otherwise (the output is 0). Each goal output's form must then equal the value {@link Lemmas}
+ * requires. The tree must be complete, so its leaves cover every input; every state direction
+ * must be in exactly one goal; and the stages' lemmas must compose into one reference step.
+ */
+public final class CertificateChecker {
+  /** The outcome: accepted, or the first reason for rejection; with what was checked. */
+  public record Result(boolean accepted, String message, int stages, long cases, long facts) {}
+
+  private final Network network;
+  private final BufferedReader in;
+  private int lineNumber;
+  private final int dim;
+  private final int[] partner;
+  private long cases;
+  private long facts;
+
+  private CertificateChecker(Network network, BufferedReader in) {
+    this.network = network;
+    this.in = in;
+    this.dim = network.inputDimension();
+    this.partner = new int[dim];
+  }
+
+  /** Checks {@code certificate} against the network file (with direction names). */
+  public static Result check(Path networkFile, Path certificate) throws IOException {
+    Network network;
+    try {
+      network = NetworkFormat.read(networkFile);
+    } catch (IOException e) {
+      return new Result(false, "network " + networkFile + ": " + e.getMessage(), 0, 0, 0);
+    }
+    return check(network, certificate);
+  }
+
+  /** Checks {@code certificate} (gzip or plain text) against {@code network}. */
+  public static Result check(Network network, Path certificate) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(certificate), 1 << 16);
+    raw.mark(2);
+    boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+    raw.reset();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        gzip ? new GZIPInputStream(raw, 1 << 16) : raw, StandardCharsets.US_ASCII), 1 << 16)) {
+      CertificateChecker c = new CertificateChecker(network, r);
+      try {
+        int stages = c.run();
+        return new Result(true, "accepted", stages, c.cases, c.facts);
+      } catch (RuntimeException e) {
+        return new Result(false, "line " + c.lineNumber + ": " + (e instanceof Rejected
+            ? e.getMessage() : "malformed (" + e + ")"), 0, c.cases, c.facts);
+      }
+    }
+  }
+
+  private String[] nextLine(String expected) throws IOException {
+    String line = in.readLine();
+    lineNumber++;
+    if (line == null) {
+      throw new Rejected("the certificate ends early; expected " + expected);
+    }
+    return line.split(" ");
+  }
+
+  private String[] next(String keyword, int tokens) throws IOException {
+    String[] t = nextLine(keyword);
+    if (!t[0].equals(keyword) || (tokens >= 0 && t.length != tokens)) {
+      throw new Rejected("expected '" + keyword + "' with " + tokens + " fields, found: "
+          + String.join(" ", t).substring(0, Math.min(80, String.join(" ", t).length())));
+    }
+    return t;
+  }
+
+  private int run() throws IOException {
+    if (!next("loopmlp-certificate", 2)[1].equals("1")) {
+      throw new Rejected("unsupported certificate version");
+    }
+    String[] cfg = next("config", 4);
+    int n = Integer.parseInt(cfg[1]);
+    int a = Integer.parseInt(cfg[2]);
+    int c = Integer.parseInt(cfg[3]);
+    if (n < 2 || n > 32 || a < 1 || a > 20 || c < 1 || c > 20) {
+      throw new Rejected("config out of range: " + n + " " + a + " " + c);
+    }
+    Map<String, Integer> index = checkNames(n, a, c);
+    if (Integer.parseInt(next("state", 2)[1]) != dim) {
+      throw new Rejected("state dimension differs from the network's input dimension " + dim);
+    }
+    Lemmas lemmas = new Lemmas(n, a, c, index);
+    int stages = Integer.parseInt(next("stages", 2)[1]);
+    Map<String, String> terms = Lemmas.passStart();
+    int layer = 0;
+    for (int s = 0; s < stages; s++) {
+      String[] st = next("stage", 5);
+      String role = st[1];
+      Spec[] specs = lemmas.specs(role, dim);
+      int first = Integer.parseInt(st[2]);
+      int count = Integer.parseInt(st[3]);
+      if (first != layer || count < 1 || first + count > network.depth()
+          || network.layer(first + count - 1).outputDimension() != dim) {
+        throw new Rejected("stage " + role + " must take layers " + layer
+            + ".. of the network and end in the state space");
+      }
+      byte[] start = new byte[dim];
+      java.util.Arrays.fill(start, (byte) -1);
+      for (String r : Lemmas.SCRATCH) {
+        if (terms.get(r).equals("0")) {
+          for (int d : lemmas.dirs(r)) {
+            start[d] = 0;
+          }
+        }
+      }
+      checkStage(role, network.layers().subList(first, first + count), specs, start,
+          Integer.parseInt(st[4]));
+      Lemmas.apply(role, terms);
+      layer = first + count;
+    }
+    if (layer != network.depth()) {
+      throw new Rejected("the stages cover layers 0.." + (layer - 1) + " of " + network.depth());
+    }
+    Map<String, String> reference = Lemmas.referenceStep();
+    for (String r : reference.keySet()) {
+      if (!reference.get(r).equals(terms.get(r))) {
+        throw new Rejected("the stages do not compose into one SUBLEQ step: " + r + " is "
+            + terms.get(r) + ", the reference step gives " + reference.get(r));
+      }
+    }
+    if (next("end", 1) != null && in.readLine() != null) {
+      throw new Rejected("text after 'end'");
+    }
+    return stages;
+  }
+
+  /** The network's input names must be exactly the state directions for (N, A, C). */
+  private Map<String, Integer> checkNames(int n, int a, int c) {
+    List<String> names = network.inputNames()
+        .orElseThrow(() -> new Rejected("the network carries no direction names"));
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+    }
+    if (index.size() != names.size() || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
+      throw new Rejected("the network's direction names are not the state space of N=" + n
+          + ", A=" + a + ", C=" + c);
+    }
+    return index;
+  }
+
+  private void checkStage(String role, List<SparseLayer> layers, Spec[] specs, byte[] start,
+      int goals) throws IOException {
+    boolean[] covered = new boolean[dim];
+    for (int g = 0; g < goals; g++) {
+      String[] gl = next("goal", -1);
+      int k = Integer.parseInt(gl[2]);
+      if (gl.length != 3 + k) {
+        throw new Rejected("goal " + gl[1] + " lists " + (gl.length - 3) + " outputs, not " + k);
+      }
+      int[] outputs = new int[k];
+      for (int i = 0; i < k; i++) {
+        outputs[i] = Integer.parseInt(gl[3 + i]);
+        if (outputs[i] < 0 || outputs[i] >= dim || covered[outputs[i]]) {
+          throw new Rejected("goal " + gl[1] + ": output " + outputs[i]
+              + " is out of range or in two goals");
+        }
+        covered[outputs[i]] = true;
+      }
+      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start.clone());
+    }
+    for (int d = 0; d < dim; d++) {
+      if (!covered[d]) {
+        throw new Rejected("stage " + role + ": no goal proves output " + d + " ("
+            + network.inputNames().get().get(d) + ")");
+      }
+    }
+  }
+
+  /** An affine form {@code c + sum w[k] x_v[k]} over free input bits, v increasing. */
+  private record Form(Rational c, int[] v, Rational[] w) {
+    static final Form ZERO = new Form(Rational.ZERO, new int[0], new Rational[0]);
+
+    /** The minimum (sign -1) or maximum (sign 1) over the box: c plus the weights of that sign. */
+    Rational bound(int sign) {
+      Rational s = c;
+      for (Rational x : w) {
+        s = x.signum() == sign ? s.add(x) : s;
+      }
+      return s;
+    }
+
+    String describe(List<String> names) {
+      StringBuilder s = new StringBuilder(c.toString());
+      for (int k = 0; k < v.length; k++) {
+        s.append(" + ").append(w[k]).append('*').append(names.get(v[k]));
+      }
+      return s.toString();
+    }
+  }
+
+  /** One goal: its cone of rows in each layer, and the walk over its case tree. */
+  private final class Goal {
+    private final String name;
+    private final List<SparseLayer> layers;
+    private final Spec[] specs;
+    private final int[] outputs;
+    private final int[][] cone;
+    private final boolean[][] inCone;
+    private final Form[][] forms;
+    private final Rational[] acc;
+    private final int[] touched;
+
+    Goal(String name, List<SparseLayer> layers, Spec[] specs, int[] outputs) {
+      this.name = name;
+      this.layers = layers;
+      this.specs = specs;
+      this.outputs = outputs;
+      int depth = layers.size();
+      cone = new int[depth][];
+      inCone = new boolean[depth][];
+      forms = new Form[depth][];
+      boolean[] need = new boolean[dim];
+      for (int o : outputs) {
+        need[o] = true;
+      }
+      for (int l = depth - 1; l >= 0; l--) {
+        SparseLayer layer = layers.get(l);
+        boolean[] mark = need;
+        inCone[l] = mark;
+        forms[l] = new Form[layer.outputDimension()];
+        cone[l] = java.util.stream.IntStream.range(0, mark.length).filter(r -> mark[r]).toArray();
+        need = new boolean[layer.inputDimension()];
+        for (int r : cone[l]) {
+          for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
+            need[layer.column(k)] = true;
+          }
+        }
+      }
+      acc = new Rational[dim];
+      touched = new int[dim];
+    }
+
+    /**
+     * Reads the goal's case tree, depth first, and checks every leaf. A split fixes a free input
+     * V to 0 then 1 ({@code s V}), or ties it to a free input U: V = U, then V = 1 - U ({@code t U
+     * V}). Odd values of x (1, 3) mark a split's second branch.
+     */
+    void walk(byte[] x) throws IOException {
+      int[] stack = new int[dim];
+      int sp = 0;
+      while (true) {
+        String[] t = nextLine("a split or a leaf");
+        if (t[0].equals("s") || t[0].equals("t")) {
+          boolean tie = t[0].equals("t");
+          int v = Integer.parseInt(t[tie ? 2 : 1]);
+          int u = Integer.parseInt(t[1]);
+          if (t.length != (tie ? 3 : 2) || Math.min(u, v) < 0 || Math.max(u, v) >= dim
+              || x[v] != -1 || x[u] != -1 || (tie && u == v)) {
+            throw new Rejected(name + ": split on " + String.join(" ", t)
+                + ", not on free input bits");
+          }
+          x[v] = (byte) (tie ? 2 : 0);
+          partner[v] = u;
+          stack[sp++] = v;
+          continue;
+        }
+        if (!t[0].equals("l")) {
+          throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
+        }
+        leaf(t, x);
+        while (sp > 0 && (x[stack[sp - 1]] & 1) == 1) {
+          x[stack[--sp]] = -1;
+        }
+        if (sp == 0) {
+          return;
+        }
+        x[stack[sp - 1]]++;
+      }
+    }
+
+    private void leaf(String[] t, byte[] x) {
+      cases++;
+      if (t.length != 1 + layers.size()) {
+        throw new Rejected(name + ": a leaf needs " + layers.size() + " lists of ON rows");
+      }
+      for (int l = 0; l < layers.size(); l++) {
+        int[] on = t[1 + l].equals("-") ? new int[0]
+            : java.util.Arrays.stream(t[1 + l].split(",")).mapToInt(Integer::parseInt).toArray();
+        for (int i = 0; i < on.length; i++) {
+          if (on[i] < 0 || on[i] >= inCone[l].length || !inCone[l][on[i]]
+              || (i > 0 && on[i] <= on[i - 1])) {
+            throw new Rejected(name + ": ON row " + on[i] + " of layer " + l
+                + " is not an increasing row of the goal's cone");
+          }
+        }
+        int p = 0;
+        for (int r : cone[l]) {
+          Form pre = l == 0 ? inputForm(layers.get(0), r, x) : composed(layers.get(l), r,
+              forms[l - 1]);
+          facts++;
+          if (p < on.length && on[p] == r) {
+            p++;
+            if (pre.bound(-1).signum() < 0) {
+              throw new Rejected(name + ", case " + cases + ": row " + r + " of layer " + l
+                  + " is claimed ON but its pre-activation can be " + pre.bound(-1));
+            }
+            forms[l][r] = pre;
+          } else {
+            if (pre.bound(1).signum() > 0) {
+              throw new Rejected(name + ", case " + cases + ": row " + r + " of layer " + l
+                  + " is claimed OFF but its pre-activation can be " + pre.bound(1));
+            }
+            forms[l][r] = Form.ZERO;
+          }
+        }
+      }
+      Form[] out = forms[layers.size() - 1];
+      for (int o : outputs) {
+        int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, partner);
+        Form f = out[o];
+        boolean ok = want >= 0
+            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(Rational.ONE)
+            : f.v().length == 0 && f.c().equals(Rational.of(-2 - want));
+        if (!ok) {
+          throw new Rejected(name + ", case " + cases + ": output "
+              + network.inputNames().get().get(o) + " is " + f.describe(network.inputNames().get()) + ", the lemma requires "
+              + (want >= 0 ? network.inputNames().get().get(want) : -2 - want));
+        }
+      }
+    }
+
+    private Form inputForm(SparseLayer layer, int r, byte[] x) {
+      Rational c = layer.bias(r);
+      int n = 0;
+      boolean[] neg = new boolean[1];
+      for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
+        int v = Spec.resolve(x, partner, layer.column(k), neg);
+        Rational w = layer.weight(k);
+        if (v == -2 || (v >= 0 && neg[0])) {
+          c = c.add(w);
+        }
+        n = v >= 0 ? term(v, neg[0] ? w.negate() : w, n) : n;
+      }
+      return finish(c, n);
+    }
+
+    private Form composed(SparseLayer layer, int r, Form[] below) {
+      Rational c = layer.bias(r);
+      int n = 0;
+      for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
+        Form f = below[layer.column(k)];
+        Rational w = layer.weight(k);
+        c = c.add(w.multiply(f.c()));
+        for (int j = 0; j < f.v().length; j++) {
+          n = term(f.v()[j], w.multiply(f.w()[j]), n);
+        }
+      }
+      return finish(c, n);
+    }
+
+    private int term(int v, Rational w, int n) {
+      if (acc[v] == null) {
+        acc[v] = Rational.ZERO;
+        touched[n++] = v;
+      }
+      acc[v] = acc[v].add(w);
+      return n;
+    }
+
+    /** The form c + the accumulated terms (sorted, zeros dropped); clears the accumulator. */
+    private Form finish(Rational c, int n) {
+      java.util.Arrays.sort(touched, 0, n);
+      int m = 0;
+      for (int j = 0; j < n; j++) {
+        m += acc[touched[j]].isZero() ? 0 : 1;
+      }
+      int[] v = new int[m];
+      Rational[] w = new Rational[m];
+      m = 0;
+      for (int j = 0; j < n; j++) {
+        Rational s = acc[touched[j]];
+        if (!s.isZero()) {
+          v[m] = touched[j];
+          w[m++] = s;
+        }
+        acc[touched[j]] = null;
+      }
+      return new Form(c, v, w);
+    }
+  }
+}

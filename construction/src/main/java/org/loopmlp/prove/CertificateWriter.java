@@ -1,0 +1,119 @@
+package org.loopmlp.prove;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.loopmlp.isa.MachineConfig;
+
+/**
+ * Writes a proof certificate as it is found (streaming). Format, version 1, one item per line,
+ * gzip-compressed when the file name ends in {@code .gz}:
+ *
+ * <pre>
+ * loopmlp-certificate 1
+ * config N A C                 (word, data address and code address bits)
+ * state D                      (dimension of the state space: the network's input names)
+ * stages S
+ * stage ROLE FIRST COUNT G     (ROLE: FETCH READ SUBTRACT WRITE NEXT_PC BRANCH; layers
+ *                               [FIRST, FIRST + COUNT) of the network; G goals follow)
+ * goal NAME K o1 ... oK        (the goal proves output state directions o1..oK, by index)
+ * s I                          (case split on input direction I: the subtree with I = 0
+ * ...                           follows, then the subtree with I = 1)
+ * t U V                        (case split on free inputs U, V: the subtree with V = U, then
+ *                               the subtree with V = 1 - U)
+ * l R0 R1 ... R(COUNT-1)       (a leaf: for each layer of the stage, the rows that are ON in
+ *                               this case, comma-separated increasing, "-" for none; every
+ *                               other row of the goal's cone is OFF)
+ * end
+ * </pre>
+ *
+ * Each goal's tree is a complete binary case split in depth-first order, so the leaves of a goal
+ * cover every assignment of the stage's inputs (zero inputs fixed to 0, all others bits). Splits
+ * are on free inputs only.
+ */
+final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
+  static final String MAGIC = "loopmlp-certificate";
+  static final int VERSION = 1;
+
+  private final Writer out;
+
+  private CertificateWriter(Writer out) {
+    this.out = out;
+  }
+
+  static CertificateWriter open(Path file, boolean gzip) throws IOException {
+    var stream = Files.newOutputStream(file);
+    var raw = gzip ? new GZIPOutputStream(stream, 1 << 16) : stream;
+    return new CertificateWriter(
+        new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.US_ASCII), 1 << 16));
+  }
+
+  void header(MachineConfig config, int stateDimension, int stages) {
+    line(MAGIC + " " + VERSION);
+    line("config " + config.wordBits() + " " + config.dataBits() + " " + config.codeBits());
+    line("state " + stateDimension);
+    line("stages " + stages);
+  }
+
+  void stage(String role, int firstLayer, int layerCount, int goals) {
+    line("stage " + role + " " + firstLayer + " " + layerCount + " " + goals);
+  }
+
+  void goal(Goal goal) {
+    StringBuilder s = new StringBuilder("goal ").append(goal.name().replace(' ', '_'))
+        .append(' ').append(goal.outputs().length);
+    for (int o : goal.outputs()) {
+      s.append(' ').append(o);
+    }
+    line(s.toString());
+  }
+
+  @Override
+  public void split(int input) {
+    line("s " + input);
+  }
+
+  @Override
+  public void tie(int u, int v) {
+    line("t " + u + " " + v);
+  }
+
+  @Override
+  public void leaf(int[][] on) {
+    StringBuilder s = new StringBuilder("l");
+    for (int[] rows : on) {
+      s.append(' ');
+      if (rows.length == 0) {
+        s.append('-');
+      }
+      for (int k = 0; k < rows.length; k++) {
+        s.append(k == 0 ? "" : ",").append(rows[k]);
+      }
+    }
+    line(s.toString());
+  }
+
+  void end() {
+    line("end");
+  }
+
+  private void line(String s) {
+    try {
+      out.write(s);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

@@ -1,0 +1,52 @@
+package org.loopmlp.prove;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.loopmlp.isa.MachineConfig;
+
+/**
+ * The result of proving every stage lemma of a construction for all inputs of one config: one
+ * {@link StageProof} per stage, the total time, and where the certificate and network were
+ * written (if they were).
+ */
+public record ProofReport(String construction, MachineConfig config,
+    ImmutableList<StageProof> stages, long millis, Optional<Path> certificate,
+    Optional<Path> network) {
+  public ProofReport {
+    checkNotNull(construction, "construction");
+    checkNotNull(config, "config");
+    checkNotNull(stages, "stages");
+    checkNotNull(certificate, "certificate");
+    checkNotNull(network, "network");
+  }
+
+  /** True when every stage is proved. */
+  public boolean proved() {
+    return stages.stream().allMatch(StageProof::proved);
+  }
+
+  /** The first counterexample, if any stage has one. */
+  public Optional<Counterexample> firstCounterexample() {
+    return stages.stream().flatMap(s -> s.counterexample().stream()).findFirst();
+  }
+
+  public long cases() {
+    return stages.stream().mapToLong(StageProof::cases).sum();
+  }
+
+  /** A table: one line per stage, then the verdict and total time. */
+  public String summary() {
+    StringBuilder s = new StringBuilder();
+    s.append("prove ").append(construction).append(" ").append(config).append('\n');
+    stages.forEach(p -> s.append(p.summary()).append('\n'));
+    s.append(proved() ? "all " + stages.size() + " stage lemmas proved" : "NOT PROVED")
+        .append(" for all inputs; ").append(cases()).append(" cases in ").append(millis)
+        .append(" ms");
+    certificate.ifPresent(c -> s.append("\ncertificate ").append(c));
+    network.ifPresent(n -> s.append("\nnetwork ").append(n));
+    return s.toString();
+  }
+}

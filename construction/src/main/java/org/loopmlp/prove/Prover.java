@@ -1,0 +1,265 @@
+package org.loopmlp.prove;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.Register;
+import org.loopmlp.construction.StateCodec;
+import org.loopmlp.construction.StateLayout;
+import org.loopmlp.construction.stage.StageLemma;
+import org.loopmlp.construction.stage.StateCondition;
+import org.loopmlp.construction.stage.StepContext;
+import org.loopmlp.exact.Network;
+import org.loopmlp.exact.NetworkFormat;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.RationalBackend;
+import org.loopmlp.exact.RationalVector;
+import org.loopmlp.exact.StateVector;
+import org.loopmlp.isa.SubleqMachine;
+
+/**
+ * Proves every stage lemma of a construction for all inputs of its config (DESIGN §6, tier 4),
+ * stage by stage, by exact interval reasoning on a case split (see {@link StageSearch}), and can
+ * write the case splits and neuron facts as a certificate that {@code org.loopmlp.certcheck}
+ * re-checks without this code.
+ *
+ * <p>A stage is proved on its own layers ({@link Construction#stageNetwork}) for every input in
+ * which the registers earlier stages clear are 0 and every other direction is an arbitrary bit:
+ * a stronger claim than needed (the pass only reaches correlated inputs), so a proof holds for
+ * every pass. The lemmas are the prover's own statement of the paper's six stages ({@link
+ * StageSpecs}), by the stage's paper role; a disagreement is turned into a concrete stage input,
+ * re-evaluated exactly, and, where a machine step reaches that input, replayed as a full pass
+ * against the reference machine.
+ */
+public final class Prover {
+  /** The default bound on the cases of one stage; a stage that needs more is not proved. */
+  public static final long DEFAULT_CASE_BUDGET = 1L << 24;
+
+  private final Construction construction;
+  private final ProgressListener listener;
+  private final long caseBudget;
+
+  private Prover(Construction construction, ProgressListener listener, long caseBudget) {
+    this.construction = checkNotNull(construction, "construction");
+    this.listener = checkNotNull(listener, "listener");
+    checkArgument(caseBudget >= 1, "case budget must be >= 1, was %s", caseBudget);
+    this.caseBudget = caseBudget;
+  }
+
+  /** Proves every stage of {@code construction}; writes nothing. */
+  public static ProofReport prove(Construction construction, ProgressListener listener) {
+    try {
+      return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** As {@link #prove}, with at most {@code caseBudget} cases per stage. */
+  public static ProofReport prove(Construction construction, ProgressListener listener,
+      long caseBudget) {
+    try {
+      return new Prover(construction, listener, caseBudget).run(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Proves every stage and writes the certificate to {@code certificate} (gzip when the name ends
+   * in {@code .gz}). The file appears only when every stage is proved (written to a temporary
+   * file first, then renamed).
+   */
+  public static ProofReport proveAndCertify(Construction construction, Path certificate,
+      ProgressListener listener) throws IOException {
+    return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(certificate);
+  }
+
+  /** The file names {@link #certifyInto} writes. */
+  public static final String NETWORK_FILE = "network.txt.gz";
+  public static final String CERTIFICATE_FILE = "certificate.txt.gz";
+
+  /**
+   * Proves every stage and writes, into {@code dir} (created if needed), the network with its
+   * direction names ({@value #NETWORK_FILE}, {@link NetworkFormat}) and, when every stage is
+   * proved, the certificate ({@value #CERTIFICATE_FILE}): all that {@code
+   * org.loopmlp.certcheck.CertificateChecker} reads.
+   */
+  public static ProofReport certifyInto(Construction construction, Path dir,
+      ProgressListener listener) throws IOException {
+    Files.createDirectories(dir);
+    Path network = dir.resolve(NETWORK_FILE);
+    NetworkFormat.write(construction.network(), network);
+    ProofReport r = proveAndCertify(construction, dir.resolve(CERTIFICATE_FILE), listener);
+    return new ProofReport(r.construction(), r.config(), r.stages(), r.millis(), r.certificate(),
+        Optional.of(network));
+  }
+
+  private ProofReport run(Path certificateFile) throws IOException {
+    long start = System.nanoTime();
+    MachineRegisters regs = construction.registers();
+    StateLayout layout = construction.layout();
+    StageSpecs specs = new StageSpecs(regs);
+    List<StageLemma> lemmas = construction.lemmas();
+    byte[] assign = new byte[layout.dimension()];
+    java.util.Arrays.fill(assign, (byte) -1);
+    for (Register r : regs.scratch()) {
+      r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
+    }
+    Path temp = certificateFile == null ? null
+        : certificateFile.resolveSibling(certificateFile.getFileName() + ".partial");
+    List<StageProof> proofs = new ArrayList<>();
+    CertificateWriter writer = temp == null ? null : CertificateWriter.open(temp,
+        certificateFile.getFileName().toString().endsWith(".gz"));
+    try {
+      if (writer != null) {
+        writer.header(construction.config(), layout.dimension(), lemmas.size());
+      }
+      for (int si = 0; si < lemmas.size(); si++) {
+        StageLemma lemma = lemmas.get(si);
+        List<Goal> goals = specs.goals(lemma.paperStage());
+        StageProof proof = proveStage(si, lemma, goals, assign, writer);
+        proofs.add(proof);
+        listener.stageFinished(proof);
+        for (Register r : specs.cleared(lemma.paperStage())) {
+          r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
+        }
+        for (Register r : specs.written(lemma.paperStage())) {
+          r.bits().forEach(d -> assign[layout.indexOf(d)] = -1);
+        }
+      }
+      if (writer != null) {
+        writer.end();
+      }
+    } finally {
+      if (writer != null) {
+        writer.close();
+      }
+    }
+    boolean proved = proofs.stream().allMatch(StageProof::proved);
+    Optional<Path> written = Optional.empty();
+    if (temp != null) {
+      if (proved) {
+        Files.move(temp, certificateFile, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        written = Optional.of(certificateFile);
+      } else {
+        Files.deleteIfExists(temp);
+      }
+    }
+    return new ProofReport(construction.name(), construction.config(),
+        ImmutableList.copyOf(proofs), (System.nanoTime() - start) / 1_000_000, written,
+        Optional.empty());
+  }
+
+  private StageProof proveStage(int si, StageLemma lemma, List<Goal> goals, byte[] assign,
+      CertificateWriter writer) {
+    long start = System.nanoTime();
+    listener.stageStarted(si, lemma.name(), goals.size());
+    Network stage = construction.stageNetwork(si);
+    List<IntegerLayer> layers = stage.layers().stream().map(IntegerLayer::of).toList();
+    StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
+    if (writer != null) {
+      writer.stage(lemma.paperStage().name(), lemma.firstLayer(), lemma.layerCount(),
+          goals.size());
+    }
+    long cases = 0;
+    long facts = 0;
+    Optional<Counterexample> cex = Optional.empty();
+    boolean exceeded = false;
+    for (Goal goal : goals) {
+      if (writer != null) {
+        writer.goal(goal);
+      }
+      StageSearch.Outcome o = search.prove(goal,
+          writer == null ? StageSearch.CaseSink.NONE : writer);
+      cases += o.cases();
+      facts += o.facts();
+      listener.goalFinished(goal.name(), o.cases());
+      if (o.failure() != null) {
+        cex = Optional.of(counterexample(si, lemma, stage, o.failure()));
+        break;
+      }
+      if (o.budgetExceeded() || cases > caseBudget) {
+        exceeded = true;
+        break;
+      }
+    }
+    return new StageProof(lemma.name(), lemma.paperStage(), goals.size(), cases, facts,
+        (System.nanoTime() - start) / 1_000_000, cex, exceeded);
+  }
+
+  private Counterexample counterexample(int si, StageLemma lemma, Network stage,
+      StageSearch.Failure f) {
+    StateLayout layout = construction.layout();
+    MachineRegisters regs = construction.registers();
+    ImmutableMap.Builder<String, Long> in = ImmutableMap.builder();
+    for (Register r : layout.registers()) {
+      List<Integer> bits = r.bits().stream().map(d -> (int) f.input()[layout.indexOf(d)])
+          .toList();
+      in.put(r.name(), r.valueOf(bits));
+    }
+    ImmutableMap<String, Long> input = in.buildOrThrow();
+    String direction = layout.direction(f.output()).name();
+    long got = exactOutput(stage, f.input(), f.output());
+    String failingRegister = layout.registers().stream()
+        .filter(r -> r.bits().contains(layout.direction(f.output()))).findFirst()
+        .map(Register::name).orElse(direction);
+    Optional<Counterexample.ReferenceCheck> check =
+        Witnesses.stepFor(lemma.paperStage(), regs, input, failingRegister)
+            .map(w -> replay(si, lemma, w));
+    return new Counterexample(lemma.name(), lemma.paperStage(), direction, got, f.expected(),
+        input, check);
+  }
+
+  /** The stage network's output {@code output} on the full input, in exact arithmetic. */
+  private static long exactOutput(Network stage, byte[] input, int output) {
+    Rational[] x = new Rational[input.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Rational.of(input[i]);
+    }
+    StateVector y = RationalBackend.INSTANCE.compile(stage).apply(RationalVector.of(x));
+    return y.get(output).longValueExact();
+  }
+
+  /**
+   * Runs the witness step: the construction's own stage lemma on the stage input the reference
+   * step produces, and the whole pass against the reference machine.
+   */
+  private Counterexample.ReferenceCheck replay(int si, StageLemma lemma, Witnesses.Step w) {
+    StateLayout layout = construction.layout();
+    StepContext step = StepContext.of(w.program(), w.before());
+    StateCondition pre = lemma.precondition();
+    RationalVector stageIn = pre.expectedVector(layout, step);
+    StateVector stageOut = RationalBackend.INSTANCE.compile(construction.stageNetwork(si))
+        .apply(stageIn);
+    boolean lemmaFails = lemma.postcondition().firstMismatch(stageOut, layout, step).isPresent();
+    StateCodec codec = StateCodec.forConstruction(construction);
+    StateVector passOut = RationalBackend.INSTANCE.compile(construction.network())
+        .apply(codec.encode(w.program(), w.before()));
+    String networkAfter;
+    boolean differs;
+    try {
+      var decoded = codec.decode(passOut).state();
+      networkAfter = decoded.toString();
+      differs = !decoded.equals(step.after());
+    } catch (RuntimeException e) {
+      networkAfter = "not a machine state (" + e.getMessage() + ")";
+      differs = true;
+    }
+    return new Counterexample.ReferenceCheck(w.program(), w.before(),
+        SubleqMachine.step(w.program(), w.before()), networkAfter, lemmaFails, differs);
+  }
+}

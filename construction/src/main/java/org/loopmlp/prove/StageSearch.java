@@ -1,0 +1,342 @@
+package org.loopmlp.prove;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The case split of one goal of one stage (DESIGN §6, tier 4). A case ({@link Cube}) fixes some
+ * input bits and ties some to others (x_v = x_u or 1 - x_u); the rest are free bits (the stage's
+ * zero inputs are fixed to 0). In a case every neuron of the goal's cone has a pre-activation that
+ * is an exact affine form of the free bits (the inputs' forms composed through the weights), so
+ * its range over the box of free bits is exact: the neuron is OFF (high <= 0, output 0) or ON (low
+ * >= 0, output = the form), or undecided. A case with an undecided neuron, or whose lemma value
+ * is not yet determined, is split on one free bit: the undecided neuron's variable with the
+ * largest |weight|, control bits first (pc for fetch, ra or rb for read and write, r for branch,
+ * va and vb or pc for the carry chains), the later input among equals; for a pair va_j, vb_j of
+ * opposite weights, by tying them. In a leaf (all decided) each output is an affine form,
+ * compared with the lemma's required form exactly; equal forms are equal functions on the case.
+ *
+ * <p>The cases are visited depth first; each split and each leaf (with its ON neurons, layer by
+ * layer) goes to a {@link CaseSink} as it is found, so nothing is held for all cases at once.
+ */
+final class StageSearch {
+  /** Receives the case tree in depth-first order. */
+  interface CaseSink {
+    void split(int input);
+
+    /** A split on whether input {@code v} equals input {@code u} (first) or differs. */
+    void tie(int u, int v);
+
+    /** A leaf; {@code on[l]} holds the ON rows of the stage's layer l, increasing. */
+    void leaf(int[][] on);
+
+    CaseSink NONE = new CaseSink() {
+      @Override
+      public void split(int input) {}
+
+      @Override
+      public void tie(int u, int v) {}
+
+      @Override
+      public void leaf(int[][] on) {}
+    };
+  }
+
+  /** How a goal ended: leaves, neuron facts used, and the failing leaf if any. */
+  record Outcome(long cases, long facts, Failure failure, boolean budgetExceeded) {}
+
+  /**
+   * A leaf whose output differs from the lemma: a full input assignment where they differ, the
+   * output index, the value the network computes there and the value the lemma requires.
+   */
+  record Failure(byte[] input, int output, long got, long expected) {}
+
+  private final List<IntegerLayer> layers;
+  private final byte[] zeroInputs;
+  private final long caseBudget;
+
+  StageSearch(List<IntegerLayer> layers, byte[] startAssign, long caseBudget) {
+    this.layers = layers;
+    this.zeroInputs = startAssign;
+    this.caseBudget = caseBudget;
+  }
+
+  Outcome prove(Goal goal, CaseSink sink) {
+    return new Run(goal).search(sink);
+  }
+
+  private final class Run {
+    private final Goal goal;
+    private final int[][] cone;
+    private final Form[][] forms;
+    private final int[][] on;
+    private final int[] onCount;
+    private final long[] acc;
+    private final boolean[] touched;
+    private final int[] touchedList;
+    private final int[] partner;
+    private final boolean[] neg = new boolean[1];
+    private int nextSplit;
+    private int nextTie;
+    private Failure failure;
+
+    Run(Goal goal) {
+      this.goal = goal;
+      int depth = layers.size();
+      this.cone = cone(goal.outputs());
+      this.forms = new Form[depth][];
+      this.on = new int[depth][];
+      this.onCount = new int[depth];
+      for (int l = 0; l < depth; l++) {
+        forms[l] = new Form[layers.get(l).rows()];
+        on[l] = new int[cone[l].length];
+      }
+      this.acc = new long[zeroInputs.length];
+      this.touched = new boolean[zeroInputs.length];
+      this.touchedList = new int[zeroInputs.length];
+      this.partner = new int[zeroInputs.length];
+    }
+
+    /** Rows of each layer that the goal's outputs depend on. */
+    private int[][] cone(int[] outputs) {
+      int depth = layers.size();
+      int[][] c = new int[depth][];
+      boolean[] need = new boolean[layers.get(depth - 1).rows()];
+      for (int o : outputs) {
+        need[o] = true;
+      }
+      for (int l = depth - 1; l >= 0; l--) {
+        IntegerLayer layer = layers.get(l);
+        c[l] = rowsOf(need);
+        if (l > 0) {
+          boolean[] below = new boolean[layers.get(l - 1).rows()];
+          for (int r : c[l]) {
+            for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
+              below[layer.columns()[k]] = true;
+            }
+          }
+          need = below;
+        }
+      }
+      return c;
+    }
+
+    Outcome search(CaseSink sink) {
+      byte[] assign = zeroInputs.clone();
+      int[] stack = new int[assign.length];
+      int sp = 0;
+      long cases = 0;
+      long facts = 0;
+      while (true) {
+        if (!evaluate(assign)) {
+          if (nextTie >= 0) {
+            sink.tie(nextTie, nextSplit);
+            partner[nextSplit] = nextTie;
+            assign[nextSplit] = Cube.EQUAL;
+          } else {
+            sink.split(nextSplit);
+            assign[nextSplit] = 0;
+          }
+          stack[sp++] = nextSplit;
+          continue;
+        }
+        cases++;
+        for (int[] rows : cone) {
+          facts += rows.length;
+        }
+        if (failure != null) {
+          return new Outcome(cases, facts, failure, false);
+        }
+        int[][] leaf = new int[on.length][];
+        for (int l = 0; l < on.length; l++) {
+          leaf[l] = Arrays.copyOf(on[l], onCount[l]);
+        }
+        sink.leaf(leaf);
+        if (cases >= caseBudget) {
+          return new Outcome(cases, facts, null, true);
+        }
+        // a split's first branch is 0 (or EQUAL), its second 1 (or OPPOSITE): odd = done
+        while (sp > 0 && (assign[stack[sp - 1]] & 1) == 1) {
+          assign[stack[--sp]] = Cube.FREE;
+        }
+        if (sp == 0) {
+          return new Outcome(cases, facts, null, false);
+        }
+        assign[stack[sp - 1]]++;
+      }
+    }
+
+    /** Evaluates the cone on the case: true at a leaf, else sets the next split. */
+    private boolean evaluate(byte[] assign) {
+      for (int l = 0; l < layers.size(); l++) {
+        IntegerLayer layer = layers.get(l);
+        onCount[l] = 0;
+        for (int r : cone[l]) {
+          Form pre = l == 0 ? firstLayerForm(layer, r, assign) : composedForm(layer, r, forms[l - 1]);
+          if (pre.high() <= 0) {
+            forms[l][r] = Form.ZERO;
+          } else if (pre.low() >= 0) {
+            forms[l][r] = pre;
+            on[l][onCount[l]++] = r;
+          } else {
+            chooseSplit(pre);
+            return false;
+          }
+        }
+      }
+      Form[] out = forms[layers.size() - 1];
+      for (int k = 0; k < goal.outputs().length; k++) {
+        OutputSpec.Expect e = goal.specs().get(k).expect(assign, partner);
+        if (e.isSplit()) {
+          nextSplit = e.split();
+          nextTie = -1;
+          return false;
+        }
+        Form want = e.input() >= 0 ? Form.variable(e.input()) : Form.constant(e.constant());
+        Form got = out[goal.outputs()[k]];
+        if (!got.sameAs(want) && failure == null) {
+          failure = witness(assign, partner, goal.outputs()[k], got, want);
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The free variable of {@code pre} with the largest |weight|, control bits first; when the
+     * goal pairs it with a free variable of opposite weight (va_j and vb_j), a tie split instead.
+     */
+    private void chooseSplit(Form pre) {
+      int best = -1;
+      boolean bestControl = false;
+      long bestAbs = -1;
+      for (int k = 0; k < pre.vars().length; k++) {
+        int v = pre.vars()[k];
+        boolean c = goal.control()[v];
+        long a = Math.abs(pre.coefs()[k]);
+        if ((c && !bestControl) || (c == bestControl && a >= bestAbs)) {
+          best = v;
+          bestControl = c;
+          bestAbs = a;
+        }
+      }
+      nextSplit = best;
+      nextTie = -1;
+      int p = goal.pair()[best];
+      if (p >= 0) {
+        int k = Arrays.binarySearch(pre.vars(), p);
+        long w = pre.coefs()[Arrays.binarySearch(pre.vars(), best)];
+        if (k >= 0 && pre.coefs()[k] == -w) {
+          nextTie = Math.min(p, best);
+          nextSplit = Math.max(p, best);
+        }
+      }
+    }
+
+    private Form firstLayerForm(IntegerLayer layer, int r, byte[] assign) {
+      long c = layer.biases()[r];
+      int n = 0;
+      for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
+        long w = layer.weights()[k];
+        int v = Cube.resolve(assign, partner, layer.columns()[k], neg);
+        if (v < 0) {
+          c = Math.addExact(c, Math.multiplyExact(w, -1 - v));
+        } else {
+          if (neg[0]) {
+            c = Math.addExact(c, w);
+            w = -w;
+          }
+          n = add(v, w, n);
+        }
+      }
+      return finish(c, n);
+    }
+
+    private int add(int v, long w, int n) {
+      if (!touched[v]) {
+        touched[v] = true;
+        touchedList[n++] = v;
+      }
+      acc[v] = Math.addExact(acc[v], w);
+      return n;
+    }
+
+    private Form composedForm(IntegerLayer layer, int r, Form[] in) {
+      long c = layer.biases()[r];
+      int n = 0;
+      for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
+        long w = layer.weights()[k];
+        Form f = in[layer.columns()[k]];
+        c = Math.addExact(c, Math.multiplyExact(w, f.constant()));
+        for (int j = 0; j < f.vars().length; j++) {
+          n = add(f.vars()[j], Math.multiplyExact(w, f.coefs()[j]), n);
+        }
+      }
+      return finish(c, n);
+    }
+
+    /** The form {@code c} plus the accumulated terms; clears the accumulator. */
+    private Form finish(long c, int n) {
+      Arrays.sort(touchedList, 0, n);
+      int m = 0;
+      for (int j = 0; j < n; j++) {
+        if (acc[touchedList[j]] != 0) {
+          m++;
+        }
+      }
+      int[] vars = new int[m];
+      long[] coefs = new long[m];
+      m = 0;
+      for (int j = 0; j < n; j++) {
+        int v = touchedList[j];
+        if (acc[v] != 0) {
+          vars[m] = v;
+          coefs[m++] = acc[v];
+        }
+        acc[v] = 0;
+        touched[v] = false;
+      }
+      return m == 0 ? Form.constant(c) : new Form(c, vars, coefs);
+    }
+  }
+
+  /**
+   * A full assignment on which {@code got} and {@code want} differ: the free bits 0, except one
+   * bit set to 1 when the two forms differ only in that variable's coefficient.
+   */
+  private static Failure witness(byte[] assign, int[] partner, int output, Form got, Form want) {
+    byte[] free = new byte[assign.length];
+    if (got.valueAt(free) == want.valueAt(free)) {
+      for (int v : union(got.vars(), want.vars())) {
+        free[v] = 1;
+        if (got.valueAt(free) != want.valueAt(free)) {
+          break;
+        }
+        free[v] = 0;
+      }
+    }
+    return new Failure(Cube.concrete(assign, partner, free), output, got.valueAt(free),
+        want.valueAt(free));
+  }
+
+  private static int[] union(int[] a, int[] b) {
+    return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct()
+        .toArray();
+  }
+
+  private static int[] rowsOf(boolean[] mark) {
+    int n = 0;
+    for (boolean b : mark) {
+      if (b) {
+        n++;
+      }
+    }
+    int[] rows = new int[n];
+    n = 0;
+    for (int i = 0; i < mark.length; i++) {
+      if (mark[i]) {
+        rows[n++] = i;
+      }
+    }
+    return rows;
+  }
+}

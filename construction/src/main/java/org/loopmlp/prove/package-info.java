@@ -1,0 +1,55 @@
+/**
+ * Complete proofs of the stage lemmas for every input of one machine size (DESIGN §6, tier 4),
+ * with certificates that {@code org.loopmlp.certcheck} re-checks independently.
+ *
+ * <h2>Method</h2>
+ *
+ * A stage maps the state space to itself through a few ReLU layers. Its inputs are bits, except
+ * the scratch registers earlier stages leave at 0. The prover splits the input box into cases
+ * (cubes: some bits fixed, the rest free). In a case every neuron's pre-activation is an exact
+ * affine form of the free bits, so its range over the cube is exact: a neuron is OFF (maximum
+ * <= 0), ON (minimum >= 0, then its output is that affine form) or undecided. A case with an
+ * undecided neuron, or whose lemma value is still open, is split on one bit: the undecided
+ * neuron's largest-weight variable, control bits first (pc for fetch; ra, rb for read and write;
+ * r for branch; va, vb and pc for the carry chains of subtract and next pc). A split either fixes
+ * the bit to 0 and to 1, or ties it to another free bit (equal, and opposite); both ways the two
+ * branches cover the case and the free bits of each branch range over a full box, so ranges stay
+ * exact. When all neurons of
+ * a case are decided, each output is an affine form, compared exactly with the form the lemma
+ * requires ({@code StageSpecs}). Outputs are grouped into goals proved by
+ * separate case splits, one per owned register, or per bit for subtract and next pc. Bit i of
+ * {@code r = wrap(vb - va)} depends only on the low i+1 bits, through {@code S_i = sum_{j<=i} 2^j
+ * (vb_j - va_j) + 2^(i+1)}; a threshold on S_i is undecided only while the carry into the fixed
+ * top bits is open, i.e. along bits where {@code va_j == vb_j}. Fixing bits alone would need 2^i
+ * cases per bit (both (0,0) and (1,1) propagate the carry); tying vb_j to va_j instead cancels
+ * the pair's terms exactly, so the split follows the chain in about 6 cases per bit position:
+ * 769 cases for the whole subtract stage at N = 16, 3,073 at N = 32.
+ *
+ * <h2>Certificate</h2>
+ *
+ * Text, one item per line, gzip when the file name ends in {@code .gz}; written while proving,
+ * so memory does not grow with the number of cases:
+ *
+ * <pre>
+ * loopmlp-certificate 1
+ * config N A C
+ * state D                          state dimension (= the network's input names)
+ * stages S
+ * stage ROLE FIRST COUNT G         ROLE in FETCH READ SUBTRACT WRITE NEXT_PC BRANCH
+ * goal NAME K o1 ... oK            outputs (state direction indices) of this goal
+ * s I                              split on input I: subtree I=0, then subtree I=1
+ * t U V                            tie input V to input U: subtree V=U, then subtree V=1-U
+ * l R0 R1 ... R(COUNT-1)           leaf: ON rows of each layer ("-" none); all else OFF
+ * end
+ * </pre>
+ *
+ * A goal's tree is a complete binary case split in depth-first order. Next to it, {@link
+ * org.loopmlp.prove.Prover#certifyInto} writes the network with its direction names in {@code
+ * org.loopmlp.exact.NetworkFormat}.
+ *
+ * <h2>Entry points</h2>
+ *
+ * {@link org.loopmlp.prove.Prover#prove}, {@link org.loopmlp.prove.Prover#certifyInto}, and
+ * {@link org.loopmlp.prove.ProveMain} ({@code ProveMain 16,10,10 --out DIR}).
+ */
+package org.loopmlp.prove;

@@ -1,0 +1,244 @@
+package org.loopmlp.certcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.stage.Stage;
+import org.loopmlp.exact.Network;
+import org.loopmlp.exact.NetworkFormat;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.prove.ProgressListener;
+import org.loopmlp.prove.ProofReport;
+import org.loopmlp.prove.Prover;
+
+/**
+ * The checker accepts the prover's certificate for the paper construction and rejects a
+ * corrupted certificate (a flipped fact, a missing case, a dropped goal, a reordered stage) and
+ * a mutated network (one weight, one bias).
+ */
+class CertificateCheckerTest {
+  @TempDir
+  static Path dir;
+  static Construction construction;
+  static Path certificate;
+  static List<String> lines;
+
+  @BeforeAll
+  static void prove() throws IOException {
+    construction = PaperConstruction.build(MachineConfig.of(6, 3, 3));
+    certificate = dir.resolve("certificate.txt");
+    assertTrue(Prover.proveAndCertify(construction, certificate, ProgressListener.NONE)
+        .proved());
+    lines = Files.readAllLines(certificate, StandardCharsets.US_ASCII);
+  }
+
+  private static CertificateChecker.Result checkEdited(UnaryOperator<List<String>> edit)
+      throws IOException {
+    Path file = Files.createTempFile(dir, "edited", ".txt");
+    Files.write(file, edit.apply(new ArrayList<>(lines)), StandardCharsets.US_ASCII);
+    return CertificateChecker.check(construction.network(), file);
+  }
+
+  /** Index of the first line of stage {@code role}'s section at or after which {@code prefix}. */
+  private static int firstLine(List<String> ls, String after, String prefix) {
+    int from = ls.indexOf(ls.stream().filter(l -> l.startsWith(after)).findFirst().orElseThrow());
+    for (int i = from; i < ls.size(); i++) {
+      if (ls.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError(prefix);
+  }
+
+  @Test
+  void acceptsTheGenuineCertificate() throws IOException {
+    CertificateChecker.Result r = CertificateChecker.check(construction.network(), certificate);
+    assertTrue(r.accepted(), r.message());
+    assertEquals(6, r.stages());
+    assertTrue(r.cases() > 0);
+  }
+
+  @Test
+  void acceptsTheGzipCertificateOfALargerConfig() throws IOException {
+    Construction c = PaperConstruction.build(MachineConfig.of(8, 6, 6));
+    Path gz = dir.resolve("c866.txt.gz");
+    assertTrue(Prover.proveAndCertify(c, gz, ProgressListener.NONE).proved());
+    CertificateChecker.Result r = CertificateChecker.check(c.network(), gz);
+    assertTrue(r.accepted(), r.message());
+  }
+
+  @Test
+  void checksTheExportedNetworkFileAndCertificate() throws IOException {
+    Path out = dir.resolve("export");
+    ProofReport report = Prover.certifyInto(construction, out, ProgressListener.NONE);
+    assertTrue(report.proved());
+    Path network = report.network().orElseThrow();
+    Path cert = report.certificate().orElseThrow();
+    CertificateChecker.Result r = CertificateChecker.check(network, cert);
+    assertTrue(r.accepted(), r.message());
+    // a mutated network written as a well-formed file: the facts no longer hold
+    Network n = NetworkFormat.read(network);
+    SparseLayer write = n.layer(construction.lemmas().get(3).firstLayer() + 1);
+    int row = construction.layout().indexOf(construction.registers().mem(1).bit(0));
+    Path mutated = dir.resolve("mutated.txt.gz");
+    NetworkFormat.write(n.withLayer(construction.lemmas().get(3).firstLayer() + 1,
+        write.withBias(row, Rational.ONE)), mutated);
+    CertificateChecker.Result m = CertificateChecker.check(mutated, cert);
+    assertFalse(m.accepted());
+    assertTrue(m.message().contains("WRITE"), m.message());
+  }
+
+  @Test
+  void rejectsACertificateForAnotherConfig() throws IOException {
+    Construction other = PaperConstruction.build(MachineConfig.of(6, 3, 2));
+    CertificateChecker.Result r = CertificateChecker.check(other.network(), certificate);
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("direction names"), r.message());
+  }
+
+  @Test
+  void rejectsLemmasInAnOrderThatIsNotOneStep() throws IOException {
+    // branch before next pc: every stage lemma holds on its own, but the pass leaves pc1 set and
+    // jumps to 0 instead of pc + 1
+    List<Stage> stages = new ArrayList<>(PaperConstruction.stages());
+    stages.add(stages.remove(4));
+    Construction reordered = Construction.assemble("reordered", construction.config(), stages);
+    Path cert = dir.resolve("reordered.txt");
+    assertTrue(Prover.proveAndCertify(reordered, cert, ProgressListener.NONE).proved());
+    CertificateChecker.Result r = CertificateChecker.check(reordered.network(), cert);
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("do not compose"), r.message());
+  }
+
+  @Test
+  void rejectsStagesThatDoNotComposeIntoAStep() throws IOException {
+    // the certificate claims the read stage is a fetch: its facts cannot prove fetch's lemma,
+    // and the roles would not compose; either way it is refused
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage READ", "stage");
+      ls.set(i, ls.get(i).replace("READ", "FETCH"));
+      return ls;
+    });
+    assertFalse(r.accepted());
+  }
+
+  @Test
+  void rejectsAnOnFactFlippedToOff() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage FETCH", "l ");
+      String[] groups = ls.get(i).split(" ");
+      groups[1] = groups[1].contains(",") ? groups[1].substring(groups[1].indexOf(',') + 1)
+          : "-";
+      ls.set(i, String.join(" ", groups));
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("claimed OFF"), r.message());
+  }
+
+  @Test
+  void rejectsAnOffFactFlippedToOn() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage SUBTRACT", "l ");
+      String[] groups = ls.get(i).split(" ");
+      // row 0 of the subtract stage's first layer is a copy of code[0].a.bit[0], outside the
+      // cone of a subtract goal: claiming it ON is a fact about the wrong row
+      groups[1] = groups[1].equals("-") ? "0" : "0," + groups[1];
+      ls.set(i, String.join(" ", groups));
+      return ls;
+    });
+    assertFalse(r.accepted());
+  }
+
+  @Test
+  void rejectsATieOfAnInputWithItself() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage SUBTRACT", "t ");
+      String[] t = ls.get(i).split(" ");
+      ls.set(i, "t " + t[2] + " " + t[2]);
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("not on free input bits"), r.message());
+  }
+
+  @Test
+  void rejectsATieReadAsAFixedBit() throws IOException {
+    // the same tree with a tie replaced by a plain split: the carry is no longer decided
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int i = firstLine(ls, "stage SUBTRACT", "t ");
+      ls.set(i, "s " + ls.get(i).split(" ")[2]);
+      return ls;
+    });
+    assertFalse(r.accepted());
+  }
+
+  @Test
+  void rejectsAMissingCase() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      ls.remove(firstLine(ls, "stage READ", "l "));
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("expected") || r.message().contains("incomplete"),
+        r.message());
+  }
+
+  @Test
+  void rejectsADroppedGoal() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int g = firstLine(ls, "stage NEXT_PC", "goal ");
+      String[] parts = ls.get(g).split(" ");
+      String[] stage = ls.get(firstLine(ls, "stage NEXT_PC", "stage")).split(" ");
+      int stageLine = firstLine(ls, "stage NEXT_PC", "stage");
+      stage[4] = String.valueOf(Integer.parseInt(stage[4]) - 1);
+      ls.set(stageLine, String.join(" ", stage));
+      ls.remove(g);
+      while (ls.get(g).startsWith("s ") || ls.get(g).startsWith("l ")) {
+        ls.remove(g);
+      }
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("no goal proves"), r.message());
+  }
+
+  @Test
+  void rejectsAMutatedWeight() throws IOException {
+    // fetch select neuron of slot 1 (its bias term) reads pc with another weight
+    Network n = construction.network();
+    SparseLayer fetch = n.layer(0);
+    int row = fetch.outputDimension() - 1;
+    int col = fetch.column(fetch.rowStart(row));
+    Network mutated = n.withLayer(0,
+        fetch.withWeight(row, col, fetch.weight(fetch.rowStart(row)).add(Rational.ONE)));
+    CertificateChecker.Result r = CertificateChecker.check(mutated, certificate);
+    assertFalse(r.accepted(), r.message());
+  }
+
+  @Test
+  void rejectsAMutatedBias() throws IOException {
+    Network n = construction.network();
+    int subtract = construction.lemmas().get(2).firstLayer();
+    SparseLayer l = n.layer(subtract);
+    int row = l.outputDimension() - 1;
+    Network mutated = n.withLayer(subtract, l.withBias(row, l.bias(row).add(Rational.ONE)));
+    CertificateChecker.Result r = CertificateChecker.check(mutated, certificate);
+    assertFalse(r.accepted(), r.message());
+  }
+}

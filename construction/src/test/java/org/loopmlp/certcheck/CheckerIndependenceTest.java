@@ -1,0 +1,63 @@
+package org.loopmlp.certcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checker trusts neither the prover nor the construction: its sources import only java.*
+ * and the exact network types, and never name another loopmlp package. It stays small enough to
+ * audit (under 800 lines).
+ */
+class CheckerIndependenceTest {
+  private static final Path SOURCES = Path.of("src/main/java/org/loopmlp/certcheck");
+  private static final Set<String> ALLOWED = Set.of("org.loopmlp.exact.Network",
+      "org.loopmlp.exact.NetworkFormat", "org.loopmlp.exact.Rational",
+      "org.loopmlp.exact.SparseLayer");
+
+  private static List<Path> sources() throws IOException {
+    try (Stream<Path> s = Files.list(SOURCES)) {
+      return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  @Test
+  void importsOnlyJavaAndTheNetworkTypes() throws IOException {
+    List<Path> files = sources();
+    assertTrue(files.size() >= 3, "checker sources not found under " + SOURCES.toAbsolutePath());
+    for (Path f : files) {
+      List<String> lines = Files.readAllLines(f);
+      for (String line : lines) {
+        String t = line.trim();
+        if (t.startsWith("import ")) {
+          String name = t.substring(7).replace("static ", "").replace(";", "").trim();
+          assertTrue(name.startsWith("java.") || ALLOWED.contains(name),
+              f.getFileName() + " imports " + name);
+        }
+        for (String forbidden : List.of("org.loopmlp.prove", "org.loopmlp.construction",
+            "org.loopmlp.isa")) {
+          assertTrue(!t.contains(forbidden) || t.startsWith("*") || t.startsWith("/"),
+              f.getFileName() + " names " + forbidden + ": " + t);
+        }
+      }
+    }
+  }
+
+  @Test
+  void isSmallEnoughToAudit() throws IOException {
+    long total = 0;
+    for (Path f : sources()) {
+      total += Files.readAllLines(f).size();
+    }
+    assertTrue(total < 800, "the checker has " + total + " lines");
+    assertEquals("org.loopmlp.certcheck",
+        CertificateChecker.class.getPackageName());
+  }
+}
