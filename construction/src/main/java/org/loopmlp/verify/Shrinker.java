@@ -12,8 +12,9 @@ import org.loopmlp.isa.Program;
  * Greedy shrinking of a failing {@link TestCase} (DESIGN §6, tier 2): repeatedly takes the first
  * smaller candidate that still fails, until none does. Candidates, in order: start at the failing
  * pass and run one pass; a smaller config (one parameter at a time, smallest first, among the
- * configs the construction family has, projecting the case in several ways); a non-HALT instruction replaced by HALT; operands towards 0; memory words
- * towards 0 (0, half, one step); pc towards 0.
+ * configs the construction family has, projecting the case in several ways); a non-HALT
+ * instruction replaced by HALT; operands towards 0; memory words towards 0 (0, half, one step);
+ * pc towards 0.
  *
  * <p>Every accepted candidate is smaller in the order (config, passes, non-HALT slots, operands
  * of non-HALT slots, |memory words|, pc), each compared only when the earlier ones are equal or
