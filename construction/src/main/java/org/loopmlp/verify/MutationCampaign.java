@@ -57,7 +57,10 @@ public final class MutationCampaign {
     SURVIVED_NOT_EQUIVALENT
   }
 
-  /** A mutant's verdict, with the disagreement that killed it or that the exhaustive check found. */
+  /**
+   * A mutant's verdict, with the disagreement that killed it or that the exhaustive check found,
+   * and the exhaustive check's result for a survivor.
+   */
   public record Outcome(Mutant mutant, Verdict verdict, Optional<Disagreement> evidence,
       int tries, Optional<ExhaustiveCheck.Result> proof) {}
 

@@ -12,8 +12,9 @@ import org.loopmlp.isa.Program;
  * Greedy shrinking of a failing {@link TestCase} (DESIGN §6, tier 2): repeatedly takes the first
  * smaller candidate that still fails, until none does. Candidates, in order: start at the failing
  * pass and run one pass; a smaller config (one parameter at a time, smallest first, among the
- * configs the construction family has); a non-HALT instruction replaced by HALT; operands towards 0; memory words
- * towards 0 (0, half, one step); pc towards 0.
+ * configs the construction family has, projecting the case in several ways); a non-HALT
+ * instruction replaced by HALT; operands towards 0; memory words towards 0 (0, half, one step);
+ * pc towards 0.
  *
  * <p>Every accepted candidate is smaller in the order (config, passes, non-HALT slots, operands
  * of non-HALT slots, |memory words|, pc), each compared only when the earlier ones are equal or
@@ -88,8 +89,8 @@ final class Shrinker {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (MachineConfig smaller : range.smallerThan(best.config())) {
-        if (accept(best.resizedTo(smaller))) {
+      for (TestCase candidate : smallerConfigs()) {
+        if (accept(candidate)) {
           changed = true;
           progress = true;
           break;
@@ -97,6 +98,35 @@ final class Shrinker {
       }
     }
     return progress;
+  }
+
+  /**
+   * Candidates with a smaller config: the low-bits projection onto every smaller config in the
+   * range, smallest first; then, one step down, every other way to drop one address bit, one
+   * slot bit, or one word bit (halving the words), which keep apart what the low-bits
+   * projection merges.
+   */
+  private List<TestCase> smallerConfigs() {
+    List<TestCase> out = new ArrayList<>();
+    MachineConfig c = best.config();
+    for (MachineConfig smaller : range.smallerThan(c)) {
+      out.add(best.resizedTo(smaller));
+    }
+    if (c.dataBits() > range.minDataBits()) {
+      for (int bit = 0; bit < c.dataBits(); bit++) {
+        out.add(best.withoutAddressBit(bit, 0));
+        out.add(best.withoutAddressBit(bit, 1));
+      }
+    }
+    if (c.codeBits() > range.minCodeBits()) {
+      for (int bit = 0; bit < c.codeBits(); bit++) {
+        out.add(best.withoutSlotBit(bit));
+      }
+    }
+    if (c.wordBits() > range.minWordBits()) {
+      out.add(best.withWordsHalved());
+    }
+    return out;
   }
 
   private boolean shrinkInstructions() {

@@ -98,7 +98,8 @@ class ExhaustiveProofTest {
     Construction c = PaperConstruction.build(MachineConfig.of(2, 1, 1));
     MutationCampaign.Mutant m = MutationCampaign.mutants(c).stream()
         .filter(x -> x.layer() == 0 && x.neuron().startsWith("fetch")
-            && x.neuron().contains("[1]") && x.operator() == MutationCampaign.Operator.BIAS_PLUS_ONE)
+            && x.neuron().contains("[1]")
+            && x.operator() == MutationCampaign.Operator.BIAS_PLUS_ONE)
         .findFirst().orElseThrow();
     Construction mutated = MutationCampaign.apply(MutationCampaign.apply(c, m),
         new MutationCampaign.Mutant(-1, m.layer(), m.layerLabel(), m.row(), m.neuron(), -1, "",
