@@ -61,7 +61,11 @@ public final class NetworkFormat {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: that creates the file owner-only (rw-------), and the move would
+    // carry those permissions to the saved network. createFile honours the umask like any write.
+    Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
+        + "." + System.nanoTime() + ".tmp");
+    Files.createFile(tmp);
     boolean moved = false;
     try {
       try (OutputStream raw = Files.newOutputStream(tmp)) {
