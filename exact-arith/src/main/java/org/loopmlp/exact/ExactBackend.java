@@ -1,7 +1,5 @@
 package org.loopmlp.exact;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import java.math.BigInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -87,9 +85,7 @@ public final class ExactBackend implements Backend {
     /** Applies every layer; an input of another backend is first converted exactly. */
     @Override
     public ScaledIntegerVector apply(StateVector input, LayerObserver observer) {
-      checkArgument(input.dimension() == network.inputDimension(),
-          "input has dimension %s, network reads %s", input.dimension(),
-          network.inputDimension());
+      network.checkInput(input);
       ScaledIntegerVector x = ScaledIntegerVector.copyOf(input);
       for (int i = 0; i < layers.size(); i++) {
         x = applyLayer(layers.get(i), x);

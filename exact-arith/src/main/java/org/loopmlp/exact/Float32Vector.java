@@ -7,10 +7,11 @@ import java.util.Arrays;
  * exact value of the float it holds; an infinite or NaN entry has none, and asking for it fails.
  * Immutable.
  */
-public final class Float32Vector implements StateVector {
+public final class Float32Vector extends FloatingPointVector {
   private final float[] values;
 
   private Float32Vector(float[] values) {
+    super("float32");
     this.values = values;
   }
 
@@ -32,28 +33,13 @@ public final class Float32Vector implements StateVector {
   }
 
   @Override
+  double entry(int i) {
+    return values[i];
+  }
+
+  @Override
   public int dimension() {
     return values.length;
-  }
-
-  /** The exact value of the float at {@code i}; fails with ArithmeticException if not finite. */
-  @Override
-  public Rational get(int i) {
-    float v = values[i];
-    if (!Float.isFinite(v)) {
-      throw new ArithmeticException("entry " + i + " is " + v + " in float32: no exact value");
-    }
-    return Rational.ofExactDouble(v);
-  }
-
-  @Override
-  public boolean isZero(int i) {
-    return values[i] == 0;
-  }
-
-  @Override
-  public boolean isOne(int i) {
-    return values[i] == 1;
   }
 
   @Override

@@ -1,87 +1,41 @@
 package org.loopmlp.exact;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 /**
  * Evaluation in IEEE double precision, as a GPU in float64 would do it (DESIGN.md §3): weights,
  * biases and inputs are rounded to the nearest double, each row accumulates {@code b + sum w x}
  * left to right in double (product rounded, then sum rounded; no fused multiply-add). Not exact;
  * its vectors report the exact values of the doubles they hold.
  */
-public final class Float64Backend implements Backend {
+public final class Float64Backend extends FloatingPointBackend<double[]> {
   public static final Float64Backend INSTANCE = new Float64Backend();
 
-  private Float64Backend() {}
-
-  @Override
-  public String name() {
-    return "float64";
+  private Float64Backend() {
+    super("float64");
   }
 
   @Override
-  public boolean isExact() {
-    return false;
+  double[] round(Rational[] values) {
+    double[] r = new double[values.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = values[i].doubleValue();
+    }
+    return r;
   }
 
   @Override
-  public Backend.Compiled compile(Network network) {
-    int depth = network.depth();
-    double[][] weights = new double[depth][];
-    double[][] biases = new double[depth][];
-    for (int i = 0; i < depth; i++) {
-      SparseLayer l = network.layer(i);
-      weights[i] = new double[l.nonZeros()];
-      for (int k = 0; k < weights[i].length; k++) {
-        weights[i][k] = l.weight(k).doubleValue();
-      }
-      biases[i] = new double[l.outputDimension()];
-      for (int r = 0; r < biases[i].length; r++) {
-        biases[i][r] = l.bias(r).doubleValue();
-      }
-    }
-    int[][] rowStarts = new int[depth][];
-    int[][] columns = new int[depth][];
-    for (int i = 0; i < depth; i++) {
-      rowStarts[i] = network.layer(i).rowStartArray();
-      columns[i] = network.layer(i).columnArray();
-    }
-    return new Backend.Compiled() {
-      @Override
-      public Network network() {
-        return network;
-      }
+  Float64Vector wrap(double[] values) {
+    return Float64Vector.wrap(values);
+  }
 
-      @Override
-      public Float64Vector load(StateVector input) {
-        if (input instanceof Float64Vector) {
-          return (Float64Vector) input;
-        }
-        double[] v = new double[input.dimension()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = input.get(i).doubleValue();
-        }
-        return Float64Vector.wrap(v);
-      }
-
-      @Override
-      public Float64Vector apply(StateVector input, LayerObserver observer) {
-        checkArgument(input.dimension() == network.inputDimension(),
-            "input has dimension %s, network reads %s", input.dimension(),
-            network.inputDimension());
-        double[] x = load(input).valuesUnsafe();
-        for (int i = 0; i < depth; i++) {
-          double[] y = new double[biases[i].length];
-          loop(rowStarts[i], columns[i], weights[i], biases[i], x, y);
-          x = y;
-          observer.afterLayer(i, network.layer(i), Float64Vector.wrap(x));
-        }
-        return Float64Vector.wrap(x);
-      }
-    };
+  @Override
+  double[] valuesOf(StateVector v) {
+    return v instanceof Float64Vector own ? own.valuesUnsafe() : null;
   }
 
   /** ReLU keeps NaN (as {@code torch.relu} does): only values below zero become 0. */
-  static void loop(int[] rowStart, int[] columns, double[] w, double[] b, double[] x, double[] y) {
+  @Override
+  double[] applyLayer(int[] rowStart, int[] columns, double[] w, double[] b, double[] x) {
+    double[] y = new double[b.length];
     for (int r = 0; r < y.length; r++) {
       double acc = b[r];
       for (int k = rowStart[r], end = rowStart[r + 1]; k < end; k++) {
@@ -89,5 +43,6 @@ public final class Float64Backend implements Backend {
       }
       y[r] = acc < 0 ? 0 : acc;
     }
+    return y;
   }
 }

@@ -7,10 +7,11 @@ import java.util.Arrays;
  * exact value of the double it holds; an infinite or NaN entry has none, and asking for it fails.
  * Immutable.
  */
-public final class Float64Vector implements StateVector {
+public final class Float64Vector extends FloatingPointVector {
   private final double[] values;
 
   private Float64Vector(double[] values) {
+    super("float64");
     this.values = values;
   }
 
@@ -32,28 +33,13 @@ public final class Float64Vector implements StateVector {
   }
 
   @Override
+  double entry(int i) {
+    return values[i];
+  }
+
+  @Override
   public int dimension() {
     return values.length;
-  }
-
-  /** The exact value of the double at {@code i}; fails with ArithmeticException if not finite. */
-  @Override
-  public Rational get(int i) {
-    double v = values[i];
-    if (!Double.isFinite(v)) {
-      throw new ArithmeticException("entry " + i + " is " + v + " in float64: no exact value");
-    }
-    return Rational.ofExactDouble(v);
-  }
-
-  @Override
-  public boolean isZero(int i) {
-    return values[i] == 0;
-  }
-
-  @Override
-  public boolean isOne(int i) {
-    return values[i] == 1;
   }
 
   @Override

@@ -65,6 +65,12 @@ public final class Network {
     return layers.get(layers.size() - 1).outputDimension();
   }
 
+  /** Fails unless {@code input} has the dimension this network reads; every backend checks this. */
+  void checkInput(StateVector input) {
+    checkArgument(input.dimension() == inputDimension(),
+        "input has dimension %s, network reads %s", input.dimension(), inputDimension());
+  }
+
   /** True when the output space equals the input space, so the network can be looped. */
   public boolean isLoopable() {
     return inputDimension() == outputDimension();

@@ -1,7 +1,5 @@
 package org.loopmlp.exact;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 /** Exact evaluation in {@link Rational} arithmetic throughout: the trusted, slow reference. */
 public final class RationalBackend implements Backend {
   public static final RationalBackend INSTANCE = new RationalBackend();
@@ -33,9 +31,7 @@ public final class RationalBackend implements Backend {
 
       @Override
       public StateVector apply(StateVector input, LayerObserver observer) {
-        checkArgument(input.dimension() == network.inputDimension(),
-            "input has dimension %s, network reads %s", input.dimension(),
-            network.inputDimension());
+        network.checkInput(input);
         Rational[] x = input.toRationals();
         for (int i = 0; i < network.depth(); i++) {
           x = applyLayer(network.layer(i), x);
