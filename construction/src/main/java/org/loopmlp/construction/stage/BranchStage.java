@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.AndNot;
@@ -18,14 +17,15 @@ import org.loopmlp.construction.gadget.Sum;
  * {@code merge}: {@code pc.bit[t] = ReLU(p[t] + q[t])}. A variant without the zero test branches
  * on r < 0 only.
  */
-public final class BranchStage implements Stage {
+public final class BranchStage extends DeclaredStage {
   private static final BranchStage PAPER = new BranchStage("branch", true);
 
-  private final String name;
   private final boolean branchOnZero;
 
   private BranchStage(String name, boolean branchOnZero) {
-    this.name = name;
+    super(name, PaperStage.BRANCH,
+        regs -> ImmutableSet.of(regs.r(), regs.rc(), regs.pc1()),
+        regs -> ImmutableSet.of(regs.pc(), regs.r(), regs.rc(), regs.pc1()));
     this.branchOnZero = branchOnZero;
   }
 
@@ -39,36 +39,16 @@ public final class BranchStage implements Stage {
     return new BranchStage(name, false);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.BRANCH;
-  }
-
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.of(regs.r(), regs.rc(), regs.pc1());
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.of(regs.pc(), regs.r(), regs.rc(), regs.pc1());
-  }
-
   public Direction zero() {
-    return Direction.named(name + ".zero");
+    return Direction.named(name() + ".zero");
   }
 
   public Direction taken(int t) {
-    return Direction.named(name + ".p[" + t + "]");
+    return Direction.named(name() + ".p[" + t + "]");
   }
 
   public Direction notTaken(int t) {
-    return Direction.named(name + ".q[" + t + "]");
+    return Direction.named(name() + ".q[" + t + "]");
   }
 
   @Override
@@ -91,10 +71,5 @@ public final class BranchStage implements Stage {
     }
     choose.clear(regs.r()).clear(regs.rc()).clear(regs.pc1());
     return ImmutableList.of(zeroLayer.build(), choose.build(), merge.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }

@@ -16,13 +16,13 @@ import org.loopmlp.construction.gadget.Sum;
  * code[q].f.bit[t])}; L2 {@code gather}: {@code ra.bit[t] = sum_q sel[q].a.bit[t]}, likewise rb
  * (field b) and rc (field c). Exactly one slot matches pc, so each sum is that slot's bit.
  */
-public final class FetchStage implements Stage {
+public final class FetchStage extends DeclaredStage {
   private static final FetchStage PAPER = new FetchStage("fetch");
 
-  private final String name;
-
   private FetchStage(String name) {
-    this.name = name;
+    super(name, PaperStage.FETCH,
+        regs -> ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.code()).build(),
+        regs -> ImmutableSet.of(regs.ra(), regs.rb(), regs.rc()));
   }
 
   /** The stage of DESIGN §5.1. */
@@ -30,29 +30,9 @@ public final class FetchStage implements Stage {
     return PAPER;
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.FETCH;
-  }
-
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.code()).build();
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.of(regs.ra(), regs.rb(), regs.rc());
-  }
-
   /** The hidden neuron of L1 holding bit t of field f of slot q when q == pc. */
   public Direction selected(int q, Field f, int t) {
-    return Direction.named(name + ".sel[" + q + "]." + f.label() + ".bit[" + t + "]");
+    return Direction.named(name() + ".sel[" + q + "]." + f.label() + ".bit[" + t + "]");
   }
 
   @Override
@@ -79,10 +59,5 @@ public final class FetchStage implements Stage {
       }
     }
     return ImmutableList.of(select.build(), gather.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }

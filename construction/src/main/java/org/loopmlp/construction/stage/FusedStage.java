@@ -40,13 +40,15 @@ import org.loopmlp.construction.gadget.Threshold;
  * <p>Width grows as {@code 2 k m N} neurons in the first layer and {@code k m} terms per folded
  * bit, so this is for small configs.
  */
-public final class FusedStage implements Stage {
+public final class FusedStage extends DeclaredStage {
   private static final FusedStage PAPER = new FusedStage("fused");
 
-  private final String name;
-
   private FusedStage(String name) {
-    this.name = name;
+    super(name, PaperStage.FETCH,
+        regs -> ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.code())
+            .addAll(regs.memory()).build(),
+        regs -> ImmutableSet.<Register>builder().addAll(regs.memory())
+            .add(regs.pc(), regs.rb(), regs.rc(), regs.pc1()).build());
   }
 
   public static FusedStage paper() {
@@ -54,34 +56,12 @@ public final class FusedStage implements Stage {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.FETCH;
-  }
-
-  @Override
   public ImmutableList<PaperStage> roles() {
     return ImmutableList.copyOf(PaperStage.values());
   }
 
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.code())
-        .addAll(regs.memory()).build();
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.<Register>builder().addAll(regs.memory())
-        .add(regs.pc(), regs.rb(), regs.rc(), regs.pc1()).build();
-  }
-
   private Direction hidden(String what) {
-    return Direction.named(name + "." + what);
+    return Direction.named(name() + "." + what);
   }
 
   @Override
@@ -125,8 +105,8 @@ public final class FusedStage implements Stage {
     Affine[] pcPlusOne = new Affine[c];
     for (int t = 0; t < c; t++) {
       Affine s = Affine.unsignedValue(pc, t + 1).plus(1);
-      Threshold low = Threshold.atLeast(name + ".pc_s[" + t + "].ge1", s, 1L << t);
-      Threshold high = Threshold.atLeast(name + ".pc_s[" + t + "].ge2", s, 2L << t);
+      Threshold low = Threshold.atLeast(name() + ".pc_s[" + t + "].ge1", s, 1L << t);
+      Threshold high = Threshold.atLeast(name() + ".pc_s[" + t + "].ge2", s, 2L << t);
       select.add(low).add(high);
       pcPlusOne[t] = low.indicator().minus(high.indicator());
     }
@@ -145,7 +125,7 @@ public final class FusedStage implements Stage {
             -(1L << j)).plusConstant(1L << j);
       }
       Affine s = sb.build();
-      String prefix = name + ".s[" + i + "]";
+      String prefix = name() + ".s[" + i + "]";
       Threshold low = Threshold.atLeast(prefix + ".ge1", s, 1L << i);
       Threshold mid = Threshold.atLeast(prefix + ".ge2", s, 2L << i);
       Threshold top = Threshold.atLeast(prefix + ".ge3", s, 3L << i);
@@ -155,8 +135,8 @@ public final class FusedStage implements Stage {
     }
     // r == 0 iff the unsigned difference D is 0 (|D| < 2^N); [D == 0] = [D >= 0] - [D >= 1].
     Affine d = diff.build();
-    Threshold nonNegative = Threshold.atLeast(name + ".d.ge0", d, 0);
-    Threshold positive = Threshold.atLeast(name + ".d.ge1", d, 1);
+    Threshold nonNegative = Threshold.atLeast(name() + ".d.ge0", d, 0);
+    Threshold positive = Threshold.atLeast(name() + ".d.ge1", d, 1);
     subtract.add(nonNegative).add(positive);
     Affine flag = Affine.builder().plus(rBit[n - 1]).plus(nonNegative.indicator())
         .plus(positive.indicator(), -1).build();
@@ -188,10 +168,5 @@ public final class FusedStage implements Stage {
     }
     choose.clear(regs.rb()).clear(regs.rc()).clear(regs.pc1());
     return ImmutableList.of(select.build(), subtract.build(), choose.build(), update.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }

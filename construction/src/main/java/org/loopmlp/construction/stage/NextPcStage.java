@@ -3,7 +3,6 @@ package org.loopmlp.construction.stage;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
@@ -14,13 +13,13 @@ import org.loopmlp.construction.gadget.Threshold;
  * bit C-1 is the wrap mod 2^C. L1 {@code steps}: four ReLUs per bit; L2 {@code bits}: {@code
  * pc1.bit[t]}.
  */
-public final class NextPcStage implements Stage {
+public final class NextPcStage extends DeclaredStage {
   private static final NextPcStage PAPER = new NextPcStage("next pc");
 
-  private final String name;
-
   private NextPcStage(String name) {
-    this.name = name;
+    super(name, PaperStage.NEXT_PC,
+        regs -> ImmutableSet.of(regs.pc()),
+        regs -> ImmutableSet.of(regs.pc1()));
   }
 
   /** The stage of DESIGN §5.5. */
@@ -29,31 +28,11 @@ public final class NextPcStage implements Stage {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.NEXT_PC;
-  }
-
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.of(regs.pc());
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.of(regs.pc1());
-  }
-
-  @Override
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     int c = regs.config().codeBits();
     LayerPlan.Builder steps = LayerPlan.named("steps");
     LayerPlan.Builder bits = LayerPlan.named("bits");
-    String prefix = name.replace(' ', '_');
+    String prefix = name().replace(' ', '_');
     for (int t = 0; t < c; t++) {
       Affine s = Affine.unsignedValue(regs.pc(), t + 1).plus(1);
       Threshold low = Threshold.atLeast(prefix + ".s[" + t + "].ge1", s, 1L << t);
@@ -62,10 +41,5 @@ public final class NextPcStage implements Stage {
       bits.add(Sum.bit(low.indicator().minus(high.indicator()), regs.pc1().bit(t)));
     }
     return ImmutableList.of(steps.build(), bits.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }

@@ -15,13 +15,14 @@ import org.loopmlp.construction.gadget.Sum;
  * mem[i].bit[j])} and the same with rb; ra is consumed (cleared). L2 {@code gather}: {@code
  * va.bit[j] = sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}.
  */
-public final class ReadStage implements Stage {
+public final class ReadStage extends DeclaredStage {
   private static final ReadStage PAPER = new ReadStage("read");
 
-  private final String name;
-
   private ReadStage(String name) {
-    this.name = name;
+    super(name, PaperStage.READ,
+        regs -> ImmutableSet.<Register>builder().add(regs.ra(), regs.rb()).addAll(regs.memory())
+            .build(),
+        regs -> ImmutableSet.of(regs.ra(), regs.va(), regs.vb()));
   }
 
   /** The stage of DESIGN §5.2. */
@@ -29,30 +30,9 @@ public final class ReadStage implements Stage {
     return PAPER;
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.READ;
-  }
-
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.<Register>builder().add(regs.ra(), regs.rb()).addAll(regs.memory())
-        .build();
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.of(regs.ra(), regs.va(), regs.vb());
-  }
-
   /** The hidden neuron of L1 holding bit j of mem[i] when i equals the operand register. */
   public Direction selected(String operand, int i, int j) {
-    return Direction.named(name + ".g[" + operand + "][" + i + "].bit[" + j + "]");
+    return Direction.named(name() + ".g[" + operand + "][" + i + "].bit[" + j + "]");
   }
 
   @Override
@@ -79,10 +59,5 @@ public final class ReadStage implements Stage {
     }
     select.clear(regs.ra());
     return ImmutableList.of(select.build(), gather.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }

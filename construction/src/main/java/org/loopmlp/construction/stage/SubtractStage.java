@@ -3,7 +3,6 @@ package org.loopmlp.construction.stage;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
@@ -14,14 +13,15 @@ import org.loopmlp.construction.gadget.Threshold;
  * >= 3*2^i]} (S_i < 2^(i+2)). L1 {@code steps}: the six ReLUs per bit, va and vb consumed; L2
  * {@code bits}: their sums. The paper stage has {@code carryIn = 1}.
  */
-public final class SubtractStage implements Stage {
+public final class SubtractStage extends DeclaredStage {
   private static final SubtractStage PAPER = new SubtractStage("subtract", 1);
 
-  private final String name;
   private final long carryIn;
 
   private SubtractStage(String name, long carryIn) {
-    this.name = name;
+    super(name, PaperStage.SUBTRACT,
+        regs -> ImmutableSet.of(regs.va(), regs.vb()),
+        regs -> ImmutableSet.of(regs.va(), regs.vb(), regs.r()));
     this.carryIn = carryIn;
   }
 
@@ -33,26 +33,6 @@ public final class SubtractStage implements Stage {
   /** A variant with another carry-in (the paper's is 1); e.g. 0 computes vb + not va. */
   public static SubtractStage withCarryIn(String name, long carryIn) {
     return new SubtractStage(name, carryIn);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.SUBTRACT;
-  }
-
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.of(regs.va(), regs.vb());
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.of(regs.va(), regs.vb(), regs.r());
   }
 
   /** {@code S_i = sum_{j<=i} 2^j (vb_j + 1 - va_j) + carryIn}. */
@@ -72,7 +52,7 @@ public final class SubtractStage implements Stage {
     LayerPlan.Builder bits = LayerPlan.named("bits");
     for (int i = 0; i < n; i++) {
       Affine s = partialSum(regs, i);
-      String prefix = name + ".s[" + i + "]";
+      String prefix = name() + ".s[" + i + "]";
       Threshold low = Threshold.atLeast(prefix + ".ge1", s, 1L << i);
       Threshold mid = Threshold.atLeast(prefix + ".ge2", s, 2L << i);
       Threshold high = Threshold.atLeast(prefix + ".ge3", s, 3L << i);
@@ -83,10 +63,5 @@ public final class SubtractStage implements Stage {
     }
     steps.clear(regs.va()).clear(regs.vb());
     return ImmutableList.of(steps.build(), bits.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }

@@ -34,13 +34,14 @@ import org.loopmlp.isa.MachineConfig;
  * flag) bit_t(q + 1)) gated by (q, a, b))}; exactly one gate is open, so each sum is the selected
  * term. Scratch is never used.
  */
-public final class TwoLayerStage implements Stage {
+public final class TwoLayerStage extends DeclaredStage {
   private static final TwoLayerStage PAPER = new TwoLayerStage("two-layer");
 
-  private final String name;
-
   private TwoLayerStage(String name) {
-    this.name = name;
+    super(name, PaperStage.FETCH,
+        regs -> ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.code())
+            .addAll(regs.memory()).build(),
+        regs -> ImmutableSet.<Register>builder().addAll(regs.memory()).add(regs.pc()).build());
   }
 
   public static TwoLayerStage paper() {
@@ -55,29 +56,8 @@ public final class TwoLayerStage implements Stage {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.FETCH;
-  }
-
-  @Override
   public ImmutableList<PaperStage> roles() {
     return ImmutableList.copyOf(PaperStage.values());
-  }
-
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.code())
-        .addAll(regs.memory()).build();
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.<Register>builder().addAll(regs.memory()).add(regs.pc()).build();
   }
 
   /** The signed value of a two's complement register, as an affine form of its bits. */
@@ -112,7 +92,7 @@ public final class TwoLayerStage implements Stage {
       int next = (q + 1) % k;
       for (int a = 0; a < m; a++) {
         for (int b = 0; b < m; b++) {
-          String id = name + "[" + q + "," + a + "," + b + "]";
+          String id = name() + "[" + q + "," + a + "," + b + "]";
           Affine gate = AddressMatch.score(regs.pc(), q)
               .plus(AddressMatch.score(regs.code(q, Field.A), a))
               .plus(AddressMatch.score(regs.code(q, Field.B), b));
@@ -173,10 +153,5 @@ public final class TwoLayerStage implements Stage {
       select.add(Neuron.bit(regs.pc().bit(t), pcSum[t].build()));
     }
     return ImmutableList.of(gates.build(), select.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }

@@ -17,15 +17,16 @@ import org.loopmlp.construction.gadget.Neuron;
  * update}: {@code mem[i].bit[j] = ReLU(mem[i].bit[j] - z[i].bit[j] + y[i].bit[j])}; rb consumed.
  * The paper stage compares all A address bits; a variant may ignore the highest ones.
  */
-public final class WriteStage implements Stage {
+public final class WriteStage extends DeclaredStage {
   private static final WriteStage PAPER = new WriteStage("write", 0);
 
-  private final String name;
   private final int ignoredHighBits;
 
   private WriteStage(String name, int ignoredHighBits) {
+    super(name, PaperStage.WRITE,
+        regs -> ImmutableSet.of(regs.rb(), regs.r()),
+        regs -> ImmutableSet.<Register>builder().addAll(regs.memory()).add(regs.rb()).build());
     checkArgument(ignoredHighBits >= 0, "ignored bits must be >= 0");
-    this.name = name;
     this.ignoredHighBits = ignoredHighBits;
   }
 
@@ -39,32 +40,12 @@ public final class WriteStage implements Stage {
     return new WriteStage(name, ignoredHighBits);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PaperStage role() {
-    return PaperStage.WRITE;
-  }
-
-  @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
-    return ImmutableSet.of(regs.rb(), regs.r());
-  }
-
-  @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
-    return ImmutableSet.<Register>builder().addAll(regs.memory()).add(regs.rb()).build();
-  }
-
   public Direction oldBit(int i, int j) {
-    return Direction.named(name + ".z[" + i + "].bit[" + j + "]");
+    return Direction.named(name() + ".z[" + i + "].bit[" + j + "]");
   }
 
   public Direction newBit(int i, int j) {
-    return Direction.named(name + ".y[" + i + "].bit[" + j + "]");
+    return Direction.named(name() + ".y[" + i + "].bit[" + j + "]");
   }
 
   @Override
@@ -87,10 +68,5 @@ public final class WriteStage implements Stage {
     }
     update.clear(regs.rb());
     return ImmutableList.of(select.build(), update.build());
-  }
-
-  @Override
-  public String toString() {
-    return name;
   }
 }
