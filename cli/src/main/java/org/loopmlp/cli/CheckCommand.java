@@ -94,11 +94,7 @@ final class CheckCommand extends Subcommand {
           + " ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--backend", paramLabel = "B", defaultValue = "exact",
-      description = "Arithmetic of the network: ${COMPLETION-CANDIDATES} (default:"
-          + " ${DEFAULT-VALUE}).",
-      completionCandidates = BackendNames.class)
-  String backendName;
+  @Mixin BackendOption backendOption;
 
   private final List<String> failures = new ArrayList<>();
   private String name;
@@ -113,7 +109,7 @@ final class CheckCommand extends Subcommand {
     if (passes < 1) {
       throw UserError.because("--passes must be >= 1, was %d", passes);
     }
-    Backend backend = BackendNames.backend(backendName);
+    Backend backend = backendOption.backend();
     name = constructionOption.name();
     MachineConfig proofConfig = config != null ? config : PROOF_CONFIG;
     Builds.requireFits(proofConfig);

@@ -53,11 +53,7 @@ final class RunCommand extends Subcommand {
       description = "mlp, reference or both (default: ${DEFAULT-VALUE}).")
   Engine engine;
 
-  @Option(names = "--backend", paramLabel = "B", defaultValue = "exact",
-      completionCandidates = BackendNames.class,
-      description = "Arithmetic of the network: ${COMPLETION-CANDIDATES} (default:"
-          + " ${DEFAULT-VALUE}).")
-  String backendName;
+  @Mixin BackendOption backendOption;
 
   @Option(names = "--max-steps", paramLabel = "K", defaultValue = "10000",
       description = "Stop after K steps if the program has not halted (default:"
@@ -72,7 +68,7 @@ final class RunCommand extends Subcommand {
     if (maxSteps < 0) {
       throw UserError.because("--max-steps must be >= 0, was %d", maxSteps);
     }
-    Backend backend = BackendNames.backend(backendName);
+    Backend backend = backendOption.backend();
     SqProgram program = Programs.load(file);
     MachineConfig config = program.config();
     MachineState initial = program.initialState();

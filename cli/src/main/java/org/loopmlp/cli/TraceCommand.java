@@ -50,18 +50,14 @@ final class TraceCommand extends Subcommand {
       description = "Also draw the pass as a heat map into this PNG file.")
   Path png;
 
-  @Option(names = "--backend", paramLabel = "B", defaultValue = "exact",
-      completionCandidates = BackendNames.class,
-      description = "Arithmetic of the network: ${COMPLETION-CANDIDATES} (default:"
-          + " ${DEFAULT-VALUE}).")
-  String backendName;
+  @Mixin BackendOption backendOption;
 
   @Override
   public Integer call() {
     if (pass < 0) {
       throw UserError.because("--pass must be >= 0, was %d", pass);
     }
-    Backend backend = BackendNames.backend(backendName);
+    Backend backend = backendOption.backend();
     SqProgram program = Programs.load(file);
     Construction construction = Builds.build(constructionOption.name(), program.config(), err());
     MachineState state = LoopedMlp.of(construction, backend)
