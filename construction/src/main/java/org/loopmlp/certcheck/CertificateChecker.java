@@ -234,6 +234,9 @@ public final class CertificateChecker {
     private final Form[][] forms;
     private final Rational[] acc;
     private final int[] touched;
+    private final int[] offAt;
+    private final int[] offList;
+    private int offs;
 
     Goal(String name, List<SparseLayer> layers, Spec[] specs, int[] outputs) {
       this.name = name;
@@ -263,12 +266,17 @@ public final class CertificateChecker {
       }
       acc = new Rational[dim];
       touched = new int[dim];
+      offAt = new int[forms[0].length];
+      java.util.Arrays.fill(offAt, -1);
+      offList = new int[cone[0].length];
     }
 
     /**
      * Reads the goal's case tree, depth first, and checks every leaf. A split fixes a free input
      * V to 0 then 1 ({@code s V}), or ties it to a free input U: V = U, then V = 1 - U ({@code t U
-     * V}). Odd values of x (1, 3) mark a split's second branch.
+     * V}). Odd values of x (1, 3) mark a split's second branch. {@code o R,...}: first-layer rows
+     * OFF over the whole current case, checked here and taken as OFF below (until the case is
+     * left: offAt records the depth).
      */
     void walk(byte[] x) throws IOException {
       int[] stack = new int[dim];
@@ -289,18 +297,52 @@ public final class CertificateChecker {
           stack[sp++] = v;
           continue;
         }
+        if (t[0].equals("o") && t.length == 2) {
+          for (int r : rows(t[1], 0)) {
+            if (offAt[r] >= 0 || inputForm(layers.get(0), r, x).bound(1).signum() > 0) {
+              throw new Rejected(name + ": row " + r + " is not OFF over the case");
+            }
+            offAt[r] = sp;
+            offList[offs++] = r;
+            facts++;
+          }
+          continue;
+        }
         if (!t[0].equals("l")) {
           throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
         }
         leaf(t, x);
         while (sp > 0 && (x[stack[sp - 1]] & 1) == 1) {
           x[stack[--sp]] = -1;
+          undoOffs(sp);
         }
         if (sp == 0) {
           return;
         }
         x[stack[sp - 1]]++;
+        undoOffs(sp);
       }
+    }
+
+    /** Forgets the OFF facts made in cases deeper than {@code depth} splits. */
+    private void undoOffs(int depth) {
+      while (offs > 0 && offAt[offList[offs - 1]] >= depth) {
+        offAt[offList[--offs]] = -1;
+      }
+    }
+
+    /** Increasing rows of the goal's cone in layer l ("-": none). */
+    private int[] rows(String list, int l) {
+      int[] on = list.equals("-") ? new int[0]
+          : java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+      for (int i = 0; i < on.length; i++) {
+        if (on[i] < 0 || on[i] >= inCone[l].length || !inCone[l][on[i]]
+            || (i > 0 && on[i] <= on[i - 1])) {
+          throw new Rejected(name + ": row " + on[i] + " of layer " + l
+              + " is not an increasing row of the goal's cone");
+        }
+      }
+      return on;
     }
 
     private void leaf(String[] t, byte[] x) {
@@ -309,17 +351,13 @@ public final class CertificateChecker {
         throw new Rejected(name + ": a leaf needs " + layers.size() + " lists of ON rows");
       }
       for (int l = 0; l < layers.size(); l++) {
-        int[] on = t[1 + l].equals("-") ? new int[0]
-            : java.util.Arrays.stream(t[1 + l].split(",")).mapToInt(Integer::parseInt).toArray();
-        for (int i = 0; i < on.length; i++) {
-          if (on[i] < 0 || on[i] >= inCone[l].length || !inCone[l][on[i]]
-              || (i > 0 && on[i] <= on[i - 1])) {
-            throw new Rejected(name + ": ON row " + on[i] + " of layer " + l
-                + " is not an increasing row of the goal's cone");
-          }
-        }
+        int[] on = rows(t[1 + l], l);
         int p = 0;
         for (int r : cone[l]) {
+          if (l == 0 && offAt[r] >= 0) {
+            forms[0][r] = Form.ZERO;
+            continue;
+          }
           Form pre = l == 0 ? inputForm(layers.get(0), r, x) : composed(layers.get(l), r,
               forms[l - 1]);
           facts++;
@@ -337,6 +375,9 @@ public final class CertificateChecker {
             }
             forms[l][r] = Form.ZERO;
           }
+        }
+        if (p != on.length) {
+          throw new Rejected(name + ": an ON row of layer " + l + " is OFF over the case");
         }
       }
       Form[] out = forms[layers.size() - 1];
@@ -375,6 +416,9 @@ public final class CertificateChecker {
       for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
         Form f = below[layer.column(k)];
         Rational w = layer.weight(k);
+        if (f == Form.ZERO) {
+          continue;
+        }
         c = c.add(w.multiply(f.c()));
         for (int j = 0; j < f.v().length; j++) {
           n = term(f.v()[j], w.multiply(f.w()[j]), n);
