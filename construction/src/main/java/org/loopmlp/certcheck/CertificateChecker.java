@@ -40,6 +40,12 @@ public final class CertificateChecker {
   private int lineNumber;
   private final int dim;
   private final int[] partner;
+  private final Rational[] acc;
+  private final int[] touched;
+  // per stage, shared by its goals (checked one after the other; each leaves offAt all -1)
+  private Form[][] forms;
+  private int[] offAt;
+  private int[] offList;
   private long cases;
   private long facts;
 
@@ -48,6 +54,8 @@ public final class CertificateChecker {
     this.in = in;
     this.dim = network.inputDimension();
     this.partner = new int[dim];
+    this.acc = new Rational[dim];
+    this.touched = new int[dim];
   }
 
   /** Checks {@code certificate} against the network file (with direction names). */
@@ -176,6 +184,13 @@ public final class CertificateChecker {
   private void checkStage(String role, List<SparseLayer> layers, Spec[] specs, byte[] start,
       int goals) throws IOException {
     boolean[] covered = new boolean[dim];
+    forms = new Form[layers.size()][];
+    for (int l = 0; l < forms.length; l++) {
+      forms[l] = new Form[layers.get(l).outputDimension()];
+    }
+    offAt = new int[forms[0].length];
+    offList = new int[forms[0].length];
+    java.util.Arrays.fill(offAt, -1);
     for (int g = 0; g < goals; g++) {
       String[] gl = next("goal", -1);
       int k = Integer.parseInt(gl[2]);
@@ -231,11 +246,6 @@ public final class CertificateChecker {
     private final int[] outputs;
     private final int[][] cone;
     private final boolean[][] inCone;
-    private final Form[][] forms;
-    private final Rational[] acc;
-    private final int[] touched;
-    private final int[] offAt;
-    private final int[] offList;
     private int offs;
 
     Goal(String name, List<SparseLayer> layers, Spec[] specs, int[] outputs) {
@@ -246,7 +256,6 @@ public final class CertificateChecker {
       int depth = layers.size();
       cone = new int[depth][];
       inCone = new boolean[depth][];
-      forms = new Form[depth][];
       boolean[] need = new boolean[dim];
       for (int o : outputs) {
         need[o] = true;
@@ -255,7 +264,6 @@ public final class CertificateChecker {
         SparseLayer layer = layers.get(l);
         boolean[] mark = need;
         inCone[l] = mark;
-        forms[l] = new Form[layer.outputDimension()];
         cone[l] = java.util.stream.IntStream.range(0, mark.length).filter(r -> mark[r]).toArray();
         need = new boolean[layer.inputDimension()];
         for (int r : cone[l]) {
@@ -264,11 +272,6 @@ public final class CertificateChecker {
           }
         }
       }
-      acc = new Rational[dim];
-      touched = new int[dim];
-      offAt = new int[forms[0].length];
-      java.util.Arrays.fill(offAt, -1);
-      offList = new int[cone[0].length];
     }
 
     /**
@@ -317,6 +320,7 @@ public final class CertificateChecker {
           undoOffs(sp);
         }
         if (sp == 0) {
+          undoOffs(0);
           return;
         }
         x[stack[sp - 1]]++;

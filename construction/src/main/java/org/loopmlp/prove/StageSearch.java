@@ -60,11 +60,25 @@ final class StageSearch {
   private final List<IntegerLayer> layers;
   private final byte[] zeroInputs;
   private final long caseBudget;
+  // work arrays shared by the goals of the stage (proved one after the other)
+  private final Form[][] forms;
+  private final long[] acc;
+  private final boolean[] touched;
+  private final int[] touchedList;
+  private final int[] partner;
 
   StageSearch(List<IntegerLayer> layers, byte[] startAssign, long caseBudget) {
     this.layers = layers;
     this.zeroInputs = startAssign;
     this.caseBudget = caseBudget;
+    this.forms = new Form[layers.size()][];
+    for (int l = 0; l < layers.size(); l++) {
+      forms[l] = new Form[layers.get(l).rows()];
+    }
+    this.acc = new long[startAssign.length];
+    this.touched = new boolean[startAssign.length];
+    this.touchedList = new int[startAssign.length];
+    this.partner = new int[startAssign.length];
   }
 
   Outcome prove(Goal goal, CaseSink sink) {
@@ -74,13 +88,8 @@ final class StageSearch {
   private final class Run {
     private final Goal goal;
     private final int[][] cone;
-    private final Form[][] forms;
     private final int[][] on;
     private final int[] onCount;
-    private final long[] acc;
-    private final boolean[] touched;
-    private final int[] touchedList;
-    private final int[] partner;
     private final boolean[] neg = new boolean[1];
     private int nextSplit;
     private int nextTie;
@@ -94,17 +103,11 @@ final class StageSearch {
       this.goal = goal;
       int depth = layers.size();
       this.cone = cone(goal.outputs());
-      this.forms = new Form[depth][];
       this.on = new int[depth][];
       this.onCount = new int[depth];
       for (int l = 0; l < depth; l++) {
-        forms[l] = new Form[layers.get(l).rows()];
         on[l] = new int[cone[l].length];
       }
-      this.acc = new long[zeroInputs.length];
-      this.touched = new boolean[zeroInputs.length];
-      this.touchedList = new int[zeroInputs.length];
-      this.partner = new int[zeroInputs.length];
     }
 
     /** Rows of each layer that the goal's outputs depend on. */
