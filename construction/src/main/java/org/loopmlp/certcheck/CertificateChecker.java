@@ -245,7 +245,6 @@ public final class CertificateChecker {
     private final Spec[] specs;
     private final int[] outputs;
     private final int[][] cone;
-    private final boolean[][] inCone;
     private int offs;
 
     Goal(String name, List<SparseLayer> layers, Spec[] specs, int[] outputs) {
@@ -255,22 +254,13 @@ public final class CertificateChecker {
       this.outputs = outputs;
       int depth = layers.size();
       cone = new int[depth][];
-      inCone = new boolean[depth][];
-      boolean[] need = new boolean[dim];
-      for (int o : outputs) {
-        need[o] = true;
-      }
+      int[] rows = java.util.Arrays.stream(outputs).sorted().distinct().toArray();
       for (int l = depth - 1; l >= 0; l--) {
         SparseLayer layer = layers.get(l);
-        boolean[] mark = need;
-        inCone[l] = mark;
-        cone[l] = java.util.stream.IntStream.range(0, mark.length).filter(r -> mark[r]).toArray();
-        need = new boolean[layer.inputDimension()];
-        for (int r : cone[l]) {
-          for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
-            need[layer.column(k)] = true;
-          }
-        }
+        cone[l] = rows;
+        rows = java.util.Arrays.stream(rows).flatMap(r -> java.util.stream.IntStream
+            .range(layer.rowStart(r), layer.rowEnd(r)).map(layer::column)).sorted().distinct()
+            .toArray();
       }
     }
 
@@ -340,7 +330,7 @@ public final class CertificateChecker {
       int[] on = list.equals("-") ? new int[0]
           : java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
       for (int i = 0; i < on.length; i++) {
-        if (on[i] < 0 || on[i] >= inCone[l].length || !inCone[l][on[i]]
+        if (java.util.Arrays.binarySearch(cone[l], on[i]) < 0
             || (i > 0 && on[i] <= on[i - 1])) {
           throw new Rejected(name + ": row " + on[i] + " of layer " + l
               + " is not an increasing row of the goal's cone");

@@ -66,6 +66,9 @@ final class StageSearch {
   private final boolean[] touched;
   private final int[] touchedList;
   private final int[] partner;
+  private final int[][] active;
+  private final int[] coneMark;
+  private int coneStamp;
 
   StageSearch(List<IntegerLayer> layers, byte[] startAssign, long caseBudget) {
     this.layers = layers;
@@ -79,6 +82,8 @@ final class StageSearch {
     this.touched = new boolean[startAssign.length];
     this.touchedList = new int[startAssign.length];
     this.partner = new int[startAssign.length];
+    this.active = new int[startAssign.length + 1][];
+    this.coneMark = new int[layers.stream().mapToInt(IntegerLayer::rows).max().orElse(0)];
   }
 
   Outcome prove(Goal goal, CaseSink sink) {
@@ -93,7 +98,6 @@ final class StageSearch {
     private final boolean[] neg = new boolean[1];
     private int nextSplit;
     private int nextTie;
-    private int[][] active;
     private int depth;
     private int[] offRows;
     private int offCount;
@@ -110,26 +114,28 @@ final class StageSearch {
       }
     }
 
-    /** Rows of each layer that the goal's outputs depend on. */
+    /** Rows of each layer that the goal's outputs depend on (work proportional to the cone). */
     private int[][] cone(int[] outputs) {
       int depth = layers.size();
       int[][] c = new int[depth][];
-      boolean[] need = new boolean[layers.get(depth - 1).rows()];
-      for (int o : outputs) {
-        need[o] = true;
-      }
-      for (int l = depth - 1; l >= 0; l--) {
+      c[depth - 1] = Arrays.stream(outputs).sorted().distinct().toArray();
+      for (int l = depth - 1; l > 0; l--) {
         IntegerLayer layer = layers.get(l);
-        c[l] = rowsOf(need);
-        if (l > 0) {
-          boolean[] below = new boolean[layers.get(l - 1).rows()];
-          for (int r : c[l]) {
-            for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
-              below[layer.columns()[k]] = true;
+        int stamp = ++coneStamp;
+        int[] below = new int[16];
+        int n = 0;
+        for (int r : c[l]) {
+          for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
+            int col = layer.columns()[k];
+            if (coneMark[col] != stamp) {
+              coneMark[col] = stamp;
+              below = n == below.length ? Arrays.copyOf(below, 2 * n) : below;
+              below[n++] = col;
             }
           }
-          need = below;
         }
+        c[l - 1] = Arrays.copyOf(below, n);
+        Arrays.sort(c[l - 1]);
       }
       return c;
     }
@@ -137,7 +143,6 @@ final class StageSearch {
     Outcome search(CaseSink sink) {
       byte[] assign = zeroInputs.clone();
       int[] stack = new int[assign.length];
-      active = new int[assign.length + 1][];
       active[0] = cone[0];
       offRows = new int[cone[0].length];
       long cases = 0;
@@ -378,22 +383,5 @@ final class StageSearch {
   private static int[] union(int[] a, int[] b) {
     return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct()
         .toArray();
-  }
-
-  private static int[] rowsOf(boolean[] mark) {
-    int n = 0;
-    for (boolean b : mark) {
-      if (b) {
-        n++;
-      }
-    }
-    int[] rows = new int[n];
-    n = 0;
-    for (int i = 0; i < mark.length; i++) {
-      if (mark[i]) {
-        rows[n++] = i;
-      }
-    }
-    return rows;
   }
 }
