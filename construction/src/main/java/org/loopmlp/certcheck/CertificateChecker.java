@@ -42,6 +42,7 @@ public final class CertificateChecker {
   private final int[] partner;
   private final Rational[] acc;
   private final int[] touched;
+  private final int[] stack;
   // per stage, shared by its goals (checked one after the other; each leaves offAt all -1)
   private Form[][] forms;
   private int[] offAt;
@@ -56,6 +57,7 @@ public final class CertificateChecker {
     this.partner = new int[dim];
     this.acc = new Rational[dim];
     this.touched = new int[dim];
+    this.stack = new int[dim];
   }
 
   /** Checks {@code certificate} against the network file (with direction names). */
@@ -206,7 +208,7 @@ public final class CertificateChecker {
         }
         covered[outputs[i]] = true;
       }
-      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start.clone());
+      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start); // a finished walk restores start
     }
     for (int d = 0; d < dim; d++) {
       if (!covered[d]) {
@@ -272,7 +274,6 @@ public final class CertificateChecker {
      * left: offAt records the depth).
      */
     void walk(byte[] x) throws IOException {
-      int[] stack = new int[dim];
       int sp = 0;
       while (true) {
         String[] t = nextLine("a split or a leaf");
