@@ -62,39 +62,49 @@ public final class Construction {
   /**
    * Assembles {@code stages}, in order, into one pass for {@code config}. Each stage's lemma
    * starts from the previous stage's postcondition (the first from {@code encode(program,
-   * state)}) and applies its role's effect.
+   * state)}) and applies its roles' effects.
    */
   public static Construction assemble(String name, MachineConfig config, List<Stage> stages) {
     checkNotNull(name, "name");
     checkNotNull(config, "config");
     checkArgument(!stages.isEmpty(), "a construction needs at least one stage");
-    MachineRegisters regs = MachineRegisters.of(config);
-    StateLayout layout = regs.layout();
-    int stateDim = layout.dimension();
-
-    Invariant[] stateInv = new Invariant[stateDim];
-    for (Register r : regs.scratch()) {
-      for (Direction d : r.bits()) {
-        stateInv[layout.indexOf(d)] = Invariant.ZERO;
-      }
-    }
-    for (int i = 0; i < stateDim; i++) {
-      if (stateInv[i] == null) {
-        stateInv[i] = Invariant.BIT;
-      }
-    }
-    ImmutableList<Invariant> inputInvariants = ImmutableList.copyOf(stateInv);
-
-    StateLayout previous = layout;
-    List<Invariant> previousInv = inputInvariants;
-    List<SparseLayer> built = new ArrayList<>();
-    List<LayerInfo> infos = new ArrayList<>();
-    List<StageLemma> lemmas = new ArrayList<>();
-    Set<String> stageNames = new HashSet<>();
-    StateCondition condition = PaperStage.passStart(regs);
-
+    Assembler a = new Assembler(MachineRegisters.of(config));
     for (int si = 0; si < stages.size(); si++) {
-      Stage stage = checkNotNull(stages.get(si), "stage %s", si);
+      a.addStage(si, checkNotNull(stages.get(si), "stage %s", si));
+    }
+    return new Construction(name, config, a.regs, a.layout, ImmutableList.copyOf(stages),
+        ImmutableList.copyOf(a.lemmas), ImmutableList.copyOf(a.infos), a.inputInvariants,
+        Network.withInputNames(a.built, a.layout.names()));
+  }
+
+  /** Places stages layer by layer against the state layout, keeping each layer's invariants. */
+  private static final class Assembler {
+    final MachineRegisters regs;
+    final StateLayout layout;
+    final int stateDim;
+    final ImmutableList<Invariant> inputInvariants;
+    final List<SparseLayer> built = new ArrayList<>();
+    final List<LayerInfo> infos = new ArrayList<>();
+    final List<StageLemma> lemmas = new ArrayList<>();
+    final Set<String> stageNames = new HashSet<>();
+    StateLayout previous;
+    List<Invariant> previousInv;
+    StateCondition condition;
+
+    Assembler(MachineRegisters regs) {
+      this.regs = regs;
+      this.layout = regs.layout();
+      this.stateDim = layout.dimension();
+      Set<Direction> scratch = directionsOf(ImmutableSet.copyOf(regs.scratch()));
+      this.inputInvariants = layout.directions().stream()
+          .map(d -> scratch.contains(d) ? Invariant.ZERO : Invariant.BIT)
+          .collect(ImmutableList.toImmutableList());
+      this.previous = layout;
+      this.previousInv = inputInvariants;
+      this.condition = PaperStage.passStart(regs);
+    }
+
+    void addStage(int si, Stage stage) {
       checkArgument(stageNames.add(stage.name()), "two stages are called %s", stage.name());
       Set<Direction> writes = directionsOf(stage.writes(regs));
       Set<Direction> readable = directionsOf(stage.reads(regs));
@@ -107,81 +117,96 @@ public final class Construction {
       checkArgument(!plans.isEmpty(), "stage %s has no layers", stage.name());
       int firstLayer = built.size();
       for (int li = 0; li < plans.size(); li++) {
-        LayerPlan plan = plans.get(li);
-        String label = stage.name() + "." + plan.label();
-        boolean sameStage = li > 0;
-        StateLayout.Builder out = layout.extend();
-        Map<Direction, Neuron> stateRows = new HashMap<>();
-        List<Neuron> hidden = new ArrayList<>();
-        for (Neuron n : plan.neurons()) {
-          if (layout.contains(n.output())) {
-            checkArgument(writes.contains(n.output()),
-                "stage %s, layer %s writes %s, which the stage does not declare", stage.name(),
-                label, n.output());
-            stateRows.put(n.output(), n);
-          } else {
-            out.add(label, n.output());
-            hidden.add(n);
-          }
-          for (Direction d : n.preActivation().terms().keySet()) {
-            if (layout.contains(d)) {
-              checkArgument(readable.contains(d),
-                  "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
-                  label, d);
-            } else {
-              checkArgument(sameStage && previous.contains(d),
-                  "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
-                      + " previous layer", stage.name(), label, d);
-            }
-          }
-        }
-        for (Direction d : plan.cleared()) {
-          checkArgument(layout.contains(d) && writes.contains(d),
-              "stage %s, layer %s clears %s, which the stage does not declare", stage.name(),
-              label, d);
-        }
-        StateLayout outLayout = out.build();
-        SparseLayer.Builder lb = SparseLayer.builder(previous.dimension()).label(label);
-        List<Invariant> inv = new ArrayList<>(outLayout.dimension());
-        for (int i = 0; i < stateDim; i++) {
-          Direction d = layout.direction(i);
-          Neuron n = stateRows.get(d);
-          if (n != null) {
-            lb.addRow(row(n, previous));
-            inv.add(invariantOf(n, previous, previousInv));
-          } else if (plan.cleared().contains(d)) {
-            lb.addRow(SparseLayer.Row.withBias(0));
-            inv.add(Invariant.ZERO);
-          } else {
-            lb.addRow(SparseLayer.Row.withBias(0).plus(i, 1));
-            inv.add(previousInv.get(i));
-          }
-        }
-        for (Neuron n : hidden) {
-          lb.addRow(row(n, previous));
-          inv.add(invariantOf(n, previous, previousInv));
-        }
-        SparseLayer sl = lb.build();
-        ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
-        infos.add(new LayerInfo(built.size(), label, si, stage.name(), outLayout, invariants, sl));
-        built.add(sl);
-        previous = outLayout;
-        previousInv = invariants;
+        addLayer(si, stage, plans.get(li), li > 0, writes, readable);
       }
       checkArgument(previous.dimension() == stateDim,
           "stage %s ends with %s hidden neurons; a stage must end in the state space",
           stage.name(), previous.dimension() - stateDim);
-      StateCondition post = condition.with(stage.role().effect(regs));
-      ImmutableSet<Register> owned = stage.role().owned(regs);
+      addLemma(stage, firstLayer, plans.size());
+    }
+
+    /** Checks one layer's reads and writes against the stage's declaration, then builds it. */
+    void addLayer(int si, Stage stage, LayerPlan plan, boolean sameStage, Set<Direction> writes,
+        Set<Direction> readable) {
+      String label = stage.name() + "." + plan.label();
+      StateLayout.Builder out = layout.extend();
+      Map<Direction, Neuron> stateRows = new HashMap<>();
+      List<Neuron> hidden = new ArrayList<>();
+      for (Neuron n : plan.neurons()) {
+        if (layout.contains(n.output())) {
+          checkArgument(writes.contains(n.output()),
+              "stage %s, layer %s writes %s, which the stage does not declare", stage.name(),
+              label, n.output());
+          stateRows.put(n.output(), n);
+        } else {
+          out.add(label, n.output());
+          hidden.add(n);
+        }
+        for (Direction d : n.preActivation().terms().keySet()) {
+          if (layout.contains(d)) {
+            checkArgument(readable.contains(d),
+                "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
+                label, d);
+          } else {
+            checkArgument(sameStage && previous.contains(d),
+                "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
+                    + " previous layer", stage.name(), label, d);
+          }
+        }
+      }
+      for (Direction d : plan.cleared()) {
+        checkArgument(layout.contains(d) && writes.contains(d),
+            "stage %s, layer %s clears %s, which the stage does not declare", stage.name(),
+            label, d);
+      }
+      StateLayout outLayout = out.build();
+      SparseLayer.Builder lb = SparseLayer.builder(previous.dimension()).label(label);
+      List<Invariant> inv = new ArrayList<>(outLayout.dimension());
+      for (int i = 0; i < stateDim; i++) {
+        Direction d = layout.direction(i);
+        Neuron n = stateRows.get(d);
+        if (n != null) {
+          lb.addRow(row(n, previous));
+          inv.add(invariantOf(n, previous, previousInv));
+        } else if (plan.cleared().contains(d)) {
+          lb.addRow(SparseLayer.Row.withBias(0));
+          inv.add(Invariant.ZERO);
+        } else {
+          // DESIGN §5: every direction that is not mentioned is copied, ReLU(x) = x for x >= 0.
+          lb.addRow(SparseLayer.Row.withBias(0).plus(i, 1));
+          inv.add(previousInv.get(i));
+        }
+      }
+      for (Neuron n : hidden) {
+        lb.addRow(row(n, previous));
+        inv.add(invariantOf(n, previous, previousInv));
+      }
+      SparseLayer layer = lb.build();
+      ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
+      infos.add(new LayerInfo(built.size(), label, si, stage.name(), outLayout, invariants,
+          layer));
+      built.add(layer);
+      previous = outLayout;
+      previousInv = invariants;
+    }
+
+    /** The stage's lemma: the current condition, then its roles' effects; frame = the rest. */
+    void addLemma(Stage stage, int firstLayer, int layerCount) {
+      ImmutableList<PaperStage> roles = stage.roles();
+      checkArgument(!roles.isEmpty(), "stage %s implements no paper stage", stage.name());
+      StateCondition post = condition;
+      ImmutableSet.Builder<Register> ownedBuilder = ImmutableSet.builder();
+      for (PaperStage role : roles) {
+        post = post.with(role.effect(regs));
+        ownedBuilder.addAll(role.owned(regs));
+      }
+      ImmutableSet<Register> owned = ownedBuilder.build();
       ImmutableList<Register> frame = layout.registers().stream()
           .filter(r -> !owned.contains(r)).collect(ImmutableList.toImmutableList());
-      lemmas.add(new StageLemma(stage.name(), stage.role(), firstLayer, plans.size(), condition,
-          post, owned, frame));
+      lemmas.add(new StageLemma(stage.name(), roles, firstLayer, layerCount, condition, post,
+          owned, frame));
       condition = post;
     }
-    Network network = Network.withInputNames(built, layout.names());
-    return new Construction(name, config, regs, layout, ImmutableList.copyOf(stages),
-        ImmutableList.copyOf(lemmas), ImmutableList.copyOf(infos), inputInvariants, network);
   }
 
   private static Set<Direction> directionsOf(Set<Register> registers) {

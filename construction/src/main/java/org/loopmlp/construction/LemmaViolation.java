@@ -2,6 +2,7 @@ package org.loopmlp.construction;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Locale;
 import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Rational;
 
@@ -34,7 +35,7 @@ public final class LemmaViolation extends RuntimeException {
 
   public LemmaViolation(StepContext step, Kind kind, int pass, String stage, int layer,
       String layerLabel, Direction direction, String expected, Rational got) {
-    super(kind.name().toLowerCase(java.util.Locale.ROOT) + " violated: pass " + pass
+    super(kind.name().toLowerCase(Locale.ROOT) + " violated: pass " + pass
         + ", stage " + stage + ", layer " + layer + " (" + layerLabel + "), direction "
         + direction + ": expected " + expected + ", got " + got + "; "
         + step.program().config() + ", executing " + step.detail().pc() + ": "

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Locale;
 import org.loopmlp.isa.MachineConfig;
 
 /**
@@ -25,7 +26,7 @@ public final class MachineRegisters {
 
     /** {@code a}, {@code b} or {@code c}. */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

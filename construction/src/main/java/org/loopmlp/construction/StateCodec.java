@@ -5,7 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.loopmlp.construction.MachineRegisters.Field;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
@@ -23,10 +26,19 @@ import org.loopmlp.isa.Program;
 public final class StateCodec {
   private final StateLayout layout;
   private final MachineRegisters regs;
+  private final int[] mustBeZero;
 
   private StateCodec(StateLayout layout, MachineRegisters regs) {
     this.layout = layout;
     this.regs = regs;
+    Set<Direction> live = new HashSet<>();
+    for (Register r : regs.layout().registers()) {
+      if (!regs.scratch().contains(r)) {
+        live.addAll(r.bits());
+      }
+    }
+    this.mustBeZero = IntStream.range(0, layout.dimension())
+        .filter(i -> !live.contains(layout.direction(i))).toArray();
   }
 
   /** The codec for {@code layout}, which must hold the machine registers of {@code config}. */
@@ -38,6 +50,12 @@ public final class StateCodec {
           "layout has no register %s for %s", r.name(), config);
     }
     return new StateCodec(layout, regs);
+  }
+
+  /** The codec for the machine state space of {@code config} ({@link MachineRegisters#layout}). */
+  public static StateCodec forConfig(MachineConfig config) {
+    MachineRegisters regs = MachineRegisters.of(config);
+    return new StateCodec(regs.layout(), regs);
   }
 
   /** The codec for a construction's state space. */
@@ -100,14 +118,10 @@ public final class StateCodec {
       memory[i] = read(vector, regs.mem(i));
     }
     int pc = (int) read(vector, regs.pc());
-    java.util.Set<Direction> live = new java.util.HashSet<>();
-    regs.layout().registers().stream()
-        .filter(r -> !regs.scratch().contains(r))
-        .forEach(r -> live.addAll(r.bits()));
-    for (int i = 0; i < layout.dimension(); i++) {
-      Direction d = layout.direction(i);
-      if (!live.contains(d) && !vector.isZero(i)) {
-        throw new DecodeException(d, vector.get(i), "0 (scratch is 0 between passes)");
+    for (int i : mustBeZero) {
+      if (!vector.isZero(i)) {
+        throw new DecodeException(layout.direction(i), vector.get(i),
+            "0 (scratch is 0 between passes)");
       }
     }
     return new DecodedState(Program.ofSlots(config, slots, 0),

@@ -59,7 +59,12 @@ class ConstructionTest {
    */
   @Test
   void everyFrameDirectionIsCopiedByAnIdentityRow() {
-    Construction c = PaperConstruction.build(CONFIG);
+    for (String name : Constructions.names()) {
+      everyFrameDirectionIsCopiedByAnIdentityRow(Constructions.build(name, CONFIG));
+    }
+  }
+
+  private static void everyFrameDirectionIsCopiedByAnIdentityRow(Construction c) {
     for (StageLemma lemma : c.lemmas()) {
       for (int i = lemma.firstLayer(); i <= lemma.lastLayer(); i++) {
         SparseLayer l = c.layer(i).layer();

@@ -6,6 +6,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.size.SizeReport;
+import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
@@ -27,7 +29,7 @@ class LargeConfigTest {
   }
 
   @Test
-  void sixteenTenTenBuildsAndRunsOneCheckedPass() {
+  void sixteenTenTenBuildsAndRunsOneCheckedPassOnEveryExactBackend() {
     MachineConfig config = MachineConfig.of(16, 10, 10);
     Construction c = PaperConstruction.build(config);
     SizeReport report = SizeReport.of(c);
@@ -38,7 +40,11 @@ class LargeConfigTest {
     Random rnd = new Random(16_10_10L);
     Program p = RandomProgramsTest.randomProgram(config, rnd);
     MachineState s = RandomProgramsTest.randomState(config, rnd);
-    MachineState next = LoopedMlp.checked(c, RationalBackend.INSTANCE).step(p, s);
-    assertEquals(SubleqMachine.step(p, s), next);
+    for (Backend backend : Backends.all()) {
+      if (backend.isExact()) {
+        assertEquals(SubleqMachine.step(p, s), LoopedMlp.checked(c, backend).step(p, s),
+            backend.name());
+      }
+    }
   }
 }

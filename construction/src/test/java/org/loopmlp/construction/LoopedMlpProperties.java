@@ -2,6 +2,7 @@ package org.loopmlp.construction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,6 +11,8 @@ import net.jqwik.api.statistics.Statistics;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.isa.StepDetail;
 import org.loopmlp.isa.SubleqMachine;
+import org.loopmlp.isa.gen.GeneratedMachine;
+import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
  * Differential properties (DESIGN §6, tier 2): the checked looped network equals the reference
@@ -19,29 +22,66 @@ class LoopedMlpProperties {
   private static final int PASSES = 8;
 
   @Provide
-  Arbitrary<TestArbitraries.Machine> small() {
-    return TestArbitraries.machines(8, 4, 4);
+  Arbitrary<GeneratedMachine> small() {
+    return MachineArbitraries.machines(8, 4, 4);
   }
 
   @Provide
-  Arbitrary<TestArbitraries.Machine> large() {
-    return TestArbitraries.machines(16, 6, 6);
+  Arbitrary<GeneratedMachine> large() {
+    return MachineArbitraries.machines(16, 6, 6);
+  }
+
+  @Provide
+  Arbitrary<String> constructions() {
+    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME);
+  }
+
+  @Provide
+  Arbitrary<GeneratedMachine> tiny() {
+    return MachineArbitraries.machines(8, 3, 3);
+  }
+
+  @Provide
+  Arbitrary<GeneratedMachine> smallest() {
+    return MachineArbitraries.machines(6, 2, 2);
+  }
+
+  @Property(tries = 60, seed = "20261126")
+  void shallowEqualsReference(@ForAll("smallest") GeneratedMachine m) {
+    collect(m);
+    check(ShallowConstruction.NAME, m, PASSES);
+  }
+
+  @Property(tries = 100, seed = "20261125")
+  void fusedEqualsReference(@ForAll("tiny") GeneratedMachine m) {
+    collect(m);
+    check(FusedConstruction.NAME, m, PASSES);
   }
 
   @Property(tries = 200, seed = "20261123")
-  void smallMachinesEqualReference(@ForAll("small") TestArbitraries.Machine m) {
+  void smallMachinesEqualReference(@ForAll("small") GeneratedMachine m,
+      @ForAll("constructions") String construction) {
     collect(m);
-    check(m, PASSES);
+    Statistics.label("construction").collect(construction);
+    check(construction, m, PASSES);
+    // The first step must both branch and fall through, overflow, and clear a cell often enough.
+    Statistics.label("branch").coverage(c -> {
+      c.check(true).percentage(p -> p > 20);
+      c.check(false).percentage(p -> p > 10);
+    });
+    Statistics.label("overflow").coverage(c -> c.check(true).percentage(p -> p > 3));
+    Statistics.label("a == b").coverage(c -> c.check(true).percentage(p -> p > 5));
   }
 
-  @Property(tries = 20, seed = "20261124")
-  void largeMachinesEqualReference(@ForAll("large") TestArbitraries.Machine m) {
+  @Property(tries = 30, seed = "20261124")
+  void largeMachinesEqualReference(@ForAll("large") GeneratedMachine m,
+      @ForAll("constructions") String construction) {
     Statistics.label("state dimension").collect(
         TestArbitraries.paper(m.config()).layout().dimension() / 1000 + "k");
-    check(m, 3);
+    check(construction, m, 3);
   }
 
-  private static void collect(TestArbitraries.Machine m) {
+  private static void collect(GeneratedMachine m) {
     StepDetail d = SubleqMachine.detail(m.program(), m.state());
     Statistics.label("branch").collect(d.branch());
     Statistics.label("overflow").collect(d.overflowed());
@@ -49,8 +89,8 @@ class LoopedMlpProperties {
     Statistics.label("result == 0").collect(d.result() == 0);
   }
 
-  private static void check(TestArbitraries.Machine m, int passes) {
-    LoopedMlp mlp = LoopedMlp.checked(TestArbitraries.paper(m.config()),
+  private static void check(String construction, GeneratedMachine m, int passes) {
+    LoopedMlp mlp = LoopedMlp.checked(TestArbitraries.construction(construction, m.config()),
         RationalBackend.INSTANCE);
     assertEquals(ReferenceRun.trace(m.program(), m.state(), passes),
         mlp.run(m.program(), m.state(), passes).states());

@@ -9,17 +9,19 @@ import net.jqwik.api.Provide;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.RationalVector;
+import org.loopmlp.isa.gen.GeneratedMachine;
+import org.loopmlp.isa.gen.MachineArbitraries;
 
 /** The lemmas chain from encode(before) to encode(after), and change only what they own. */
 class StageLemmaProperties {
   @Provide
-  Arbitrary<TestArbitraries.Machine> machines() {
-    return TestArbitraries.machines(8, 3, 3);
+  Arbitrary<GeneratedMachine> machines() {
+    return MachineArbitraries.machines(8, 3, 3);
   }
 
   @Property(tries = 100)
   void lemmasChainFromTheEncodingBeforeToTheEncodingAfter(
-      @ForAll("machines") TestArbitraries.Machine m) {
+      @ForAll("machines") GeneratedMachine m) {
     Construction c = TestArbitraries.paper(m.config());
     StateCodec codec = StateCodec.forConstruction(c);
     StepContext step = StepContext.of(m.program(), m.state());
@@ -34,7 +36,7 @@ class StageLemmaProperties {
 
   @Property(tries = 100)
   void postconditionsAgreeWithPreconditionsOnTheFrame(
-      @ForAll("machines") TestArbitraries.Machine m) {
+      @ForAll("machines") GeneratedMachine m) {
     Construction c = TestArbitraries.paper(m.config());
     StepContext step = StepContext.of(m.program(), m.state());
     for (StageLemma lemma : c.lemmas()) {

@@ -12,11 +12,13 @@ import net.jqwik.api.Provide;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.isa.gen.GeneratedMachine;
+import org.loopmlp.isa.gen.MachineArbitraries;
 
 class StateCodecProperties {
   @Provide
-  Arbitrary<TestArbitraries.Machine> machines() {
-    return TestArbitraries.machines(8, 3, 3);
+  Arbitrary<GeneratedMachine> machines() {
+    return MachineArbitraries.machines(8, 3, 3);
   }
 
   @Provide
@@ -26,7 +28,7 @@ class StateCodecProperties {
   }
 
   @Property(tries = 100)
-  void decodeInvertsEncode(@ForAll("machines") TestArbitraries.Machine m) {
+  void decodeInvertsEncode(@ForAll("machines") GeneratedMachine m) {
     StateCodec codec = StateCodec.forLayout(MachineRegisters.of(m.config()).layout(), m.config());
     DecodedState d = codec.decode(codec.encode(m.program(), m.state()));
     assertEquals(m.program(), d.program());
@@ -35,7 +37,7 @@ class StateCodecProperties {
 
   @Property(tries = 100)
   void encodingHoldsTheTwosComplementBitsOfEveryWord(
-      @ForAll("machines") TestArbitraries.Machine m) {
+      @ForAll("machines") GeneratedMachine m) {
     MachineConfig config = m.config();
     StateLayout layout = MachineRegisters.of(config).layout();
     RationalVector v = StateCodec.forLayout(layout, config).encode(m.program(), m.state());
@@ -51,7 +53,7 @@ class StateCodecProperties {
   }
 
   @Property(tries = 100)
-  void decodeRejectsANonBitNamingItsDirection(@ForAll("machines") TestArbitraries.Machine m,
+  void decodeRejectsANonBitNamingItsDirection(@ForAll("machines") GeneratedMachine m,
       @ForAll("nonBits") Rational bad, @ForAll double where) {
     StateLayout layout = MachineRegisters.of(m.config()).layout();
     StateCodec codec = StateCodec.forLayout(layout, m.config());
@@ -66,7 +68,7 @@ class StateCodecProperties {
   }
 
   @Property(tries = 50)
-  void decodeRejectsScratchThatIsNotZero(@ForAll("machines") TestArbitraries.Machine m,
+  void decodeRejectsScratchThatIsNotZero(@ForAll("machines") GeneratedMachine m,
       @ForAll double where) {
     StateLayout layout = MachineRegisters.of(m.config()).layout();
     StateCodec codec = StateCodec.forLayout(layout, m.config());

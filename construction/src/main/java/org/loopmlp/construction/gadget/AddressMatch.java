@@ -38,10 +38,20 @@ public final class AddressMatch implements Gadget {
   }
 
   /**
+   * {@code out = [x == v and z == u] * y} for a bit y: {@code ReLU(s_v(x) + s_u(z) + y)}, since
+   * the sum of two scores is 0 when both match and at most -2 otherwise.
+   */
+  public static AddressMatch selectWhenBoth(Register x, long v, Register z, long u, Direction y,
+      Direction out) {
+    return new AddressMatch(x, v, score(z, u).plus(Affine.of(y)), out);
+  }
+
+  /**
    * The affine score {@code s_v(x) = sum_t (2 x_t - 1)(2 v_t - 1) - L} of DESIGN §4, over all bits
    * of {@code x}.
    */
   public static Affine score(Register x, long v) {
+    checkArgument(v >= 0 && v < (1L << x.width()), "%s is not a %s-bit address", v, x.width());
     Affine.Builder b = Affine.builder();
     long constant = -x.width();
     for (int t = 0; t < x.width(); t++) {

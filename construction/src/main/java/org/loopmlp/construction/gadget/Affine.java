@@ -63,6 +63,25 @@ public final class Affine {
     return terms;
   }
 
+  /**
+   * This form with every direction that has a definition replaced by it: folds a linear layer
+   * into the next one (valid when the folded neurons' pre-activations are never negative, so
+   * their ReLU is the identity).
+   */
+  public Affine substitute(Map<Direction, Affine> definitions) {
+    Builder b = builder().plusConstant(bias);
+    terms.forEach((d, w) -> {
+      Affine def = definitions.get(d);
+      if (def == null) {
+        b.plus(d, w);
+      } else {
+        b.plusConstant(def.bias.multiply(w));
+        def.terms.forEach((e, v) -> b.plus(e, v.multiply(w)));
+      }
+    });
+    return b.build();
+  }
+
   /** {@code this + other}. */
   public Affine plus(Affine other) {
     return toBuilder().plus(other).build();

@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.Locale;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.LayerInfo;
-import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
@@ -22,7 +21,7 @@ import org.loopmlp.isa.MachineConfig;
  */
 public final class SizeReport {
   /** One stage's line. */
-  public record StageSize(String stage, PaperStage paperStage, int paperBudget, int layers,
+  public record StageSize(String stage, String paperStage, int paperBudget, int layers,
       int firstLayer, long nonZeros, long parameters, int widestLayer) {
     public boolean withinBudget() {
       return layers <= paperBudget;
@@ -88,7 +87,7 @@ public final class SizeReport {
           }
         }
       }
-      stages.add(new StageSize(lemma.name(), lemma.paperStage(), lemma.budget(),
+      stages.add(new StageSize(lemma.name(), lemma.paperLabel(), lemma.budget(),
           lemma.layerCount(), lemma.firstLayer(), nnz, params, stageWidest));
       totalNnz += nnz;
       totalParams += params;
@@ -99,7 +98,11 @@ public final class SizeReport {
         maxAbs, maxDen);
   }
 
-  /** The closed-form size of {@link org.loopmlp.construction.PaperConstruction} for a config. */
+  /**
+   * The closed-form size of {@link org.loopmlp.construction.PaperConstruction} for a config, also
+   * an upper bound for {@code compact} (same neurons, fewer identity copies). {@code fused} and
+   * {@code shallow} are guarded by their own {@code supports(config)}.
+   */
   public static SizeEstimate estimate(MachineConfig config) {
     return SizeEstimate.of(config);
   }
@@ -154,19 +157,27 @@ public final class SizeReport {
 
   /** A plain-text table: one line per stage, then the totals. */
   public String toTable() {
+    int w1 = 12;
+    int w2 = 10;
+    for (StageSize st : stages) {
+      w1 = Math.max(w1, st.stage().length() + 1);
+      w2 = Math.max(w2, st.paperStage().length() + 1);
+    }
+    String head = "%-" + w1 + "s %-" + w2 + "s %6s %6s %8s %12s %12s %10s%n";
+    String line = "%-" + w1 + "s %-" + w2 + "s %6d %6d %8s %12d %12d %10d%s%n";
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "construction %s, %s (m = %d words, k = %d slots)%n",
         name, config, config.dataSize(), config.codeSize()));
-    s.append(String.format(Locale.ROOT, "%-12s %-10s %6s %6s %8s %12s %12s %10s%n", "stage",
-        "paper", "budget", "ours", "layers", "nnz", "parameters", "widest"));
+    s.append(String.format(Locale.ROOT, head, "stage", "paper", "budget", "ours", "layers", "nnz",
+        "parameters", "widest"));
     for (StageSize st : stages) {
-      s.append(String.format(Locale.ROOT, "%-12s %-10s %6d %6d %8s %12d %12d %10d%s%n",
-          st.stage(), st.paperStage().label(), st.paperBudget(), st.layers(),
-          st.firstLayer() + ".." + (st.firstLayer() + st.layers() - 1), st.nonZeros(),
-          st.parameters(), st.widestLayer(), st.withinBudget() ? "" : "  OVER BUDGET"));
+      s.append(String.format(Locale.ROOT, line, st.stage(), st.paperStage(), st.paperBudget(),
+          st.layers(), st.firstLayer() + ".." + (st.firstLayer() + st.layers() - 1),
+          st.nonZeros(), st.parameters(), st.widestLayer(),
+          st.withinBudget() ? "" : "  OVER BUDGET"));
     }
-    s.append(String.format(Locale.ROOT, "%-12s %-10s %6d %6d %8s %12d %12d %10d%n", "total", "",
-        paperDepth(), depth, "", nonZeros, parameters, widestLayer));
+    s.append(String.format(Locale.ROOT, line, "total", "", paperDepth(), depth, "", nonZeros,
+        parameters, widestLayer, ""));
     s.append(String.format(Locale.ROOT, "state dimension %d, largest |weight| %s, largest"
         + " denominator %s%n", stateDimension, maxAbsWeight, maxDenominator));
     return s.toString();
@@ -180,7 +191,7 @@ public final class SizeReport {
     String prefix = name + "," + config.wordBits() + "," + config.dataBits() + ","
         + config.codeBits() + ",";
     for (StageSize st : stages) {
-      s.append(prefix).append(st.stage()).append(',').append(st.paperStage().label())
+      s.append(prefix).append(st.stage()).append(',').append(st.paperStage())
           .append(',').append(st.paperBudget()).append(',').append(st.layers()).append(',')
           .append(st.firstLayer()).append(',').append(st.nonZeros()).append(',')
           .append(st.parameters()).append(',').append(st.widestLayer()).append(",,,\n");

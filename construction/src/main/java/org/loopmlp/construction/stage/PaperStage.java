@@ -4,8 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.Register;
 
 /**

@@ -19,6 +19,15 @@ public interface Stage {
   /** The paper stage this block implements; its lemma states what the block must compute. */
   PaperStage role();
 
+  /**
+   * Every paper stage this block implements, in the paper's order; more than one for stages run
+   * side by side in the same layers ({@link ParallelStage}). The lemma applies their effects in
+   * this order.
+   */
+  default ImmutableList<PaperStage> roles() {
+    return ImmutableList.of(role());
+  }
+
   /** The state registers the layers read. */
   ImmutableSet<Register> reads(MachineRegisters regs);
 

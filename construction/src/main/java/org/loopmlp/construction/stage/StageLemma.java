@@ -5,21 +5,25 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.util.stream.Collectors;
+import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 
 /**
- * What one stage of a construction computes (DESIGN §6): its name, the paper's stage and budget,
+ * What one stage of a construction computes (DESIGN §6): its name, the paper's stage (or stages,
+ * for stages run side by side) and budget,
  * the layers {@code [firstLayer, firstLayer + layerCount)} of the network it occupies, a
  * precondition and a postcondition on the whole state space (each a register-by-register claim
  * stated with the reference machine's values), and a frame: the registers it must leave
  * unchanged.
  */
-public record StageLemma(String name, PaperStage paperStage, int firstLayer, int layerCount,
+public record StageLemma(String name, ImmutableList<PaperStage> paperStages, int firstLayer,
+    int layerCount,
     StateCondition precondition, StateCondition postcondition, ImmutableSet<Register> owned,
     ImmutableList<Register> frame) {
   public StageLemma {
     checkNotNull(name, "name");
-    checkNotNull(paperStage, "paperStage");
+    checkArgument(!paperStages.isEmpty(), "a lemma covers at least one paper stage");
     checkArgument(firstLayer >= 0 && layerCount >= 1, "layers [%s, +%s)", firstLayer, layerCount);
     checkNotNull(precondition, "precondition");
     checkNotNull(postcondition, "postcondition");
@@ -27,9 +31,26 @@ public record StageLemma(String name, PaperStage paperStage, int firstLayer, int
     checkNotNull(frame, "frame");
   }
 
-  /** The paper's layer budget for this stage. */
+  /** The (first) paper stage this lemma covers. */
+  public PaperStage paperStage() {
+    return paperStages.get(0);
+  }
+
+  /** The paper stages' labels joined by {@code " + "}, e.g. {@code fetch + next pc}. */
+  public String paperLabel() {
+    return paperStages.stream().map(PaperStage::label)
+        .collect(Collectors.joining(" + "));
+  }
+
+  /** The paper's layer budget for this stage (the sum, for stages run side by side). */
   public int budget() {
-    return paperStage.budget();
+    return paperStages.stream().mapToInt(PaperStage::budget).sum();
+  }
+
+  /** Every direction of the frame's registers: each must leave the stage unchanged. */
+  public ImmutableList<Direction> frameDirections() {
+    return frame.stream().flatMap(r -> r.bits().stream())
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** The index of the stage's last layer. */
@@ -49,7 +70,7 @@ public record StageLemma(String name, PaperStage paperStage, int firstLayer, int
 
   @Override
   public String toString() {
-    return name + " (" + paperStage.label() + ", paper " + budget() + " layers, ours "
+    return name + " (" + paperLabel() + ", paper " + budget() + " layers, ours "
         + layerCount + ": layers " + firstLayer + ".." + lastLayer() + ")";
   }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class StateCondition {
   /** The vector over {@code layout} that this condition describes for {@code step}. */
   public RationalVector expectedVector(StateLayout layout, StepContext step) {
     Rational[] v = new Rational[layout.dimension()];
-    java.util.Arrays.fill(v, Rational.ZERO);
+    Arrays.fill(v, Rational.ZERO);
     for (RegisterClaim c : claims.values()) {
       long value = c.expected(step);
       Register r = c.register();

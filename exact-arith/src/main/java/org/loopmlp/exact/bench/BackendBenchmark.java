@@ -19,9 +19,10 @@ import org.loopmlp.exact.StateVector;
  * Multiply-adds per second of every backend against the bare CSR loop (DESIGN.md §3: the speed
  * limit of a backend is a plain CSR multiply-add loop over the same arrays).
  *
- * <p>Method: each evaluator first runs for a third of its budget untimed (JIT warm-up), then
- * passes are timed one by one until the budget is spent (at least 3 timed passes); the best and
- * the median pass are reported. Rates count one multiply-add per stored weight. The {@code
+ * <p>Method: the bare loop and the {@code exact}, {@code float64}, {@code float32} backends run
+ * round-robin, one pass each in turn, so that all see the same machine load and cache state; the
+ * first third of the budget is untimed (JIT warm-up), then passes are timed until the budget is
+ * spent (at least 3 timed passes each); the best and the median pass are reported. Rates count one multiply-add per stored weight. The {@code
  * rational} backend runs on a smaller slice of the same shape; next to it, {@code apfloat-direct}
  * evaluates that slice in apfloat {@code Aprational} arithmetic alone (the {@link Rational} type
  * holds small values in longs, so {@code rational} is much faster than apfloat on small integers).
@@ -87,23 +88,61 @@ public final class BackendBenchmark {
   /** Sink for results, so that the JIT cannot drop a pass. */
   private static volatile Object sink;
 
+  /** A named pass to time. */
+  private record Pass(String name, long nnz, Runnable run) {}
+
   private static BenchmarkResult time(String name, long nnz, Duration budget, Runnable pass) {
+    return timeInterleaved(List.of(new Pass(name, nnz, pass)), budget).get(0);
+  }
+
+  /**
+   * Times several passes round-robin (one pass of each in turn), so that all of them see the same
+   * machine load and cache conditions; {@code budget} is for all of them together.
+   */
+  private static List<BenchmarkResult> timeInterleaved(List<Pass> passes, Duration budget) {
     long budgetNanos = budget.toNanos();
     long warmEnd = System.nanoTime() + budgetNanos / 3;
     do {
-      pass.run();
+      for (Pass p : passes) {
+        p.run().run();
+      }
     } while (System.nanoTime() < warmEnd);
-    List<Long> times = new ArrayList<>();
+    List<List<Long>> times = new ArrayList<>();
+    passes.forEach(p -> times.add(new ArrayList<>()));
     long end = System.nanoTime() + budgetNanos - budgetNanos / 3;
-    while (times.size() < 3 || System.nanoTime() < end) {
-      long t0 = System.nanoTime();
-      pass.run();
-      times.add(System.nanoTime() - t0);
+    while (times.get(0).size() < 3 || System.nanoTime() < end) {
+      for (int i = 0; i < passes.size(); i++) {
+        long t0 = System.nanoTime();
+        passes.get(i).run().run();
+        times.get(i).add(System.nanoTime() - t0);
+      }
     }
     sink = times;
-    long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new BenchmarkResult(name, nnz, sorted.length, sorted[0] * 1e-9,
-        sorted[sorted.length / 2] * 1e-9);
+    List<BenchmarkResult> results = new ArrayList<>();
+    for (int i = 0; i < passes.size(); i++) {
+      long[] sorted = times.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+      results.add(new BenchmarkResult(passes.get(i).name(), passes.get(i).nnz(), sorted.length,
+          sorted[0] * 1e-9, sorted[sorted.length / 2] * 1e-9));
+    }
+    return results;
+  }
+
+  /**
+   * The bare loop and every backend of {@code backends} on the same network, timed round-robin
+   * within about {@code budget} in total; the bare loop's result comes first.
+   */
+  public static List<BenchmarkResult> compare(
+      Network network, StateVector input, List<Backend> backends, Duration budget) {
+    List<Pass> passes = new ArrayList<>();
+    BareCsrLoop loop = BareCsrLoop.of(network);
+    long[] x = BareCsrLoop.integers(input);
+    passes.add(new Pass("bare-csr-long", network.nonZeros(), () -> sink = loop.run(x)));
+    for (Backend b : backends) {
+      Backend.Compiled compiled = b.compile(network);
+      StateVector loaded = compiled.load(input);
+      passes.add(new Pass(b.name(), network.nonZeros(), () -> sink = compiled.apply(loaded)));
+    }
+    return timeInterleaved(passes, budget);
   }
 
   /**
@@ -162,23 +201,24 @@ public final class BackendBenchmark {
     System.out.printf(Locale.ROOT, "layer: %,d rows x %,d columns, %,d non-zeros, seed %d%n",
         network.layer(0).outputDimension(), network.inputDimension(), network.nonZeros(), seed);
     System.out.printf(Locale.ROOT,
-        "method: %ds per evaluator, first third untimed warm-up, then >= 3 timed passes;"
-            + " best and median pass%n", budget.toSeconds());
+        "method: %ds per evaluator, bare/exact/float64/float32 interleaved pass by pass;"
+            + " first third untimed warm-up, then >= 3 timed passes; best and median pass%n", budget.toSeconds());
 
-    BenchmarkResult bare = measureBareLoop(network, input, budget);
-    print(bare, bare, "");
-    for (Backend b : Backends.all()) {
-      if (b.name().equals("rational") && sliceNnz < nnz) {
-        Network slice = randomLayer(sliceNnz, perRow, seed);
-        StateVector sliceInput = randomInput(slice.inputDimension(), seed + 1);
-        String note = String.format(Locale.ROOT, "  (on a %,d-non-zero slice; rate per"
-            + " multiply-add extrapolated)", slice.nonZeros());
-        print(measure(b, slice, sliceInput, budget), bare, note);
-        print(measureAprational(slice, sliceInput, budget), bare, note);
-      } else {
-        print(measure(b, network, input, budget), bare, "");
-      }
+    List<Backend> fast = Backends.all().stream().filter(b -> !b.name().equals("rational"))
+        .toList();
+    List<BenchmarkResult> results =
+        compare(network, input, fast, budget.multipliedBy(fast.size() + 1));
+    BenchmarkResult bare = results.get(0);
+    for (BenchmarkResult r : results) {
+      print(r, bare, "");
     }
+    Backend rational = Backends.named("rational");
+    Network slice = sliceNnz < nnz ? randomLayer(sliceNnz, perRow, seed) : network;
+    StateVector sliceInput = randomInput(slice.inputDimension(), seed + 1);
+    String note = slice == network ? "" : String.format(Locale.ROOT,
+        "  (on a %,d-non-zero slice; rate per multiply-add extrapolated)", slice.nonZeros());
+    print(measure(rational, slice, sliceInput, budget), bare, note);
+    print(measureAprational(slice, sliceInput, budget), bare, note);
   }
 
   private static void print(BenchmarkResult r, BenchmarkResult bare, String note) {

@@ -1,0 +1,47 @@
+package org.loopmlp.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.size.SizeReport;
+import org.loopmlp.isa.MachineConfig;
+
+/** Builds constructions for the commands, refusing sizes whose estimate does not fit the heap. */
+final class Builds {
+  /** Builds estimated above this many bytes announce themselves and report their time. */
+  private static final long ANNOUNCE_BYTES = 32L << 20;
+
+  private Builds() {}
+
+  /**
+   * Refuses {@code config} with a {@link UserError} when building it would need more heap than is
+   * available (the closed-form estimate, before anything is allocated).
+   */
+  static SizeEstimate requireFits(MachineConfig config) {
+    SizeEstimate e = SizeReport.estimate(config);
+    MemoryBudget.require("building the network for " + Configs.format(config) + " ("
+        + String.format(Locale.ROOT, "%,d", e.nonZeros()) + " weights)", e.buildHeapBytes(),
+        MemoryBudget.availableBytes());
+    return e;
+  }
+
+  /** The paper construction for {@code config}, after the memory check. */
+  static Construction paper(MachineConfig config, PrintWriter err) {
+    SizeEstimate e = requireFits(config);
+    boolean announce = e.memoryBytes() >= ANNOUNCE_BYTES;
+    if (announce) {
+      err.printf(Locale.ROOT, "building the network for %s: %,d weights, about %s ...%n",
+          Configs.format(config), e.nonZeros(), MemoryBudget.mib(e.memoryBytes()));
+      err.flush();
+    }
+    long start = System.nanoTime();
+    Construction c = PaperConstruction.build(config);
+    if (announce) {
+      err.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      err.flush();
+    }
+    return c;
+  }
+}

@@ -1,0 +1,118 @@
+package org.loopmlp.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.exact.NetworkFormat;
+import org.loopmlp.isa.MachineConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loopmlp export}: the network of one size as a file (and NumPy arrays). */
+@Command(
+    name = "export",
+    header = "Write the network for one size to a file (exact rational weights).",
+    description = {
+        "Writes the network in the loopmlp network format (text, exact rational weights,",
+        "direction names, a SHA-256 footer; gzip when FILE ends in .gz). With --npz, also",
+        "writes a NumPy archive: per layer i the CSR arrays layer{i}_indptr, layer{i}_indices,",
+        "layer{i}_data, layer{i}_bias and layer{i}_shape, and meta.json with the config, the",
+        "layer labels and every direction's name."
+    },
+    footerHeading = "%n",
+    footer = {
+        "Examples:",
+        "  loopmlp export --config 8,4,4 --out net-8-4-4.txt.gz",
+        "  loopmlp export --config 8,4,4 --out net.txt --npz      # also net.npz",
+        "",
+        "In Python:",
+        "  z = numpy.load('net.npz'); import scipy.sparse as sp",
+        "  W0 = sp.csr_matrix((z['layer0_data'], z['layer0_indices'], z['layer0_indptr']),",
+        "                     shape=tuple(z['layer0_shape']))",
+        "  x = numpy.maximum(0, W0 @ x + z['layer0_bias'])"
+    })
+final class ExportCommand extends Subcommand {
+  @Option(names = "--config", paramLabel = "N,A,C", required = true, converter = Configs.class,
+      description = "Word bits, data address bits, code address bits, e.g. 8,4,4.")
+  MachineConfig config;
+
+  @Option(names = "--out", paramLabel = "FILE", required = true,
+      description = "Where to write the network.")
+  Path out;
+
+  @Option(names = "--npz", paramLabel = "NPZ", arity = "0..1", fallbackValue = "",
+      description = "Also write NumPy arrays, to NPZ or next to FILE with the extension .npz.")
+  String npz;
+
+  @Override
+  public Integer call() {
+    Construction c = Builds.paper(config, err());
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw UserError.because("cannot write %s: the directory %s does not exist", out, parent);
+    }
+    if (Files.isDirectory(out)) {
+      throw UserError.because("cannot write %s: it is a directory", out);
+    }
+    try {
+      NetworkFormat.write(c.network(), out);
+      readableByAll(out);
+    } catch (IOException e) {
+      throw Inputs.cannotWrite(out, e);
+    }
+    out().printf(Locale.ROOT, "wrote %s: %s, %d layers, %,d weights, state dimension %d%n", out,
+        Configs.format(config), c.depth(), c.network().nonZeros(), c.layout().dimension());
+    if (npz != null) {
+      Path npzFile = npz.isEmpty() ? npzNextTo(out) : Path.of(npz);
+      writeNpz(c, npzFile);
+      out().printf(Locale.ROOT, "wrote %s: NumPy arrays (CSR per layer) and meta.json%n",
+          npzFile);
+    }
+    out().flush();
+    return ExitCodes.OK;
+  }
+
+  /** {@code net.txt.gz} -> {@code net.npz}. */
+  static Path npzNextTo(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.indexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return file.resolveSibling(base + ".npz");
+  }
+
+  /** Temporary files are private (rw-------); an exported file is for sharing (rw-r--r--). */
+  static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  /** Writes through a temporary file and an atomic rename, so a failure leaves no half file. */
+  private static void writeNpz(Construction c, Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, ".loopmlp-", ".npz.tmp");
+      try (OutputStream o = Files.newOutputStream(tmp)) {
+        NumpyExport.write(c, o);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      readableByAll(file);
+    } catch (IOException e) {
+      throw Inputs.cannotWrite(file, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The temporary file is already moved or cannot be removed; nothing else to do.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.loopmlp.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/** Reading the user's files, with every failure turned into one {@link UserError} line. */
+public final class Inputs {
+  private Inputs() {}
+
+  /** The UTF-8 text of {@code file}; a {@link UserError} that says why when it cannot be read. */
+  public static String readText(Path file) {
+    if (Files.isDirectory(file)) {
+      throw UserError.because("%s is a directory, expected a file", file);
+    }
+    if (!Files.exists(file)) {
+      throw UserError.because("%s: no such file", file);
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw cannotRead(file, e);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw UserError.because("cannot read %s: not UTF-8 text", file);
+    }
+  }
+
+  /** One line saying why {@code file} could not be read (or written). */
+  public static UserError cannotRead(Path file, IOException e) {
+    return new UserError("cannot read " + file + ": " + reason(e));
+  }
+
+  /** One line saying why {@code file} could not be written. */
+  public static UserError cannotWrite(Path file, IOException e) {
+    return new UserError("cannot write " + file + ": " + reason(e));
+  }
+
+  /** A short human reason for an I/O failure, without the exception's class name. */
+  public static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "a parent of the path is not a directory";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

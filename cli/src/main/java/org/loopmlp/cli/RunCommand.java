@@ -1,0 +1,197 @@
+package org.loopmlp.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.DecodeException;
+import org.loopmlp.construction.LoopedMlp;
+import org.loopmlp.construction.MlpRun;
+import org.loopmlp.exact.Backend;
+import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.isa.MachineState;
+import org.loopmlp.isa.SubleqMachine;
+import org.loopmlp.isa.asm.SqProgram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loopmlp run FILE.sq}: runs a program on the network, the reference machine, or both. */
+@Command(
+    name = "run",
+    header = "Run a .sq program on the network and/or the reference machine.",
+    description = {
+        "Assembles FILE.sq (its .config line gives the machine size), builds the network for",
+        "that size and runs the program until it halts (a step that changes nothing) or",
+        "--max-steps. With --engine both (the default) the network runs in checked mode next",
+        "to the reference machine and every step is compared; the first disagreement names",
+        "the pass, stage, layer and direction."
+    },
+    footerHeading = "%n",
+    footer = {
+        "Exit codes: 0 done (engines agree), 1 the engines disagree, 2 usage or input error.",
+        "",
+        "Examples:",
+        "  loopmlp run examples/countdown.sq",
+        "  loopmlp run examples/gcd.sq --engine mlp --backend float32",
+        "  loopmlp run prog.sq --json | python3 -m json.tool"
+    })
+final class RunCommand extends Subcommand {
+  enum Engine { mlp, reference, both }
+
+  @Parameters(index = "0", paramLabel = "FILE.sq", description = "The program to run.")
+  Path file;
+
+  @Option(names = "--engine", paramLabel = "E", defaultValue = "both",
+      description = "mlp, reference or both (default: ${DEFAULT-VALUE}).")
+  Engine engine;
+
+  @Option(names = "--backend", paramLabel = "B", defaultValue = "exact",
+      completionCandidates = BackendNames.class,
+      description = "Arithmetic of the network: ${COMPLETION-CANDIDATES} (default:"
+          + " ${DEFAULT-VALUE}).")
+  String backendName;
+
+  @Option(names = "--max-steps", paramLabel = "K", defaultValue = "10000",
+      description = "Stop after K steps if the program has not halted (default:"
+          + " ${DEFAULT-VALUE}).")
+  int maxSteps;
+
+  @Option(names = "--json", description = "Print exactly one JSON object and nothing else.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (maxSteps < 0) {
+      throw UserError.because("--max-steps must be >= 0, was %d", maxSteps);
+    }
+    Backend backend = BackendNames.backend(backendName);
+    SqProgram program = Programs.load(file);
+    MachineConfig config = program.config();
+    MachineState initial = program.initialState();
+
+    List<MachineState> reference = null;
+    boolean referenceHalted = false;
+    MlpRun mlpRun = null;
+    Optional<Differential.Disagreement> disagreement = Optional.empty();
+    long mlpNanos = 0;
+
+    if (engine == Engine.reference) {
+      reference = Differential.reference(program.program(), initial, maxSteps);
+      MachineState last = reference.get(reference.size() - 1);
+      referenceHalted = reference.size() <= maxSteps
+          && SubleqMachine.step(program.program(), last).equals(last);
+    } else {
+      Construction construction = Builds.paper(config, err());
+      long start = System.nanoTime();
+      if (engine == Engine.both) {
+        Differential.Outcome o = Differential.run(
+            LoopedMlp.checked(construction, backend), program.program(), initial, maxSteps);
+        reference = o.reference();
+        referenceHalted = o.referenceHalted();
+        mlpRun = o.mlp();
+        disagreement = o.disagreement();
+      } else {
+        try {
+          mlpRun = LoopedMlp.of(construction, backend).run(program.program(), initial, maxSteps);
+        } catch (DecodeException e) {
+          disagreement = Optional.of(new Differential.Disagreement(-1, "decoding the output",
+              "a machine state encoding", e.direction() + " = " + e.value(), e.getMessage()));
+        }
+      }
+      mlpNanos = System.nanoTime() - start;
+    }
+
+    // The reported run: the network's when it ran to the end, else the reference machine's.
+    MachineState last;
+    int steps;
+    boolean halted;
+    if (mlpRun != null) {
+      last = mlpRun.last();
+      steps = mlpRun.steps();
+      halted = mlpRun.halted();
+    } else if (reference != null) {
+      last = reference.get(reference.size() - 1);
+      steps = reference.size() - 1;
+      halted = referenceHalted;
+    } else {
+      last = initial;
+      steps = 0;
+      halted = false;
+    }
+    Boolean agree = engine == Engine.both ? disagreement.isEmpty() : null;
+    int code = disagreement.isPresent() ? ExitCodes.FOUND : ExitCodes.OK;
+
+    if (json) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("word", config.wordBits());
+      c.put("data", config.dataBits());
+      c.put("code", config.codeBits());
+      o.put("config", c);
+      o.put("engine", engine.name());
+      o.put("backend", engine == Engine.reference ? null : backend.name());
+      o.put("steps", steps);
+      o.put("halted", halted);
+      o.put("pc", last.pc());
+      o.put("memory", last.memory());
+      o.put("agree", agree);
+      o.put("firstDisagreement", disagreement.map(RunCommand::toJson).orElse(null));
+      out().println(Json.write(o));
+      out().flush();
+      return code;
+    }
+
+    out().printf(Locale.ROOT, "%s: %s (%d words, %d slots), engine %s%s%n", file,
+        Configs.format(config), config.dataSize(), config.codeSize(), engine,
+        engine == Engine.reference ? "" : ", backend " + backend.name());
+    if (reference != null && engine != Engine.mlp) {
+      out().printf(Locale.ROOT, "reference machine: %s after %d steps, pc %d%n",
+          referenceHalted ? "halted" : "stopped at --max-steps", reference.size() - 1,
+          reference.get(reference.size() - 1).pc());
+    }
+    if (mlpRun != null) {
+      out().printf(Locale.ROOT, "network:           %s after %d steps, pc %d (%.3f ms per"
+          + " step%s)%n", mlpRun.halted() ? "halted" : "stopped at --max-steps",
+          mlpRun.steps(), mlpRun.last().pc(), mlpNanos / 1e6 / Math.max(1, mlpRun.passes()),
+          engine == Engine.both ? ", checked mode" : "");
+    }
+    if (disagreement.isPresent()) {
+      out().println("FIRST DISAGREEMENT: " + disagreement.get().describe());
+    } else if (engine == Engine.both) {
+      out().println("the network and the reference machine agree at every step");
+    }
+    printMemory(program, last, mlpRun != null ? "network" : "reference machine");
+    out().flush();
+    return code;
+  }
+
+  private static Map<String, Object> toJson(Differential.Disagreement d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pass", d.pass());
+    m.put("where", d.where());
+    m.put("expected", d.expected());
+    m.put("got", d.got());
+    m.put("detail", d.detail());
+    return m;
+  }
+
+  /** All cells when there are at most 64, else labelled and non-zero cells. */
+  private void printMemory(SqProgram program, MachineState state, String engineName) {
+    Map<Integer, String> labels = Programs.labelsByAddress(program);
+    int m = state.config().dataSize();
+    boolean all = m <= 64;
+    out().println("memory after the run (" + engineName + (all ? ")"
+        : "; labelled and non-zero cells, all others are 0)") + ":");
+    for (int i = 0; i < m; i++) {
+      long v = state.word(i);
+      String label = labels.getOrDefault(i, "");
+      if (all || v != 0 || !label.isEmpty()) {
+        out().printf(Locale.ROOT, "  %5d  %-10s %d%n", i, label, v);
+      }
+    }
+  }
+}

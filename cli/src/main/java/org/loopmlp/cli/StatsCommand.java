@@ -1,0 +1,134 @@
+package org.loopmlp.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.size.SizeReport;
+import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.isa.MachineConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loopmlp stats}: the size of the construction, per stage or across a range of sizes. */
+@Command(
+    name = "stats",
+    header = "Size of the construction: layers per stage against the paper, weights, width.",
+    description = {
+        "For one size, builds the network and prints one line per stage (the paper's layer",
+        "budget, our layers, non-zero weights, parameters, widest layer). With a range such as",
+        "--data 4..16, prints one row per size from the exact closed form (no build), so you",
+        "can see how the weights grow; add --build to build and measure each size instead."
+    },
+    footerHeading = "%n",
+    footer = {
+        "Examples:",
+        "  loopmlp stats                          # N=8, A=4, C=4, per stage",
+        "  loopmlp stats --word 16 --data 4..16   # one row per data size",
+        "  loopmlp stats --data 4..12 --csv > sizes.csv"
+    })
+final class StatsCommand extends Subcommand {
+  @Option(names = "--word", paramLabel = "N", converter = IntRange.Converter.class,
+      description = "Word bits N, or a range like 8..32 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8")
+  IntRange word;
+
+  @Option(names = "--data", paramLabel = "A", converter = IntRange.Converter.class,
+      description = "Data address bits A (2^A words), or a range (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  IntRange data;
+
+  @Option(names = "--code", paramLabel = "C", converter = IntRange.Converter.class,
+      description = "Code address bits C (2^C slots), or a range (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  IntRange code;
+
+  @Option(names = "--csv", description = "Print CSV (with a header line) instead of a table.")
+  boolean csv;
+
+  @Option(names = "--build",
+      description = "With a range: build every size and measure it (slower) instead of the"
+          + " closed form.")
+  boolean build;
+
+  @Override
+  public Integer call() {
+    List<MachineConfig> configs = new ArrayList<>();
+    for (int n : word.values().toArray()) {
+      for (int a : data.values().toArray()) {
+        for (int c : code.values().toArray()) {
+          configs.add(Configs.of(n, a, c));
+        }
+      }
+    }
+    if (configs.size() == 1) {
+      MachineConfig config = configs.get(0);
+      SizeReport report = SizeReport.of(Builds.paper(config, err()));
+      out().print(csv ? report.toCsv() : report.toTable());
+      out().flush();
+      return ExitCodes.OK;
+    }
+    List<Row> rows = new ArrayList<>();
+    if (build) {
+      for (MachineConfig config : configs) {
+        Builds.requireFits(config);
+      }
+      try (Progress progress = Progress.start(err(), "stats", configs.size(), "sizes")) {
+        for (MachineConfig config : configs) {
+          Construction c = Builds.paper(config, err());
+          rows.add(Row.measured(SizeReport.of(c), SizeReport.estimate(config)));
+          progress.advance();
+        }
+      }
+    } else {
+      for (MachineConfig config : configs) {
+        rows.add(Row.estimated(SizeReport.estimate(config)));
+      }
+    }
+    print(rows);
+    return ExitCodes.OK;
+  }
+
+  /** One size: measured on a built network, or from the closed form. */
+  record Row(MachineConfig config, int depth, long stateDimension, long widestLayer,
+      long nonZeros, long parameters, long memoryBytes, boolean measured) {
+    static Row estimated(SizeEstimate e) {
+      return new Row(e.config(), e.depth(), e.stateDimension(), e.widestLayer(), e.nonZeros(),
+          e.parameters(), e.memoryBytes(), false);
+    }
+
+    static Row measured(SizeReport r, SizeEstimate e) {
+      return new Row(r.config(), r.depth(), r.stateDimension(), r.widestLayer(), r.nonZeros(),
+          r.parameters(), e.memoryBytes(), true);
+    }
+  }
+
+  private void print(List<Row> rows) {
+    if (csv) {
+      out().println("N,A,C,m,k,layers,paper_layers,state_dimension,widest_layer,nnz,parameters,"
+          + "memory_bytes,source");
+      for (Row r : rows) {
+        MachineConfig c = r.config();
+        out().printf(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s%n", c.wordBits(),
+            c.dataBits(), c.codeBits(), c.dataSize(), c.codeSize(), r.depth(),
+            PaperStage.PAPER_TOTAL_LAYERS, r.stateDimension(), r.widestLayer(), r.nonZeros(),
+            r.parameters(), r.memoryBytes(), r.measured() ? "built" : "closed form");
+      }
+    } else {
+      out().printf(Locale.ROOT, "paper construction, %s (paper: %d layers)%n",
+          build ? "measured on built networks" : "closed form (exact; no build)",
+          PaperStage.PAPER_TOTAL_LAYERS);
+      out().printf(Locale.ROOT, "%4s %3s %3s %9s %9s %6s %12s %12s %15s %15s %11s%n", "N", "A",
+          "C", "m", "k", "layers", "state dim", "widest", "nnz", "parameters", "memory");
+      for (Row r : rows) {
+        MachineConfig c = r.config();
+        out().printf(Locale.ROOT, "%4d %3d %3d %9d %9d %6d %12d %12d %15d %15d %11s%n",
+            c.wordBits(), c.dataBits(), c.codeBits(), c.dataSize(), c.codeSize(), r.depth(),
+            r.stateDimension(), r.widestLayer(), r.nonZeros(), r.parameters(),
+            MemoryBudget.mib(r.memoryBytes()));
+      }
+    }
+    out().flush();
+  }
+}

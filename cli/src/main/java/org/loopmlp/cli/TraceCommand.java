@@ -1,0 +1,139 @@
+package org.loopmlp.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.LoopedMlp;
+import org.loopmlp.construction.RegisterDecoder.Reading;
+import org.loopmlp.exact.Backend;
+import org.loopmlp.isa.Instruction;
+import org.loopmlp.isa.MachineState;
+import org.loopmlp.isa.StepDetail;
+import org.loopmlp.isa.SubleqMachine;
+import org.loopmlp.isa.asm.SqProgram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loopmlp trace FILE.sq}: the decoded state after every layer of one pass. */
+@Command(
+    name = "trace",
+    header = "Show the decoded state after every layer of one pass (one executed instruction).",
+    description = {
+        "Runs the network P passes from the program's initial state, then traces pass P:",
+        "for every layer, the hidden units it holds and which state registers changed, region",
+        "by region (code, mem, pc, scratch), with their decoded values. The last line compares",
+        "the pass with one step of the reference machine. --png draws the state vector across",
+        "the layers as a heat map."
+    },
+    footerHeading = "%n",
+    footer = {
+        "Examples:",
+        "  loopmlp trace examples/countdown.sq",
+        "  loopmlp trace examples/gcd.sq --pass 5 --png gcd-pass5.png"
+    })
+final class TraceCommand extends Subcommand {
+  @Parameters(index = "0", paramLabel = "FILE.sq", description = "The program.")
+  Path file;
+
+  @Option(names = "--pass", paramLabel = "P", defaultValue = "0",
+      description = "Which pass to trace, counting from 0 (default: ${DEFAULT-VALUE}).")
+  int pass;
+
+  @Option(names = "--png", paramLabel = "OUT.png",
+      description = "Also draw the pass as a heat map into this PNG file.")
+  Path png;
+
+  @Option(names = "--backend", paramLabel = "B", defaultValue = "exact",
+      completionCandidates = BackendNames.class,
+      description = "Arithmetic of the network: ${COMPLETION-CANDIDATES} (default:"
+          + " ${DEFAULT-VALUE}).")
+  String backendName;
+
+  @Override
+  public Integer call() {
+    if (pass < 0) {
+      throw UserError.because("--pass must be >= 0, was %d", pass);
+    }
+    Backend backend = BackendNames.backend(backendName);
+    SqProgram program = Programs.load(file);
+    Construction construction = Builds.paper(program.config(), err());
+    MachineState state = LoopedMlp.of(construction, backend)
+        .run(program.program(), program.initialState(), pass).last();
+    int reached = pass;
+    List<MachineState> ref = Differential.reference(program.program(), program.initialState(),
+        pass);
+    if (ref.size() - 1 < pass) {
+      reached = ref.size() - 1;
+      out().printf(Locale.ROOT, "note: the program halts after %d steps; pass %d starts from"
+          + " that fixed point%n", reached, pass);
+    }
+    Tracer.Trace trace = Tracer.trace(construction, backend, program.program(), state);
+    StepDetail d = SubleqMachine.detail(program.program(), state);
+    Instruction ins = program.program().at(state.pc());
+    out().printf(Locale.ROOT, "%s, %s, backend %s: pass %d executes slot %d: %d %d %d%n", file,
+        Configs.format(program.config()), backend.name(), pass, state.pc(), ins.a(), ins.b(),
+        ins.c());
+    out().printf(Locale.ROOT, "reference step: mem[%d] = %d - %d = %d%s, so pc becomes %d%n",
+        d.b(), d.memB(), d.memA(), d.result(), d.overflowed() ? " (wrapped)" : "",
+        d.nextPc());
+    out().printf(Locale.ROOT, "%-6s %-9s %-22s %-14s %s%n", "layer", "stage", "label",
+        "hidden (!= 0)", "changed registers, by region");
+    for (Tracer.LayerTrace l : trace.layers()) {
+      String changes;
+      if (l.index() < 0) {
+        changes = inputSummary(l.readings());
+      } else {
+        changes = describe(Tracer.byRegionOfState(l.changed()));
+      }
+      out().printf(Locale.ROOT, "%-6s %-9s %-22s %-14s %s%n",
+          l.index() < 0 ? "input" : Integer.toString(l.index()), l.stage(),
+          l.index() < 0 ? "" : l.label(),
+          l.hiddenValues().length == 0 ? "-"
+              : l.hiddenValues().length + " (" + l.hiddenNonZero() + ")",
+          changes);
+    }
+    MachineState expected = SubleqMachine.step(program.program(), state);
+    boolean same = expected.equals(trace.after());
+    out().printf(Locale.ROOT, "result: pc %d; the reference machine %s%n", trace.after().pc(),
+        same ? "agrees" : "DISAGREES: expected " + expected + ", got " + trace.after());
+    if (png != null) {
+      HeatMap map = Tracer.heatMap(trace, file.getFileName() + "  " + Configs.format(
+          program.config()) + "  pass " + pass + "  (slot " + state.pc() + ": " + ins.a() + " "
+          + ins.b() + " " + ins.c() + ")");
+      map.writePng(png);
+      out().println("wrote " + png);
+    }
+    out().flush();
+    return same ? ExitCodes.OK : ExitCodes.FOUND;
+  }
+
+  private static String inputSummary(List<Reading> readings) {
+    List<String> parts = new ArrayList<>();
+    for (Reading r : readings) {
+      String n = r.register().name();
+      if (n.equals("pc") || (n.startsWith("mem[") && r.isBits() && r.value().getAsLong() != 0)) {
+        parts.add(Tracer.show(r));
+      }
+    }
+    return String.join(", ", parts) + " (other memory cells 0)";
+  }
+
+  private static String describe(Map<String, List<Reading>> byRegion) {
+    if (byRegion.isEmpty()) {
+      return "none";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, List<Reading>> e : byRegion.entrySet()) {
+      List<String> regs = new ArrayList<>();
+      for (Reading r : e.getValue()) {
+        regs.add(Tracer.show(r));
+      }
+      parts.add(e.getKey() + ": " + String.join(", ", regs));
+    }
+    return String.join(" | ", parts);
+  }
+}

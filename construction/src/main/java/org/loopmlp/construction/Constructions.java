@@ -1,0 +1,50 @@
+package org.loopmlp.construction;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import org.loopmlp.isa.MachineConfig;
+
+/** The constructions of this module by name, for command lines and campaigns. */
+public final class Constructions {
+  private Constructions() {}
+
+  /**
+   * {@code paper} (13 layers) first, then {@code compact} (9 layers, same width), {@code fused}
+   * (4 layers) and {@code shallow} (2 layers); the last two only for small configs.
+   */
+  public static ImmutableList<String> names() {
+    return ImmutableList.of(PaperConstruction.NAME, CompactConstruction.NAME,
+        FusedConstruction.NAME, ShallowConstruction.NAME);
+  }
+
+  /** True when construction {@code name} can be built for {@code config}. */
+  public static boolean supports(String name, MachineConfig config) {
+    switch (name) {
+      case FusedConstruction.NAME:
+        return FusedConstruction.supports(config);
+      case ShallowConstruction.NAME:
+        return ShallowConstruction.supports(config);
+      default:
+        return names().contains(name);
+    }
+  }
+
+  /** Builds the construction called {@code name}; fails with the list of known names. */
+  public static Construction build(String name, MachineConfig config) {
+    checkNotNull(name, "name");
+    switch (name) {
+      case PaperConstruction.NAME:
+        return PaperConstruction.build(config);
+      case CompactConstruction.NAME:
+        return CompactConstruction.build(config);
+      case FusedConstruction.NAME:
+        return FusedConstruction.build(config);
+      case ShallowConstruction.NAME:
+        return ShallowConstruction.build(config);
+      default:
+        throw new IllegalArgumentException(
+            "unknown construction '" + name + "', expected one of " + names());
+    }
+  }
+}
