@@ -24,14 +24,17 @@ import org.loopmlp.exact.SparseLayer;
  *
  * <p>For each stage (a run of layers from the state space to the state space) the certificate
  * gives goals: groups of output directions, each with a binary case split over the stage's input
- * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf every row of the goal's cone gets an affine
- * form over the free input bits: the pre-activation (bias plus weights times the previous forms)
- * must have low >= 0 over the box {0,1}^free if claimed ON (the output is that form), high <= 0
- * otherwise (the output is 0). Each goal output's form must then equal the value {@link Lemmas}
- * requires. The tree must be complete, so its leaves cover every input; every state direction
- * must be in exactly one goal; and the stages' lemmas must compose into one reference step.
+ * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf
+ * every row of the goal's cone gets an affine form over the free input bits: its pre-activation
+ * (bias plus weights times the previous forms) must have low >= 0 over the box {0,1}^free if
+ * claimed ON (the output is that form), high <= 0 otherwise (the output is 0); first-layer rows
+ * may instead be shown OFF once over an inner case. Each output's form must then equal the value
+ * {@link Lemmas} requires. The tree must be complete, so its leaves cover every input; every
+ * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
  */
 public final class CertificateChecker {
+  private static final Rational ONE = Rational.ONE;
+
   /** The outcome: accepted, or the first reason for rejection; with what was checked. */
   public record Result(boolean accepted, String message, int stages, long cases, long facts) {}
 
@@ -208,7 +211,8 @@ public final class CertificateChecker {
         }
         covered[outputs[i]] = true;
       }
-      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start); // a finished walk restores start
+      // a finished walk leaves start as it found it
+      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start);
     }
     for (int d = 0; d < dim; d++) {
       if (!covered[d]) {
@@ -380,12 +384,13 @@ public final class CertificateChecker {
         int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, partner);
         Form f = out[o];
         boolean ok = want >= 0
-            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(Rational.ONE)
+            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(ONE)
             : f.v().length == 0 && f.c().equals(Rational.of(-2 - want));
         if (!ok) {
-          throw new Rejected(name + ", case " + cases + ": output "
-              + network.inputNames().get().get(o) + " is " + f.describe(network.inputNames().get()) + ", the lemma requires "
-              + (want >= 0 ? network.inputNames().get().get(want) : -2 - want));
+          List<String> names = network.inputNames().get();
+          throw new Rejected(name + ", case " + cases + ": output " + names.get(o) + " is "
+              + f.describe(names) + ", the lemma requires "
+              + (want >= 0 ? names.get(want) : -2 - want));
         }
       }
     }
