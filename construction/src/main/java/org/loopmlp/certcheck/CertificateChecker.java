@@ -24,14 +24,17 @@ import org.loopmlp.exact.SparseLayer;
  *
  * <p>For each stage (a run of layers from the state space to the state space) the certificate
  * gives goals: groups of output directions, each with a binary case split over the stage's input
- * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf every row of the goal's cone gets an affine
- * form over the free input bits: the pre-activation (bias plus weights times the previous forms)
- * must have low >= 0 over the box {0,1}^free if claimed ON (the output is that form), high <= 0
- * otherwise (the output is 0). Each goal output's form must then equal the value {@link Lemmas}
- * requires. The tree must be complete, so its leaves cover every input; every state direction
- * must be in exactly one goal; and the stages' lemmas must compose into one reference step.
+ * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf
+ * every row of the goal's cone gets an affine form over the free input bits: its pre-activation
+ * (bias plus weights times the previous forms) must have low >= 0 over the box {0,1}^free if
+ * claimed ON (the output is that form), high <= 0 otherwise (the output is 0); first-layer rows
+ * may instead be shown OFF once over an inner case. Each output's form must then equal the value
+ * {@link Lemmas} requires. The tree must be complete, so its leaves cover every input; every
+ * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
  */
 public final class CertificateChecker {
+  private static final Rational ONE = Rational.ONE;
+
   /** The outcome: accepted, or the first reason for rejection; with what was checked. */
   public record Result(boolean accepted, String message, int stages, long cases, long facts) {}
 
@@ -40,6 +43,13 @@ public final class CertificateChecker {
   private int lineNumber;
   private final int dim;
   private final int[] partner;
+  private final Rational[] acc;
+  private final int[] touched;
+  private final int[] stack;
+  // per stage, shared by its goals (checked one after the other; each leaves offAt all -1)
+  private Form[][] forms;
+  private int[] offAt;
+  private int[] offList;
   private long cases;
   private long facts;
 
@@ -48,6 +58,9 @@ public final class CertificateChecker {
     this.in = in;
     this.dim = network.inputDimension();
     this.partner = new int[dim];
+    this.acc = new Rational[dim];
+    this.touched = new int[dim];
+    this.stack = new int[dim];
   }
 
   /** Checks {@code certificate} against the network file (with direction names). */
@@ -176,6 +189,13 @@ public final class CertificateChecker {
   private void checkStage(String role, List<SparseLayer> layers, Spec[] specs, byte[] start,
       int goals) throws IOException {
     boolean[] covered = new boolean[dim];
+    forms = new Form[layers.size()][];
+    for (int l = 0; l < forms.length; l++) {
+      forms[l] = new Form[layers.get(l).outputDimension()];
+    }
+    offAt = new int[forms[0].length];
+    offList = new int[forms[0].length];
+    java.util.Arrays.fill(offAt, -1);
     for (int g = 0; g < goals; g++) {
       String[] gl = next("goal", -1);
       int k = Integer.parseInt(gl[2]);
@@ -191,7 +211,8 @@ public final class CertificateChecker {
         }
         covered[outputs[i]] = true;
       }
-      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start.clone());
+      // a finished walk leaves start as it found it
+      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start);
     }
     for (int d = 0; d < dim; d++) {
       if (!covered[d]) {
@@ -230,10 +251,7 @@ public final class CertificateChecker {
     private final Spec[] specs;
     private final int[] outputs;
     private final int[][] cone;
-    private final boolean[][] inCone;
-    private final Form[][] forms;
-    private final Rational[] acc;
-    private final int[] touched;
+    private int offs;
 
     Goal(String name, List<SparseLayer> layers, Spec[] specs, int[] outputs) {
       this.name = name;
@@ -242,36 +260,24 @@ public final class CertificateChecker {
       this.outputs = outputs;
       int depth = layers.size();
       cone = new int[depth][];
-      inCone = new boolean[depth][];
-      forms = new Form[depth][];
-      boolean[] need = new boolean[dim];
-      for (int o : outputs) {
-        need[o] = true;
-      }
+      int[] rows = java.util.Arrays.stream(outputs).sorted().distinct().toArray();
       for (int l = depth - 1; l >= 0; l--) {
         SparseLayer layer = layers.get(l);
-        boolean[] mark = need;
-        inCone[l] = mark;
-        forms[l] = new Form[layer.outputDimension()];
-        cone[l] = java.util.stream.IntStream.range(0, mark.length).filter(r -> mark[r]).toArray();
-        need = new boolean[layer.inputDimension()];
-        for (int r : cone[l]) {
-          for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
-            need[layer.column(k)] = true;
-          }
-        }
+        cone[l] = rows;
+        rows = java.util.Arrays.stream(rows).flatMap(r -> java.util.stream.IntStream
+            .range(layer.rowStart(r), layer.rowEnd(r)).map(layer::column)).sorted().distinct()
+            .toArray();
       }
-      acc = new Rational[dim];
-      touched = new int[dim];
     }
 
     /**
      * Reads the goal's case tree, depth first, and checks every leaf. A split fixes a free input
      * V to 0 then 1 ({@code s V}), or ties it to a free input U: V = U, then V = 1 - U ({@code t U
-     * V}). Odd values of x (1, 3) mark a split's second branch.
+     * V}). Odd values of x (1, 3) mark a split's second branch. {@code o R,...}: first-layer rows
+     * OFF over the whole current case, checked here and taken as OFF below (until the case is
+     * left: offAt records the depth).
      */
     void walk(byte[] x) throws IOException {
-      int[] stack = new int[dim];
       int sp = 0;
       while (true) {
         String[] t = nextLine("a split or a leaf");
@@ -289,18 +295,53 @@ public final class CertificateChecker {
           stack[sp++] = v;
           continue;
         }
+        if (t[0].equals("o") && t.length == 2) {
+          for (int r : rows(t[1], 0)) {
+            if (offAt[r] >= 0 || inputForm(layers.get(0), r, x).bound(1).signum() > 0) {
+              throw new Rejected(name + ": row " + r + " is not OFF over the case");
+            }
+            offAt[r] = sp;
+            offList[offs++] = r;
+            facts++;
+          }
+          continue;
+        }
         if (!t[0].equals("l")) {
           throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
         }
         leaf(t, x);
         while (sp > 0 && (x[stack[sp - 1]] & 1) == 1) {
           x[stack[--sp]] = -1;
+          undoOffs(sp);
         }
         if (sp == 0) {
+          undoOffs(0);
           return;
         }
         x[stack[sp - 1]]++;
+        undoOffs(sp);
       }
+    }
+
+    /** Forgets the OFF facts made in cases deeper than {@code depth} splits. */
+    private void undoOffs(int depth) {
+      while (offs > 0 && offAt[offList[offs - 1]] >= depth) {
+        offAt[offList[--offs]] = -1;
+      }
+    }
+
+    /** Increasing rows of the goal's cone in layer l ("-": none). */
+    private int[] rows(String list, int l) {
+      int[] on = list.equals("-") ? new int[0]
+          : java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+      for (int i = 0; i < on.length; i++) {
+        if (java.util.Arrays.binarySearch(cone[l], on[i]) < 0
+            || (i > 0 && on[i] <= on[i - 1])) {
+          throw new Rejected(name + ": row " + on[i] + " of layer " + l
+              + " is not an increasing row of the goal's cone");
+        }
+      }
+      return on;
     }
 
     private void leaf(String[] t, byte[] x) {
@@ -309,17 +350,13 @@ public final class CertificateChecker {
         throw new Rejected(name + ": a leaf needs " + layers.size() + " lists of ON rows");
       }
       for (int l = 0; l < layers.size(); l++) {
-        int[] on = t[1 + l].equals("-") ? new int[0]
-            : java.util.Arrays.stream(t[1 + l].split(",")).mapToInt(Integer::parseInt).toArray();
-        for (int i = 0; i < on.length; i++) {
-          if (on[i] < 0 || on[i] >= inCone[l].length || !inCone[l][on[i]]
-              || (i > 0 && on[i] <= on[i - 1])) {
-            throw new Rejected(name + ": ON row " + on[i] + " of layer " + l
-                + " is not an increasing row of the goal's cone");
-          }
-        }
+        int[] on = rows(t[1 + l], l);
         int p = 0;
         for (int r : cone[l]) {
+          if (l == 0 && offAt[r] >= 0) {
+            forms[0][r] = Form.ZERO;
+            continue;
+          }
           Form pre = l == 0 ? inputForm(layers.get(0), r, x) : composed(layers.get(l), r,
               forms[l - 1]);
           facts++;
@@ -338,18 +375,22 @@ public final class CertificateChecker {
             forms[l][r] = Form.ZERO;
           }
         }
+        if (p != on.length) {
+          throw new Rejected(name + ": an ON row of layer " + l + " is OFF over the case");
+        }
       }
       Form[] out = forms[layers.size() - 1];
       for (int o : outputs) {
         int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, partner);
         Form f = out[o];
         boolean ok = want >= 0
-            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(Rational.ONE)
+            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(ONE)
             : f.v().length == 0 && f.c().equals(Rational.of(-2 - want));
         if (!ok) {
-          throw new Rejected(name + ", case " + cases + ": output "
-              + network.inputNames().get().get(o) + " is " + f.describe(network.inputNames().get()) + ", the lemma requires "
-              + (want >= 0 ? network.inputNames().get().get(want) : -2 - want));
+          List<String> names = network.inputNames().get();
+          throw new Rejected(name + ", case " + cases + ": output " + names.get(o) + " is "
+              + f.describe(names) + ", the lemma requires "
+              + (want >= 0 ? names.get(want) : -2 - want));
         }
       }
     }
@@ -375,6 +416,9 @@ public final class CertificateChecker {
       for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
         Form f = below[layer.column(k)];
         Rational w = layer.weight(k);
+        if (f == Form.ZERO) {
+          continue;
+        }
         c = c.add(w.multiply(f.c()));
         for (int j = 0; j < f.v().length; j++) {
           n = term(f.v()[j], w.multiply(f.w()[j]), n);

@@ -27,6 +27,8 @@ import org.loopmlp.isa.MachineConfig;
  * ...                           follows, then the subtree with I = 1)
  * t U V                        (case split on free inputs U, V: the subtree with V = U, then
  *                               the subtree with V = 1 - U)
+ * o R1,R2,...                  (rows of the stage's first layer that are OFF in the whole
+ *                               current case: OFF in every leaf below, listed before its split)
  * l R0 R1 ... R(COUNT-1)       (a leaf: for each layer of the stage, the rows that are ON in
  *                               this case, comma-separated increasing, "-" for none; every
  *                               other row of the goal's cone is OFF)
@@ -82,6 +84,15 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
   @Override
   public void tie(int u, int v) {
     line("t " + u + " " + v);
+  }
+
+  @Override
+  public void off(int[] rows) {
+    StringBuilder s = new StringBuilder("o ");
+    for (int k = 0; k < rows.length; k++) {
+      s.append(k == 0 ? "" : ",").append(rows[k]);
+    }
+    line(s.toString());
   }
 
   @Override

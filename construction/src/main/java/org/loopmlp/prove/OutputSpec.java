@@ -79,7 +79,7 @@ abstract class OutputSpec {
     };
   }
 
-  /** The output equals {@code then} when the address bits hold {@code value}, else {@code orElse}. */
+  /** The output is {@code then} when the address bits hold {@code value}, else {@code orElse}. */
   static OutputSpec select(int[] addressBits, long value, int then, int orElse) {
     return new OutputSpec() {
       @Override

@@ -11,7 +11,8 @@ import org.loopmlp.isa.MachineConfig;
  * Proves the paper construction's six stage lemmas for all inputs of one config and prints one
  * line per stage: {@code ProveMain N,A,C [--out DIR [--check]]}. With {@code --out}, writes {@code
  * network.txt.gz} and {@code certificate.txt.gz} into DIR (see {@link Prover#certifyInto}); with
- * {@code --check}, then runs the independent checker on those two files. Exit status 0 when proved, 1 when not, 2 on a usage error.
+ * {@code --check}, then runs the independent checker on those two files. Exit status 0 when
+ * proved (and accepted), 1 when not, 2 on a usage error.
  */
 public final class ProveMain {
   private ProveMain() {}

@@ -27,6 +27,9 @@ final class StageSearch {
     /** A split on whether input {@code v} equals input {@code u} (first) or differs. */
     void tie(int u, int v);
 
+    /** Rows of the stage's first layer that are OFF in the whole current case (increasing). */
+    void off(int[] rows);
+
     /** A leaf; {@code on[l]} holds the ON rows of the stage's layer l, increasing. */
     void leaf(int[][] on);
 
@@ -36,6 +39,9 @@ final class StageSearch {
 
       @Override
       public void tie(int u, int v) {}
+
+      @Override
+      public void off(int[] rows) {}
 
       @Override
       public void leaf(int[][] on) {}
@@ -54,11 +60,30 @@ final class StageSearch {
   private final List<IntegerLayer> layers;
   private final byte[] zeroInputs;
   private final long caseBudget;
+  // work arrays shared by the goals of the stage (proved one after the other)
+  private final Form[][] forms;
+  private final long[] acc;
+  private final boolean[] touched;
+  private final int[] touchedList;
+  private final int[] partner;
+  private final int[][] active;
+  private final int[] coneMark;
+  private int coneStamp;
 
   StageSearch(List<IntegerLayer> layers, byte[] startAssign, long caseBudget) {
     this.layers = layers;
     this.zeroInputs = startAssign;
     this.caseBudget = caseBudget;
+    this.forms = new Form[layers.size()][];
+    for (int l = 0; l < layers.size(); l++) {
+      forms[l] = new Form[layers.get(l).rows()];
+    }
+    this.acc = new long[startAssign.length];
+    this.touched = new boolean[startAssign.length];
+    this.touchedList = new int[startAssign.length];
+    this.partner = new int[startAssign.length];
+    this.active = new int[startAssign.length + 1][];
+    this.coneMark = new int[layers.stream().mapToInt(IntegerLayer::rows).max().orElse(0)];
   }
 
   Outcome prove(Goal goal, CaseSink sink) {
@@ -68,55 +93,49 @@ final class StageSearch {
   private final class Run {
     private final Goal goal;
     private final int[][] cone;
-    private final Form[][] forms;
     private final int[][] on;
     private final int[] onCount;
-    private final long[] acc;
-    private final boolean[] touched;
-    private final int[] touchedList;
-    private final int[] partner;
     private final boolean[] neg = new boolean[1];
     private int nextSplit;
     private int nextTie;
+    private int depth;
+    private int[] offRows;
+    private int offCount;
     private Failure failure;
 
     Run(Goal goal) {
       this.goal = goal;
       int depth = layers.size();
       this.cone = cone(goal.outputs());
-      this.forms = new Form[depth][];
       this.on = new int[depth][];
       this.onCount = new int[depth];
       for (int l = 0; l < depth; l++) {
-        forms[l] = new Form[layers.get(l).rows()];
         on[l] = new int[cone[l].length];
       }
-      this.acc = new long[zeroInputs.length];
-      this.touched = new boolean[zeroInputs.length];
-      this.touchedList = new int[zeroInputs.length];
-      this.partner = new int[zeroInputs.length];
     }
 
-    /** Rows of each layer that the goal's outputs depend on. */
+    /** Rows of each layer that the goal's outputs depend on (work proportional to the cone). */
     private int[][] cone(int[] outputs) {
       int depth = layers.size();
       int[][] c = new int[depth][];
-      boolean[] need = new boolean[layers.get(depth - 1).rows()];
-      for (int o : outputs) {
-        need[o] = true;
-      }
-      for (int l = depth - 1; l >= 0; l--) {
+      c[depth - 1] = Arrays.stream(outputs).sorted().distinct().toArray();
+      for (int l = depth - 1; l > 0; l--) {
         IntegerLayer layer = layers.get(l);
-        c[l] = rowsOf(need);
-        if (l > 0) {
-          boolean[] below = new boolean[layers.get(l - 1).rows()];
-          for (int r : c[l]) {
-            for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
-              below[layer.columns()[k]] = true;
+        int stamp = ++coneStamp;
+        int[] below = new int[16];
+        int n = 0;
+        for (int r : c[l]) {
+          for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
+            int col = layer.columns()[k];
+            if (coneMark[col] != stamp) {
+              coneMark[col] = stamp;
+              below = n == below.length ? Arrays.copyOf(below, 2 * n) : below;
+              below[n++] = col;
             }
           }
-          need = below;
         }
+        c[l - 1] = Arrays.copyOf(below, n);
+        Arrays.sort(c[l - 1]);
       }
       return c;
     }
@@ -124,11 +143,28 @@ final class StageSearch {
     Outcome search(CaseSink sink) {
       byte[] assign = zeroInputs.clone();
       int[] stack = new int[assign.length];
-      int sp = 0;
+      active[0] = cone[0];
+      offRows = new int[cone[0].length];
       long cases = 0;
       long facts = 0;
       while (true) {
         if (!evaluate(assign)) {
+          // first-layer rows OFF here stay OFF in every sub-case: drop them below this node
+          int[] rest = new int[active[depth].length - offCount];
+          int n = 0;
+          int o = 0;
+          for (int r : active[depth]) {
+            if (o < offCount && offRows[o] == r) {
+              o++;
+            } else {
+              rest[n++] = r;
+            }
+          }
+          if (offCount > 0) {
+            sink.off(Arrays.copyOf(offRows, offCount));
+            facts += offCount;
+          }
+          active[depth + 1] = rest;
           if (nextTie >= 0) {
             sink.tie(nextTie, nextSplit);
             partner[nextSplit] = nextTie;
@@ -137,12 +173,13 @@ final class StageSearch {
             sink.split(nextSplit);
             assign[nextSplit] = 0;
           }
-          stack[sp++] = nextSplit;
+          stack[depth++] = nextSplit;
           continue;
         }
         cases++;
-        for (int[] rows : cone) {
-          facts += rows.length;
+        facts += active[depth].length;
+        for (int l = 1; l < cone.length; l++) {
+          facts += cone[l].length;
         }
         if (failure != null) {
           return new Outcome(cases, facts, failure, false);
@@ -156,23 +193,45 @@ final class StageSearch {
           return new Outcome(cases, facts, null, true);
         }
         // a split's first branch is 0 (or EQUAL), its second 1 (or OPPOSITE): odd = done
-        while (sp > 0 && (assign[stack[sp - 1]] & 1) == 1) {
-          assign[stack[--sp]] = Cube.FREE;
+        while (depth > 0 && (assign[stack[depth - 1]] & 1) == 1) {
+          assign[stack[--depth]] = Cube.FREE;
         }
-        if (sp == 0) {
+        if (depth == 0) {
           return new Outcome(cases, facts, null, false);
         }
-        assign[stack[sp - 1]]++;
+        assign[stack[depth - 1]]++;
       }
     }
 
-    /** Evaluates the cone on the case: true at a leaf, else sets the next split. */
+    /**
+     * Evaluates the cone on the case: true at a leaf, else sets the next split. The first layer
+     * is scanned in full (its active rows), collecting the rows that are OFF here.
+     */
     private boolean evaluate(byte[] assign) {
-      for (int l = 0; l < layers.size(); l++) {
+      offCount = 0;
+      onCount[0] = 0;
+      Form undecided = null;
+      for (int r : active[depth]) {
+        Form pre = firstLayerForm(layers.get(0), r, assign);
+        if (pre.high() <= 0) {
+          forms[0][r] = Form.ZERO;
+          offRows[offCount++] = r;
+        } else if (pre.low() >= 0) {
+          forms[0][r] = pre;
+          on[0][onCount[0]++] = r;
+        } else if (undecided == null) {
+          undecided = pre;
+        }
+      }
+      if (undecided != null) {
+        chooseSplit(undecided);
+        return false;
+      }
+      for (int l = 1; l < layers.size(); l++) {
         IntegerLayer layer = layers.get(l);
         onCount[l] = 0;
         for (int r : cone[l]) {
-          Form pre = l == 0 ? firstLayerForm(layer, r, assign) : composedForm(layer, r, forms[l - 1]);
+          Form pre = composedForm(layer, r, forms[l - 1]);
           if (pre.high() <= 0) {
             forms[l][r] = Form.ZERO;
           } else if (pre.low() >= 0) {
@@ -266,6 +325,9 @@ final class StageSearch {
       for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
         long w = layer.weights()[k];
         Form f = in[layer.columns()[k]];
+        if (f == Form.ZERO) {
+          continue;
+        }
         c = Math.addExact(c, Math.multiplyExact(w, f.constant()));
         for (int j = 0; j < f.vars().length; j++) {
           n = add(f.vars()[j], Math.multiplyExact(w, f.coefs()[j]), n);
@@ -321,22 +383,5 @@ final class StageSearch {
   private static int[] union(int[] a, int[] b) {
     return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct()
         .toArray();
-  }
-
-  private static int[] rowsOf(boolean[] mark) {
-    int n = 0;
-    for (boolean b : mark) {
-      if (b) {
-        n++;
-      }
-    }
-    int[] rows = new int[n];
-    n = 0;
-    for (int i = 0; i < mark.length; i++) {
-      if (mark[i]) {
-        rows[n++] = i;
-      }
-    }
-    return rows;
   }
 }

@@ -119,11 +119,13 @@ final class StageSpecs {
         pair[layout.indexOf(regs.vb().bit(j))] = layout.indexOf(regs.va().bit(j));
       }
     }
+    Map<List<Register>, boolean[]> controls = new java.util.HashMap<>();
     for (String g : outputs.keySet()) {
-      boolean[] c = new boolean[layout.dimension()];
-      for (Register r : control.get(g)) {
-        r.bits().forEach(d -> c[layout.indexOf(d)] = true);
-      }
+      boolean[] c = controls.computeIfAbsent(List.of(control.get(g)), regs -> {
+        boolean[] mark = new boolean[layout.dimension()];
+        regs.forEach(r -> r.bits().forEach(d -> mark[layout.indexOf(d)] = true));
+        return mark;
+      });
       goals.add(new Goal(g, toArray(outputs.get(g)), specs.get(g), c, pair));
     }
     return goals;

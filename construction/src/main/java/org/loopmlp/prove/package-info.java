@@ -39,11 +39,15 @@
  * goal NAME K o1 ... oK            outputs (state direction indices) of this goal
  * s I                              split on input I: subtree I=0, then subtree I=1
  * t U V                            tie input V to input U: subtree V=U, then subtree V=1-U
+ * o R1,R2,...                      first-layer rows OFF over the whole current case (so OFF
+ *                                  in every leaf below; listed before the node's split)
  * l R0 R1 ... R(COUNT-1)           leaf: ON rows of each layer ("-" none); all else OFF
  * end
  * </pre>
  *
- * A goal's tree is a complete binary case split in depth-first order. Next to it, {@link
+ * A goal's tree is a complete binary case split in depth-first order. The {@code o} facts make
+ * fetch and read linear in the number of slots and cells: a slot's select neurons are checked
+ * OFF once, where the split first separates pc from the slot, not in every leaf. Next to it, {@link
  * org.loopmlp.prove.Prover#certifyInto} writes the network with its direction names in {@code
  * org.loopmlp.exact.NetworkFormat}.
  *

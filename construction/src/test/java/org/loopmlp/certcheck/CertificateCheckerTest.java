@@ -189,6 +189,29 @@ class CertificateCheckerTest {
   }
 
   @Test
+  void rejectsAnOffFactOverACaseWhereTheRowCanBeOn() throws IOException {
+    // add to the first "o" line of fetch a first-layer row that is ON in the next leaf below it
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int o = firstLine(ls, "stage FETCH", "o ");
+      int leaf = o;
+      while (!ls.get(leaf).startsWith("l ")) {
+        leaf++;
+      }
+      String row = ls.get(leaf).split(" ")[1].split(",")[0];
+      java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
+      for (String x : ls.get(o).substring(2).split(",")) {
+        rows.add(Integer.parseInt(x));
+      }
+      rows.add(Integer.parseInt(row));
+      ls.set(o, "o " + rows.stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(",")));
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("not OFF over the case"), r.message());
+  }
+
+  @Test
   void rejectsAMissingCase() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
       ls.remove(firstLine(ls, "stage READ", "l "));
