@@ -133,7 +133,8 @@ public final class CertificateChecker {
     for (int s = 0; s < stages; s++) {
       String[] st = next("stage", 5);
       String role = st[1];
-      Spec[] specs = lemmas.specs(role, dim);
+      String[] roles = role.split("\\+", -1);
+      Spec[] specs = lemmas.specs(roles, dim);
       int first = Integer.parseInt(st[2]);
       int count = Integer.parseInt(st[3]);
       if (first != layer || count < 1 || first + count > network.depth()
@@ -152,7 +153,9 @@ public final class CertificateChecker {
       }
       checkStage(role, network.layers().subList(first, first + count), specs, start,
           Integer.parseInt(st[4]));
-      Lemmas.apply(role, terms);
+      for (String r : roles) {
+        Lemmas.apply(r, terms);
+      }
       layer = first + count;
     }
     if (layer != network.depth()) {

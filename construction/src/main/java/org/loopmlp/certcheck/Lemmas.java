@@ -99,6 +99,35 @@ final class Lemmas {
     return d;
   }
 
+  /**
+   * The lemma of a stage whose parts play {@code roles} (certificate: {@code FETCH+NEXT_PC}) side
+   * by side: the union of the roles' specs. It states the roles applied one after the other in
+   * this order when no role reads a direction an earlier role changes (its values are then the
+   * same on the stage's input as after the earlier roles) and no two roles change one direction;
+   * both are checked here, on the specs.
+   */
+  Spec[] specs(String[] roles, int dimension) {
+    Spec[] union = new Spec[dimension];
+    for (String role : roles) {
+      Spec[] s = specs(role, dimension);
+      for (Spec spec : s) {
+        for (int d : spec == null ? new int[0] : spec.reads()) {
+          if (union[d] != null) {
+            throw new Rejected(role + " reads direction " + d + ", which an earlier role of "
+                + String.join("+", roles) + " changes");
+          }
+        }
+      }
+      for (int d = 0; d < dimension; d++) {
+        if (s[d] != null && union[d] != null) {
+          throw new Rejected("two roles of " + String.join("+", roles) + " change direction " + d);
+        }
+        union[d] = s[d] != null ? s[d] : union[d];
+      }
+    }
+    return union;
+  }
+
   /** The lemma of {@code role}: a spec per state direction (null = keeps its value). */
   Spec[] specs(String role, int dimension) {
     Spec[] s = new Spec[dimension];

@@ -35,6 +35,15 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
     return new Spec('<', vars, coefs, 0, 0, null, then, orElse);
   }
 
+  /** Every input direction the value depends on. */
+  int[] reads() {
+    java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
+    java.util.stream.IntStream.of(vars == null ? new int[0] : vars).forEach(b);
+    java.util.stream.IntStream.of(targets == null ? new int[0] : targets).forEach(b);
+    java.util.stream.IntStream.of(then, orElse).filter(d -> d >= 0).forEach(b);
+    return b.build().toArray();
+  }
+
   /** Input v as a free input r >= 0 (x_v = x_r, or 1 - x_r if neg[0]), or -1 - b if constant b. */
   static int resolve(byte[] x, int[] partner, int v, boolean[] neg) {
     neg[0] = false;

@@ -3,25 +3,43 @@ package org.loopmlp.prove;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.loopmlp.certcheck.CertificateChecker;
+import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * Proves the paper construction's six stage lemmas for all inputs of one config and prints one
- * line per stage: {@code ProveMain N,A,C [--out DIR [--check]]}. With {@code --out}, writes {@code
- * network.txt.gz} and {@code certificate.txt.gz} into DIR (see {@link Prover#certifyInto}); with
- * {@code --check}, then runs the independent checker on those two files. Exit status 0 when
- * proved (and accepted), 1 when not, 2 on a usage error.
+ * Proves a construction's stage lemmas for all inputs of one config and prints one line per
+ * stage: {@code ProveMain N,A,C [--construction paper|compact] [--out DIR [--check]]}. With
+ * {@code --out}, writes {@code network.txt.gz} and {@code certificate.txt.gz} into DIR (see {@link
+ * Prover#certifyInto}); with {@code --check}, then runs the independent checker on those two
+ * files. Exit status 0 when proved (and accepted), 1 when not, 2 on a usage error.
  */
 public final class ProveMain {
+  private static final String USAGE = "usage: ProveMain N,A,C [--construction paper|compact]"
+      + " [--out DIR [--check]]   e.g. ProveMain 16,10,10 --construction compact";
+
   private ProveMain() {}
 
   public static void main(String[] args) throws IOException {
-    boolean check = args.length == 4 && args[3].equals("--check");
-    if (args.length != 1 && !((args.length == 3 || check) && args[1].equals("--out"))) {
-      System.err.println("usage: ProveMain N,A,C [--out DIR [--check]]   e.g. ProveMain 16,10,10");
-      System.exit(2);
+    String kind = PaperConstruction.NAME;
+    String out = null;
+    boolean check = false;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--construction") && i + 1 < args.length) {
+        kind = args[++i];
+      } else if (args[i].equals("--out") && i + 1 < args.length) {
+        out = args[++i];
+      } else if (args[i].equals("--check")) {
+        check = true;
+      } else {
+        usage("unexpected argument " + args[i]);
+      }
+    }
+    if (args.length == 0 || (check && out == null)
+        || !(kind.equals(PaperConstruction.NAME) || kind.equals(CompactConstruction.NAME))) {
+      usage(args.length == 0 ? "no config" : check && out == null ? "--check needs --out"
+          : "unknown construction " + kind + " (expected paper or compact)");
     }
     String[] p = args[0].split(",");
     MachineConfig config;
@@ -37,7 +55,8 @@ public final class ProveMain {
       return;
     }
     long t0 = System.nanoTime();
-    Construction construction = PaperConstruction.build(config);
+    Construction construction = kind.equals(CompactConstruction.NAME)
+        ? CompactConstruction.build(config) : PaperConstruction.build(config);
     System.out.printf("built %s in %d ms%n", construction, (System.nanoTime() - t0) / 1_000_000);
     ProgressListener progress = new ProgressListener() {
       @Override
@@ -46,8 +65,8 @@ public final class ProveMain {
       }
     };
     ProofReport report;
-    if (args.length >= 3) {
-      report = Prover.certifyInto(construction, Path.of(args[2]), progress);
+    if (out != null) {
+      report = Prover.certifyInto(construction, Path.of(out), progress);
     } else {
       report = Prover.prove(construction, progress);
     }
@@ -61,5 +80,11 @@ public final class ProveMain {
       System.exit(r.accepted() ? 0 : 1);
     }
     System.exit(report.proved() ? 0 : 1);
+  }
+
+  private static void usage(String problem) {
+    System.err.println(problem);
+    System.err.println(USAGE);
+    System.exit(2);
   }
 }

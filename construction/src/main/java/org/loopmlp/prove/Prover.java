@@ -18,6 +18,7 @@ import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.construction.StateLayout;
+import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.construction.stage.StateCondition;
 import org.loopmlp.construction.stage.StepContext;
@@ -129,15 +130,17 @@ public final class Prover {
       }
       for (int si = 0; si < lemmas.size(); si++) {
         StageLemma lemma = lemmas.get(si);
-        List<Goal> goals = specs.goals(lemma.paperStage());
+        List<Goal> goals = specs.goals(lemma.paperStages());
         StageProof proof = proveStage(si, lemma, goals, assign, writer);
         proofs.add(proof);
         listener.stageFinished(proof);
-        for (Register r : specs.cleared(lemma.paperStage())) {
-          r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
-        }
-        for (Register r : specs.written(lemma.paperStage())) {
-          r.bits().forEach(d -> assign[layout.indexOf(d)] = -1);
+        for (PaperStage role : lemma.paperStages()) {
+          for (Register r : specs.cleared(role)) {
+            r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
+          }
+          for (Register r : specs.written(role)) {
+            r.bits().forEach(d -> assign[layout.indexOf(d)] = -1);
+          }
         }
       }
       if (writer != null) {
@@ -172,8 +175,9 @@ public final class Prover {
     List<IntegerLayer> layers = stage.layers().stream().map(IntegerLayer::of).toList();
     StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
     if (writer != null) {
-      writer.stage(lemma.paperStage().name(), lemma.firstLayer(), lemma.layerCount(),
-          goals.size());
+      writer.stage(lemma.paperStages().stream().map(PaperStage::name)
+          .collect(java.util.stream.Collectors.joining("+")), lemma.firstLayer(),
+          lemma.layerCount(), goals.size());
     }
     long cases = 0;
     long facts = 0;
@@ -197,7 +201,7 @@ public final class Prover {
         break;
       }
     }
-    return new StageProof(lemma.name(), lemma.paperStage(), goals.size(), cases, facts,
+    return new StageProof(lemma.name(), lemma.paperStages(), goals.size(), cases, facts,
         (System.nanoTime() - start) / 1_000_000, cex, exceeded);
   }
 
@@ -217,11 +221,23 @@ public final class Prover {
     String failingRegister = layout.registers().stream()
         .filter(r -> r.bits().contains(layout.direction(f.output()))).findFirst()
         .map(Register::name).orElse(direction);
+    PaperStage role = roleChanging(lemma, failingRegister);
     Optional<Counterexample.ReferenceCheck> check =
-        Witnesses.stepFor(lemma.paperStage(), regs, input, failingRegister)
+        Witnesses.stepFor(role, regs, input, failingRegister)
             .map(w -> replay(si, lemma, w));
-    return new Counterexample(lemma.name(), lemma.paperStage(), direction, got, f.expected(),
-        input, check);
+    return new Counterexample(lemma.name(), role, direction, got, f.expected(), input, check);
+  }
+
+  /** The role of the lemma that writes or clears {@code register}; else its first role. */
+  private PaperStage roleChanging(StageLemma lemma, String register) {
+    StageSpecs specs = new StageSpecs(construction.registers());
+    for (PaperStage role : lemma.paperStages()) {
+      if (java.util.stream.Stream.concat(specs.written(role).stream(),
+          specs.cleared(role).stream()).anyMatch(r -> r.name().equals(register))) {
+        return role;
+      }
+    }
+    return lemma.paperStage();
   }
 
   /** The stage network's output {@code output} on the full input, in exact arithmetic. */

@@ -1,21 +1,35 @@
 package org.loopmlp.prove;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.loopmlp.construction.stage.PaperStage;
 
 /**
- * The result for one stage: its name and paper role, the number of cases (leaves of the case
- * split, over all goals), the neuron facts decided in them (ON or OFF per neuron per case), the
- * time taken, and either proved, or a counterexample, or the case budget ran out.
+ * The result for one stage: its name and paper roles (several for parts run side by side), the
+ * number of cases (leaves of the case split, over all goals), the neuron facts decided in them
+ * (ON or OFF per neuron per case), the time taken, and either proved, or a counterexample, or the
+ * case budget ran out.
  */
-public record StageProof(String name, PaperStage role, int goals, long cases, long neuronsDecided,
-    long millis, Optional<Counterexample> counterexample, boolean budgetExceeded) {
+public record StageProof(String name, ImmutableList<PaperStage> roles, int goals, long cases,
+    long neuronsDecided, long millis, Optional<Counterexample> counterexample, boolean budgetExceeded) {
   public StageProof {
     checkNotNull(name, "name");
-    checkNotNull(role, "role");
+    checkArgument(!roles.isEmpty(), "a stage has at least one role");
     checkNotNull(counterexample, "counterexample");
+  }
+
+  /** The (first) paper role of the stage. */
+  public PaperStage role() {
+    return roles.get(0);
+  }
+
+  /** The roles' labels joined by {@code " + "}, e.g. {@code fetch + next pc}. */
+  public String label() {
+    return roles.stream().map(PaperStage::label).collect(Collectors.joining(" + "));
   }
 
   public boolean proved() {
@@ -27,7 +41,7 @@ public record StageProof(String name, PaperStage role, int goals, long cases, lo
     String verdict = proved() ? "proved"
         : budgetExceeded ? "not proved: case budget exceeded"
         : "COUNTEREXAMPLE: " + counterexample.get().summary();
-    return String.format("%-10s %-9s goals %6d  cases %9d  neurons decided %12d  %7d ms  %s",
-        name, role.label(), goals, cases, neuronsDecided, millis, verdict);
+    return String.format("%-14s %-17s goals %6d  cases %9d  neurons decided %12d  %7d ms  %s",
+        name, label(), goals, cases, neuronsDecided, millis, verdict);
   }
 }

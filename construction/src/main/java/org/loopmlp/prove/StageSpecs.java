@@ -80,27 +80,79 @@ final class StageSpecs {
     }
   }
 
+  /** The registers the role's lemma reads (its values are functions of these inputs). */
+  ImmutableList<Register> read(PaperStage role) {
+    switch (role) {
+      case FETCH:
+        return ImmutableList.<Register>builder().add(regs.pc()).addAll(regs.code()).build();
+      case READ:
+        return ImmutableList.<Register>builder().add(regs.ra(), regs.rb())
+            .addAll(regs.memory()).build();
+      case SUBTRACT:
+        return ImmutableList.of(regs.va(), regs.vb());
+      case WRITE:
+        return ImmutableList.<Register>builder().add(regs.rb(), regs.r())
+            .addAll(regs.memory()).build();
+      case NEXT_PC:
+        return ImmutableList.of(regs.pc());
+      case BRANCH:
+        return ImmutableList.of(regs.r(), regs.rc(), regs.pc1());
+      default:
+        throw new AssertionError(role);
+    }
+  }
+
   /** The goals of a stage with role {@code role}: every state direction in exactly one. */
   List<Goal> goals(PaperStage role) {
+    return goals(List.of(role));
+  }
+
+  /**
+   * The goals of a stage whose parts play {@code roles} side by side, their effects in this
+   * order: the union of the roles' goals, one frame goal for what no role owns. The union states
+   * the sequential composition (each role on the previous role's output) exactly when no role
+   * reads a register an earlier role writes or clears, and no two roles own the same register
+   * (DESIGN §5); otherwise refused. Every state direction is in exactly one goal.
+   */
+  List<Goal> goals(List<PaperStage> roles) {
+    Set<Register> changed = new HashSet<>();
+    for (PaperStage role : roles) {
+      for (Register r : read(role)) {
+        if (changed.contains(r)) {
+          throw new IllegalArgumentException("roles " + roles + " cannot run side by side: "
+              + role.label() + " reads " + r.name() + ", which an earlier role changes");
+        }
+      }
+      for (Register r : owned(role)) {
+        if (!changed.add(r)) {
+          throw new IllegalArgumentException("roles " + roles + " cannot run side by side: two"
+              + " change " + r.name());
+        }
+      }
+    }
     Map<String, List<Integer>> outputs = new LinkedHashMap<>();
     Map<String, List<OutputSpec>> specs = new LinkedHashMap<>();
     Map<String, Register[]> control = new LinkedHashMap<>();
+    Map<String, PaperStage> roleOf = new LinkedHashMap<>();
     Set<Integer> owned = new HashSet<>();
-    for (Register r : written(role)) {
-      for (int t = 0; t < r.width(); t++) {
-        boolean perBit = role == PaperStage.SUBTRACT || role == PaperStage.NEXT_PC;
-        String goal = perBit ? r.bit(t).name() : r.name();
-        int out = layout.indexOf(r.bit(t));
-        owned.add(out);
-        outputs.computeIfAbsent(goal, g -> new ArrayList<>()).add(out);
-        specs.computeIfAbsent(goal, g -> new ArrayList<>()).add(spec(role, r, t));
-        control.put(goal, controlOf(role, r));
+    Set<Integer> zero = new HashSet<>();
+    for (PaperStage role : roles) {
+      for (Register r : written(role)) {
+        for (int t = 0; t < r.width(); t++) {
+          boolean perBit = role == PaperStage.SUBTRACT || role == PaperStage.NEXT_PC;
+          String goal = perBit ? r.bit(t).name() : r.name();
+          int out = layout.indexOf(r.bit(t));
+          owned.add(out);
+          outputs.computeIfAbsent(goal, g -> new ArrayList<>()).add(out);
+          specs.computeIfAbsent(goal, g -> new ArrayList<>()).add(spec(role, r, t));
+          control.put(goal, controlOf(role, r));
+          roleOf.put(goal, role);
+        }
       }
+      cleared(role).forEach(r -> r.bits().forEach(d -> zero.add(layout.indexOf(d))));
     }
     List<Integer> frame = new ArrayList<>();
     List<OutputSpec> frameSpecs = new ArrayList<>();
-    Set<Integer> zero = new HashSet<>();
-    cleared(role).forEach(r -> r.bits().forEach(d -> zero.add(layout.indexOf(d))));
     for (int i = 0; i < layout.dimension(); i++) {
       if (!owned.contains(i)) {
         frame.add(i);
@@ -108,16 +160,14 @@ final class StageSpecs {
       }
     }
     List<Goal> goals = new ArrayList<>();
-    int[] pair = new int[layout.dimension()];
-    java.util.Arrays.fill(pair, -1);
+    int[] none = new int[layout.dimension()];
+    java.util.Arrays.fill(none, -1);
     goals.add(new Goal("frame", toArray(frame), frameSpecs, new boolean[layout.dimension()],
-        pair));
-    if (role == PaperStage.SUBTRACT) {
-      pair = pair.clone();
-      for (int j = 0; j < regs.va().width(); j++) {
-        pair[layout.indexOf(regs.va().bit(j))] = layout.indexOf(regs.vb().bit(j));
-        pair[layout.indexOf(regs.vb().bit(j))] = layout.indexOf(regs.va().bit(j));
-      }
+        none));
+    int[] pair = none.clone();
+    for (int j = 0; j < regs.va().width(); j++) {
+      pair[layout.indexOf(regs.va().bit(j))] = layout.indexOf(regs.vb().bit(j));
+      pair[layout.indexOf(regs.vb().bit(j))] = layout.indexOf(regs.va().bit(j));
     }
     Map<List<Register>, boolean[]> controls = new java.util.HashMap<>();
     for (String g : outputs.keySet()) {
@@ -126,9 +176,17 @@ final class StageSpecs {
         regs.forEach(r -> r.bits().forEach(d -> mark[layout.indexOf(d)] = true));
         return mark;
       });
-      goals.add(new Goal(g, toArray(outputs.get(g)), specs.get(g), c, pair));
+      goals.add(new Goal(g, toArray(outputs.get(g)), specs.get(g), c,
+          roleOf.get(g) == PaperStage.SUBTRACT ? pair : none));
     }
     return goals;
+  }
+
+  /** The registers the role changes: written with a value, or cleared. */
+  private List<Register> owned(PaperStage role) {
+    List<Register> all = new ArrayList<>(written(role));
+    all.addAll(cleared(role));
+    return all;
   }
 
   private Register[] controlOf(PaperStage role, Register target) {

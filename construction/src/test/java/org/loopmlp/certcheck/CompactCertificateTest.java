@@ -1,0 +1,189 @@
+package org.loopmlp.certcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.loopmlp.construction.CompactConstruction;
+import org.loopmlp.construction.Construction;
+import org.loopmlp.exact.Network;
+import org.loopmlp.exact.NetworkFormat;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.prove.ProgressListener;
+import org.loopmlp.prove.ProofReport;
+import org.loopmlp.prove.Prover;
+
+/**
+ * The checker accepts the certificate of the compact construction (stages {@code FETCH+NEXT_PC}
+ * and {@code WRITE+BRANCH} run side by side) and still checks that the roles, in the order given,
+ * compose into one step: roles swapped or dropped, a missing case, and a mutated network are
+ * rejected.
+ */
+class CompactCertificateTest {
+  @TempDir
+  static Path dir;
+  static Construction construction;
+  static Path certificate;
+  static List<String> lines;
+
+  @BeforeAll
+  static void prove() throws IOException {
+    construction = CompactConstruction.build(MachineConfig.of(6, 3, 3));
+    certificate = dir.resolve("compact.txt");
+    assertTrue(Prover.proveAndCertify(construction, certificate, ProgressListener.NONE)
+        .proved());
+    lines = Files.readAllLines(certificate, StandardCharsets.US_ASCII);
+  }
+
+  private static CertificateChecker.Result checkEdited(UnaryOperator<List<String>> edit)
+      throws IOException {
+    Path file = Files.createTempFile(dir, "edited", ".txt");
+    Files.write(file, edit.apply(new ArrayList<>(lines)), StandardCharsets.US_ASCII);
+    return CertificateChecker.check(construction.network(), file);
+  }
+
+  private static int lineStarting(List<String> ls, String prefix) {
+    for (int i = 0; i < ls.size(); i++) {
+      if (ls.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError(prefix);
+  }
+
+  private static UnaryOperator<List<String>> replacing(String from, String to) {
+    return ls -> {
+      int i = lineStarting(ls, from);
+      ls.set(i, ls.get(i).replace(from, to));
+      return ls;
+    };
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2,1,1", "3,2,1", "4,2,3", "8,6,6"})
+  void acceptsTheExportedCompactNetworkAndCertificate(int n, int a, int c) throws IOException {
+    Construction compact = CompactConstruction.build(MachineConfig.of(n, a, c));
+    ProofReport report = Prover.certifyInto(compact, dir.resolve("compact-" + n + a + c),
+        ProgressListener.NONE);
+    assertTrue(report.proved(), report::summary);
+    CertificateChecker.Result r = CertificateChecker.check(report.network().orElseThrow(),
+        report.certificate().orElseThrow());
+    assertTrue(r.accepted(), r.message());
+    assertEquals(4, r.stages());
+  }
+
+  @Test
+  void theCertificateNamesBothRolesOfAParallelStage() {
+    assertEquals(List.of("FETCH+NEXT_PC", "READ", "SUBTRACT", "WRITE+BRANCH"),
+        lines.stream().filter(l -> l.startsWith("stage ")).map(l -> l.split(" ")[1]).toList());
+  }
+
+  @Test
+  void rejectsRolesSwappedSoThatBranchClearsWhatWriteReads() throws IOException {
+    CertificateChecker.Result r = checkEdited(replacing("stage WRITE+BRANCH",
+        "stage BRANCH+WRITE"));
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("earlier role"), r.message());
+  }
+
+  @Test
+  void rejectsADroppedRole() throws IOException {
+    // without next pc the stage's facts prove pc1 = pc + 1 against a lemma that keeps pc1 (and
+    // the pass would not compose into a step)
+    CertificateChecker.Result r = checkEdited(replacing("stage FETCH+NEXT_PC", "stage FETCH"));
+    assertFalse(r.accepted());
+    CertificateChecker.Result b = checkEdited(replacing("stage WRITE+BRANCH", "stage WRITE"));
+    assertFalse(b.accepted());
+  }
+
+  @Test
+  void rejectsNextPcAfterBranch() throws IOException {
+    // next pc moved beside write and branch, after branch: every fact may still hold for the
+    // roles each goal proves, but branch reads pc1 before next pc sets it
+    CertificateChecker.Result r = checkEdited(ls -> {
+      replacing("stage FETCH+NEXT_PC", "stage FETCH").apply(ls);
+      return replacing("stage WRITE+BRANCH", "stage WRITE+BRANCH+NEXT_PC").apply(ls);
+    });
+    assertFalse(r.accepted());
+  }
+
+  @Test
+  void rejectsAnEmptyRole() throws IOException {
+    CertificateChecker.Result r = checkEdited(replacing("stage READ", "stage READ+"));
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("unknown stage role"), r.message());
+  }
+
+  @Test
+  void rejectsAMissingCaseOfTheBranchGoal() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      int stage = lineStarting(ls, "stage WRITE+BRANCH");
+      int goal = stage;
+      while (!ls.get(goal).startsWith("goal pc ")) {
+        goal++;
+      }
+      int leaf = goal;
+      while (!ls.get(leaf).startsWith("l ")) {
+        leaf++;
+      }
+      ls.remove(leaf);
+      return ls;
+    });
+    assertFalse(r.accepted());
+  }
+
+  @Test
+  void rejectsAFlippedFactOfNextPc() throws IOException {
+    CertificateChecker.Result r = checkEdited(ls -> {
+      // the first leaf of next pc's bit 1 with an ON row in the first layer
+      int leaf = lineStarting(ls, "goal pc1.bit[1]");
+      while (!ls.get(leaf).startsWith("l ") || ls.get(leaf).startsWith("l - ")) {
+        leaf++;
+      }
+      String[] groups = ls.get(leaf).split(" ");
+      groups[1] = groups[1].contains(",") ? groups[1].substring(groups[1].indexOf(',') + 1)
+          : "-";
+      ls.set(leaf, String.join(" ", groups));
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("FETCH+NEXT_PC"), r.message());
+  }
+
+  @Test
+  void rejectsAMutatedNetwork() throws IOException {
+    Path out = dir.resolve("export");
+    ProofReport report = Prover.certifyInto(construction, out, ProgressListener.NONE);
+    Path cert = report.certificate().orElseThrow();
+    Network n = NetworkFormat.read(report.network().orElseThrow());
+    // the last layer of write+branch: pc.bit[0] gets a bias of 1
+    int last = construction.lemmas().get(3).lastLayer();
+    int row = construction.layout().indexOf(construction.registers().pc().bit(0));
+    Path mutated = dir.resolve("mutated.txt.gz");
+    NetworkFormat.write(n.withLayer(last, n.layer(last).withBias(row, Rational.ONE)), mutated);
+    CertificateChecker.Result m = CertificateChecker.check(mutated, cert);
+    assertFalse(m.accepted());
+    assertTrue(m.message().contains("WRITE+BRANCH"), m.message());
+    // one weight of the first layer (fetch + next pc) changed by 1
+    SparseLayer first = n.layer(0);
+    int r = first.outputDimension() - 1;
+    Network weight = n.withLayer(0, first.withWeight(r, first.column(first.rowStart(r)),
+        first.weight(first.rowStart(r)).add(Rational.ONE)));
+    CertificateChecker.Result w = CertificateChecker.check(weight, cert);
+    assertFalse(w.accepted(), w.message());
+  }
+}
