@@ -31,6 +31,9 @@ import org.loopmlp.exact.SparseLayer;
  * may instead be shown OFF once over an inner case. Each output's form must then equal the value
  * {@link Lemmas} requires. The tree must be complete, so its leaves cover every input; every
  * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
+ * A stage may name several roles run side by side ({@code WRITE+BRANCH}): its lemma is the union
+ * of theirs, applied in that order, and no role may read what an earlier one changes ({@link
+ * Lemmas#specs(String[], int)}).
  */
 public final class CertificateChecker {
   private static final Rational ONE = Rational.ONE;

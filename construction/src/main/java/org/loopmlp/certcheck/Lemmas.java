@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <p>Composition: each lemma also rewrites a symbolic state (one term per register, memory as one
  * array term), starting from {@code pc}, {@code mem}, scratch {@code 0}. After the stages, in
- * the certificate's order, the terms must equal the reference step's: {@code mem := store(mem, b,
+ * the certificate's order (the roles of a stage run side by side in the order it lists them), the terms must equal the reference step's: {@code mem := store(mem, b,
  * wrap(mem[b] - mem[a]))}, {@code pc := (wrap(mem[b] - mem[a]) <= 0 ? c : (pc + 1))}, scratch
  * {@code 0}, where {@code (a, b, c) = code[pc]}. A register whose term is {@code 0} is 0 at the
  * stage's input (a zero input of the case split); every other direction holds a bit, because

@@ -20,7 +20,8 @@ import org.loopmlp.isa.MachineConfig;
  * config N A C                 (word, data address and code address bits)
  * state D                      (dimension of the state space: the network's input names)
  * stages S
- * stage ROLE FIRST COUNT G     (ROLE: FETCH READ SUBTRACT WRITE NEXT_PC BRANCH; layers
+ * stage ROLE FIRST COUNT G     (ROLE: FETCH READ SUBTRACT WRITE NEXT_PC BRANCH, or several
+ *                               joined by '+' for roles run side by side, in effect order; layers
  *                               [FIRST, FIRST + COUNT) of the network; G goals follow)
  * goal NAME K o1 ... oK        (the goal proves output state directions o1..oK, by index)
  * s I                          (case split on input direction I: the subtree with I = 0

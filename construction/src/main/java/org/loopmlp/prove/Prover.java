@@ -40,7 +40,8 @@ import org.loopmlp.isa.SubleqMachine;
  * which the registers earlier stages clear are 0 and every other direction is an arbitrary bit:
  * a stronger claim than needed (the pass only reaches correlated inputs), so a proof holds for
  * every pass. The lemmas are the prover's own statement of the paper's six stages ({@link
- * StageSpecs}), by the stage's paper role; a disagreement is turned into a concrete stage input,
+ * StageSpecs}), by the stage's paper role (the union of its roles' goals for stages run side by
+ * side, e.g. the compact construction's fetch + next pc); a disagreement is turned into a concrete stage input,
  * re-evaluated exactly, and, where a machine step reaches that input, replayed as a full pass
  * against the reference machine.
  */

@@ -25,6 +25,19 @@
  * the pair's terms exactly, so the split follows the chain in about 6 cases per bit position:
  * 769 cases for the whole subtract stage at N = 16, 3,073 at N = 32.
  *
+ * <h2>Stages run side by side</h2>
+ *
+ * A lemma may cover several roles (the compact construction's {@code ParallelStage}s: next pc
+ * beside fetch, branch beside write). Its goals are the union of its roles' goals, each keeping
+ * its role's control bits and ties, plus one frame goal for the directions no role owns (cleared
+ * ones required 0). This states the roles applied one after the other, in the lemma's order,
+ * exactly when no role reads a register an earlier role of the stage writes or clears (write
+ * reads r before branch clears it: write first) and no two roles change one register; otherwise
+ * {@code StageSpecs} refuses the lemma. Each goal's tree is a complete split of the whole stage
+ * input, so it covers every input of the combined stage whatever the other parts' neurons do;
+ * those neurons are outside the goal's cone unless the goal's outputs depend on them, and then
+ * they are decided like any other.
+ *
  * <h2>Certificate</h2>
  *
  * Text, one item per line, gzip when the file name ends in {@code .gz}; written while proving,
@@ -35,7 +48,8 @@
  * config N A C
  * state D                          state dimension (= the network's input names)
  * stages S
- * stage ROLE FIRST COUNT G         ROLE in FETCH READ SUBTRACT WRITE NEXT_PC BRANCH
+ * stage ROLE FIRST COUNT G         ROLE in FETCH READ SUBTRACT WRITE NEXT_PC BRANCH, or
+ *                                  roles run side by side, in effect order: FETCH+NEXT_PC
  * goal NAME K o1 ... oK            outputs (state direction indices) of this goal
  * s I                              split on input I: subtree I=0, then subtree I=1
  * t U V                            tie input V to input U: subtree V=U, then subtree V=1-U
