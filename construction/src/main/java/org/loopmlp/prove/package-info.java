@@ -68,6 +68,7 @@
  * <h2>Entry points</h2>
  *
  * {@link org.loopmlp.prove.Prover#prove}, {@link org.loopmlp.prove.Prover#certifyInto}, and
- * {@link org.loopmlp.prove.ProveMain} ({@code ProveMain 16,10,10 --out DIR}).
+ * {@link org.loopmlp.prove.ProveMain} ({@code ProveMain 16,10,10 --construction compact --out DIR
+ * --check}; the construction is {@code paper} by default).
  */
 package org.loopmlp.prove;

@@ -114,6 +114,24 @@ class CompactProverTest {
   }
 
   @Test
+  void aWriteIgnoringTheHighAddressBitBesideBranchIsNotProved() {
+    MachineConfig config = MachineConfig.of(6, 3, 3);
+    List<Stage> stages = new ArrayList<>(CompactConstruction.stages());
+    stages.set(3, ParallelStage.of("write+branch", List.of(
+        WriteStage.ignoringHighAddressBits("write", 1), BranchStage.paper())));
+    ProofReport report = Prover.prove(Construction.assemble("compact, write ignoring a bit",
+        config, stages), ProgressListener.NONE);
+    assertFalse(report.proved());
+    Counterexample cx = report.firstCounterexample().orElseThrow();
+    assertEquals("write+branch", cx.stage());
+    assertEquals(PaperStage.WRITE, cx.role());
+    long rb = cx.stageInput().get("rb");
+    int cell = Integer.parseInt(cx.direction().replaceAll("^mem\\[(\\d+)\\].*", "$1"));
+    assertTrue(rb != cell && rb % (config.dataSize() / 2) == cell % (config.dataSize() / 2),
+        cx.summary());
+  }
+
+  @Test
   void theCompactProofSplitsNoMoreThanThePaperProof() {
     MachineConfig config = MachineConfig.of(6, 4, 4);
     long paper = Prover.prove(PaperConstruction.build(config), ProgressListener.NONE).cases();
