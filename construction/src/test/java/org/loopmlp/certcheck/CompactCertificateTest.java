@@ -18,6 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.stage.BranchStage;
+import org.loopmlp.construction.stage.ParallelStage;
+import org.loopmlp.construction.stage.Stage;
+import org.loopmlp.construction.stage.WriteStage;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
@@ -30,8 +34,8 @@ import org.loopmlp.prove.Prover;
 /**
  * The checker accepts the certificate of the compact construction (stages {@code FETCH+NEXT_PC}
  * and {@code WRITE+BRANCH} run side by side) and still checks that the roles, in the order given,
- * compose into one step: roles swapped or dropped, a missing case, and a mutated network are
- * rejected.
+ * compose into one step: roles swapped or dropped, a missing case, a flipped fact, a mutated
+ * network and the network of a faulty branch beside write are rejected.
  */
 class CompactCertificateTest {
   @TempDir
@@ -162,6 +166,18 @@ class CompactCertificateTest {
     });
     assertFalse(r.accepted());
     assertTrue(r.message().contains("FETCH+NEXT_PC"), r.message());
+  }
+
+  @Test
+  void rejectsTheCertificateForACompactNetworkThatBranchesOnNegativeOnly() throws IOException {
+    List<Stage> stages = new ArrayList<>(CompactConstruction.stages());
+    stages.set(3, ParallelStage.of("write+branch",
+        List.of(WriteStage.paper(), BranchStage.onNegativeOnly("branch"))));
+    Construction faulty = Construction.assemble("compact, branch on r < 0",
+        construction.config(), stages);
+    CertificateChecker.Result r = CertificateChecker.check(faulty.network(), certificate);
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("WRITE+BRANCH"), r.message());
   }
 
   @Test
