@@ -40,6 +40,24 @@ public final class Inputs {
     }
   }
 
+  /**
+   * Refuses, before any work is done, an output path that cannot be a new or replaced file: a
+   * directory, or a path whose parent directory does not exist.
+   */
+  public static void checkWritableTarget(String option, Path out) {
+    if (Files.isDirectory(out)) {
+      throw UserError.because("cannot write %s %s: it is a directory", option, out);
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw UserError.because("cannot write %s %s: the directory %s does not exist", option, out,
+          parent);
+    }
+    if (parent != null && !Files.isWritable(parent) && !Files.isWritable(out)) {
+      throw UserError.because("cannot write %s %s: permission denied", option, out);
+    }
+  }
+
   /** One line saying why {@code file} could not be read (or written). */
   public static UserError cannotRead(Path file, IOException e) {
     return new UserError("cannot read " + file + ": " + reason(e));

@@ -158,10 +158,14 @@ final class RunCommand extends Subcommand {
           reference.get(reference.size() - 1).pc());
     }
     if (mlpRun != null) {
-      out().printf(Locale.ROOT, "network:           %s after %d steps, pc %d (%.3f ms per"
-          + " step%s)%n", mlpRun.halted() ? "halted" : "stopped at --max-steps",
-          mlpRun.steps(), mlpRun.last().pc(), mlpNanos / 1e6 / Math.max(1, mlpRun.passes()),
-          engine == Engine.both ? ", checked mode" : "");
+      // A rate over zero passes would only time the set-up; then the line names the mode alone.
+      String rate = mlpRun.passes() == 0 ? ""
+          : String.format(Locale.ROOT, "%.3f ms per step", mlpNanos / 1e6 / mlpRun.passes());
+      String mode = engine == Engine.both ? "checked mode" : "";
+      String note = rate.isEmpty() || mode.isEmpty() ? rate + mode : rate + ", " + mode;
+      out().printf(Locale.ROOT, "network:           %s after %d steps, pc %d%s%n",
+          mlpRun.halted() ? "halted" : "stopped at --max-steps", mlpRun.steps(),
+          mlpRun.last().pc(), note.isEmpty() ? "" : " (" + note + ")");
     }
     if (disagreement.isPresent()) {
       out().println("FIRST DISAGREEMENT: " + disagreement.get().describe());

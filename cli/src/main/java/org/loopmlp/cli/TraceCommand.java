@@ -61,6 +61,9 @@ final class TraceCommand extends Subcommand {
     if (pass < 0) {
       throw UserError.because("--pass must be >= 0, was %d", pass);
     }
+    if (png != null) {
+      Inputs.checkWritableTarget("--png", png);
+    }
     Backend backend = BackendNames.backend(backendName);
     SqProgram program = Programs.load(file);
     Construction construction = Builds.build(constructionOption.name(), program.config(), err());
