@@ -83,11 +83,10 @@ final class RunCommand extends Subcommand {
     Optional<Differential.Disagreement> disagreement = Optional.empty();
     long mlpNanos = 0;
 
+    Differential.ReferenceEnd referenceOnly = null;
     if (engine == Engine.reference) {
-      reference = Differential.reference(program.program(), initial, maxSteps);
-      MachineState last = reference.get(reference.size() - 1);
-      referenceHalted = reference.size() <= maxSteps
-          && SubleqMachine.step(program.program(), last).equals(last);
+      referenceOnly = Differential.referenceEnd(program.program(), initial, maxSteps);
+      referenceHalted = referenceOnly.halted();
     } else {
       Construction construction = Builds.build(constructionOption.name(), config, err());
       long start = System.nanoTime();
@@ -117,6 +116,10 @@ final class RunCommand extends Subcommand {
       last = mlpRun.last();
       steps = mlpRun.steps();
       halted = mlpRun.halted();
+    } else if (referenceOnly != null) {
+      last = referenceOnly.last();
+      steps = referenceOnly.steps();
+      halted = referenceOnly.halted();
     } else if (reference != null) {
       last = reference.get(reference.size() - 1);
       steps = reference.size() - 1;
@@ -152,7 +155,11 @@ final class RunCommand extends Subcommand {
     out().printf(Locale.ROOT, "%s: %s (%d words, %d slots), engine %s%s%n", file,
         Configs.format(config), config.dataSize(), config.codeSize(), engine,
         engine == Engine.reference ? "" : ", backend " + backend.name());
-    if (reference != null && engine != Engine.mlp) {
+    if (referenceOnly != null) {
+      out().printf(Locale.ROOT, "reference machine: %s after %d steps, pc %d%n",
+          referenceHalted ? "halted" : "stopped at --max-steps", referenceOnly.steps(),
+          referenceOnly.last().pc());
+    } else if (reference != null) {
       out().printf(Locale.ROOT, "reference machine: %s after %d steps, pc %d%n",
           referenceHalted ? "halted" : "stopped at --max-steps", reference.size() - 1,
           reference.get(reference.size() - 1).pc());

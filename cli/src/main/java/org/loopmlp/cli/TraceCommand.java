@@ -70,10 +70,10 @@ final class TraceCommand extends Subcommand {
     MachineState state = LoopedMlp.of(construction, backend)
         .run(program.program(), program.initialState(), pass).last();
     int reached = pass;
-    List<MachineState> ref = Differential.reference(program.program(), program.initialState(),
-        pass);
-    if (ref.size() - 1 < pass) {
-      reached = ref.size() - 1;
+    Differential.ReferenceEnd ref = Differential.referenceEnd(program.program(),
+        program.initialState(), pass);
+    if (ref.halted()) {
+      reached = ref.steps();
       out().printf(Locale.ROOT, "note: the program halts after %d steps; pass %d starts from"
           + " that fixed point%n", reached, pass);
     }
