@@ -30,11 +30,13 @@ public final class Inputs {
       throw cannotRead(file, e);
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
+      // Some editors start UTF-8 files with a byte order mark; it is not part of the text.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw UserError.because("cannot read %s: not UTF-8 text", file);
     }
