@@ -156,12 +156,12 @@ final class RunCommand extends Subcommand {
         Configs.format(config), config.dataSize(), config.codeSize(), engine,
         engine == Engine.reference ? "" : ", backend " + backend.name());
     if (referenceOnly != null) {
-      out().printf(Locale.ROOT, "reference machine: %s after %d steps, pc %d%n",
-          referenceHalted ? "halted" : "stopped at --max-steps", referenceOnly.steps(),
+      out().printf(Locale.ROOT, "reference machine: %s after %s, pc %d%n",
+          referenceHalted ? "halted" : "stopped at --max-steps", steps(referenceOnly.steps()),
           referenceOnly.last().pc());
     } else if (reference != null) {
-      out().printf(Locale.ROOT, "reference machine: %s after %d steps, pc %d%n",
-          referenceHalted ? "halted" : "stopped at --max-steps", reference.size() - 1,
+      out().printf(Locale.ROOT, "reference machine: %s after %s, pc %d%n",
+          referenceHalted ? "halted" : "stopped at --max-steps", steps(reference.size() - 1),
           reference.get(reference.size() - 1).pc());
     }
     if (mlpRun != null) {
@@ -170,8 +170,8 @@ final class RunCommand extends Subcommand {
           : String.format(Locale.ROOT, "%.3f ms per step", mlpNanos / 1e6 / mlpRun.passes());
       String mode = engine == Engine.both ? "checked mode" : "";
       String note = rate.isEmpty() || mode.isEmpty() ? rate + mode : rate + ", " + mode;
-      out().printf(Locale.ROOT, "network:           %s after %d steps, pc %d%s%n",
-          mlpRun.halted() ? "halted" : "stopped at --max-steps", mlpRun.steps(),
+      out().printf(Locale.ROOT, "network:           %s after %s, pc %d%s%n",
+          mlpRun.halted() ? "halted" : "stopped at --max-steps", steps(mlpRun.steps()),
           mlpRun.last().pc(), note.isEmpty() ? "" : " (" + note + ")");
     }
     if (disagreement.isPresent()) {
@@ -182,6 +182,11 @@ final class RunCommand extends Subcommand {
     printMemory(program, last, mlpRun != null ? "network" : "reference machine");
     out().flush();
     return code;
+  }
+
+  /** {@code "1 step"}, {@code "24 steps"}. */
+  static String steps(long n) {
+    return n + (n == 1 ? " step" : " steps");
   }
 
   private static Map<String, Object> toJson(Differential.Disagreement d) {

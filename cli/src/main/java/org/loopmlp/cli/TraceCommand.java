@@ -74,8 +74,8 @@ final class TraceCommand extends Subcommand {
         program.initialState(), pass);
     if (ref.halted()) {
       reached = ref.steps();
-      out().printf(Locale.ROOT, "note: the program halts after %d steps; pass %d starts from"
-          + " that fixed point%n", reached, pass);
+      out().printf(Locale.ROOT, "note: the program halts after %s; pass %d starts from"
+          + " that fixed point%n", RunCommand.steps(reached), pass);
     }
     Tracer.Trace trace = Tracer.trace(construction, backend, program.program(), state);
     StepDetail d = SubleqMachine.detail(program.program(), state);

@@ -48,6 +48,12 @@ class BadInputTest {
   }
 
   @Test
+  void aNumberTooLargeForTheConfigIsOutOfRangeNotANonInteger() {
+    assertUsageError("word bits N 99999999999 is out of range", "check", "--config",
+        "99999999999,4,4");
+  }
+
+  @Test
   void malformedConfig() {
     assertUsageError("expected N,A,C", "check", "--config", "8,4");
   }

@@ -2,6 +2,7 @@ package org.loopmlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,5 +61,17 @@ class ReferenceRunTest {
         assertEquals(both.get(key), ref.get(key), key + " at --max-steps " + k);
       }
     }
+  }
+
+  @Test
+  void oneStepIsOneStep(@TempDir Path dir) throws Exception {
+    // Z -= Z and on to slot 1, which is HALT: one step changes the state (pc 0 to 1).
+    Path f = RunCommandTest.write(dir, "one.sq", String.join("\n",
+        ".config word=8 data=1 code=1", ".data", "Z: 0", ".code", "Z Z", ""));
+    Cli.Result r = Cli.run("run", f.toString(), "--engine", "reference");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.out().contains("reference machine: halted after 1 step, pc 1"), r.out());
+    Cli.Result both = Cli.run("run", f.toString());
+    assertTrue(both.out().contains("network:           halted after 1 step, pc 1"), both.out());
   }
 }
