@@ -60,6 +60,10 @@ final class ExportCommand extends Subcommand {
     Path npzFile = npz == null ? null : npz.isEmpty() ? npzNextTo(out) : Path.of(npz);
     if (npzFile != null) {
       Inputs.checkWritableTarget("--npz", npzFile);
+      if (npzFile.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+        throw UserError.because("--npz would write the NumPy arrays over the network file %s;"
+            + " give the network another name (e.g. net.txt.gz) or --npz=OTHER.npz", out);
+      }
     }
     Construction c = Builds.build(constructionOption.name(), config, err());
     try {

@@ -92,4 +92,16 @@ class OutputPathTest {
         r.out());
     assertFalse(r.out().contains("per step"), r.out());
   }
+
+  @Test
+  void npzNeverOverwritesTheNetworkFile(@TempDir Path dir) {
+    // --out net.npz with --npz puts the arrays "next to" the file: at the same path.
+    Path out = dir.resolve("net.npz");
+    BadInputTest.assertUsageError("over the network file", "export", "--config", "2,1,1",
+        "--out", out.toString(), "--npz");
+    Path txt = dir.resolve("a.txt");
+    BadInputTest.assertUsageError("over the network file", "export", "--config", "2,1,1",
+        "--out", txt.toString(), "--npz=" + dir.resolve("./a.txt"));
+    assertFalse(Files.exists(out) || Files.exists(txt), "nothing is written");
+  }
 }
