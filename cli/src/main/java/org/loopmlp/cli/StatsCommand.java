@@ -58,6 +58,10 @@ final class StatsCommand extends Subcommand {
 
   @Override
   public Integer call() {
+    // Each bound of MachineConfig is an interval per dimension, so checking the two corners
+    // checks every size of the ranges, before a range as wide as 1..2^31 is expanded.
+    Configs.of(word.first(), data.first(), code.first());
+    Configs.of(word.last(), data.last(), code.last());
     List<MachineConfig> configs = new ArrayList<>();
     for (int n : word.values().toArray()) {
       for (int a : data.values().toArray()) {
