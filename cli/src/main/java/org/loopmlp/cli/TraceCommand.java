@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.RegisterDecoder.Reading;
 import org.loopmlp.exact.Backend;
@@ -67,8 +68,21 @@ final class TraceCommand extends Subcommand {
     Backend backend = BackendNames.backend(backendName);
     SqProgram program = Programs.load(file);
     Construction construction = Builds.build(constructionOption.name(), program.config(), err());
-    MachineState state = LoopedMlp.of(construction, backend)
-        .run(program.program(), program.initialState(), pass).last();
+    LoopedMlp mlp = LoopedMlp.of(construction, backend);
+    MachineState state;
+    try {
+      state = mlp.run(program.program(), program.initialState(), pass).last();
+    } catch (DecodeException e) {
+      int failing = firstUndecodablePass(mlp, program, pass);
+      out().printf(Locale.ROOT, "%s, %s, backend %s: the network's output after pass %d is not"
+          + " a machine state (%s), so pass %d is never reached%n", file,
+          Configs.format(program.config()), backend.name(), failing, e.getMessage(), pass);
+      out().printf(Locale.ROOT, "see the layers of pass %d: loopmlp trace %s%s --pass %d"
+          + " --backend %s%n", failing, file, constructionOption.isPaper() ? ""
+          : " --construction " + constructionOption.name(), failing, backend.name());
+      out().flush();
+      return ExitCodes.FOUND;
+    }
     int reached = pass;
     Differential.ReferenceEnd ref = Differential.referenceEnd(program.program(),
         program.initialState(), pass);
@@ -110,9 +124,15 @@ final class TraceCommand extends Subcommand {
           changes);
     }
     MachineState expected = SubleqMachine.step(program.program(), state);
-    boolean same = expected.equals(trace.after());
-    out().printf(Locale.ROOT, "result: pc %d; the reference machine %s%n", trace.after().pc(),
-        same ? "agrees" : "DISAGREES: expected " + expected + ", got " + trace.after());
+    boolean same = trace.after().map(expected::equals).orElse(false);
+    if (trace.after().isPresent()) {
+      MachineState after = trace.after().get();
+      out().printf(Locale.ROOT, "result: pc %d; the reference machine %s%n", after.pc(),
+          same ? "agrees" : "DISAGREES: expected " + expected + ", got " + after);
+    } else {
+      out().printf(Locale.ROOT, "result: the output is not a machine state (%s); the reference"
+          + " machine gives %s%n", trace.decodeFailure().orElseThrow(), expected);
+    }
     if (png != null) {
       HeatMap map = Tracer.heatMap(trace, file.getFileName() + "  " + Configs.format(
           program.config()) + "  pass " + pass + "  (slot " + state.pc() + ": " + ins.a() + " "
@@ -122,6 +142,26 @@ final class TraceCommand extends Subcommand {
     }
     out().flush();
     return same ? ExitCodes.OK : ExitCodes.FOUND;
+  }
+
+  /**
+   * The pass whose output first fails to decode, given that a run of {@code passes} passes fails:
+   * a run of m passes fails exactly when one of its passes does, so the smallest failing m is
+   * found by bisection and the pass is m - 1.
+   */
+  private static int firstUndecodablePass(LoopedMlp mlp, SqProgram program, int passes) {
+    int ok = 0;
+    int fails = passes;
+    while (fails - ok > 1) {
+      int mid = ok + (fails - ok) / 2;
+      try {
+        mlp.run(program.program(), program.initialState(), mid);
+        ok = mid;
+      } catch (DecodeException e) {
+        fails = mid;
+      }
+    }
+    return fails - 1;
   }
 
   private static String inputSummary(List<Reading> readings) {
