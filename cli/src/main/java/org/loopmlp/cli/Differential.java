@@ -72,6 +72,27 @@ final class Differential {
     return new ReferenceEnd(s, maxSteps, false);
   }
 
+  /**
+   * The pass whose output first fails to decode, given that a run of {@code passes} passes from
+   * {@code state} fails: a run of m passes fails exactly when one of its passes does, so the
+   * smallest failing m is found by bisection and the pass is m - 1.
+   */
+  static int firstUndecodableRunPass(LoopedMlp mlp, Program program, MachineState state,
+      int passes) {
+    int ok = 0;
+    int fails = passes;
+    while (fails - ok > 1) {
+      int mid = ok + (fails - ok) / 2;
+      try {
+        mlp.run(program, state, mid);
+        ok = mid;
+      } catch (DecodeException e) {
+        fails = mid;
+      }
+    }
+    return fails - 1;
+  }
+
   /** The first pass whose output does not decode, stepping the network from reference states. */
   private static int firstUndecodablePass(LoopedMlp mlp, Program program,
       List<MachineState> ref) {

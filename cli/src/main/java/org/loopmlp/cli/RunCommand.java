@@ -82,6 +82,7 @@ final class RunCommand extends Subcommand {
     MlpRun mlpRun = null;
     Optional<Differential.Disagreement> disagreement = Optional.empty();
     long mlpNanos = 0;
+    boolean undecodable = false;
 
     Differential.ReferenceEnd referenceOnly = null;
     if (engine == Engine.reference) {
@@ -98,11 +99,18 @@ final class RunCommand extends Subcommand {
         mlpRun = o.mlp();
         disagreement = o.disagreement();
       } else {
+        LoopedMlp mlp = LoopedMlp.of(construction, backend);
         try {
-          mlpRun = LoopedMlp.of(construction, backend).run(program.program(), initial, maxSteps);
+          mlpRun = mlp.run(program.program(), initial, maxSteps);
         } catch (DecodeException e) {
-          disagreement = Optional.of(new Differential.Disagreement(-1, "decoding the output",
-              "a machine state encoding", e.direction() + " = " + e.value(), e.getMessage()));
+          // Report the run up to the last pass whose output decodes, and the pass that fails.
+          int failing = Differential.firstUndecodableRunPass(mlp, program.program(), initial,
+              maxSteps);
+          mlpRun = mlp.run(program.program(), initial, failing);
+          undecodable = true;
+          disagreement = Optional.of(new Differential.Disagreement(failing,
+              "decoding the output", "a machine state encoding",
+              e.direction() + " = " + e.value(), e.getMessage()));
         }
       }
       mlpNanos = System.nanoTime() - start;
@@ -166,12 +174,14 @@ final class RunCommand extends Subcommand {
     }
     if (mlpRun != null) {
       // A rate over zero passes would only time the set-up; then the line names the mode alone.
-      String rate = mlpRun.passes() == 0 ? ""
+      // After an undecodable output the time includes finding that pass: no rate either.
+      String rate = mlpRun.passes() == 0 || undecodable ? ""
           : String.format(Locale.ROOT, "%.3f ms per step", mlpNanos / 1e6 / mlpRun.passes());
       String mode = engine == Engine.both ? "checked mode" : "";
       String note = rate.isEmpty() || mode.isEmpty() ? rate + mode : rate + ", " + mode;
       out().printf(Locale.ROOT, "network:           %s after %s, pc %d%s%n",
-          mlpRun.halted() ? "halted" : "stopped at --max-steps", steps(mlpRun.steps()),
+          undecodable ? "stopped (the next output is not a machine state)"
+              : mlpRun.halted() ? "halted" : "stopped at --max-steps", steps(mlpRun.steps()),
           mlpRun.last().pc(), note.isEmpty() ? "" : " (" + note + ")");
     }
     if (disagreement.isPresent()) {

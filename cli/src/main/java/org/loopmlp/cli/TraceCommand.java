@@ -73,7 +73,8 @@ final class TraceCommand extends Subcommand {
     try {
       state = mlp.run(program.program(), program.initialState(), pass).last();
     } catch (DecodeException e) {
-      int failing = firstUndecodablePass(mlp, program, pass);
+      int failing = Differential.firstUndecodableRunPass(mlp, program.program(),
+          program.initialState(), pass);
       out().printf(Locale.ROOT, "%s, %s, backend %s: the network's output after pass %d is not"
           + " a machine state (%s), so pass %d is never reached%n", file,
           Configs.format(program.config()), backend.name(), failing, e.getMessage(), pass);
@@ -142,26 +143,6 @@ final class TraceCommand extends Subcommand {
     }
     out().flush();
     return same ? ExitCodes.OK : ExitCodes.FOUND;
-  }
-
-  /**
-   * The pass whose output first fails to decode, given that a run of {@code passes} passes fails:
-   * a run of m passes fails exactly when one of its passes does, so the smallest failing m is
-   * found by bisection and the pass is m - 1.
-   */
-  private static int firstUndecodablePass(LoopedMlp mlp, SqProgram program, int passes) {
-    int ok = 0;
-    int fails = passes;
-    while (fails - ok > 1) {
-      int mid = ok + (fails - ok) / 2;
-      try {
-        mlp.run(program.program(), program.initialState(), mid);
-        ok = mid;
-      } catch (DecodeException e) {
-        fails = mid;
-      }
-    }
-    return fails - 1;
   }
 
   private static String inputSummary(List<Reading> readings) {

@@ -60,4 +60,31 @@ class TraceUndecodableTest {
       assertTrue(before.out().contains("result: pc "), before.out());
     }
   }
+
+  @Test
+  void runOfTheNetworkAloneNamesThePassAndKeepsTheStateBeforeIt(@TempDir Path dir)
+      throws Exception {
+    Path f = RunCommandTest.write(dir, "wide.sq", WIDE);
+    Cli.Result r = Cli.run("run", f.toString(), "--engine", "mlp", "--backend", "float32",
+        "--json");
+    assertEquals(ExitCodes.FOUND, r.code(), r.out() + r.err());
+    java.util.Map<String, Object> o = RunCommandTest.json(r);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> d = (java.util.Map<String, Object>) o.get("firstDisagreement");
+    long pass = ((Number) d.get("pass")).longValue();
+    assertTrue(pass >= 0, r.out());
+    assertEquals("decoding the output", d.get("where"));
+    // The run reported is the one of exactly that many passes, which decodes throughout.
+    assertEquals(pass, ((Number) o.get("steps")).longValue(), r.out());
+    Cli.Result upTo = Cli.run("run", f.toString(), "--engine", "mlp", "--backend", "float32",
+        "--max-steps", Long.toString(pass), "--json");
+    assertEquals(ExitCodes.OK, upTo.code(), upTo.out() + upTo.err());
+    java.util.Map<String, Object> u = RunCommandTest.json(upTo);
+    assertEquals(u.get("memory"), o.get("memory"));
+    assertEquals(u.get("pc"), o.get("pc"));
+    // trace names the same pass.
+    Cli.Result t = Cli.run("trace", f.toString(), "--pass", "8", "--backend", "float32");
+    assertTrue(t.out().contains("output after pass " + pass + " is not a machine state"),
+        t.out());
+  }
 }
