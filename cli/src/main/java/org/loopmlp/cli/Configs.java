@@ -33,8 +33,10 @@ public final class Configs implements ITypeConverter<MachineConfig> {
       try {
         v[i] = Integer.parseInt(parts[i].trim());
       } catch (NumberFormatException e) {
-        throw new TypeConversionException(
-            names[i] + " must be an integer, got '" + parts[i].trim() + "' in '" + text + "'");
+        String part = parts[i].trim();
+        throw new TypeConversionException(part.matches("[+-]?\\d+")
+            ? names[i] + " " + part + " is out of range in '" + text + "'"
+            : names[i] + " must be an integer, got '" + part + "' in '" + text + "'");
       }
     }
     return of(v[0], v[1], v[2]);

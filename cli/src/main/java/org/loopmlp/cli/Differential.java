@@ -52,6 +52,47 @@ final class Differential {
     return states;
   }
 
+  /** Where a reference run ended: the last state, the steps that changed it, and whether it halted. */
+  record ReferenceEnd(MachineState last, int steps, boolean halted) {}
+
+  /**
+   * The end of a reference run of at most {@code maxSteps} steps, without keeping the states
+   * passed through (a long run of the fast reference machine would otherwise fill the heap).
+   * Halted, as in {@link #run}, means a step within the limit left the state unchanged.
+   */
+  static ReferenceEnd referenceEnd(Program program, MachineState state, int maxSteps) {
+    MachineState s = state;
+    for (int t = 0; t < maxSteps; t++) {
+      MachineState next = SubleqMachine.step(program, s);
+      if (next.equals(s)) {
+        return new ReferenceEnd(s, t, true);
+      }
+      s = next;
+    }
+    return new ReferenceEnd(s, maxSteps, false);
+  }
+
+  /**
+   * The pass whose output first fails to decode, given that a run of {@code passes} passes from
+   * {@code state} fails: a run of m passes fails exactly when one of its passes does, so the
+   * smallest failing m is found by bisection and the pass is m - 1.
+   */
+  static int firstUndecodableRunPass(LoopedMlp mlp, Program program, MachineState state,
+      int passes) {
+    int ok = 0;
+    int fails = passes;
+    while (fails - ok > 1) {
+      int mid = ok + (fails - ok) / 2;
+      try {
+        mlp.run(program, state, mid);
+        ok = mid;
+      } catch (DecodeException e) {
+        fails = mid;
+      }
+    }
+    return fails - 1;
+  }
+
   /** The first pass whose output does not decode, stepping the network from reference states. */
   private static int firstUndecodablePass(LoopedMlp mlp, Program program,
       List<MachineState> ref) {

@@ -55,14 +55,17 @@ final class ExportCommand extends Subcommand {
 
   @Override
   public Integer call() {
+    // Refuse a bad path before the build, which can take minutes at large sizes.
+    Inputs.checkWritableTarget("--out", out);
+    Path npzFile = npz == null ? null : npz.isEmpty() ? npzNextTo(out) : Path.of(npz);
+    if (npzFile != null) {
+      Inputs.checkWritableTarget("--npz", npzFile);
+      if (npzFile.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+        throw UserError.because("--npz would write the NumPy arrays over the network file %s;"
+            + " give the network another name (e.g. net.txt.gz) or --npz=OTHER.npz", out);
+      }
+    }
     Construction c = Builds.build(constructionOption.name(), config, err());
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw UserError.because("cannot write %s: the directory %s does not exist", out, parent);
-    }
-    if (Files.isDirectory(out)) {
-      throw UserError.because("cannot write %s: it is a directory", out);
-    }
     try {
       NetworkFormat.write(c.network(), out);
       readableByAll(out);
@@ -71,8 +74,7 @@ final class ExportCommand extends Subcommand {
     }
     out().printf(Locale.ROOT, "wrote %s: %s, %d layers, %,d weights, state dimension %d%n", out,
         Configs.format(config), c.depth(), c.network().nonZeros(), c.layout().dimension());
-    if (npz != null) {
-      Path npzFile = npz.isEmpty() ? npzNextTo(out) : Path.of(npz);
+    if (npzFile != null) {
       writeNpz(c, npzFile);
       out().printf(Locale.ROOT, "wrote %s: NumPy arrays (CSR per layer) and meta.json%n",
           npzFile);

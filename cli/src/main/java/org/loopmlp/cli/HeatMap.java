@@ -10,6 +10,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,8 +202,11 @@ public final class HeatMap {
 
   /** Writes the map as a PNG. */
   public void writePng(Path file) {
-    try {
-      if (!ImageIO.write(render(), "png", file.toFile())) {
+    // ImageIO.write(image, format, File) prints a stack trace of its own when the file cannot
+    // be opened; opening the stream here keeps a bad path to one line.
+    ImageIO.setUseCache(false);
+    try (OutputStream o = Files.newOutputStream(file)) {
+      if (!ImageIO.write(render(), "png", o)) {
         throw new UserError("no PNG writer available in this Java runtime");
       }
     } catch (IOException e) {

@@ -30,13 +30,33 @@ public final class Inputs {
       throw cannotRead(file, e);
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
+      // Some editors start UTF-8 files with a byte order mark; it is not part of the text.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw UserError.because("cannot read %s: not UTF-8 text", file);
+    }
+  }
+
+  /**
+   * Refuses, before any work is done, an output path that cannot be a new or replaced file: a
+   * directory, or a path whose parent directory does not exist.
+   */
+  public static void checkWritableTarget(String option, Path out) {
+    if (Files.isDirectory(out)) {
+      throw UserError.because("cannot write %s %s: it is a directory", option, out);
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw UserError.because("cannot write %s %s: the directory %s does not exist", option, out,
+          parent);
+    }
+    if (parent != null && !Files.isWritable(parent) && !Files.isWritable(out)) {
+      throw UserError.because("cannot write %s %s: permission denied", option, out);
     }
   }
 

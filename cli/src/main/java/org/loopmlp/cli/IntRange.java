@@ -37,8 +37,9 @@ public record IntRange(int first, int last) {
     return IntStream.rangeClosed(first, last);
   }
 
-  public int size() {
-    return last - first + 1;
+  /** How many values; a long, since {@code -2^31..2^31-1} holds 2^32. */
+  public long size() {
+    return (long) last - first + 1;
   }
 
   @Override

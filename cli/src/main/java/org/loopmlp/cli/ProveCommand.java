@@ -12,6 +12,7 @@ import org.loopmlp.prove.Prover;
 import org.loopmlp.prove.StageProof;
 import org.loopmlp.isa.MachineConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopmlp prove}: every stage lemma for all inputs of one size, with a certificate. */
@@ -35,9 +36,12 @@ import picocli.CommandLine.Option;
         "",
         "Examples:",
         "  loopmlp prove --config 16,10,10",
-        "  loopmlp prove --config 8,6,6 --out proof-8-6-6"
+        "  loopmlp prove --config 8,6,6 --out proof-8-6-6",
+        "  loopmlp prove --config 16,10,10 --construction compact --out proof-compact"
     })
 final class ProveCommand extends Subcommand {
+  @Mixin ConstructionOption constructionOption;
+
   @Option(names = "--config", paramLabel = "N,A,C", required = true, converter = Configs.class,
       description = "Word bits, data address bits, code address bits, e.g. 16,10,10.")
   MachineConfig config;
@@ -58,7 +62,7 @@ final class ProveCommand extends Subcommand {
     if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
       throw UserError.because("--out %s is a file, expected a directory", out);
     }
-    Construction c = Builds.paper(config, err());
+    Construction c = Builds.build(constructionOption.name(), config, err());
     ProofReport report;
     try (Progress progress = Progress.start(err(), "prove", c.lemmas().size(), "stages")) {
       ProgressListener listener = new ProgressListener() {

@@ -78,12 +78,12 @@ final class RunCommand extends Subcommand {
     MlpRun mlpRun = null;
     Optional<Differential.Disagreement> disagreement = Optional.empty();
     long mlpNanos = 0;
+    boolean undecodable = false;
 
+    Differential.ReferenceEnd referenceOnly = null;
     if (engine == Engine.reference) {
-      reference = Differential.reference(program.program(), initial, maxSteps);
-      MachineState last = reference.get(reference.size() - 1);
-      referenceHalted = reference.size() <= maxSteps
-          && SubleqMachine.step(program.program(), last).equals(last);
+      referenceOnly = Differential.referenceEnd(program.program(), initial, maxSteps);
+      referenceHalted = referenceOnly.halted();
     } else {
       Construction construction = Builds.build(constructionOption.name(), config, err());
       long start = System.nanoTime();
@@ -95,11 +95,18 @@ final class RunCommand extends Subcommand {
         mlpRun = o.mlp();
         disagreement = o.disagreement();
       } else {
+        LoopedMlp mlp = LoopedMlp.of(construction, backend);
         try {
-          mlpRun = LoopedMlp.of(construction, backend).run(program.program(), initial, maxSteps);
+          mlpRun = mlp.run(program.program(), initial, maxSteps);
         } catch (DecodeException e) {
-          disagreement = Optional.of(new Differential.Disagreement(-1, "decoding the output",
-              "a machine state encoding", e.direction() + " = " + e.value(), e.getMessage()));
+          // Report the run up to the last pass whose output decodes, and the pass that fails.
+          int failing = Differential.firstUndecodableRunPass(mlp, program.program(), initial,
+              maxSteps);
+          mlpRun = mlp.run(program.program(), initial, failing);
+          undecodable = true;
+          disagreement = Optional.of(new Differential.Disagreement(failing,
+              "decoding the output", "a machine state encoding",
+              e.direction() + " = " + e.value(), e.getMessage()));
         }
       }
       mlpNanos = System.nanoTime() - start;
@@ -113,6 +120,10 @@ final class RunCommand extends Subcommand {
       last = mlpRun.last();
       steps = mlpRun.steps();
       halted = mlpRun.halted();
+    } else if (referenceOnly != null) {
+      last = referenceOnly.last();
+      steps = referenceOnly.steps();
+      halted = referenceOnly.halted();
     } else if (reference != null) {
       last = reference.get(reference.size() - 1);
       steps = reference.size() - 1;
@@ -148,16 +159,26 @@ final class RunCommand extends Subcommand {
     out().printf(Locale.ROOT, "%s: %s (%d words, %d slots), engine %s%s%n", file,
         Configs.format(config), config.dataSize(), config.codeSize(), engine,
         engine == Engine.reference ? "" : ", backend " + backend.name());
-    if (reference != null && engine != Engine.mlp) {
-      out().printf(Locale.ROOT, "reference machine: %s after %d steps, pc %d%n",
-          referenceHalted ? "halted" : "stopped at --max-steps", reference.size() - 1,
+    if (referenceOnly != null) {
+      out().printf(Locale.ROOT, "reference machine: %s after %s, pc %d%n",
+          referenceHalted ? "halted" : "stopped at --max-steps", steps(referenceOnly.steps()),
+          referenceOnly.last().pc());
+    } else if (reference != null) {
+      out().printf(Locale.ROOT, "reference machine: %s after %s, pc %d%n",
+          referenceHalted ? "halted" : "stopped at --max-steps", steps(reference.size() - 1),
           reference.get(reference.size() - 1).pc());
     }
     if (mlpRun != null) {
-      out().printf(Locale.ROOT, "network:           %s after %d steps, pc %d (%.3f ms per"
-          + " step%s)%n", mlpRun.halted() ? "halted" : "stopped at --max-steps",
-          mlpRun.steps(), mlpRun.last().pc(), mlpNanos / 1e6 / Math.max(1, mlpRun.passes()),
-          engine == Engine.both ? ", checked mode" : "");
+      // A rate over zero passes would only time the set-up; then the line names the mode alone.
+      // After an undecodable output the time includes finding that pass: no rate either.
+      String rate = mlpRun.passes() == 0 || undecodable ? ""
+          : String.format(Locale.ROOT, "%.3f ms per step", mlpNanos / 1e6 / mlpRun.passes());
+      String mode = engine == Engine.both ? "checked mode" : "";
+      String note = rate.isEmpty() || mode.isEmpty() ? rate + mode : rate + ", " + mode;
+      out().printf(Locale.ROOT, "network:           %s after %s, pc %d%s%n",
+          undecodable ? "stopped (the next output is not a machine state)"
+              : mlpRun.halted() ? "halted" : "stopped at --max-steps", steps(mlpRun.steps()),
+          mlpRun.last().pc(), note.isEmpty() ? "" : " (" + note + ")");
     }
     if (disagreement.isPresent()) {
       out().println("FIRST DISAGREEMENT: " + disagreement.get().describe());
@@ -167,6 +188,11 @@ final class RunCommand extends Subcommand {
     printMemory(program, last, mlpRun != null ? "network" : "reference machine");
     out().flush();
     return code;
+  }
+
+  /** {@code "1 step"}, {@code "24 steps"}. */
+  static String steps(long n) {
+    return n + (n == 1 ? " step" : " steps");
   }
 
   private static Map<String, Object> toJson(Differential.Disagreement d) {

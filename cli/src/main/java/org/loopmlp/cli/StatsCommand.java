@@ -58,6 +58,10 @@ final class StatsCommand extends Subcommand {
 
   @Override
   public Integer call() {
+    // Each bound of MachineConfig is an interval per dimension, so checking the two corners
+    // checks every size of the ranges, before a range as wide as 1..2^31 is expanded.
+    Configs.of(word.first(), data.first(), code.first());
+    Configs.of(word.last(), data.last(), code.last());
     List<MachineConfig> configs = new ArrayList<>();
     for (int n : word.values().toArray()) {
       for (int a : data.values().toArray()) {
@@ -68,6 +72,16 @@ final class StatsCommand extends Subcommand {
     }
     if (configs.size() == 1) {
       MachineConfig config = configs.get(0);
+      try {
+        Builds.requireFits(config);
+      } catch (UserError e) {
+        // One size is built and measured; a range is printed from the closed form, which
+        // needs no heap, so name a range that includes this size.
+        int a = config.dataBits();
+        String range = a > 1 ? (a - 1) + ".." + a : a + ".." + (a + 1);
+        throw new UserError(e.getMessage() + "; a range is shown from the closed form without"
+            + " building, e.g. --data " + range);
+      }
       SizeReport report = SizeReport.of(Builds.build(constructionOption.name(), config, err()));
       out().print(csv ? report.toCsv() : report.toTable());
       out().flush();

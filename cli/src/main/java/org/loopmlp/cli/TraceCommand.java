@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.RegisterDecoder.Reading;
 import org.loopmlp.exact.Backend;
@@ -57,18 +58,35 @@ final class TraceCommand extends Subcommand {
     if (pass < 0) {
       throw UserError.because("--pass must be >= 0, was %d", pass);
     }
+    if (png != null) {
+      Inputs.checkWritableTarget("--png", png);
+    }
     Backend backend = backendOption.backend();
     SqProgram program = Programs.load(file);
     Construction construction = Builds.build(constructionOption.name(), program.config(), err());
-    MachineState state = LoopedMlp.of(construction, backend)
-        .run(program.program(), program.initialState(), pass).last();
+    LoopedMlp mlp = LoopedMlp.of(construction, backend);
+    MachineState state;
+    try {
+      state = mlp.run(program.program(), program.initialState(), pass).last();
+    } catch (DecodeException e) {
+      int failing = Differential.firstUndecodableRunPass(mlp, program.program(),
+          program.initialState(), pass);
+      out().printf(Locale.ROOT, "%s, %s, backend %s: the network's output after pass %d is not"
+          + " a machine state (%s), so pass %d is never reached%n", file,
+          Configs.format(program.config()), backend.name(), failing, e.getMessage(), pass);
+      out().printf(Locale.ROOT, "see the layers of pass %d: loopmlp trace %s%s --pass %d"
+          + " --backend %s%n", failing, file, constructionOption.isPaper() ? ""
+          : " --construction " + constructionOption.name(), failing, backend.name());
+      out().flush();
+      return ExitCodes.FOUND;
+    }
     int reached = pass;
-    List<MachineState> ref = Differential.reference(program.program(), program.initialState(),
-        pass);
-    if (ref.size() - 1 < pass) {
-      reached = ref.size() - 1;
-      out().printf(Locale.ROOT, "note: the program halts after %d steps; pass %d starts from"
-          + " that fixed point%n", reached, pass);
+    Differential.ReferenceEnd ref = Differential.referenceEnd(program.program(),
+        program.initialState(), pass);
+    if (ref.halted()) {
+      reached = ref.steps();
+      out().printf(Locale.ROOT, "note: the program halts after %s; pass %d starts from"
+          + " that fixed point%n", RunCommand.steps(reached), pass);
     }
     Tracer.Trace trace = Tracer.trace(construction, backend, program.program(), state);
     StepDetail d = SubleqMachine.detail(program.program(), state);
@@ -103,9 +121,15 @@ final class TraceCommand extends Subcommand {
           changes);
     }
     MachineState expected = SubleqMachine.step(program.program(), state);
-    boolean same = expected.equals(trace.after());
-    out().printf(Locale.ROOT, "result: pc %d; the reference machine %s%n", trace.after().pc(),
-        same ? "agrees" : "DISAGREES: expected " + expected + ", got " + trace.after());
+    boolean same = trace.after().map(expected::equals).orElse(false);
+    if (trace.after().isPresent()) {
+      MachineState after = trace.after().get();
+      out().printf(Locale.ROOT, "result: pc %d; the reference machine %s%n", after.pc(),
+          same ? "agrees" : "DISAGREES: expected " + expected + ", got " + after);
+    } else {
+      out().printf(Locale.ROOT, "result: the output is not a machine state (%s); the reference"
+          + " machine gives %s%n", trace.decodeFailure().orElseThrow(), expected);
+    }
     if (png != null) {
       HeatMap map = Tracer.heatMap(trace, file.getFileName() + "  " + Configs.format(
           program.config()) + "  pass " + pass + "  (slot " + state.pc() + ": " + ins.a() + " "

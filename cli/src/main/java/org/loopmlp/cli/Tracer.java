@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.LoopedMlp;
@@ -14,6 +16,7 @@ import org.loopmlp.construction.Register;
 import org.loopmlp.construction.RegisterDecoder;
 import org.loopmlp.construction.RegisterDecoder.Reading;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.LayerObserver;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.MachineState;
@@ -30,9 +33,14 @@ final class Tracer {
       ImmutableList<Reading> changed, double[] stateValues, double[] hiddenValues,
       int hiddenNonZero) {}
 
-  /** A traced pass: the state it started from, each layer, and the decoded result. */
-  record Trace(Construction construction, MachineState before, MachineState after,
-      ImmutableList<LayerTrace> layers) {}
+  /**
+   * A traced pass: the state it started from, each layer, and the decoded result; or, when the
+   * pass's output is not the encoding of any machine state (a floating-point backend can get
+   * there), why it does not decode. Exactly one of {@code after} and {@code decodeFailure} is
+   * present.
+   */
+  record Trace(Construction construction, MachineState before, Optional<MachineState> after,
+      Optional<String> decodeFailure, ImmutableList<LayerTrace> layers) {}
 
   private Tracer() {}
 
@@ -48,7 +56,7 @@ final class Tracer {
     layers.add(new LayerTrace(-1, "input", "", first, ImmutableList.of(),
         values(input, 0, stateDim), new double[0], 0));
     List<ImmutableList<Reading>> previous = new ArrayList<>(List.of(first));
-    MachineState after = mlp.tracePass(program, state, (index, layer, output) -> {
+    LayerObserver observer = (index, layer, output) -> {
       LayerInfo info = construction.layer(index);
       ImmutableList<Reading> readings = decoder.readLayer(index, output);
       ImmutableList<Reading> changed =
@@ -61,8 +69,16 @@ final class Tracer {
       }
       layers.add(new LayerTrace(index, info.label(), info.stageName(), readings, changed,
           values(output, 0, stateDim), hidden, nonZero));
-    });
-    return new Trace(construction, state, after, ImmutableList.copyOf(layers));
+    };
+    try {
+      MachineState after = mlp.tracePass(program, state, observer);
+      return new Trace(construction, state, Optional.of(after), Optional.empty(),
+          ImmutableList.copyOf(layers));
+    } catch (DecodeException e) {
+      // Every layer was observed before the output was decoded, so the trace is complete.
+      return new Trace(construction, state, Optional.empty(), Optional.of(e.getMessage()),
+          ImmutableList.copyOf(layers));
+    }
   }
 
   private static double[] values(StateVector v, int from, int to) {

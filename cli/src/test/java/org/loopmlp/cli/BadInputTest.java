@@ -48,6 +48,21 @@ class BadInputTest {
   }
 
   @Test
+  void aNumberTooLargeForTheConfigIsOutOfRangeNotANonInteger() {
+    assertUsageError("word bits N 99999999999 is out of range", "check", "--config",
+        "99999999999,4,4");
+  }
+
+  @Test
+  void aRangeFarOutOfBoundsIsRefusedBeforeItIsExpanded() {
+    // 2^31 - 1 data sizes would fill the heap before the first was checked.
+    assertUsageError("data address bits A must be in [1, 20], was 2147483647", "stats",
+        "--data", "1..2147483647");
+    assertUsageError("data address bits A must be in [1, 20], was -2147483648", "stats",
+        "--data", "-2147483648..2147483647");
+  }
+
+  @Test
   void malformedConfig() {
     assertUsageError("expected N,A,C", "check", "--config", "8,4");
   }

@@ -31,6 +31,26 @@ class FileInputTest {
   }
 
   @Test
+  void aByteOrderMarkIsNotPartOfTheProgram(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("bom.sq");
+    Files.write(f, ("\uFEFF; saved by an editor that writes a BOM\n"
+        + RunCommandTest.COUNTDOWN).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Cli.Result r = Cli.run("run", f.toString(), "--engine", "reference", "--json");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    // COUNTDOWN ends with Y = 5 * 3 (address 4).
+    assertEquals(15L, ((Number) ((java.util.List<?>) RunCommandTest.json(r).get("memory"))
+        .get(4)).longValue());
+  }
+
+  @Test
+  void aByteOrderMarkDoesNotShiftColumns(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("bom-bad.sq");
+    Files.write(f, ("\uFEFF.config word=8 data=2 code=2\n.data\nZ: 0\n.code\nZ NOPE\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    BadInputTest.assertUsageError(f + ":5:3: unknown label 'NOPE'", "run", f.toString());
+  }
+
+  @Test
   void permissionDeniedIsReportedAsSuch() {
     assertEquals("permission denied", Inputs.reason(new AccessDeniedException("x.sq")));
     assertTrue(Inputs.cannotRead(Path.of("x.sq"), new AccessDeniedException("x.sq"))

@@ -33,6 +33,7 @@ class OptionParsingTest {
     assertEquals(List.of(4, 5, 6), IntRange.parse("4..6").values().boxed().toList());
     assertEquals(List.of(8), IntRange.parse("8").values().boxed().toList());
     assertThrows(TypeConversionException.class, () -> IntRange.parse("6..4"));
+    assertEquals(1L << 32, IntRange.parse("-2147483648..2147483647").size());
     assertThrows(TypeConversionException.class, () -> IntRange.parse("a..4"));
   }
 

@@ -41,4 +41,16 @@ class StatsCommandTest {
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("total") && l.contains(" 23 ")),
         r.out());
   }
+
+  @Test
+  void aSizeTooLargeToBuildPointsToARangeAndThatRangeWorks() {
+    Cli.Result refused = BadInputTest.assertUsageError("e.g. --data 19..20", "stats", "--word",
+        "32", "--data", "20", "--code", "20");
+    assertEquals("", refused.out());
+    Cli.Result r = Cli.run("stats", "--word", "32", "--data", "19..20", "--code", "20", "--csv");
+    assertEquals(0, r.code(), r.err());
+    // m = 2^20 data words and k = 2^20 slots, computed here.
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("32,20,20," + (1 << 20) + ","
+        + (1 << 20) + ",13,23,")), r.out());
+  }
 }

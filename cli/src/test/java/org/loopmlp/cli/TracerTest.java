@@ -36,7 +36,7 @@ class TracerTest {
     Tracer.Trace t = Tracer.trace(c, Backends.named("rational"), program, state);
 
     assertEquals(c.depth() + 1, t.layers().size());
-    assertEquals(MachineState.of(config, new long[] {0, 2, 3, 0}, 1), t.after());
+    assertEquals(MachineState.of(config, new long[] {0, 2, 3, 0}, 1), t.after().orElseThrow());
     boolean sawFetch = false;
     for (Tracer.LayerTrace l : t.layers()) {
       Map<String, List<Reading>> changed = Tracer.byRegion(l.changed());
