@@ -64,7 +64,9 @@ public final class SqAssembler {
 
   /** Assembles {@code text}; {@code fileName} is used in error messages. */
   public static SqProgram parse(String text, String fileName) {
-    return new Assembly(fileName).assemble(text);
+    // A byte order mark is not part of the program (editors on some systems write one).
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return new Assembly(fileName).assemble(body);
   }
 
   private record Token(String text, int line, int column) {}

@@ -35,6 +35,13 @@ class SqAssemblerTest {
   // ---- valid programs ----
 
   @Test
+  void ignoresALeadingByteOrderMark() {
+    String text = ".config word=4 data=1 code=1\n.code\n0 1 0\n";
+    assertEquals(parse(text).program(), parse("\uFEFF" + text).program());
+    assertEquals(Instruction.of(0, 1, 0), parse("\uFEFF" + text).program().at(0));
+  }
+
+  @Test
   void assemblesTheDesignExample() {
     SqProgram p = parse("""
         .config word=8 data=4 code=4     ; N=8, m=16, k=16
