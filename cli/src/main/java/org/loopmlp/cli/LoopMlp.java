@@ -34,7 +34,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     header = "Build, run, check and measure a looped ReLU-MLP that executes SUBLEQ.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {CheckCommand.class, RunCommand.class, StatsCommand.class, TraceCommand.class,
-        ExportCommand.class, BenchCommand.class, ProveCommand.class, HelpCommand.class},
+        ExportCommand.class, BenchCommand.class, ProveCommand.class, CertcheckCommand.class,
+        HelpCommand.class},
     footerHeading = "%n",
     footer = {
         "Exit codes: 0 everything holds, 1 counterexample or disagreement found,",
