@@ -183,7 +183,8 @@ final class Differential {
 
   /**
    * Progress of a long network run, one unit per pass, through {@link Progress}: it appears only
-   * once the run has lasted {@link #QUIET}, so that a short run prints nothing.
+   * once the run has lasted {@link #QUIET}, so that a short run prints nothing, and counts the
+   * passes from then on.
    */
   static final class PassProgress implements PassListener, AutoCloseable {
     static final Duration QUIET = Duration.ofSeconds(2);
@@ -191,15 +192,22 @@ final class Differential {
     private final PrintWriter err;
     private final String task;
     private final long total;
+    private final long quietNanos;
     private final long startNanos = System.nanoTime();
-    private long uncounted;
+    private long quietPasses;
     private Progress progress;
 
     /** Progress of a run of at most {@code maxPasses} passes named {@code task}. */
     PassProgress(PrintWriter err, String task, long maxPasses) {
+      this(err, task, maxPasses, QUIET);
+    }
+
+    /** The same, appearing once the run has lasted {@code quiet}. */
+    PassProgress(PrintWriter err, String task, long maxPasses, Duration quiet) {
       this.err = err;
       this.task = task;
       this.total = maxPasses;
+      this.quietNanos = quiet.toNanos();
     }
 
     @Override
@@ -208,10 +216,11 @@ final class Differential {
         progress.advance();
         return;
       }
-      uncounted++;
-      if (System.nanoTime() - startNanos >= QUIET.toNanos()) {
-        progress = Progress.start(err, task, total, "passes");
-        progress.advance(uncounted);
+      quietPasses++;
+      if (System.nanoTime() - startNanos >= quietNanos) {
+        // The passes before it appears are not counted, so that its rate and time left hold.
+        progress = Progress.start(err, task + " (after the first " + quietPasses + ")",
+            total - quietPasses, "passes");
       }
     }
 
