@@ -1,8 +1,8 @@
 package org.loopmlp.cli;
 
+import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,36 +73,44 @@ final class RunCommand extends Subcommand {
     MachineConfig config = program.config();
     MachineState initial = program.initialState();
 
-    List<MachineState> reference = null;
-    boolean referenceHalted = false;
+    Differential.ReferenceEnd reference = null;
     MlpRun mlpRun = null;
     Optional<Differential.Disagreement> disagreement = Optional.empty();
     long mlpNanos = 0;
     boolean undecodable = false;
 
-    Differential.ReferenceEnd referenceOnly = null;
     if (engine == Engine.reference) {
-      referenceOnly = Differential.referenceEnd(program.program(), initial, maxSteps);
-      referenceHalted = referenceOnly.halted();
+      reference = Differential.referenceEnd(program.program(), initial, maxSteps);
     } else {
       Construction construction = Builds.build(constructionOption.name(), config, err());
       long start = System.nanoTime();
       if (engine == Engine.both) {
-        Differential.Outcome o = Differential.run(
-            LoopedMlp.checked(construction, backend), program.program(), initial, maxSteps);
-        reference = o.reference();
-        referenceHalted = o.referenceHalted();
-        mlpRun = o.mlp();
-        disagreement = o.disagreement();
+        try (Differential.PassProgress progress = new Differential.PassProgress(err(),
+            "network passes (checked)", maxSteps)) {
+          Differential.Outcome o = Differential.run(LoopedMlp.checked(construction, backend),
+              program.program(), initial, maxSteps, progress);
+          reference = o.reference();
+          mlpRun = o.mlp();
+          disagreement = o.disagreement();
+        }
       } else {
         LoopedMlp mlp = LoopedMlp.of(construction, backend);
-        try {
-          mlpRun = mlp.run(program.program(), initial, maxSteps);
+        MachineState[] lastDecoded = {initial};
+        int[] decodedPasses = {0};
+        try (Differential.PassProgress progress = new Differential.PassProgress(err(),
+            "network passes", maxSteps)) {
+          mlpRun = mlp.run(program.program(), initial, maxSteps, MlpRun.Kept.FIRST_AND_LAST,
+              (pass, after) -> {
+                lastDecoded[0] = after;
+                decodedPasses[0] = pass + 1;
+                progress.afterPass(pass, after);
+              });
         } catch (DecodeException e) {
           // Report the run up to the last pass whose output decodes, and the pass that fails.
-          int failing = Differential.firstUndecodableRunPass(mlp, program.program(), initial,
-              maxSteps);
-          mlpRun = mlp.run(program.program(), initial, failing);
+          // Every pass before it changed the state (a pass that does not ends the run).
+          int failing = decodedPasses[0];
+          mlpRun = new MlpRun(program.program(), failing == 0 ? ImmutableList.of(initial)
+              : ImmutableList.of(initial, lastDecoded[0]), failing, false, failing);
           undecodable = true;
           disagreement = Optional.of(new Differential.Disagreement(failing,
               "decoding the output", "a machine state encoding",
@@ -120,14 +128,10 @@ final class RunCommand extends Subcommand {
       last = mlpRun.last();
       steps = mlpRun.steps();
       halted = mlpRun.halted();
-    } else if (referenceOnly != null) {
-      last = referenceOnly.last();
-      steps = referenceOnly.steps();
-      halted = referenceOnly.halted();
     } else if (reference != null) {
-      last = reference.get(reference.size() - 1);
-      steps = reference.size() - 1;
-      halted = referenceHalted;
+      last = reference.last();
+      steps = reference.steps();
+      halted = reference.halted();
     } else {
       last = initial;
       steps = 0;
@@ -159,14 +163,10 @@ final class RunCommand extends Subcommand {
     out().printf(Locale.ROOT, "%s: %s (%d words, %d slots), engine %s%s%n", file,
         Configs.format(config), config.dataSize(), config.codeSize(), engine,
         engine == Engine.reference ? "" : ", backend " + backend.name());
-    if (referenceOnly != null) {
+    if (reference != null) {
       out().printf(Locale.ROOT, "reference machine: %s after %s, pc %d%n",
-          referenceHalted ? "halted" : "stopped at --max-steps", steps(referenceOnly.steps()),
-          referenceOnly.last().pc());
-    } else if (reference != null) {
-      out().printf(Locale.ROOT, "reference machine: %s after %s, pc %d%n",
-          referenceHalted ? "halted" : "stopped at --max-steps", steps(reference.size() - 1),
-          reference.get(reference.size() - 1).pc());
+          reference.halted() ? "halted" : "stopped at --max-steps", steps(reference.steps()),
+          reference.last().pc());
     }
     if (mlpRun != null) {
       // A rate over zero passes would only time the set-up; then the line names the mode alone.

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.LoopedMlp;
+import org.loopmlp.construction.MlpRun;
 import org.loopmlp.construction.RegisterDecoder.Reading;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.Instruction;
@@ -66,11 +67,16 @@ final class TraceCommand extends Subcommand {
     Construction construction = Builds.build(constructionOption.name(), program.config(), err());
     LoopedMlp mlp = LoopedMlp.of(construction, backend);
     MachineState state;
-    try {
-      state = mlp.run(program.program(), program.initialState(), pass).last();
+    int[] decodedPasses = {0};
+    try (Differential.PassProgress progress = new Differential.PassProgress(err(),
+        "network passes before pass " + pass, pass)) {
+      state = mlp.run(program.program(), program.initialState(), pass,
+          MlpRun.Kept.FIRST_AND_LAST, (p, after) -> {
+            decodedPasses[0] = p + 1;
+            progress.afterPass(p, after);
+          }).last();
     } catch (DecodeException e) {
-      int failing = Differential.firstUndecodableRunPass(mlp, program.program(),
-          program.initialState(), pass);
+      int failing = decodedPasses[0];
       out().printf(Locale.ROOT, "%s, %s, backend %s: the network's output after pass %d is not"
           + " a machine state (%s), so pass %d is never reached%n", file,
           Configs.format(program.config()), backend.name(), failing, e.getMessage(), pass);

@@ -68,24 +68,51 @@ public final class LoopedMlp {
   /**
    * Runs at most {@code maxSteps} passes from {@code state}, looping the network's own output
    * vector; stops early at a fixed point. Every output is decoded (so a vector that stops being
-   * an encoding fails with {@link DecodeException}).
+   * an encoding fails with {@link DecodeException}). The run keeps every state.
    */
   public MlpRun run(Program program, MachineState state, int maxSteps) {
+    return run(program, state, maxSteps, MlpRun.Kept.ALL_STATES, PassListener.NONE);
+  }
+
+  /**
+   * The same run, keeping the states {@code kept} asks for and telling {@code listener} about
+   * every pass as it is decoded (once per pass, {@link MlpRun#passes} times in all, also before
+   * a pass that fails to decode or violates a check ends the run with an exception).
+   */
+  public MlpRun run(Program program, MachineState state, int maxSteps, MlpRun.Kept kept,
+      PassListener listener) {
+    checkNotNull(program, "program");
+    checkNotNull(state, "state");
     checkArgument(maxSteps >= 0, "maxSteps must be >= 0, was %s", maxSteps);
+    checkNotNull(kept, "kept");
+    checkNotNull(listener, "listener");
+    boolean all = kept == MlpRun.Kept.ALL_STATES;
     ImmutableList.Builder<MachineState> states = ImmutableList.builder();
     states.add(state);
     StateVector x = compiled.load(codec.encode(program, state));
     MachineState current = state;
     for (int pass = 0; pass < maxSteps; pass++) {
       Pass p = runPass(program, current, x, pass, LayerObserver.NONE);
+      listener.afterPass(pass, p.state());
       if (p.state().equals(current)) {
-        return new MlpRun(program, states.build(), true, pass + 1);
+        return new MlpRun(program, ends(states, all, state, current, pass), pass, true, pass + 1);
       }
-      states.add(p.state());
+      if (all) {
+        states.add(p.state());
+      }
       current = p.state();
       x = p.output();
     }
-    return new MlpRun(program, states.build(), false, maxSteps);
+    return new MlpRun(program, ends(states, all, state, current, maxSteps), maxSteps, false,
+        maxSteps);
+  }
+
+  private static ImmutableList<MachineState> ends(ImmutableList.Builder<MachineState> states,
+      boolean all, MachineState initial, MachineState last, int steps) {
+    if (all) {
+      return states.build();
+    }
+    return steps == 0 ? ImmutableList.of(initial) : ImmutableList.of(initial, last);
   }
 
   /**
