@@ -13,7 +13,6 @@ import org.loopmlp.construction.MlpRun;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
-import org.loopmlp.isa.SubleqMachine;
 import org.loopmlp.isa.asm.SqProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
