@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +40,12 @@ class CertificateCheckerTest {
   static void prove() throws IOException {
     construction = PaperConstruction.build(MachineConfig.of(6, 3, 3));
     certificate = dir.resolve("certificate.txt");
-    assertTrue(Prover.proveAndCertify(construction, certificate, ProgressListener.NONE)
-        .proved());
-    lines = Files.readAllLines(certificate, StandardCharsets.US_ASCII);
+    lines = Certificates.proveInto(construction, certificate);
   }
 
   private static CertificateChecker.Result checkEdited(UnaryOperator<List<String>> edit)
       throws IOException {
-    Path file = Files.createTempFile(dir, "edited", ".txt");
-    Files.write(file, edit.apply(new ArrayList<>(lines)), StandardCharsets.US_ASCII);
-    return CertificateChecker.check(construction.network(), file);
+    return Certificates.checkEdited(construction.network(), dir, lines, edit);
   }
 
   /** Index of the first line of stage {@code role}'s section at or after which {@code prefix}. */
