@@ -1,0 +1,122 @@
+package org.loopmlp.isa.classic;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Arrays;
+
+/**
+ * Memory (2^A signed N-bit words, code and data alike) and program counter (a signed N-bit word)
+ * of a classic SUBLEQ machine. Immutable.
+ */
+public final class ClassicState {
+  private final ClassicConfig config;
+  private final long[] memory;
+  private final long pc;
+
+  private ClassicState(ClassicConfig config, long[] memory, long pc) {
+    this.config = config;
+    this.memory = memory;
+    this.pc = pc;
+  }
+
+  /** The state with the given memory (all 2^A words, signed) and pc. */
+  public static ClassicState of(ClassicConfig config, long[] memory, long pc) {
+    checkNotNull(config, "config");
+    checkArgument(memory.length == config.memorySize(), "memory has %s words, config needs %s",
+        memory.length, config.memorySize());
+    for (int i = 0; i < memory.length; i++) {
+      checkArgument(config.fitsWord(memory[i]), "mem[%s] = %s does not fit in %s bits", i,
+          memory[i], config.wordBits());
+    }
+    checkArgument(config.fitsWord(pc), "pc %s does not fit in %s bits", pc, config.wordBits());
+    return new ClassicState(config, memory.clone(), pc);
+  }
+
+  /**
+   * The state a program starts in: {@code image} loaded from address 0, the rest of memory 0,
+   * pc 0.
+   */
+  public static ClassicState load(ClassicConfig config, long[] image) {
+    checkArgument(image.length <= config.memorySize(), "image of %s words does not fit in 2^%s",
+        image.length, config.memoryBits());
+    long[] m = new long[config.memorySize()];
+    System.arraycopy(image, 0, m, 0, image.length);
+    return of(config, m, 0);
+  }
+
+  public ClassicConfig config() {
+    return config;
+  }
+
+  public long pc() {
+    return pc;
+  }
+
+  /** True when no instruction runs at pc (see {@link ClassicConfig#haltsAt}). */
+  public boolean halted() {
+    return config.haltsAt(pc);
+  }
+
+  public long word(int address) {
+    return memory[address];
+  }
+
+  /** The memory itself, for this package's readers only: never written. */
+  long[] memoryView() {
+    return memory;
+  }
+
+  /** The state over {@code memory}, which the caller hands over and never writes again. */
+  static ClassicState adopt(ClassicConfig config, long[] memory, long pc) {
+    return new ClassicState(config, memory, pc);
+  }
+
+  /** A copy of the memory, address order, signed values. */
+  public long[] memory() {
+    return memory.clone();
+  }
+
+  public ClassicState withWord(int address, long value) {
+    checkArgument(config.fitsWord(value), "%s does not fit in %s bits", value,
+        config.wordBits());
+    long[] m = memory.clone();
+    m[address] = value;
+    return new ClassicState(config, m, pc);
+  }
+
+  public ClassicState withPc(long newPc) {
+    checkArgument(config.fitsWord(newPc), "pc %s does not fit in %s bits", newPc,
+        config.wordBits());
+    return new ClassicState(config, memory, newPc);
+  }
+
+  /** The state after a step that wrote (or not) one word and moved to {@code newPc}. */
+  ClassicState afterStep(boolean writes, int address, long value, long newPc) {
+    long[] m = memory;
+    if (writes && memory[address] != value) {
+      m = memory.clone();
+      m[address] = value;
+    }
+    return new ClassicState(config, m, newPc);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ClassicState)) {
+      return false;
+    }
+    ClassicState s = (ClassicState) o;
+    return config.equals(s.config) && pc == s.pc && Arrays.equals(memory, s.memory);
+  }
+
+  @Override
+  public int hashCode() {
+    return (config.hashCode() * 31 + Long.hashCode(pc)) * 31 + Arrays.hashCode(memory);
+  }
+
+  @Override
+  public String toString() {
+    return "pc=" + pc + " mem=" + Arrays.toString(memory);
+  }
+}
