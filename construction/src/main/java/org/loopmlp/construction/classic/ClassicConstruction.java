@@ -1,0 +1,358 @@
+package org.loopmlp.construction.classic;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.loopmlp.construction.Direction;
+import org.loopmlp.construction.Invariant;
+import org.loopmlp.construction.LayerInfo;
+import org.loopmlp.construction.Register;
+import org.loopmlp.construction.StateLayout;
+import org.loopmlp.construction.gadget.Neuron;
+import org.loopmlp.construction.stage.LayerPlan;
+import org.loopmlp.exact.Network;
+import org.loopmlp.exact.Rational;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.isa.classic.ClassicConfig;
+
+/**
+ * The looped ReLU-MLP of the classic SUBLEQ machine for one config: one memory for code and data,
+ * fetched from and written to in the same pass, with input and output through ports of the state
+ * (see {@link ClassicRegisters}). Four stages of two layers each, 8 layers against the paper's
+ * 23:
+ *
+ * <pre>
+ *   fetch+next pc   layers 0..1  ({@link ClassicFetchStage})
+ *   read+decode     layers 2..3  ({@link ClassicReadStage})
+ *   subtract+io     layers 4..5  ({@link ClassicSubtractStage})
+ *   write+branch    layers 6..7  ({@link ClassicWriteStage})
+ * </pre>
+ *
+ * <p>Assembly works as for the paper's machine ({@code Construction.assemble}): each state
+ * direction gets the row of the neuron that writes it, an empty row if cleared, or an identity
+ * row; hidden neurons follow. A stage that reads or writes a register it does not declare, or
+ * reads another stage's hidden neurons, is refused. Each stage's lemma starts from the previous
+ * stage's postcondition (the first from {@link ClassicRole#passStart}) and applies its roles'
+ * effects; its frame is every register the roles do not own. Immutable.
+ */
+public final class ClassicConstruction {
+  public static final String NAME = "classic";
+
+  private final String name;
+  private final ClassicConfig config;
+  private final ClassicRegisters registers;
+  private final StateLayout layout;
+  private final ImmutableList<ClassicStage> stages;
+  private final ImmutableList<ClassicLemma> lemmas;
+  private final ImmutableList<LayerInfo> layers;
+  private final ImmutableList<Invariant> inputInvariants;
+  private final Network network;
+
+  private ClassicConstruction(String name, ClassicConfig config, ClassicRegisters registers,
+      StateLayout layout, ImmutableList<ClassicStage> stages, ImmutableList<ClassicLemma> lemmas,
+      ImmutableList<LayerInfo> layers, ImmutableList<Invariant> inputInvariants,
+      Network network) {
+    this.name = name;
+    this.config = config;
+    this.registers = registers;
+    this.layout = layout;
+    this.stages = stages;
+    this.lemmas = lemmas;
+    this.layers = layers;
+    this.inputInvariants = inputInvariants;
+    this.network = network;
+  }
+
+  /** The four stages, in order. */
+  public static ImmutableList<ClassicStage> standardStages() {
+    return ImmutableList.of(ClassicFetchStage.standard(), ClassicReadStage.standard(),
+        ClassicSubtractStage.standard(), ClassicWriteStage.standard());
+  }
+
+  /** The 8-layer classic construction for {@code config}. */
+  public static ClassicConstruction build(ClassicConfig config) {
+    return assemble(NAME, config, standardStages());
+  }
+
+  /**
+   * Assembles {@code stages}, in order, into one pass for {@code config}.
+   *
+   * @throws IllegalArgumentException if a stage reads or writes what it does not declare, or
+   *     does not end in the state space
+   */
+  public static ClassicConstruction assemble(String name, ClassicConfig config,
+      List<? extends ClassicStage> stages) {
+    checkNotNull(name, "name");
+    checkNotNull(config, "config");
+    checkArgument(config.inputMode() == ClassicConfig.InputMode.STORE,
+        "the classic construction implements store-mode input only, not %s",
+        config.inputMode());
+    checkArgument(!stages.isEmpty(), "a construction needs at least one stage");
+    Assembler a = new Assembler(ClassicRegisters.of(config));
+    for (int si = 0; si < stages.size(); si++) {
+      a.addStage(si, checkNotNull(stages.get(si), "stage %s", si));
+    }
+    return new ClassicConstruction(name, config, a.regs, a.layout, ImmutableList.copyOf(stages),
+        ImmutableList.copyOf(a.lemmas), ImmutableList.copyOf(a.infos), a.inputInvariants,
+        Network.withInputNames(a.built, a.layout.names()));
+  }
+
+  private static final class Assembler {
+    final ClassicRegisters regs;
+    final StateLayout layout;
+    final int stateDim;
+    final ImmutableList<Invariant> inputInvariants;
+    final List<SparseLayer> built = new ArrayList<>();
+    final List<LayerInfo> infos = new ArrayList<>();
+    final List<ClassicLemma> lemmas = new ArrayList<>();
+    final Set<String> stageNames = new HashSet<>();
+    StateLayout previous;
+    List<Invariant> previousInv;
+    ClassicCondition condition;
+
+    Assembler(ClassicRegisters regs) {
+      this.regs = regs;
+      this.layout = regs.layout();
+      this.stateDim = layout.dimension();
+      Set<Direction> scratch = directionsOf(ImmutableSet.copyOf(regs.scratch()));
+      this.inputInvariants = layout.directions().stream()
+          .map(d -> scratch.contains(d) ? Invariant.ZERO : Invariant.BIT)
+          .collect(ImmutableList.toImmutableList());
+      this.previous = layout;
+      this.previousInv = inputInvariants;
+      this.condition = ClassicRole.passStart(regs);
+    }
+
+    void addStage(int si, ClassicStage stage) {
+      checkArgument(stageNames.add(stage.name()), "two stages are called %s", stage.name());
+      Set<Direction> writes = directionsOf(stage.writes(regs));
+      Set<Direction> readable = directionsOf(stage.reads(regs));
+      readable.addAll(writes);
+      for (Register r : stage.writes(regs)) {
+        checkArgument(layout.findRegister(r.name()).isPresent(),
+            "stage %s declares %s, which is not a state register", stage.name(), r.name());
+      }
+      ImmutableList<LayerPlan> plans = stage.layers(regs);
+      checkArgument(!plans.isEmpty(), "stage %s has no layers", stage.name());
+      int firstLayer = built.size();
+      for (int li = 0; li < plans.size(); li++) {
+        addLayer(si, stage, plans.get(li), li > 0, writes, readable);
+      }
+      checkArgument(previous.dimension() == stateDim,
+          "stage %s ends with %s hidden neurons; a stage must end in the state space",
+          stage.name(), previous.dimension() - stateDim);
+      addLemma(stage, firstLayer, plans.size());
+    }
+
+    void addLayer(int si, ClassicStage stage, LayerPlan plan, boolean sameStage,
+        Set<Direction> writes, Set<Direction> readable) {
+      String label = stage.name() + "." + plan.label();
+      StateLayout.Builder out = layout.extend();
+      Map<Direction, Neuron> stateRows = new HashMap<>();
+      List<Neuron> hidden = new ArrayList<>();
+      for (Neuron n : plan.neurons()) {
+        if (layout.contains(n.output())) {
+          checkArgument(writes.contains(n.output()),
+              "stage %s, layer %s writes %s, which the stage does not declare", stage.name(),
+              label, n.output());
+          stateRows.put(n.output(), n);
+        } else {
+          out.add(label, n.output());
+          hidden.add(n);
+        }
+        for (Direction d : n.preActivation().terms().keySet()) {
+          if (layout.contains(d)) {
+            checkArgument(readable.contains(d),
+                "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
+                label, d);
+          } else {
+            checkArgument(sameStage && previous.contains(d),
+                "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
+                    + " previous layer", stage.name(), label, d);
+          }
+        }
+      }
+      for (Direction d : plan.cleared()) {
+        checkArgument(layout.contains(d) && writes.contains(d),
+            "stage %s, layer %s clears %s, which the stage does not declare", stage.name(),
+            label, d);
+      }
+      StateLayout outLayout = out.build();
+      SparseLayer.Builder lb = SparseLayer.builder(previous.dimension()).label(label);
+      List<Invariant> inv = new ArrayList<>(outLayout.dimension());
+      for (int i = 0; i < stateDim; i++) {
+        Direction d = layout.direction(i);
+        Neuron n = stateRows.get(d);
+        if (n != null) {
+          lb.addRow(row(n, previous));
+          inv.add(invariantOf(n, previous, previousInv));
+        } else if (plan.cleared().contains(d)) {
+          lb.addRow(SparseLayer.Row.withBias(0));
+          inv.add(Invariant.ZERO);
+        } else {
+          // Every direction the layer does not mention is copied: ReLU(x) = x for x >= 0.
+          lb.addRow(SparseLayer.Row.withBias(0).plus(i, 1));
+          inv.add(previousInv.get(i));
+        }
+      }
+      for (Neuron n : hidden) {
+        lb.addRow(row(n, previous));
+        inv.add(invariantOf(n, previous, previousInv));
+      }
+      SparseLayer layer = lb.build();
+      ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
+      infos.add(new LayerInfo(built.size(), label, si, stage.name(), outLayout, invariants,
+          layer));
+      built.add(layer);
+      previous = outLayout;
+      previousInv = invariants;
+    }
+
+    void addLemma(ClassicStage stage, int firstLayer, int layerCount) {
+      ImmutableList<ClassicRole> roles = stage.roles();
+      checkArgument(!roles.isEmpty(), "stage %s implements no role", stage.name());
+      ClassicCondition post = condition;
+      ImmutableSet.Builder<Register> ownedBuilder = ImmutableSet.builder();
+      for (ClassicRole role : roles) {
+        post = post.with(role.effect(regs));
+        ownedBuilder.addAll(role.owned(regs));
+      }
+      ImmutableSet<Register> owned = ownedBuilder.build();
+      ImmutableList<Register> frame = layout.registers().stream()
+          .filter(r -> !owned.contains(r)).collect(ImmutableList.toImmutableList());
+      lemmas.add(new ClassicLemma(stage.name(), roles, firstLayer, layerCount, condition, post,
+          owned, frame));
+      condition = post;
+    }
+  }
+
+  private static Set<Direction> directionsOf(Set<Register> registers) {
+    Set<Direction> s = new HashSet<>();
+    registers.forEach(r -> s.addAll(r.bits()));
+    return s;
+  }
+
+  private static SparseLayer.Row row(Neuron n, StateLayout input) {
+    SparseLayer.Row row = SparseLayer.Row.withBias(n.preActivation().bias());
+    n.preActivation().terms().forEach((d, w) -> row.plus(input.indexOf(d), w));
+    return row;
+  }
+
+  /** The declared invariant, or the interval of ReLU(pre) over the inputs' invariants. */
+  private static Invariant invariantOf(Neuron n, StateLayout input, List<Invariant> inputInv) {
+    if (n.declared().isPresent()) {
+      return n.declared().get();
+    }
+    Rational bias = n.preActivation().bias();
+    checkArgument(bias.isLong(), "neuron %s: bias %s is not an integer", n.output(), bias);
+    long lo = bias.longValueExact();
+    long hi = lo;
+    for (Map.Entry<Direction, Rational> e : n.preActivation().terms().entrySet()) {
+      checkArgument(e.getValue().isLong(), "neuron %s: weight %s is not an integer",
+          n.output(), e.getValue());
+      long w = e.getValue().longValueExact();
+      Invariant x = inputInv.get(input.indexOf(e.getKey()));
+      long a = Math.multiplyExact(w, x.low());
+      long b = Math.multiplyExact(w, x.high());
+      lo = Math.addExact(lo, Math.min(a, b));
+      hi = Math.addExact(hi, Math.max(a, b));
+    }
+    return Invariant.range(Math.max(0, lo), Math.max(0, hi));
+  }
+
+  /**
+   * This construction with another network of the same shape (e.g. one weight perturbed, for
+   * mutation testing): same layout, lemmas and invariants.
+   */
+  public ClassicConstruction withNetwork(Network replacement) {
+    checkNotNull(replacement, "replacement");
+    checkArgument(replacement.depth() == network.depth(), "depth %s, expected %s",
+        replacement.depth(), network.depth());
+    ImmutableList.Builder<LayerInfo> infos = ImmutableList.builder();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerInfo old = layers.get(i);
+      SparseLayer l = replacement.layer(i);
+      checkArgument(l.inputDimension() == old.layer().inputDimension()
+          && l.outputDimension() == old.layer().outputDimension(), "layer %s changes shape", i);
+      infos.add(new LayerInfo(old.index(), old.label(), old.stageIndex(), old.stageName(),
+          old.outputLayout(), old.invariants(), l));
+    }
+    return new ClassicConstruction(name, config, registers, layout, stages, lemmas,
+        infos.build(), inputInvariants,
+        Network.withInputNames(replacement.layers(), layout.names()));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ClassicConfig config() {
+    return config;
+  }
+
+  public ClassicRegisters registers() {
+    return registers;
+  }
+
+  /** The state space: input and output of one pass. */
+  public StateLayout layout() {
+    return layout;
+  }
+
+  /** One pass; loopable, with the layout's direction names as input names. */
+  public Network network() {
+    return network;
+  }
+
+  public ImmutableList<ClassicStage> stages() {
+    return stages;
+  }
+
+  /** One lemma per stage, in order, with the layers it occupies. */
+  public ImmutableList<ClassicLemma> lemmas() {
+    return lemmas;
+  }
+
+  public ImmutableList<LayerInfo> layers() {
+    return layers;
+  }
+
+  public LayerInfo layer(int index) {
+    return layers.get(index);
+  }
+
+  public int depth() {
+    return layers.size();
+  }
+
+  /** Invariants of the pass input: memory, pc and ports hold bits, scratch is 0. */
+  public ImmutableList<Invariant> inputInvariants() {
+    return inputInvariants;
+  }
+
+  /** The layers of stage {@code stageIndex} alone, from the state space to the state space. */
+  public Network stageNetwork(int stageIndex) {
+    ClassicLemma lemma = lemmas.get(stageIndex);
+    return Network.withInputNames(
+        network.layers().subList(lemma.firstLayer(), lemma.lastLayer() + 1), layout.names());
+  }
+
+  /** The lemma of the stage that owns {@code layer}. */
+  public ClassicLemma lemmaOfLayer(int layer) {
+    return lemmas.get(layers.get(layer).stageIndex());
+  }
+
+  @Override
+  public String toString() {
+    return "ClassicConstruction[" + name + ", " + config + ", depth " + depth() + ", dim "
+        + layout.dimension() + ", nnz " + network.nonZeros() + "]";
+  }
+}

@@ -1,0 +1,159 @@
+package org.loopmlp.construction.classic;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.LayerObserver;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.exact.StateVector;
+import org.loopmlp.isa.classic.ByteInput;
+import org.loopmlp.isa.classic.ByteOutput;
+import org.loopmlp.isa.classic.ClassicState;
+
+/**
+ * The classic network compiled for one backend and run in a loop with a host that moves bytes:
+ * before each pass the host puts the input's next byte (or end of input) into the input port and
+ * clears the pass flags; after it, it takes the byte when the network set {@code in.taken} and
+ * writes {@code out.byte} when the network set {@code out.valid}. Everything else of the output
+ * vector is the next pass's input. The run ends at a pass that executed nothing (a halted pc: the
+ * vector is a fixed point) or at the step limit. In checked mode every pass is verified layer by
+ * layer and stage by stage against the reference machine ({@link ClassicCheckedObserver}).
+ */
+public final class ClassicLoopedMlp {
+  private final ClassicConstruction construction;
+  private final Backend backend;
+  private final Backend.Compiled compiled;
+  private final ClassicCodec codec;
+  private final boolean checked;
+
+  private ClassicLoopedMlp(ClassicConstruction construction, Backend backend, boolean checked) {
+    this.construction = checkNotNull(construction, "construction");
+    this.backend = checkNotNull(backend, "backend");
+    this.compiled = backend.compile(construction.network());
+    this.codec = ClassicCodec.forConstruction(construction);
+    this.checked = checked;
+  }
+
+  /** The looped network on {@code backend}, without runtime checks. */
+  public static ClassicLoopedMlp of(ClassicConstruction construction, Backend backend) {
+    return new ClassicLoopedMlp(construction, backend, false);
+  }
+
+  /** The same, checking every layer's invariants and every stage's lemma in every pass. */
+  public static ClassicLoopedMlp checked(ClassicConstruction construction, Backend backend) {
+    return new ClassicLoopedMlp(construction, backend, true);
+  }
+
+  public ClassicConstruction construction() {
+    return construction;
+  }
+
+  public Backend backend() {
+    return backend;
+  }
+
+  public ClassicCodec codec() {
+    return codec;
+  }
+
+  public boolean isChecked() {
+    return checked;
+  }
+
+  /** Told about every pass as soon as its output is decoded. */
+  @FunctionalInterface
+  public interface PassListener {
+    PassListener NONE = (pass, before, out) -> {};
+
+    /** Pass {@code pass} (from 0) ran from {@code before} and decoded to {@code out}. */
+    void afterPass(long pass, ClassicState before, ClassicPassOutput out);
+  }
+
+  /**
+   * The end of a run: the last state, the passes that executed an instruction, and whether the
+   * run ended at a halted pc (one more pass, which changed nothing, is not counted).
+   */
+  public record Run(ClassicState last, long steps, boolean halted) {}
+
+  /** One pass from {@code state} with {@code nextInput} offered: the decoded output. */
+  public ClassicPassOutput step(ClassicState state, int nextInput) {
+    return pass(state, nextInput, compiled.load(codec.encode(state, nextInput)), 0,
+        LayerObserver.NONE).out;
+  }
+
+  /** One pass, also reporting every layer's output to {@code observer}. */
+  public ClassicPassOutput tracePass(ClassicState state, int nextInput, LayerObserver observer) {
+    checkNotNull(observer, "observer");
+    return pass(state, nextInput, compiled.load(codec.encode(state, nextInput)), 0, observer)
+        .out;
+  }
+
+  /**
+   * Runs at most {@code maxSteps} instructions from {@code initial}, looping the network's own
+   * output vector, reading from {@code in} and writing to {@code out}.
+   *
+   * @throws org.loopmlp.construction.DecodeException when a pass output is not an encoding
+   * @throws ClassicLemmaViolation in checked mode, at the first failed check
+   * @throws IllegalStateException when a pass that executed nothing changed the state
+   */
+  public Run run(ClassicState initial, ByteInput in, ByteOutput out, long maxSteps,
+      PassListener listener) {
+    checkNotNull(initial, "initial");
+    checkNotNull(in, "in");
+    checkNotNull(out, "out");
+    checkArgument(maxSteps >= 0, "maxSteps must be >= 0, was %s", maxSteps);
+    checkNotNull(listener, "listener");
+    int offered = in.peek();
+    StateVector x = compiled.load(codec.encode(initial, offered));
+    ClassicState current = initial;
+    long steps = 0;
+    while (steps < maxSteps) {
+      Pass p = pass(current, offered, x, steps, LayerObserver.NONE);
+      listener.afterPass(steps, current, p.out);
+      if (!p.out.executed()) {
+        if (!p.out.state().equals(current) || p.out.taken() || p.out.prints()) {
+          throw new IllegalStateException("pass " + steps + " executed nothing but changed the"
+              + " state or used a port: " + current + " became " + p.out);
+        }
+        return new Run(current, steps, true);
+      }
+      if (p.out.taken()) {
+        in.take();
+      }
+      if (p.out.prints()) {
+        out.write(p.out.output());
+      }
+      steps++;
+      current = p.out.state();
+      offered = in.peek();
+      x = compiled.load(codec.nextInput(p.output, offered));
+    }
+    return new Run(current, steps, false);
+  }
+
+  private record Pass(StateVector output, ClassicPassOutput out) {}
+
+  private Pass pass(ClassicState state, int offered, StateVector input, long pass,
+      LayerObserver extra) {
+    LayerObserver observer = extra;
+    if (checked) {
+      ClassicCheckedObserver check = ClassicCheckedObserver.forPass(construction,
+          ClassicStepContext.of(state, offered), pass);
+      check.beforePass(input);
+      observer = extra == LayerObserver.NONE ? check
+          : (int index, SparseLayer layer, StateVector output) -> {
+            check.afterLayer(index, layer, output);
+            extra.afterLayer(index, layer, output);
+          };
+    }
+    StateVector output = compiled.apply(input, observer);
+    return new Pass(output, codec.decode(output));
+  }
+
+  @Override
+  public String toString() {
+    return "ClassicLoopedMlp[" + construction.name() + ", " + construction.config() + ", "
+        + backend.name() + (checked ? ", checked" : "") + "]";
+  }
+}
