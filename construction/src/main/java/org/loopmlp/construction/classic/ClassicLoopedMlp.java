@@ -110,8 +110,8 @@ public final class ClassicLoopedMlp {
     long steps = 0;
     while (steps < maxSteps) {
       Pass p = pass(current, offered, x, steps, LayerObserver.NONE);
-      listener.afterPass(steps, current, p.out);
       if (!p.out.executed()) {
+        listener.afterPass(steps, current, p.out);
         if (!p.out.state().equals(current) || p.out.taken() || p.out.prints()) {
           throw new IllegalStateException("pass " + steps + " executed nothing but changed the"
               + " state or used a port: " + current + " became " + p.out);
@@ -124,6 +124,7 @@ public final class ClassicLoopedMlp {
       if (p.out.prints()) {
         out.write(p.out.output());
       }
+      listener.afterPass(steps, current, p.out);
       steps++;
       current = p.out.state();
       offered = in.peek();

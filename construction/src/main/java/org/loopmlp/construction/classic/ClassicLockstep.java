@@ -1,0 +1,141 @@
+package org.loopmlp.construction.classic;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Optional;
+import org.loopmlp.construction.DecodeException;
+import org.loopmlp.isa.classic.ByteInput;
+import org.loopmlp.isa.classic.ByteOutput;
+import org.loopmlp.isa.classic.ClassicMachine;
+import org.loopmlp.isa.classic.ClassicState;
+import org.loopmlp.isa.classic.ClassicStepDetail;
+
+/**
+ * Runs the classic network and the reference classic machine side by side on the same input
+ * bytes, comparing after every pass the state, the byte printed, whether the input byte was
+ * taken and whether an instruction ran; stops at the first disagreement. The network's output
+ * goes to the given sink as it runs.
+ */
+public final class ClassicLockstep {
+  private ClassicLockstep() {}
+
+  /** The first pass where network and reference differ, and how. */
+  public record Disagreement(long pass, String what, String expected, String got) {
+    public String describe() {
+      return "pass " + pass + ": " + what + ": reference " + expected + ", network " + got;
+    }
+  }
+
+  /**
+   * The outcome: the network's run (up to the disagreement), the reference machine's state and
+   * steps at the same point, and the first disagreement if any.
+   */
+  public record Outcome(ClassicLoopedMlp.Run mlp, ClassicState reference, long referenceSteps,
+      Optional<Disagreement> disagreement) {
+    public boolean agree() {
+      return disagreement.isEmpty();
+    }
+  }
+
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Disagreement disagreement;
+
+    Stop(Disagreement disagreement) {
+      super(null, null, false, false);
+      this.disagreement = disagreement;
+    }
+  }
+
+  /**
+   * Runs both for at most {@code maxSteps} steps on {@code input}; {@code listener} sees every
+   * pass (for progress). A pass output that does not decode is a disagreement.
+   */
+  public static Outcome run(ClassicLoopedMlp mlp, ClassicState initial, byte[] input,
+      ByteOutput out, long maxSteps, ClassicLoopedMlp.PassListener listener) {
+    return run(mlp, initial, input, out, maxSteps, listener, () -> false);
+  }
+
+  /**
+   * The same, also ending the run (as at the step limit, not halted) after the first pass at
+   * which {@code stop} is true: for a time limit.
+   */
+  public static Outcome run(ClassicLoopedMlp mlp, ClassicState initial, byte[] input,
+      ByteOutput out, long maxSteps, ClassicLoopedMlp.PassListener listener,
+      java.util.function.BooleanSupplier stop) {
+    checkNotNull(mlp, "mlp");
+    checkNotNull(out, "out");
+    checkNotNull(listener, "listener");
+    ByteInput refIn = ByteInput.of(input);
+    ClassicState[] ref = {initial};
+    long[] refSteps = {0};
+    ClassicState[] lastAgreed = {initial};
+    long[] passes = {0};
+    ClassicLoopedMlp.PassListener compare = (pass, before, o) -> {
+      passes[0] = pass + 1;
+      ClassicStepDetail d = ClassicMachine.detail(ref[0], refIn.peek());
+      boolean ran = d.op() != org.loopmlp.isa.classic.ClassicOp.HALTED;
+      if (ran != o.executed()) {
+        throw new Stop(new Disagreement(pass, "executed", ran ? "an instruction (" + d.op()
+            + ")" : "nothing (halted)", o.executed() ? "an instruction" : "nothing"));
+      }
+      if (d.readsInput() != o.taken()) {
+        throw new Stop(new Disagreement(pass, "input taken", String.valueOf(d.readsInput()),
+            String.valueOf(o.taken())));
+      }
+      if (d.output() != o.output()) {
+        throw new Stop(new Disagreement(pass, "byte printed (-1: none)",
+            String.valueOf(d.output()), String.valueOf(o.output())));
+      }
+      ClassicState after = ClassicMachine.apply(ref[0], d);
+      if (!after.equals(o.state())) {
+        throw new Stop(new Disagreement(pass, "state after the step", describe(after),
+            firstDifference(after, o.state())));
+      }
+      if (d.readsInput()) {
+        refIn.take();
+      }
+      if (ran) {
+        refSteps[0]++;
+      }
+      ref[0] = after;
+      lastAgreed[0] = o.state();
+      listener.afterPass(pass, before, o);
+      if (ran && stop.getAsBoolean()) {
+        throw new Stop(null);
+      }
+    };
+    try {
+      ClassicLoopedMlp.Run run = mlp.run(initial, ByteInput.of(input), out, maxSteps, compare);
+      return new Outcome(run, ref[0], refSteps[0], Optional.empty());
+    } catch (Stop s) {
+      if (s.disagreement == null) {
+        return new Outcome(new ClassicLoopedMlp.Run(lastAgreed[0], refSteps[0], false), ref[0],
+            refSteps[0], Optional.empty());
+      }
+      return new Outcome(new ClassicLoopedMlp.Run(lastAgreed[0], refSteps[0], false), ref[0],
+          refSteps[0], Optional.of(s.disagreement));
+    } catch (DecodeException e) {
+      return new Outcome(new ClassicLoopedMlp.Run(lastAgreed[0], refSteps[0], false), ref[0],
+          refSteps[0], Optional.of(new Disagreement(passes[0], "decoding the output",
+              "a classic state encoding", e.getMessage())));
+    }
+  }
+
+  private static String describe(ClassicState s) {
+    return "pc " + s.pc();
+  }
+
+  /** The first word (or pc) where {@code got} differs from {@code want}. */
+  static String firstDifference(ClassicState want, ClassicState got) {
+    if (want.pc() != got.pc()) {
+      return "pc " + got.pc() + " (reference " + want.pc() + ")";
+    }
+    for (int i = 0; i < want.config().memorySize(); i++) {
+      if (want.word(i) != got.word(i)) {
+        return "mem[" + i + "] = " + got.word(i) + " (reference " + want.word(i) + ")";
+      }
+    }
+    return "the same state";
+  }
+}
