@@ -1,0 +1,124 @@
+package org.loopmlp.construction.classic;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Locale;
+import org.loopmlp.isa.classic.ClassicConfig;
+
+/**
+ * The size of the classic construction in closed form, without building it. Dimension, widest
+ * layer, non-zero weights and parameters (weights plus one bias per row) are exact: tests compare
+ * them with built networks.
+ *
+ * <p>With m = 2^A words, F = min(2^A - 2, 2^(N-1)) fetch addresses, W = min(A, N) pc bits
+ * matched, and the state dimension {@code D = mN + 8N + 28} (memory, pc, ports 20, scratch 7N +
+ * 8), every layer copies each state direction it does not write or clear by one identity weight,
+ * and adds:
+ *
+ * <ul>
+ *   <li>fetch: {@code 3FN} select neurons of W + 1 weights, the halt test (2 of N), the steps of
+ *       pc + 3 (k_t = 4, 3, 2, 2, ... thresholds of t + 1 weights for bit t); then ra, rb, rc (N
+ *       rows of F + 2 each), io_a, io_b (NF + 2 each), p3 (bit t: 2 k_t + 2), run (2);
+ *   <li>read: {@code 2mN} select neurons of {@code s(i) + 2} weights, where s(i) is the number
+ *       of terms of the score of address i (A when N > A; else N - 1, plus 1 unless the bits
+ *       N-1..A-1 of i hold as many ones as zeros, which cancel on the repeated sign bit), N input
+ *       neurons (4 weights for j < 8, else 3), four op flags (9); then va, vb (m and m + 1);
+ *   <li>subtract and I/O: {@code 6N(N+1) + 8N} weights of the steps, 17 I/O neurons (34), taken
+ *       (2), executed (4); then r (6 each), br (11), out.byte (2 each), out.valid (2);
+ *   <li>write and branch: {@code 2mN} neurons of {@code s(i) + 3}, 3N pc neurons (9N weights);
+ *       then mN + N rows of 3.
+ * </ul>
+ */
+public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDimension,
+    long widestLayer, long nonZeros, long parameters, long memoryBytes) {
+  static final long BYTES_PER_WEIGHT = 8;
+  static final long BYTES_PER_ROW = 12;
+  static final long BYTES_PER_DIRECTION = 150;
+
+  public ClassicSizeEstimate {
+    checkNotNull(config, "config");
+  }
+
+  /** The closed form for {@code config}. */
+  public static ClassicSizeEstimate of(ClassicConfig config) {
+    long n = config.wordBits();
+    long a = config.memoryBits();
+    long m = config.memorySize();
+    long f = ClassicFetchStage.fetchAddresses(config);
+    long w = Math.min(a, n);
+    long d = m * n + 8 * n + 28;
+    long scoreTerms = scoreTerms(config);
+    long p3Weights = 0;
+    long p3Neurons = 0;
+    long p3Rows = 0;
+    for (int t = 0; t < n; t++) {
+      long k = ClassicFetchStage.plusThreeSteps(t);
+      p3Weights += 2 * k * (t + 1);
+      p3Neurons += 2 * k;
+      p3Rows += 2 * k + 2;
+    }
+    long byteBits = Math.min(8, n);
+    long[] hidden = {
+        3 * f * n + 2 + p3Neurons, 0,
+        2 * m * n + n, 0,
+        6 * n + 21, 0,
+        2 * m * n + 3 * n, 0};
+    long[] nnz = {
+        d + 3 * f * n * (w + 1) + 2 * n + p3Weights,
+        (d - 4 * n - 3) + 3 * n * (f + 2) + 2 * (n * f + 2) + p3Rows + 2,
+        (d - n - 7) + 9 + 2 * n * (scoreTerms + 2 * m) + 3 * n + byteBits,
+        d - 2 * n + 2 * n * m + n,
+        (d - 2 * n - 2) + 6 + 6 * n * (n + 1) + 8 * n + 34,
+        (d - n - 10) + 6 * n + 11 + 16 + 2,
+        (d - 4 * n - 5) + 2 * n * (scoreTerms + 3 * m) + 9 * n,
+        (d - m * n - n) + 3 * m * n + 3 * n};
+    long totalNnz = 0;
+    long rows = 0;
+    long widest = 0;
+    long directions = d;
+    for (int i = 0; i < nnz.length; i++) {
+      totalNnz += nnz[i];
+      rows += d + hidden[i];
+      widest = Math.max(widest, d + hidden[i]);
+      directions += hidden[i];
+    }
+    long memory = totalNnz * BYTES_PER_WEIGHT + rows * BYTES_PER_ROW
+        + directions * BYTES_PER_DIRECTION;
+    return new ClassicSizeEstimate(config, nnz.length, d, widest, totalNnz, totalNnz + rows,
+        memory);
+  }
+
+  /** The sum over every address i of the number of terms of its address score s_i. */
+  static long scoreTerms(ClassicConfig config) {
+    long n = config.wordBits();
+    long a = config.memoryBits();
+    long m = config.memorySize();
+    if (n > a) {
+      return m * a;
+    }
+    // Bits N-1..A-1 of the address all read the sign bit: their weights cancel when balanced.
+    long top = a - n + 1;
+    long balanced = top % 2 == 0 ? binomial(top, top / 2) << (n - 1) : 0;
+    return m * (n - 1) + (m - balanced);
+  }
+
+  private static long binomial(long n, long k) {
+    long r = 1;
+    for (long i = 1; i <= k; i++) {
+      r = r * (n - k + i) / i;
+    }
+    return r;
+  }
+
+  /** Heap needed while building: about 2.5 times {@link #memoryBytes()}. */
+  public long buildHeapBytes() {
+    return memoryBytes / 2 * 5;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s: depth %d, state dimension %d, widest layer %d, nnz %d,"
+        + " parameters %d, about %.1f MiB", config, depth, stateDimension, widestLayer, nonZeros,
+        parameters, memoryBytes / (1024.0 * 1024.0));
+  }
+}
