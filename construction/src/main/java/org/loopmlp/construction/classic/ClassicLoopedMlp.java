@@ -91,7 +91,10 @@ public final class ClassicLoopedMlp {
 
   /**
    * Runs at most {@code maxSteps} instructions from {@code initial}, looping the network's own
-   * output vector, reading from {@code in} and writing to {@code out}.
+   * output vector, reading from {@code in} and writing to {@code out}. After the last allowed
+   * step one more pass tells whether the machine is halted there (a pass that executes nothing
+   * is no step); if it executes an instruction, its output is dropped and the run is not
+   * halted. The listener sees every pass but such a dropped one.
    *
    * @throws org.loopmlp.construction.DecodeException when a pass output is not an encoding
    * @throws ClassicLemmaViolation in checked mode, at the first failed check
@@ -108,8 +111,12 @@ public final class ClassicLoopedMlp {
     StateVector x = compiled.load(codec.encode(initial, offered));
     ClassicState current = initial;
     long steps = 0;
-    while (steps < maxSteps) {
+    while (true) {
       Pass p = pass(current, offered, x, steps, LayerObserver.NONE);
+      if (p.out.executed() && steps == maxSteps) {
+        // The pass after the last allowed step only tells that the machine is not halted.
+        return new Run(current, steps, false);
+      }
       if (!p.out.executed()) {
         listener.afterPass(steps, current, p.out);
         if (!p.out.state().equals(current) || p.out.taken() || p.out.prints()) {
@@ -130,7 +137,6 @@ public final class ClassicLoopedMlp {
       offered = in.peek();
       x = compiled.load(codec.nextInput(p.output, offered));
     }
-    return new Run(current, steps, false);
   }
 
   private record Pass(StateVector output, ClassicPassOutput out) {}
