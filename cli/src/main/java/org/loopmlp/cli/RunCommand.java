@@ -38,14 +38,17 @@ import picocli.CommandLine.Parameters;
         "Examples:",
         "  loopmlp run examples/countdown.sq",
         "  loopmlp run examples/gcd.sq --engine mlp --backend float32",
-        "  loopmlp run prog.sq --json | python3 -m json.tool"
+        "  loopmlp run prog.sq --json | python3 -m json.tool",
+        "  loopmlp run hello.slq --isa classic --word 8 --engine mlp",
+        "  loopmlp run echo.slq --isa classic --input 'hi' --json"
     })
 final class RunCommand extends Subcommand {
   @Mixin ConstructionOption constructionOption;
 
   enum Engine { mlp, reference, both }
 
-  @Parameters(index = "0", paramLabel = "FILE.sq", description = "The program to run.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The program to run: FILE.sq,"
+      + " or FILE.slq with --isa classic.")
   Path file;
 
   @Option(names = "--engine", paramLabel = "E", defaultValue = "both",
@@ -54,19 +57,42 @@ final class RunCommand extends Subcommand {
 
   @Mixin BackendOption backendOption;
 
-  @Option(names = "--max-steps", paramLabel = "K", defaultValue = "10000",
-      description = "Stop after K steps if the program has not halted (default:"
-          + " ${DEFAULT-VALUE}).")
+  @Option(names = "--max-steps", paramLabel = "K",
+      description = "Stop after K steps if the program has not halted (default: 10000;"
+          + " --isa classic: 100000000).")
+  Long maxStepsOption;
+
   int maxSteps;
+
+  @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
+      description = "subleq (this project's machine: FILE.sq with its .config line) or classic"
+          + " (one memory for code and data, I/O at address -1: FILE.slq) (default:"
+          + " ${DEFAULT-VALUE}).")
+  String isa;
+
+  @Mixin ClassicOptions classicOptions;
 
   @Option(names = "--json", description = "Print exactly one JSON object and nothing else.")
   boolean json;
 
   @Override
   public Integer call() {
-    if (maxSteps < 0) {
-      throw UserError.because("--max-steps must be >= 0, was %d", maxSteps);
+    if (maxStepsOption != null && maxStepsOption < 0) {
+      throw UserError.because("--max-steps must be >= 0, was %d", maxStepsOption);
     }
+    if (isa.equals("classic")) {
+      return ClassicRunCommand.run(file, classicOptions, engine, backendOption.backend(),
+          maxStepsOption == null ? 100_000_000L : maxStepsOption, json, out(), err(),
+          System.out);
+    }
+    if (!isa.equals("subleq")) {
+      throw UserError.because("--isa must be subleq or classic, was %s", isa);
+    }
+    if (maxStepsOption != null && maxStepsOption > Integer.MAX_VALUE) {
+      throw UserError.because("--max-steps must be at most %d, was %d", Integer.MAX_VALUE,
+          maxStepsOption);
+    }
+    maxSteps = maxStepsOption == null ? 10000 : (int) (long) maxStepsOption;
     Backend backend = backendOption.backend();
     SqProgram program = Programs.load(file);
     MachineConfig config = program.config();

@@ -25,7 +25,7 @@ import org.loopmlp.isa.classic.ClassicState;
  * killed when checked mode (layer invariants, stage lemmas and frames) fails on one of 400
  * states drawn at random; a survivor is run on every state (16,384 cases) and is equivalent
  * when one pass equals one reference step on all of them. No survivor may be non-equivalent.
- * By default every 12th mutant runs; under {@code -Pcampaign} all of them.
+ * By default every 24th mutant runs; under {@code -Pcampaign} all of them.
  */
 class ClassicMutationTest {
   private static final ClassicConfig CONFIG = ClassicConfig.of(2, 2);
@@ -79,7 +79,7 @@ class ClassicMutationTest {
     int equivalent = 0;
     List<String> survivors = new ArrayList<>();
     int tried = 0;
-    for (int i = 0; i < all.size(); i += campaign ? 1 : 12) {
+    for (int i = 0; i < all.size(); i += campaign ? 1 : 24) {
       Mutant m = all.get(i);
       tried++;
       ClassicConstruction mc = c.withNetwork(apply(c.network(), m));
@@ -106,7 +106,7 @@ class ClassicMutationTest {
     System.out.printf("classic mutants (N=2, 2^2 words): %d of %d run, %d killed, %d equivalent,"
         + " %d survived non-equivalent%n", tried, all.size(), killed, equivalent,
         survivors.size());
-    assertTrue(tried >= 150, "at least 150 mutants, got " + tried + " of " + all.size());
+    assertTrue(tried >= 100, "at least 100 mutants, got " + tried + " of " + all.size());
     assertEquals(tried, killed + equivalent + survivors.size());
     assertTrue(survivors.isEmpty(), survivors.size() + " mutants changed behaviour and"
         + " survived, e.g. " + (survivors.isEmpty() ? "" : survivors.get(0)));
