@@ -41,7 +41,18 @@ import picocli.CommandLine.Option;
 final class ExportCommand extends Subcommand {
   @Mixin ConstructionOption constructionOption;
 
-  @Option(names = "--config", paramLabel = "N,A,C", required = true, converter = Configs.class,
+  @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
+      description = "subleq (default, --config N,A,C) or classic (--word N --memory-bits A).")
+  String isa;
+
+  @Option(names = "--word", paramLabel = "N", description = "--isa classic: word bits N.")
+  Integer classicWord;
+
+  @Option(names = "--memory-bits", paramLabel = "A",
+      description = "--isa classic: memory address bits A (2^A words).")
+  Integer classicMemoryBits;
+
+  @Option(names = "--config", paramLabel = "N,A,C", converter = Configs.class,
       description = "Word bits, data address bits, code address bits, e.g. 8,4,4.")
   MachineConfig config;
 
@@ -64,6 +75,15 @@ final class ExportCommand extends Subcommand {
         throw UserError.because("--npz would write the NumPy arrays over the network file %s;"
             + " give the network another name (e.g. net.txt.gz) or --npz=OTHER.npz", out);
       }
+    }
+    if (isa.equals("classic")) {
+      return ClassicStats.export(classicWord, classicMemoryBits, out, out(), err());
+    }
+    if (!isa.equals("subleq")) {
+      throw UserError.because("--isa must be subleq or classic, was %s", isa);
+    }
+    if (config == null) {
+      throw new UserError("Missing required option: '--config=N,A,C'");
     }
     Construction c = Builds.build(constructionOption.name(), config, err());
     try {

@@ -48,6 +48,15 @@ final class StatsCommand extends Subcommand {
       defaultValue = "4")
   IntRange code;
 
+  @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
+      description = "subleq (default) or classic (sizes N and --memory-bits A).")
+  String isa;
+
+  @Option(names = "--memory-bits", paramLabel = "A", converter = IntRange.Converter.class,
+      description = "--isa classic: memory address bits A (2^A words), or a range (default: 4).",
+      defaultValue = "4")
+  IntRange memoryBits;
+
   @Option(names = "--csv", description = "Print CSV (with a header line) instead of a table.")
   boolean csv;
 
@@ -58,6 +67,12 @@ final class StatsCommand extends Subcommand {
 
   @Override
   public Integer call() {
+    if (isa.equals("classic")) {
+      return ClassicStats.print(word, memoryBits, csv, build, out(), err());
+    }
+    if (!isa.equals("subleq")) {
+      throw UserError.because("--isa must be subleq or classic, was %s", isa);
+    }
     // Each bound of MachineConfig is an interval per dimension, so checking the two corners
     // checks every size of the ranges, before a range as wide as 1..2^31 is expanded.
     Configs.of(word.first(), data.first(), code.first());
