@@ -96,6 +96,18 @@ final class CheckCommand extends Subcommand {
 
   @Mixin BackendOption backendOption;
 
+  @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
+      description = "subleq (default) or classic (the classic construction; size --word N"
+          + " --memory-bits A, default 8 and 4).")
+  String isa;
+
+  @Option(names = "--word", paramLabel = "N", description = "--isa classic: word bits N.")
+  Integer classicWord;
+
+  @Option(names = "--memory-bits", paramLabel = "A",
+      description = "--isa classic: memory address bits A.")
+  Integer classicMemoryBits;
+
   private final List<String> failures = new ArrayList<>();
   private String name;
   private boolean proved;
@@ -110,6 +122,13 @@ final class CheckCommand extends Subcommand {
       throw UserError.because("--passes must be >= 1, was %d", passes);
     }
     Backend backend = backendOption.backend();
+    if (isa.equals("classic")) {
+      return ClassicCheck.run(classicWord, classicMemoryBits, Math.min(tries, 300), passes,
+          seed, backend, out(), err());
+    }
+    if (!isa.equals("subleq")) {
+      throw UserError.because("--isa must be subleq or classic, was %s", isa);
+    }
     name = constructionOption.name();
     MachineConfig proofConfig = config != null ? config : PROOF_CONFIG;
     Builds.requireFits(proofConfig);

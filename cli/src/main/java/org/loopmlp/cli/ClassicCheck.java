@@ -1,0 +1,114 @@
+package org.loopmlp.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import org.loopmlp.construction.classic.ClassicConstruction;
+import org.loopmlp.construction.classic.ClassicLemma;
+import org.loopmlp.construction.classic.ClassicLemmaViolation;
+import org.loopmlp.construction.classic.ClassicLockstep;
+import org.loopmlp.construction.classic.ClassicLoopedMlp;
+import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.SparseLayer;
+import org.loopmlp.isa.classic.ByteOutput;
+import org.loopmlp.isa.classic.ClassicConfig;
+import org.loopmlp.isa.classic.ClassicState;
+import org.loopmlp.verify.classic.ClassicCampaign;
+import org.loopmlp.verify.classic.ClassicSamples;
+
+/**
+ * {@code check --isa classic}: the classic construction's stage table with frames read off the
+ * weights, the sample programs in checked mode beside the reference machine, and a seeded
+ * campaign of random self-modifying machines with I/O in checked mode. One verdict line.
+ */
+final class ClassicCheck {
+  private ClassicCheck() {}
+
+  static int run(Integer word, Integer memoryBits, int tries, int passes, long seed,
+      Backend backend, PrintWriter out, PrintWriter err) {
+    int n = word == null ? 8 : word;
+    int a = memoryBits == null ? 4 : memoryBits;
+    ClassicConfig config = ClassicStats.config(n, a);
+    ClassicOptions.requireMemory(config);
+    boolean ok = true;
+    out.printf(Locale.ROOT, "loopmlp check --isa classic: backend %s, seed %d%n%n",
+        backend.name(), seed);
+    ClassicConstruction c = ClassicConstruction.build(config);
+    out.printf(Locale.ROOT, "stage lemmas of the classic construction at N=%d, 2^%d words"
+        + " (checked in every pass of checked mode; frames read off the weights)%n", n, a);
+    out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6s %4s %6s  %-34s %s%n", "stage", "roles",
+        "paper", "budget", "ours", "layers", "frame", "claims");
+    for (ClassicLemma l : c.lemmas()) {
+      long rows = 0;
+      boolean frameHolds = true;
+      for (int li = l.firstLayer(); li <= l.lastLayer(); li++) {
+        SparseLayer layer = c.layer(li).layer();
+        for (var d : l.frameDirections()) {
+          int i = c.layout().indexOf(d);
+          boolean identity = layer.rowEnd(i) - layer.rowStart(i) == 1
+              && layer.column(layer.rowStart(i)) == i
+              && layer.weight(layer.rowStart(i)).equals(org.loopmlp.exact.Rational.ONE)
+              && layer.bias(i).isZero();
+          frameHolds &= identity;
+          rows++;
+        }
+      }
+      ok &= frameHolds;
+      out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6d %4d %6s  %-34s %d%n", l.name(),
+          l.roleLabel(), l.paperLabel(), l.budget(), l.layerCount(),
+          l.firstLayer() + ".." + l.lastLayer(), frameHolds
+              ? String.format(Locale.ROOT, "proved (%,d identity rows)", rows) : "BROKEN",
+          l.postcondition().claims().size());
+    }
+    out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6d %4d%n%n", "total", "", "",
+        PaperStage.PAPER_TOTAL_LAYERS, c.depth());
+
+    out.println("sample programs (network in checked mode beside the reference machine)");
+    for (ClassicSamples.Sample s : ClassicSamples.all()) {
+      ClassicLoopedMlp mlp = ClassicLoopedMlp.checked(ClassicConstruction.build(s.config()),
+          backend);
+      ByteOutput.Collecting printed = ByteOutput.collecting();
+      String verdict;
+      long steps = 0;
+      try {
+        ClassicLockstep.Outcome o = ClassicLockstep.run(mlp,
+            ClassicState.load(s.config(), s.image()), s.input(), printed, 100_000,
+            ClassicLoopedMlp.PassListener.NONE);
+        steps = o.mlp().steps();
+        boolean same = Arrays.equals(s.expected(), printed.bytes());
+        verdict = !o.agree() ? "DISAGREE: " + o.disagreement().get().describe()
+            : !o.mlp().halted() ? "DID NOT HALT" : same ? "agree, output as expected"
+            : "WRONG OUTPUT";
+        ok &= o.agree() && o.mlp().halted() && same;
+      } catch (ClassicLemmaViolation v) {
+        verdict = "LEMMA VIOLATED: " + v.getMessage();
+        ok = false;
+      }
+      out.printf(Locale.ROOT, "  %-9s N=%-2d 2^%d words %6d steps  %s  (%s)%n", s.name(),
+          s.config().wordBits(), s.config().memoryBits(), steps, verdict, s.description());
+    }
+    out.println();
+
+    int maxWord = Math.max(2, Math.min(n, 16));
+    int maxMemory = Math.max(2, Math.min(a, 4));
+    long start = System.nanoTime();
+    ClassicCampaign.Result r = ClassicCampaign.run(backend, seed, tries, passes, maxWord,
+        maxMemory);
+    out.printf(Locale.ROOT, "random classic machines (N <= %d, 2^%d words at most, %d passes"
+        + " each, checked mode): %d machines, %,d passes in %.1f s%n", maxWord, maxMemory,
+        passes, r.tries(), r.passes(), (System.nanoTime() - start) / 1e9);
+    if (r.failure().isPresent()) {
+      ok = false;
+      ClassicCampaign.Failure f = r.failure().get();
+      out.println("  COUNTEREXAMPLE after " + f.machine().passes() + " passes: " + f.what());
+      out.print(f.machine().slq());
+      out.printf(Locale.ROOT, "  rerun: loopmlp check --isa classic --seed %d%n", seed);
+    }
+    out.println();
+    out.println(ok ? "verdict: HOLDS: every classic lemma, frame, sample and random machine"
+        : "verdict: FAILED (see above)");
+    out.flush();
+    return ok ? ExitCodes.OK : ExitCodes.FOUND;
+  }
+}
