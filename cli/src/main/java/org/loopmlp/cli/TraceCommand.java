@@ -54,10 +54,22 @@ final class TraceCommand extends Subcommand {
 
   @Mixin BackendOption backendOption;
 
+  @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
+      description = "subleq (default, FILE.sq) or classic (FILE.slq).")
+  String isa;
+
+  @Mixin ClassicOptions classicOptions;
+
   @Override
   public Integer call() {
     if (pass < 0) {
       throw UserError.because("--pass must be >= 0, was %d", pass);
+    }
+    if (isa.equals("classic")) {
+      return ClassicTrace.run(file, classicOptions, pass, backendOption.backend(), out());
+    }
+    if (!isa.equals("subleq")) {
+      throw UserError.because("--isa must be subleq or classic, was %s", isa);
     }
     if (png != null) {
       Inputs.checkWritableTarget("--png", png);
