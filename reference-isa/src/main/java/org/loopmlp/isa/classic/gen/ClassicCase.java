@@ -3,6 +3,10 @@ package org.loopmlp.isa.classic.gen;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.loopmlp.isa.asm.ClassicPrinter;
+import org.loopmlp.isa.asm.ClassicProgram;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicConfig;
@@ -20,8 +24,6 @@ import org.loopmlp.isa.classic.ClassicState;
  * @param input the bytes the input holds, then end of input
  */
 public record ClassicCase(ClassicConfig config, ClassicState state, byte[] input) {
-  private static final int WORDS_PER_LINE = 3;
-
   public ClassicCase {
     checkNotNull(config, "config");
     checkNotNull(state, "state");
@@ -58,34 +60,17 @@ public record ClassicCase(ClassicConfig config, ClassicState state, byte[] input
   public record Outcome(ClassicRun run, byte[] output) {}
 
   /**
-   * The memory image as {@code .slq} text: a comment header with config, pc and input, then all
-   * words up to the last non-zero one, three to a line (an instruction per line when code starts
-   * at 0).
+   * The memory image as {@code .slq} text: comment lines with config, pc and input, then all
+   * words up to the last non-zero one, three to a line (an instruction per line: code starts at
+   * 0).
    */
   public String toSlq() {
-    StringBuilder s = new StringBuilder();
-    s.append("# classic case: word=").append(config.wordBits()).append(" memory=")
-        .append(config.memoryBits());
-    if (config.inputMode() != ClassicConfig.InputMode.STORE) {
-      s.append(" input-mode=").append(config.inputMode().name().toLowerCase());
-    }
-    s.append('\n');
+    List<String> comments = new ArrayList<>();
     if (state.pc() != 0) {
-      s.append("# pc=").append(state.pc())
-          .append(" (a .slq image starts at pc 0: set pc by hand to rerun)\n");
+      comments.add("pc=" + state.pc() + " (a .slq image starts at pc 0: set pc by hand to rerun)");
     }
-    s.append("# input (").append(input.length).append(" bytes): ").append(inputText())
-        .append('\n');
-    long[] memory = state.memory();
-    int end = memory.length;
-    while (end > 0 && memory[end - 1] == 0) {
-      end--;
-    }
-    for (int i = 0; i < end; i++) {
-      s.append(memory[i]).append(i % WORDS_PER_LINE == WORDS_PER_LINE - 1 || i == end - 1
-          ? '\n' : ' ');
-    }
-    return s.toString();
+    comments.add("input (" + input.length + " bytes): " + inputText());
+    return ClassicPrinter.slq(config, ClassicProgram.of(state).image(), comments);
   }
 
   /**
