@@ -99,7 +99,8 @@ public final class ClassicArbitraries {
    */
   public static Arbitrary<byte[]> inputs() {
     Arbitrary<byte[]> ascii = Arbitraries.integers().between(0, 127)
-        .withDistribution(RandomDistribution.uniform()).list().ofMinSize(1).ofMaxSize(MAX_INPUT_BYTES).map(ClassicArbitraries::toBytes);
+        .withDistribution(RandomDistribution.uniform())
+        .list().ofMinSize(1).ofMaxSize(MAX_INPUT_BYTES).map(ClassicArbitraries::toBytes);
     Arbitrary<Integer> highMostly = Arbitraries.frequencyOf(
         Tuple.of(2, Arbitraries.integers().between(128, 255)
             .withDistribution(RandomDistribution.uniform())),
