@@ -91,7 +91,7 @@ class ClassicArbitrariesTest {
     boolean negative = false;
     boolean offEnd = false;
     boolean running = false;
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 100; i++) {
       ClassicCase p = programs.next(random).value();
       assertEquals(0, p.state().pc(), p.toString());
       assertTrue(p.config().wordBits() <= 8 && p.config().memoryBits() <= 3, p.toString());
