@@ -145,11 +145,13 @@ final class CheckCommand extends Subcommand {
       return ExitCodes.FOUND;
     }
     agreedOn.removeIf(String::isEmpty);
+    String runs = agreedOn.isEmpty() ? "no state or program was run against the reference machine"
+        : "the network agrees with the reference machine on " + and(agreedOn);
     out().printf(Locale.ROOT, "verdict: HOLDS: all %d stage lemmas proved for all inputs of %s"
         + " and re-checked by the independent checker, every stage within the paper's budget (%d"
-        + " layers against %d), and the network agrees with the reference machine on %s%s%n",
-        main.lemmas().size(), Configs.format(proofConfig), main.depth(), paperDepth(main),
-        String.join(", ", agreedOn), tries == 0 ? " (no random programs: --tries 0)" : "");
+        + " layers against %d), and %s%s%n", main.lemmas().size(), Configs.format(proofConfig),
+        main.depth(), paperDepth(main), runs,
+        tries == 0 ? " (no random programs: --tries 0)" : "");
     out().flush();
     return ExitCodes.OK;
   }
@@ -179,8 +181,8 @@ final class CheckCommand extends Subcommand {
         + " machine");
     if (runs.isEmpty()) {
       out().printf(Locale.ROOT, "  %s has more than %,d states even with one instruction at pc;"
-          + " left to the proofs above and the campaign below%n%n", Configs.format(config),
-          MAX_EXHAUSTIVE_STATES);
+          + " left to the proofs above%s%n%n", Configs.format(config), MAX_EXHAUSTIVE_STATES,
+          tries > 0 ? " and the campaign below" : "");
       return "";
     }
     List<String> sizes = new ArrayList<>();
@@ -203,7 +205,14 @@ final class CheckCommand extends Subcommand {
     }
     out().println();
     out().flush();
-    return "every state of " + String.join(", ", sizes);
+    return "every state of " + and(sizes);
+  }
+
+  /** {@code "a"}, {@code "a and b"}, {@code "a, b and c"}. */
+  static String and(List<String> items) {
+    int n = items.size();
+    return n <= 1 ? String.join("", items)
+        : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
   }
 
   /**

@@ -60,11 +60,11 @@ final class TraceCommand extends Subcommand {
       throw UserError.because("--pass must be >= 0, was %d", pass);
     }
     if (png != null) {
+      Inputs.checkWritableTarget("--png", png);
       if (!png.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
         throw UserError.because("--png %s: the heat map is a PNG image; give a file name ending"
             + " in .png", png);
       }
-      Inputs.checkWritableTarget("--png", png);
     }
     Backend backend = backendOption.backend();
     SqProgram program = Programs.load(file);
