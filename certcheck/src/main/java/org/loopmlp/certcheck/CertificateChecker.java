@@ -133,7 +133,7 @@ public final class CertificateChecker {
       }
       tail = tail.endsWith("\n") ? tail.substring(0, tail.length() - 1) : tail;
       return tail.endsWith("\nend") ? null
-          : "the certificate is truncated: its last line is not 'end'";
+          : "the certificate's last line is not 'end': it is truncated, or not a certificate";
     } catch (EOFException | ZipException e) {
       return "the certificate is truncated or corrupt: its compressed data "
           + (e instanceof EOFException ? "ends early" : "is damaged (" + e.getMessage() + ")");

@@ -146,17 +146,48 @@ public final class NetworkFormat {
     long size = Files.size(file);
     long textBound = !isGzip(file) ? size
         : size > Long.MAX_VALUE / 2048 ? Long.MAX_VALUE : size * 1032 + 1024;
+    checkComplete(file);
     try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in;
-      try {
-        in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
-      } catch (EOFException | java.util.zip.ZipException e) {
-        throw new NetworkFormatException(file, 0, "not gzip data, or truncated before its first"
-            + " line (" + e.getMessage() + ")");
-      }
+      InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
       return new Reader(file, reader, textBound).network();
+    }
+  }
+
+  /**
+   * One cheap pass over the bytes before any parsing, so that a truncated or damaged file is
+   * refused at once rather than after its whole content is parsed: the compressed data must be
+   * complete and intact, and a file that starts with this version's header must end with the
+   * footer {@code end <sha256>} (any other start is left to the parser, which says what it found).
+   */
+  private static void checkComplete(Path file) throws IOException {
+    long lines = 0;
+    byte[] head = null;
+    byte[] tail = new byte[0];
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        head = head != null ? head : Arrays.copyOf(buf, Math.min(n, MAGIC.length() + 4));
+        for (int i = 0; i < n; i++) {
+          lines += buf[i] == '\n' ? 1 : 0;
+        }
+        byte[] joined = Arrays.copyOf(tail, tail.length + Math.min(n, 128));
+        System.arraycopy(buf, n - Math.min(n, 128), joined, tail.length, Math.min(n, 128));
+        tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - 128), joined.length);
+      }
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new NetworkFormatException(file, lines + 1, "the compressed data "
+          + (e instanceof EOFException ? "ends early: the file is truncated"
+              : "is damaged (" + e.getMessage() + ")"));
+    }
+    String start = head == null ? "" : new String(head, StandardCharsets.ISO_8859_1);
+    String end = new String(tail, StandardCharsets.ISO_8859_1).stripTrailing();
+    if (start.matches(MAGIC + " " + VERSION + "\\r?\\n.*")
+        && !end.substring(end.lastIndexOf('\n') + 1).startsWith("end ")) {
+      throw new NetworkFormatException(file, lines + 1, "the file ends early, without the"
+          + " footer 'end <sha256>': it is truncated");
     }
   }
 

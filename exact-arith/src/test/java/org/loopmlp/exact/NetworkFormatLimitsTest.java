@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NetworkFormatLimitsTest {
   @TempDir Path dir;
 
+  /** Six lines and a footer (whose checksum is only checked at the end). */
   private static final String SIX_LINES = String.join("\n",
       "loopmlp-network 1",
       "layers 1",
@@ -27,6 +28,7 @@ class NetworkFormatLimitsTest {
       "layer 0 inputs 2 outputs 2000000000 nonzeros 2000000000",
       "label",
       "row 0 0 0",
+      "end 0000",
       "");
 
   private static void assertPrintable(String message) {
@@ -51,6 +53,23 @@ class NetworkFormatLimitsTest {
     }
     Path f = Files.write(dir.resolve("huge.net.gz"), b.toByteArray());
     assertThrows(NetworkFormatException.class, () -> NetworkFormat.read(f));
+  }
+
+  @Test
+  void aTruncatedFileIsRefusedBeforeItIsParsed() throws IOException {
+    Path f = Files.writeString(dir.resolve("cut.net"), SIX_LINES.replace("end 0000\n", ""));
+    NetworkFormatException e = assertThrows(NetworkFormatException.class,
+        () -> NetworkFormat.read(f));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(b)) {
+      o.write(SIX_LINES.repeat(1000).getBytes(StandardCharsets.US_ASCII));
+    }
+    byte[] gz = b.toByteArray();
+    Path cut = Files.write(dir.resolve("cut.net.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+    NetworkFormatException z = assertThrows(NetworkFormatException.class,
+        () -> NetworkFormat.read(cut));
+    assertTrue(z.getMessage().contains("truncated"), z.getMessage());
   }
 
   @Test
