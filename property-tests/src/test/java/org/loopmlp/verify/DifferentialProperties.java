@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.MlpRun;
 import org.loopmlp.construction.PaperConstruction;
@@ -50,12 +51,14 @@ class DifferentialProperties {
 
   /** Small configs on the trusted rational backend. */
   @Property(tries = 300, seed = "20261123")
+  @StatisticsReport(onFailureOnly = true)
   void networkMatchesReferenceEveryPassOnRational(@ForAll("small") GeneratedMachine m) {
     check(m, TestBackends.rational());
   }
 
   /** Configs up to N = 16, 16 words, 16 slots on the fast exact backend. */
   @Property(tries = 300, seed = "20261124")
+  @StatisticsReport(onFailureOnly = true)
   void networkMatchesReferenceEveryPassOnExact(@ForAll("larger") GeneratedMachine m) {
     check(m, TestBackends.exact());
   }

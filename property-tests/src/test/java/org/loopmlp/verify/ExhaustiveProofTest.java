@@ -62,13 +62,13 @@ class ExhaustiveProofTest {
       Construction c = PaperConstruction.build(s.config());
       ExhaustiveCheck.Result r = ExhaustiveCheck.of(c, backend).run(s.scope(),
           ExhaustiveCheck.Progress.NONE);
-      System.out.println(r);
+      Verbose.println(r);
       assertTrue(r.proved(), r.toString());
       assertEquals(ExhaustiveCheck.stateCount(s.config(), s.scope()).longValueExact(),
           r.checked());
       total += r.checked();
     }
-    System.out.printf("exhaustive: %d states in %d configs, %d ms on %s%n", total, sizes.size(),
+    Verbose.printf("exhaustive: %d states in %d configs, %d ms on %s%n", total, sizes.size(),
         (System.nanoTime() - start) / 1_000_000, backend.name());
   }
 

@@ -19,7 +19,7 @@ class FrameProofTest {
         MachineConfig.of(8, 3, 3), MachineConfig.of(8, 4, 4), MachineConfig.of(16, 2, 5),
         MachineConfig.of(32, 1, 1))) {
       FrameProof.Result r = FrameProof.prove(PaperConstruction.build(c));
-      System.out.println(r);
+      Verbose.println(r);
       assertTrue(r.holds(), r.toString());
       assertEquals(6, r.stages());
       assertTrue(r.obligations() > 0);

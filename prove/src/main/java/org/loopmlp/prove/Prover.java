@@ -101,10 +101,18 @@ public final class Prover {
    */
   public static ProofReport certifyInto(Construction construction, Path dir,
       ProgressListener listener) throws IOException {
+    return certifyInto(construction, dir, listener, DEFAULT_CASE_BUDGET);
+  }
+
+  /** As {@link #certifyInto(Construction, Path, ProgressListener)}, with at most {@code
+   * caseBudget} cases per stage. */
+  public static ProofReport certifyInto(Construction construction, Path dir,
+      ProgressListener listener, long caseBudget) throws IOException {
     Files.createDirectories(dir);
     Path network = dir.resolve(NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    ProofReport r = proveAndCertify(construction, dir.resolve(CERTIFICATE_FILE), listener);
+    ProofReport r = new Prover(construction, listener, caseBudget)
+        .run(dir.resolve(CERTIFICATE_FILE));
     return new ProofReport(r.construction(), r.config(), r.stages(), r.millis(), r.certificate(),
         Optional.of(network));
   }

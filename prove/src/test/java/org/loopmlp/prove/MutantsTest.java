@@ -87,7 +87,7 @@ class MutantsTest {
         report.firstCounterexample().ifPresent(cx -> assertNotEquals(cx.got(), cx.expected()));
       }
     }
-    System.out.printf("mutants of %s: %d refuted, %d proved (behaviour unchanged)%n", CONFIG,
+    Verbose.printf("mutants of %s: %d refuted, %d proved (behaviour unchanged)%n", CONFIG,
         refuted, proved);
     assertTrue(refuted >= 20, "only " + refuted + " of 40 mutants refuted (" + proved + " proved)");
   }

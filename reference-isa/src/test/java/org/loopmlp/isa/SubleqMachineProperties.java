@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
@@ -32,6 +33,7 @@ class SubleqMachineProperties {
   }
 
   @Property(tries = 400)
+  @StatisticsReport(onFailureOnly = true)
   void aStepWritesOnlyMemBAndPc(@ForAll("machines") GeneratedMachine m) {
     Instruction ins = m.program().at(m.state().pc());
     MachineState next = SubleqMachine.step(m.program(), m.state());
@@ -90,6 +92,7 @@ class SubleqMachineProperties {
   }
 
   @Property(tries = 300)
+  @StatisticsReport(onFailureOnly = true)
   void everyHaltSlotIsAFixedPointWhenZIsZero(@ForAll("machines") GeneratedMachine m) {
     int z = m.program().zeroCell();
     MachineState state = m.state().withWord(z, 0);
