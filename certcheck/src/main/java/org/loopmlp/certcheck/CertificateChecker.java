@@ -90,10 +90,15 @@ public final class CertificateChecker {
         int stages = c.run();
         return new Result(true, "accepted", stages, c.cases, c.facts);
       } catch (RuntimeException e) {
-        return new Result(false, "line " + c.lineNumber + ": " + (e instanceof Rejected
-            ? e.getMessage() : "malformed (" + e + ")"), 0, c.cases, c.facts);
+        return new Result(false, printable("line " + c.lineNumber + ": " + (e instanceof Rejected
+            ? e.getMessage() : "malformed (" + e + ")")), 0, c.cases, c.facts);
       }
     }
+  }
+
+  /** {@code s} with every character outside printable ASCII shown as '?' (no raw bytes). */
+  private static String printable(String s) {
+    return s.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
   private String[] nextLine(String expected) throws IOException {
@@ -181,11 +186,14 @@ public final class CertificateChecker {
   private Map<String, Integer> checkNames(int n, int a, int c) {
     List<String> names = network.inputNames()
         .orElseThrow(() -> new Rejected("the network carries no direction names"));
+    // the number of names first, so that a config far from the network's is refused at once
+    long expected = (1L << c) * (2L * a + c) + (1L << a) * n + c + 2L * a + 2L * c + 3L * n;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       index.put(names.get(i), i);
     }
-    if (index.size() != names.size() || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
+    if (names.size() != expected || index.size() != names.size()
+        || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
       throw new Rejected("the network's direction names are not the state space of N=" + n
           + ", A=" + a + ", C=" + c);
     }

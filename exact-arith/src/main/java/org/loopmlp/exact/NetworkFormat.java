@@ -142,10 +142,21 @@ public final class NetworkFormat {
   /** Reads a network written by {@link #write}; never returns a partially read network. */
   public static Network read(Path file) throws IOException {
     try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
+      InputStream in = isGzip(file) ? gunzip(file, raw) : raw;
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
       return new Reader(file, reader).network();
+    }
+  }
+
+  /** The gzip stream of a {@code .gz} file; a header that is not gzip is a format error. */
+  private static InputStream gunzip(Path file, InputStream raw) throws IOException {
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new NetworkFormatException(file, 1, "not gzip data (" + (e.getMessage() == null
+          ? "empty file" : e.getMessage()) + "); expected a gzip-compressed network, since the "
+          + "name ends in .gz");
     }
   }
 
@@ -216,7 +227,7 @@ public final class NetworkFormat {
         throw error("checksum mismatch: the file was altered (footer says " + end[1]
             + ", content hashes to " + expectedHash + ")");
       }
-      String extra = in.readLine();
+      String extra = nextOrNull("end of file after the footer");
       if (extra != null) {
         lineNumber++;
         throw error("expected end of file after the footer, found '" + extra + "'");
@@ -323,18 +334,23 @@ public final class NetworkFormat {
     }
 
     private String nextUnhashed(String expected) throws IOException {
-      try {
-        line = in.readLine();
-      } catch (EOFException e) {
-        throw error("file is truncated (compressed data ends early); expected " + expected);
-      } catch (java.util.zip.ZipException e) {
-        throw error("compressed data is corrupt (" + e.getMessage() + "); expected " + expected);
-      }
+      line = nextOrNull(expected);
       lineNumber++;
       if (line == null) {
         throw error("file ends early; expected " + expected);
       }
       return line;
+    }
+
+    /** The next line, or null at the end; a corrupt or truncated gzip stream is an error. */
+    private String nextOrNull(String expected) throws IOException {
+      try {
+        return in.readLine();
+      } catch (EOFException e) {
+        throw error("file is truncated (compressed data ends early); expected " + expected);
+      } catch (java.util.zip.ZipException e) {
+        throw error("compressed data is corrupt (" + e.getMessage() + "); expected " + expected);
+      }
     }
 
     private String[] fields(String l) {

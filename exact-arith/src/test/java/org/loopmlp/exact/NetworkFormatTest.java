@@ -93,6 +93,20 @@ class NetworkFormatTest {
   }
 
   @Test
+  void aGzNameOverDataThatIsNotGzipIsAFormatError() throws IOException {
+    // found by fuzzing: the gzip header is read when the stream is opened, before any line
+    Path plain = dir.resolve("plain.net.gz");
+    NetworkFormat.write(named(), dir.resolve("plain.net"));
+    Files.copy(dir.resolve("plain.net"), plain);
+    Path empty = Files.write(dir.resolve("empty.net.gz"), new byte[0]);
+    for (Path f : List.of(plain, empty)) {
+      NetworkFormatException e = assertThrows(NetworkFormatException.class,
+          () -> NetworkFormat.read(f));
+      assertTrue(e.getMessage().contains(":1: not gzip data"), e.getMessage());
+    }
+  }
+
+  @Test
   void everyFlippedDigitIsRejected() throws IOException {
     Path f = dir.resolve("a.net");
     NetworkFormat.write(named(), f);
