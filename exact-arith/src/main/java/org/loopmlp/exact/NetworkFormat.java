@@ -19,6 +19,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -253,12 +254,18 @@ public final class NetworkFormat {
             + expectedInputs);
       }
       String label = rest("label", "the label of layer " + index);
-      int[] rowStart = new int[outputs + 1];
-      int[] columns = new int[nnz];
-      Rational[] weights = new Rational[nnz];
-      Rational[] biases = new Rational[outputs];
+      // Arrays grow with the rows and terms actually read, never to the declared counts alone,
+      // so a corrupt count cannot exhaust the heap before the file is shown to be short.
+      int[] rowStart = new int[Math.min(outputs, 1 << 16) + 1];
+      int[] columns = new int[Math.min(nnz, 1 << 16)];
+      Rational[] weights = new Rational[columns.length];
+      Rational[] biases = new Rational[rowStart.length - 1];
       int k = 0;
       for (int r = 0; r < outputs; r++) {
+        if (r == biases.length) {
+          biases = Arrays.copyOf(biases, (int) Math.min(outputs, 2L * r));
+          rowStart = Arrays.copyOf(rowStart, biases.length + 1);
+        }
         String expect = "'row " + r + " <bias> <count> <column>:<weight> ...' of layer " + index;
         String[] rf = fields(next(expect));
         if (rf.length < 4 || !rf[0].equals("row")) {
@@ -292,6 +299,10 @@ public final class NetworkFormat {
           Rational w = rational(term.substring(colon + 1), "a weight");
           if (w.isZero()) {
             throw error("row " + r + " stores a zero weight at column " + c);
+          }
+          if (k == columns.length) {
+            columns = Arrays.copyOf(columns, (int) Math.min(nnz, 2L * k));
+            weights = Arrays.copyOf(weights, columns.length);
           }
           columns[k] = c;
           weights[k] = w;

@@ -107,6 +107,23 @@ class NetworkFormatTest {
   }
 
   @Test
+  void hugeDeclaredCountsInAShortFileAreRejectedWithoutExhaustingTheHeap() throws IOException {
+    // found by fuzzing: "nonzeros 2147483647" made the reader allocate the declared arrays first
+    Path f = dir.resolve("a.net");
+    NetworkFormat.write(named(), f);
+    String text = Files.readString(f);
+    for (String huge : List.of("nonzeros 2147483647", "outputs 2147483646 nonzeros 2147483647")) {
+      String bad = text.replaceFirst("outputs \\d+ nonzeros \\d+",
+          huge.contains("outputs") ? huge : "outputs 2 nonzeros 2147483647");
+      Files.writeString(f, bad);
+      NetworkFormatException e = assertThrows(NetworkFormatException.class,
+          () -> NetworkFormat.read(f), huge);
+      assertTrue(e.getMessage().contains("non-zeros") || e.getMessage().contains("row"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void everyFlippedDigitIsRejected() throws IOException {
     Path f = dir.resolve("a.net");
     NetworkFormat.write(named(), f);
