@@ -147,6 +147,8 @@ final class CliReadme {
   /** Replaces what legitimately varies from run to run by placeholders. */
   static String normalise(String s) {
     return s
+        // a right-aligned time column: its padding depends on the time's width
+        .replaceAll(" {2,}\\d[\\d,]*(\\.\\d+)? ?ms\\b", "  <t> ms")
         .replaceAll("\\b\\d[\\d,]*(\\.\\d+)? ?ms\\b", "<t> ms")
         .replaceAll("\\b\\d[\\d,]*\\.\\d+ ?s\\b", "<t> s")
         .replaceAll("\\b\\d[\\d,.]*[kM]? (passes|steps|states|cases|inputs)/s\\b", "<rate> $1/s")

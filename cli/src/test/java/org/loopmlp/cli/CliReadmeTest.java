@@ -26,8 +26,13 @@ class CliReadmeTest {
     assertTrue(blocks.stream().filter(b -> !b.isFile() && !b.slow()).count() >= 5,
         "the README documents its commands in run blocks");
     String regenerated = new CliReadme(REPOSITORY, work).regenerate(lines, false);
-    assertEquals(String.join("\n", lines) + "\n", regenerated,
-        "cli/README.md no longer shows what the tool prints; run scripts/cli-readme");
+    String documented = String.join("\n", lines) + "\n";
+    if (!documented.equals(regenerated)) {
+      Path actual = Path.of("target", "README.actual.md");
+      Files.writeString(actual, regenerated);
+      assertEquals(documented, regenerated, "cli/README.md no longer shows what the tool prints "
+          + "(what it prints now: cli/" + actual + "); run scripts/cli-readme");
+    }
   }
 
   @Test
@@ -44,5 +49,7 @@ class CliReadmeTest {
     assertEquals("17285 cases in <t> ms; <t> s; <rate> passes/s; only <heap> of heap",
         CliReadme.normalise("17285 cases in 22928 ms; 1.6 s; 58.5k passes/s; "
             + "only 5.9 GiB of heap"));
+    assertEquals(CliReadme.normalise("decided    4426       313 ms  proved"),
+        CliReadme.normalise("decided    4426     11937 ms  proved"));
   }
 }
