@@ -42,10 +42,11 @@ final class Fuzzer {
 
   /** What a run did. */
   record Report(String target, long inputs, long rejected, long failures, long slowestMicros,
-      long millis, List<Failure> examples) {
+      long slowestIndex, long millis, List<Failure> examples) {
     String summary() {
-      return String.format("%-16s %,9d inputs %,9d rejected %,6d failures  slowest %,8d us  %,7d ms",
-          target, inputs, rejected, failures, slowestMicros, millis);
+      return String.format("%-14s %,9d inputs %,9d rejected %,4d failures  slowest %,9d us CPU "
+          + "(input %d)  %,9d ms", target, inputs, rejected, failures, slowestMicros,
+          slowestIndex, millis);
     }
   }
 
@@ -71,6 +72,7 @@ final class Fuzzer {
       long rejected = 0;
       long failures = 0;
       long slowest = 0;
+      long slowestIndex = -1;
       long start = System.nanoTime();
       for (long i = 0; i < count; i++) {
         byte[] input = Mutator.mutate(target.seeds().get(random.nextInt(target.seeds().size())),
@@ -83,14 +85,17 @@ final class Fuzzer {
           outcome.cancel(true);
           examples.add(new Failure(i, "still running after " + HUNG_MILLIS + " ms", input));
           failures++;
-          return new Report(target.name(), i + 1, rejected, failures, slowest,
+          return new Report(target.name(), i + 1, rejected, failures, slowest, slowestIndex,
               (System.nanoTime() - start) / 1_000_000, examples);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
         Throwable thrown = attempt.thrown();
         long micros = attempt.cpuNanos() / 1000;
-        slowest = Math.max(slowest, micros);
+        if (micros > slowest) {
+          slowest = micros;
+          slowestIndex = i;
+        }
         String problem = null;
         if (thrown != null && target.ownError().test(thrown)) {
           rejected++;
@@ -107,7 +112,7 @@ final class Fuzzer {
           }
         }
       }
-      return new Report(target.name(), count, rejected, failures, slowest,
+      return new Report(target.name(), count, rejected, failures, slowest, slowestIndex,
           (System.nanoTime() - start) / 1_000_000, examples);
     } finally {
       worker.shutdownNow();
