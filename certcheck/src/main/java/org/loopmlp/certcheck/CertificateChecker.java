@@ -239,11 +239,14 @@ public final class CertificateChecker {
   private Map<String, Integer> checkNames(int n, int a, int c) {
     List<String> names = network.inputNames()
         .orElseThrow(() -> new Rejected("the network carries no direction names"));
+    // the number of names first, so that a config far from the network's is refused at once
+    long expected = (1L << c) * (2L * a + c) + (1L << a) * n + c + 2L * a + 2L * c + 3L * n;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       index.put(names.get(i), i);
     }
-    if (index.size() != names.size() || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
+    if (names.size() != expected || index.size() != names.size()
+        || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
       throw new Rejected("the network's direction names are not the state space of N=" + n
           + ", A=" + a + ", C=" + c);
     }

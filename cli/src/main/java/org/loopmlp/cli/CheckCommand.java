@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code loopmlp check}: checks the construction against the paper's claim and the reference
- * machine, from complete proofs down to random programs (DESIGN §6), and ends with one verdict.
+ * machine, from complete proofs down to random programs (SPEC §9), and ends with one verdict.
  */
 @Command(
     name = "check",

@@ -28,8 +28,8 @@ import org.loopmlp.isa.MachineConfig;
  * order, with the layers it occupies. Immutable.
  *
  * <p>Assembly places every stage's {@link LayerPlan}s against the layout: each state direction
- * gets the row of the neuron that writes it, an empty row if cleared, or an identity row (DESIGN
- * §5: "every direction that is not mentioned is copied"); hidden neurons follow. It refuses a
+ * gets the row of the neuron that writes it, an empty row if cleared, or an identity row (SPEC
+ * §8: "every state direction a layer does not mention is copied"); hidden neurons follow. It refuses a
  * stage that reads or writes a state register it does not declare, or reads another stage's
  * hidden neurons.
  */
@@ -172,7 +172,7 @@ public final class Construction {
           lb.addRow(SparseLayer.Row.withBias(0));
           inv.add(Invariant.ZERO);
         } else {
-          // DESIGN §5: every direction that is not mentioned is copied, ReLU(x) = x for x >= 0.
+          // SPEC §8: every direction that is not mentioned is copied, ReLU(x) = x for x >= 0.
           lb.addRow(SparseLayer.Row.withBias(0).plus(i, 1));
           inv.add(previousInv.get(i));
         }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An ordered space of named {@link Direction}s: assigns each direction its index once (DESIGN §4,
+ * An ordered space of named {@link Direction}s: assigns each direction its index once (SPEC §7,
  * tracr style). Directions are grouped into named regions ({@code code}, {@code mem}, {@code pc},
  * {@code scratch}, or a hidden region named by its gadget) and named {@link Register}s.
  *

@@ -16,7 +16,7 @@ import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
- * Differential properties (DESIGN §6, tier 2): the checked looped network equals the reference
+ * Differential properties (SPEC §9.2, tier 2): the checked looped network equals the reference
  * machine, pass by pass, on random configs, programs and states.
  */
 class LoopedMlpProperties {

@@ -15,7 +15,7 @@ import org.loopmlp.isa.Program;
 class PaperConstructionTest {
   private static final MachineConfig CONFIG = MachineConfig.of(8, 4, 4);
 
-  /** DESIGN §2's example: Z=0, ONE=1, X=7; loop: ONE X done; Z Z loop; done: HALT. */
+  /** SPEC §4's example (with X = 7): Z=0, ONE=1, X=7; loop: ONE X done; Z Z loop; done: HALT. */
   private static Program countdown() {
     return Program.padded(CONFIG, List.of(
         Instruction.of(1, 2, 2),

@@ -148,7 +148,7 @@ public final class NetworkFormat {
         : size > Long.MAX_VALUE / 2048 ? Long.MAX_VALUE : size * 1032 + 1024;
     checkComplete(file);
     try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
+      InputStream in = isGzip(file) ? gunzip(file, raw) : raw;
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
       return new Reader(file, reader, textBound).network();
@@ -188,6 +188,17 @@ public final class NetworkFormat {
         && !end.substring(end.lastIndexOf('\n') + 1).startsWith("end ")) {
       throw new NetworkFormatException(file, lines + 1, "the file ends early, without the"
           + " footer 'end <sha256>': it is truncated");
+    }
+  }
+
+  /** The gzip stream of a {@code .gz} file; a header that is not gzip is a format error. */
+  private static InputStream gunzip(Path file, InputStream raw) throws IOException {
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new NetworkFormatException(file, 1, "not gzip data (" + (e.getMessage() == null
+          ? "empty file" : e.getMessage()) + "); expected a gzip-compressed network, since the "
+          + "name ends in .gz");
     }
   }
 
@@ -265,7 +276,7 @@ public final class NetworkFormat {
         throw error("checksum mismatch: the file was altered (footer says " + abbreviate(end[1])
             + ", content hashes to " + expectedHash + ")");
       }
-      String extra = in.readLine();
+      String extra = nextOrNull("end of file after the footer");
       if (extra != null) {
         lineNumber++;
         throw error("expected end of file after the footer, found '" + abbreviate(extra) + "'");
@@ -348,6 +359,10 @@ public final class NetworkFormat {
           if (w.isZero()) {
             throw error("row " + r + " stores a zero weight at column " + c);
           }
+          if (k == columns.length) {
+            columns = Arrays.copyOf(columns, (int) Math.min(nnz, 2L * k));
+            weights = Arrays.copyOf(weights, columns.length);
+          }
           columns[k] = c;
           weights[k] = w;
           k++;
@@ -389,18 +404,23 @@ public final class NetworkFormat {
     }
 
     private String nextUnhashed(String expected) throws IOException {
-      try {
-        line = in.readLine();
-      } catch (EOFException e) {
-        throw error("file is truncated (compressed data ends early); expected " + expected);
-      } catch (java.util.zip.ZipException e) {
-        throw error("compressed data is corrupt (" + e.getMessage() + "); expected " + expected);
-      }
+      line = nextOrNull(expected);
       lineNumber++;
       if (line == null) {
         throw error("file ends early; expected " + expected);
       }
       return line;
+    }
+
+    /** The next line, or null at the end; a corrupt or truncated gzip stream is an error. */
+    private String nextOrNull(String expected) throws IOException {
+      try {
+        return in.readLine();
+      } catch (EOFException e) {
+        throw error("file is truncated (compressed data ends early); expected " + expected);
+      } catch (java.util.zip.ZipException e) {
+        throw error("compressed data is corrupt (" + e.getMessage() + "); expected " + expected);
+      }
     }
 
     private String[] fields(String l) {

@@ -24,7 +24,7 @@ import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
- * The looped network against the reference machine (DESIGN §6, tier 2): random configs,
+ * The looped network against the reference machine (SPEC §9.2, tier 2): random configs,
  * programs and states, many passes, every pass compared. jqwik shrinks a failure to the
  * smallest config, fewest non-HALT slots, smallest words and fewest passes (the run is cut at the
  * first differing pass). Coverage of the machine's corners is asserted, so a weak generator fails.

@@ -15,7 +15,7 @@ import org.loopmlp.isa.Program;
 import org.loopmlp.verify.ExhaustiveCheck.Scope;
 
 /**
- * Complete proofs at small sizes (DESIGN §6, tier 4): one pass equals one reference step on every
+ * Complete proofs at small sizes (SPEC §9.2, tier 4): one pass equals one reference step on every
  * state. The default run does the sizes that fit in well under a minute on 2 cores; the {@code
  * campaign} profile adds larger ones.
  */

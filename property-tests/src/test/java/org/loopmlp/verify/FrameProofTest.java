@@ -11,7 +11,7 @@ import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.isa.MachineConfig;
 
-/** The structural frame proof (DESIGN §6, tier 3) for every stage at several configs. */
+/** The structural frame proof (SPEC §9.2, tier 3) for every stage at several configs. */
 class FrameProofTest {
   @Test
   void everyStageCopiesItsFrameByIdentityRowsAtSeveralConfigs() {

@@ -12,7 +12,7 @@ import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * Mutation testing of the checker (DESIGN §6, tier 5): every single mutation of a small paper
+ * Mutation testing of the checker (SPEC §9.2, tier 5): every single mutation of a small paper
  * construction is killed by the checked campaign or shown equivalent by the exhaustive check.
  */
 class MutationTest {

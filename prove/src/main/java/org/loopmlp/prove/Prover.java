@@ -31,7 +31,7 @@ import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.SubleqMachine;
 
 /**
- * Proves every stage lemma of a construction for all inputs of its config (DESIGN §6, tier 4),
+ * Proves every stage lemma of a construction for all inputs of its config (SPEC §9.2, tier 4),
  * stage by stage, by exact interval reasoning on a case split (see {@link StageSearch}), and can
  * write the case splits and neuron facts as a certificate that {@code org.loopmlp.certcheck}
  * re-checks without this code.

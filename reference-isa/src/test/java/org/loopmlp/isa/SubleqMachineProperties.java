@@ -113,7 +113,7 @@ class SubleqMachineProperties {
     MachineConfig c = m.config();
     long min = c.minWord();
     long max = c.maxWord();
-    // min - 1 wraps to max; max - (-1) wraps to min (DESIGN §2: modulo 2^N, read back signed).
+    // min - 1 wraps to max; max - (-1) wraps to min (SPEC §2.3: modulo 2^N, read back signed).
     long[][] cases = {{min, 1}, {max, -1}, {min, max}, {max, min}, {0, min}, {-1, max}};
     for (long[] bc : cases) {
       long[] memory = new long[c.dataSize()];

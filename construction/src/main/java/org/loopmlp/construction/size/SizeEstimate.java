@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * The size of the paper construction (DESIGN §5) in closed form, without building it, so a
+ * The size of the paper construction (SPEC §8) in closed form, without building it, so a
  * caller can refuse a config that would not fit in memory. Dimension, widest layer, non-zero
  * weights and parameters are exact (tests compare them with built networks); {@code memoryBytes}
  * is an estimate of the heap the built construction occupies.

@@ -15,7 +15,7 @@ import org.loopmlp.construction.gadget.Gadget;
 import org.loopmlp.construction.gadget.Neuron;
 
 /**
- * One layer of a stage, by names (DESIGN §5): the neurons it writes, and the state directions it
+ * One layer of a stage, by names (SPEC §8): the neurons it writes, and the state directions it
  * clears. Every other direction of the machine state space is copied ({@code ReLU(x) = x} since
  * x >= 0); hidden neurons of the previous layer that are not read disappear. Immutable.
  */

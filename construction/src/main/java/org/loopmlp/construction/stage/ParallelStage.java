@@ -16,8 +16,8 @@ import org.loopmlp.construction.gadget.Neuron;
  * Stages run side by side in the same layers: layer i holds every part's layer i (a part with
  * fewer layers leaves its registers copied afterwards). Legal when no part reads what another
  * writes and their outputs are disjoint, which assembly checks through the declared registers.
- * The lemma applies the parts' effects in the given order (DESIGN §5: "stage 5 does not depend on
- * stages 2 to 4").
+ * The lemma applies the parts' effects in the given order (SPEC §8.7: next pc reads only pc,
+ * so it does not depend on read, subtract and write).
  */
 public final class ParallelStage implements Stage {
   private final String name;

@@ -11,7 +11,7 @@ import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Sum;
 
 /**
- * Read, 2 layers (DESIGN §5.2). L1 {@code select}: {@code g[a][i].bit[j] = ReLU(s_i(ra) +
+ * Read, 2 layers (SPEC §8.2). L1 {@code select}: {@code g[a][i].bit[j] = ReLU(s_i(ra) +
  * mem[i].bit[j])} and the same with rb; ra is consumed (cleared). L2 {@code gather}: {@code
  * va.bit[j] = sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}.
  */
@@ -25,7 +25,7 @@ public final class ReadStage extends DeclaredStage {
         regs -> ImmutableSet.of(regs.ra(), regs.va(), regs.vb()));
   }
 
-  /** The stage of DESIGN §5.2. */
+  /** The stage of SPEC §8.2. */
   public static ReadStage paper() {
     return PAPER;
   }

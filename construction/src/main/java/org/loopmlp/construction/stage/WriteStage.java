@@ -12,7 +12,7 @@ import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 
 /**
- * Write, 2 layers (DESIGN §5.4). L1 {@code select}: {@code z[i].bit[j] = ReLU(s_i(rb) +
+ * Write, 2 layers (SPEC §8.4). L1 {@code select}: {@code z[i].bit[j] = ReLU(s_i(rb) +
  * mem[i].bit[j])}, {@code y[i].bit[j] = ReLU(s_i(rb) + r.bit[j])}, mem copied. L2 {@code
  * update}: {@code mem[i].bit[j] = ReLU(mem[i].bit[j] - z[i].bit[j] + y[i].bit[j])}; rb consumed.
  * The paper stage compares all A address bits; a variant may ignore the highest ones.
@@ -30,7 +30,7 @@ public final class WriteStage extends DeclaredStage {
     this.ignoredHighBits = ignoredHighBits;
   }
 
-  /** The stage of DESIGN §5.4. */
+  /** The stage of SPEC §8.4. */
   public static WriteStage paper() {
     return PAPER;
   }
