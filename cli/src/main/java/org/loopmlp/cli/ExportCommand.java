@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.isa.MachineConfig;
@@ -184,7 +185,7 @@ final class ExportCommand extends Subcommand {
   /** Opens {@code model} in ONNX Runtime; a refusal is one {@link UserError} line. */
   static void acceptedByOnnxRuntime(byte[] model, Path file) {
     try {
-      OnnxRuntimeBackend.open(model, java.util.Optional.empty()).close();
+      OnnxRuntimeBackend.open(model, Optional.empty()).close();
     } catch (OnnxRuntimeException e) {
       throw UserError.because("not writing %s: %s", file, e.getMessage());
     } catch (ai.onnxruntime.OrtException e) {

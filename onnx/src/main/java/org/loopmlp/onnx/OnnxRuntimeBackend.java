@@ -14,12 +14,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Float32Vector;
 import org.loopmlp.exact.LayerObserver;
+import org.loopmlp.exact.NarrowFloat;
 import org.loopmlp.exact.NarrowFloatVector;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.StateVector;
@@ -47,8 +49,8 @@ public final class OnnxRuntimeBackend implements Backend {
   }
 
   /** Both ONNX Runtime backends: onnx-float32, onnx-float16. */
-  public static java.util.List<Backend> all() {
-    return java.util.List.of(FLOAT32, FLOAT16);
+  public static List<Backend> all() {
+    return List.of(FLOAT32, FLOAT16);
   }
 
   public OnnxElementType type() {
@@ -136,7 +138,7 @@ public final class OnnxRuntimeBackend implements Backend {
           x[i] = f.value(i);
         }
       } else if (type == OnnxElementType.FLOAT16 && v instanceof NarrowFloatVector f
-          && f.format() == org.loopmlp.exact.NarrowFloat.FLOAT16) {
+          && f.format() == NarrowFloat.FLOAT16) {
         for (int i = 0; i < x.length; i++) {
           x[i] = f.value(i);
         }
@@ -160,7 +162,7 @@ public final class OnnxRuntimeBackend implements Backend {
         if (type == OnnxElementType.FLOAT32) {
           raw.putFloat(v);
         } else {
-          raw.putShort(org.loopmlp.exact.NarrowFloat.FLOAT16.encode(v));
+          raw.putShort(NarrowFloat.FLOAT16.encode(v));
         }
       }
       raw.flip();

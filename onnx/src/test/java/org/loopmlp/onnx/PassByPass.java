@@ -42,13 +42,18 @@ final class PassByPass {
    */
   static SqProgram hosted(SqProgram sq, MachineConfig config) {
     MachineConfig own = sq.config();
-    checkArgument(own.wordBits() <= config.wordBits() && own.dataBits() <= config.dataBits()
-        && own.codeBits() <= config.codeBits(), "%s does not fit in %s", own, config);
+    checkArgument(fits(own, config), "%s does not fit in %s", own, config);
     List<Instruction> slots = new ArrayList<>(sq.program().slots());
     Program p = Program.padded(config, slots, sq.program().zeroCell());
     long[] memory = new long[config.dataSize()];
     System.arraycopy(sq.initialState().memory(), 0, memory, 0, own.dataSize());
     return SqProgram.of(p, MachineState.of(config, memory, sq.initialState().pc()));
+  }
+
+  /** True when a program of config {@code own} can be hosted at {@code config}. */
+  static boolean fits(MachineConfig own, MachineConfig config) {
+    return own.wordBits() <= config.wordBits() && own.dataBits() <= config.dataBits()
+        && own.codeBits() <= config.codeBits();
   }
 
   /** Every pass of {@code example} (hosted at the construction's config) up to its halt. */
