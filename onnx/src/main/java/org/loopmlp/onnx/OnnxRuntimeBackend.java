@@ -8,6 +8,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
@@ -95,6 +96,9 @@ public final class OnnxRuntimeBackend implements Backend {
       o.setIntraOpNumThreads(1);
       o.setInterOpNumThreads(1);
       o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // Warnings (e.g. that a saved optimized graph is specific to this machine) would break
+      // the command line's one-line error contract; refusals still arrive as exceptions.
+      o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
       if (optimizedModel.isPresent()) {
         o.setOptimizedModelFilePath(optimizedModel.get().toString());
       }
