@@ -164,8 +164,8 @@ class BackendProperties {
   }
 
   @Test
-  void registryListsFourBackendsInOrder() {
-    assertEquals(List.of("rational", "exact", "float64", "float32"),
+  void registryListsSixBackendsInOrder() {
+    assertEquals(List.of("rational", "exact", "float64", "float32", "float16", "bfloat16"),
         Backends.all().stream().map(Backend::name).toList());
     assertTrue(Backends.named("exact").isExact());
   }

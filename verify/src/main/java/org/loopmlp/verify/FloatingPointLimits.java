@@ -34,7 +34,7 @@ public final class FloatingPointLimits {
   }
 
   /**
-   * The smallest word size N at which backend {@code name} ({@code float32} or {@code float64})
+   * The smallest word size N at which backend {@code name} (e.g. {@code float32})
    * fails, or empty when it does not fail up to N = 32.
    */
   public static OptionalInt firstFailingWordBits(String name) {
@@ -42,6 +42,15 @@ public final class FloatingPointLimits {
     checkArgument(v != null, "no floating-point limit recorded for backend '%s'", name);
     return v.strip().equals("none") ? OptionalInt.empty()
         : OptionalInt.of(Integer.parseInt(v.strip()));
+  }
+
+  /** The backends whose limit is recorded, in the file's order of keys (sorted by name). */
+  public static java.util.SortedSet<String> recordedBackends() {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    for (String key : LIMITS.stringPropertyNames()) {
+      names.add(key.substring(0, key.indexOf('.')));
+    }
+    return names;
   }
 
   /** True when {@code name} is a backend whose limit is recorded here. */
