@@ -3,11 +3,13 @@ package org.loopmlp.construction;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,8 @@ public final class StateLayout {
     return find(d) >= 0;
   }
 
-  private int find(Direction d) {
+  /** The index of {@code d}, or -1 when it is not in this space. */
+  int find(Direction d) {
     Integer i = index.get(d);
     if (i != null) {
       return i + offset;
@@ -152,7 +155,9 @@ public final class StateLayout {
   public static final class Builder {
     private final StateLayout base;
     private final List<Direction> own = new ArrayList<>();
-    private final Map<Direction, Integer> index = new HashMap<>();
+    private Map<Direction, Integer> index = new HashMap<>();
+    private String lastRegion;
+    private List<Direction> lastRegionList;
     private final Map<String, Register> registers = new LinkedHashMap<>();
     private final Map<String, List<Direction>> regions = new LinkedHashMap<>();
 
@@ -175,11 +180,15 @@ public final class StateLayout {
     /** Adds one direction to {@code region}. */
     public Builder add(String region, Direction d) {
       checkNotNull(region, "region");
-      checkArgument(!index.containsKey(d) && (base == null || !base.contains(d)),
-          "direction %s added twice", d);
-      index.put(d, own.size());
+      checkState(index != null, "the layout was built already");
+      checkArgument((base == null || !base.contains(d))
+          && index.putIfAbsent(d, own.size()) == null, "direction %s added twice", d);
       own.add(d);
-      regions.computeIfAbsent(region, r -> new ArrayList<>()).add(d);
+      if (!region.equals(lastRegion)) {
+        lastRegion = region;
+        lastRegionList = regions.computeIfAbsent(region, r -> new ArrayList<>());
+      }
+      lastRegionList.add(d);
       return this;
     }
 
@@ -190,7 +199,11 @@ public final class StateLayout {
     public StateLayout build() {
       ImmutableMap.Builder<String, ImmutableList<Direction>> rb = ImmutableMap.builder();
       regions.forEach((k, v) -> rb.put(k, ImmutableList.copyOf(v)));
-      return new StateLayout(base, ImmutableList.copyOf(own), Map.copyOf(index),
+      // The index map is handed over, not copied (a hidden layer may have millions of
+      // directions); the builder refuses further additions.
+      Map<Direction, Integer> built = Collections.unmodifiableMap(index);
+      index = null;
+      return new StateLayout(base, ImmutableList.copyOf(own), built,
           ImmutableMap.copyOf(registers), rb.build());
     }
   }

@@ -4,9 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -218,14 +216,20 @@ public final class SparseLayer {
     }
   }
 
-  /** Builds a layer row by row. */
+  /**
+   * Builds a layer row by row into growable primitive CSR arrays (an int per column and a
+   * reference per weight, small values shared), so a layer of millions of weights allocates
+   * nothing per weight.
+   */
   public static final class Builder {
     private final int inputDimension;
     private String label = "";
-    private final List<Integer> rowStart = new ArrayList<>(List.of(0));
-    private final List<Integer> columns = new ArrayList<>();
-    private final List<Rational> weights = new ArrayList<>();
-    private final List<Rational> biases = new ArrayList<>();
+    private int[] rowStart = new int[16];
+    private int[] columns = new int[64];
+    private Rational[] weights = new Rational[64];
+    private Rational[] biases = new Rational[16];
+    private int rows;
+    private int size;
 
     private Builder(int inputDimension) {
       this.inputDimension = inputDimension;
@@ -241,24 +245,117 @@ public final class SparseLayer {
       for (var e : row.terms.entrySet()) {
         checkElementIndex(e.getKey(), inputDimension, "column");
         if (!e.getValue().isZero()) {
-          columns.add(e.getKey());
-          weights.add(e.getValue());
+          append(e.getKey(), e.getValue());
         }
       }
-      biases.add(row.bias);
-      rowStart.add(columns.size());
-      return biases.size() - 1;
+      return endRow(row.bias);
+    }
+
+    /**
+     * Appends a row of {@code count} terms {@code (cols[t], ws[t])} in any order (the arrays are
+     * reordered in place); equal columns add up and zero weights are dropped, as with {@link
+     * Row}. Returns the row's index.
+     */
+    public int addRow(Rational bias, int[] cols, Rational[] ws, int count) {
+      checkNotNull(bias, "bias");
+      sortByColumn(cols, ws, count);
+      int t = 0;
+      while (t < count) {
+        int col = cols[t];
+        checkElementIndex(col, inputDimension, "column");
+        Rational w = checkNotNull(ws[t], "weight");
+        t++;
+        while (t < count && cols[t] == col) {
+          w = w.add(ws[t]);
+          t++;
+        }
+        if (!w.isZero()) {
+          append(col, w);
+        }
+      }
+      return endRow(bias);
+    }
+
+    /** Appends a copy of row {@code row} of {@code other} (same input dimension). */
+    public int addRowOf(Builder other, int row) {
+      checkArgument(other.inputDimension == inputDimension,
+          "input dimension %s, expected %s", other.inputDimension, inputDimension);
+      checkElementIndex(row, other.rows, "row");
+      for (int k = other.rowStart[row]; k < other.rowStart[row + 1]; k++) {
+        append(other.columns[k], other.weights[k]);
+      }
+      return endRow(other.biases[row]);
+    }
+
+    private void append(int col, Rational w) {
+      if (size == columns.length) {
+        int grown = Math.max(64, (int) Math.min(Integer.MAX_VALUE - 8, size * 3L / 2));
+        checkArgument(grown > size, "layer %s: more than %s weights", label, size);
+        columns = Arrays.copyOf(columns, grown);
+        weights = Arrays.copyOf(weights, grown);
+      }
+      columns[size] = col;
+      weights[size] = w;
+      size++;
+    }
+
+    private int endRow(Rational bias) {
+      if (rows + 1 >= rowStart.length) {
+        rowStart = Arrays.copyOf(rowStart, rowStart.length * 2);
+        biases = Arrays.copyOf(biases, biases.length * 2);
+      }
+      biases[rows] = bias;
+      rows++;
+      rowStart[rows] = size;
+      return rows - 1;
+    }
+
+    /** Sorts the terms by column: insertion sort for short rows, a packed sort for long ones. */
+    private static void sortByColumn(int[] cols, Rational[] ws, int count) {
+      if (count > 32) {
+        boolean sorted = true;
+        for (int i = 1; i < count && sorted; i++) {
+          sorted = cols[i - 1] <= cols[i];
+        }
+        if (!sorted) {
+          long[] keys = new long[count];
+          for (int i = 0; i < count; i++) {
+            keys[i] = ((long) cols[i] << 32) | i;
+          }
+          Arrays.sort(keys);
+          Rational[] w = Arrays.copyOf(ws, count);
+          for (int i = 0; i < count; i++) {
+            cols[i] = (int) (keys[i] >>> 32);
+            ws[i] = w[(int) keys[i]];
+          }
+        }
+        return;
+      }
+      for (int i = 1; i < count; i++) {
+        int c = cols[i];
+        if (c >= cols[i - 1]) {
+          continue;
+        }
+        Rational w = ws[i];
+        int j = i - 1;
+        while (j >= 0 && cols[j] > c) {
+          cols[j + 1] = cols[j];
+          ws[j + 1] = ws[j];
+          j--;
+        }
+        cols[j + 1] = c;
+        ws[j + 1] = w;
+      }
     }
 
     public int rows() {
-      return biases.size();
+      return rows;
     }
 
     public SparseLayer build() {
-      return new SparseLayer(label, inputDimension,
-          rowStart.stream().mapToInt(Integer::intValue).toArray(),
-          columns.stream().mapToInt(Integer::intValue).toArray(),
-          weights.toArray(new Rational[0]), biases.toArray(new Rational[0]));
+      return new SparseLayer(label, inputDimension, Arrays.copyOf(rowStart, rows + 1),
+          Arrays.copyOf(columns, size), Arrays.copyOf(weights, size),
+          Arrays.copyOf(biases, rows));
     }
   }
 }

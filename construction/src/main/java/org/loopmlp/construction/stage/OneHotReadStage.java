@@ -52,18 +52,16 @@ public final class OneHotReadStage extends DeclaredStage {
       Register value = operand.equals("a") ? regs.va() : regs.vb();
       ImmutableList<Direction> hot =
           decoding.decode(address, name() + ".r" + operand, decode);
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          gate.add(And.of(hot.get(i), regs.mem(i).bit(j), selected(operand, i, j)));
-        }
-      }
-      for (int j = 0; j < n; j++) {
+      // Families: the m N neurons are made one at a time as assembly reads them.
+      gate.addFamily(m * n, x -> And.of(hot.get(x / n), regs.mem(x / n).bit(x % n),
+          selected(operand, x / n, x % n)));
+      gather.addFamily(n, j -> {
         List<Direction> terms = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
           terms.add(selected(operand, i, j));
         }
-        gather.add(Sum.ofBits(terms, value.bit(j)));
-      }
+        return Sum.ofBits(terms, value.bit(j));
+      });
     }
     decode.get(0).clear(regs.ra());
     return DecodingLayers.build(decode, gate, gather);

@@ -51,15 +51,20 @@ public final class OneHotWriteStage extends DeclaredStage {
     decode.get(0).clear(regs.rb());
     LayerPlan.Builder gate = LayerPlan.named("gate");
     LayerPlan.Builder update = LayerPlan.named("update");
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        Direction mem = regs.mem(i).bit(j);
-        gate.add(And.of(hot.get(i), mem, oldBit(i, j)));
-        gate.add(And.of(hot.get(i), regs.r().bit(j), newBit(i, j)));
-        update.add(Neuron.bit(mem, Affine.builder().plus(mem, 1).plus(oldBit(i, j), -1)
-            .plus(newBit(i, j), 1).build()));
-      }
-    }
+    // Families: the m N cells are made one at a time as assembly reads them; the gate of cell
+    // x gives z then y.
+    gate.addFamily(m * n, x -> {
+      int i = x / n;
+      int j = x % n;
+      return () -> ImmutableList.of(
+          And.of(hot.get(i), regs.mem(i).bit(j), oldBit(i, j)).neurons().get(0),
+          And.of(hot.get(i), regs.r().bit(j), newBit(i, j)).neurons().get(0));
+    });
+    update.addFamily(m * n, x -> {
+      Direction mem = regs.mem(x / n).bit(x % n);
+      return () -> ImmutableList.of(Neuron.bit(mem, Affine.builder().plus(mem, 1)
+          .plus(oldBit(x / n, x % n), -1).plus(newBit(x / n, x % n), 1).build()));
+    });
     return DecodingLayers.build(decode, gate, update);
   }
 }
