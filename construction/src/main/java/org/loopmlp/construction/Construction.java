@@ -174,7 +174,14 @@ public final class Construction {
             label, d);
       }
       StateLayout outLayout = out.build();
-      SparseLayer.Builder lb = SparseLayer.builder(inputDim).label(label);
+      // Sized exactly: state rows (an identity weight for each copied direction), then the hidden
+      // rows, so the widest layers are copied once and never grown.
+      long copied = 0;
+      for (int i = 0; i < stateDim; i++) {
+        copied += stateRowOf[i] < 0 ? 1 : 0;
+      }
+      SparseLayer.Builder lb = SparseLayer.builder(inputDim).label(label).reserve(
+          outLayout.dimension(), copied + stateRows.nonZeros() + hiddenRows.nonZeros());
       List<Invariant> inv = new ArrayList<>(outLayout.dimension());
       boolean[] cleared = new boolean[stateDim];
       plan.cleared().forEach(d -> cleared[layout.indexOf(d)] = true);
@@ -198,6 +205,7 @@ public final class Construction {
       for (int r = 0; r < hiddenRows.rows(); r++) {
         lb.addRowOf(hiddenRows, r);
       }
+      hiddenRows = null;
       inv.addAll(hiddenInv);
       SparseLayer layer = lb.build();
       ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
