@@ -9,8 +9,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +26,12 @@ public final class StateLayout {
   private final StateLayout base;
   private final int offset;
   private final ImmutableList<Direction> own;
-  private final Map<Direction, Integer> index;
+  private final DirectionIndex index;
   private final ImmutableMap<String, Register> registers;
   private final ImmutableMap<String, ImmutableList<Direction>> regions;
 
   private StateLayout(StateLayout base, ImmutableList<Direction> own,
-      Map<Direction, Integer> index, ImmutableMap<String, Register> registers,
+      DirectionIndex index, ImmutableMap<String, Register> registers,
       ImmutableMap<String, ImmutableList<Direction>> regions) {
     this.base = base;
     this.offset = base == null ? 0 : base.dimension();
@@ -72,8 +70,8 @@ public final class StateLayout {
 
   /** The index of {@code d}, or -1 when it is not in this space. */
   int find(Direction d) {
-    Integer i = index.get(d);
-    if (i != null) {
+    int i = index.find(d);
+    if (i >= 0) {
       return i + offset;
     }
     return base == null ? -1 : base.find(d);
@@ -154,8 +152,7 @@ public final class StateLayout {
   /** Adds directions in order; each direction at most once. */
   public static final class Builder {
     private final StateLayout base;
-    private final List<Direction> own = new ArrayList<>();
-    private Map<Direction, Integer> index = new HashMap<>();
+    private DirectionIndex index = new DirectionIndex();
     private String lastRegion;
     private List<Direction> lastRegionList;
     private final Map<String, Register> registers = new LinkedHashMap<>();
@@ -181,9 +178,8 @@ public final class StateLayout {
     public Builder add(String region, Direction d) {
       checkNotNull(region, "region");
       checkState(index != null, "the layout was built already");
-      checkArgument((base == null || !base.contains(d))
-          && index.putIfAbsent(d, own.size()) == null, "direction %s added twice", d);
-      own.add(d);
+      checkArgument((base == null || !base.contains(d)) && index.add(d),
+          "direction %s added twice", d);
       if (!region.equals(lastRegion)) {
         lastRegion = region;
         lastRegionList = regions.computeIfAbsent(region, r -> new ArrayList<>());
@@ -193,17 +189,17 @@ public final class StateLayout {
     }
 
     public int dimension() {
-      return (base == null ? 0 : base.dimension()) + own.size();
+      return (base == null ? 0 : base.dimension()) + index.size();
     }
 
     public StateLayout build() {
       ImmutableMap.Builder<String, ImmutableList<Direction>> rb = ImmutableMap.builder();
       regions.forEach((k, v) -> rb.put(k, ImmutableList.copyOf(v)));
-      // The index map is handed over, not copied (a hidden layer may have millions of
-      // directions); the builder refuses further additions.
-      Map<Direction, Integer> built = Collections.unmodifiableMap(index);
+      // The index is handed over, not copied (a hidden layer may have millions of directions);
+      // the builder refuses further additions.
+      DirectionIndex built = index;
       index = null;
-      return new StateLayout(base, ImmutableList.copyOf(own), built,
+      return new StateLayout(base, ImmutableList.copyOf(built.directions()), built,
           ImmutableMap.copyOf(registers), rb.build());
     }
   }

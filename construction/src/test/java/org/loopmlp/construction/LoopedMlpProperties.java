@@ -33,7 +33,8 @@ class LoopedMlpProperties {
 
   @Provide
   Arbitrary<String> constructions() {
-    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME);
+    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME,
+        OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME);
   }
 
   @Provide
