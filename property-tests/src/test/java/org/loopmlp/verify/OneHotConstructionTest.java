@@ -55,7 +55,7 @@ class OneHotConstructionTest {
    * come from {@link StageLemmaProperties#registersAfter}, written from {@code
    * SubleqMachine.detail}, never from the construction.
    */
-  @Property(tries = 200, seed = "11")
+  @Property(tries = 120, seed = "11")
   void everyStageEstablishesItsPostcondition(@ForAll("machines") GeneratedMachine m,
       @ForAll @IntRange(min = 0, max = 3) int stage, @ForAll boolean split) {
     Construction c = build(split ? OneHotConstruction.SPLIT_NAME : OneHotConstruction.NAME,
@@ -116,7 +116,7 @@ class OneHotConstructionTest {
   private static void differentialCampaign(String name) {
     DifferentialCampaign.Result r = DifferentialCampaign.of(name,
         c -> Constructions.build(name, c), TestBackends.exact()).run(
-        DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3), 200, 5),
+        DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3), 150, 5),
         DifferentialCampaign.Progress.NONE);
     assertTrue(r.passed(), r.report());
     assertTrue(r.missing().isEmpty(), "coverage missed " + r.missing());
@@ -133,9 +133,9 @@ class OneHotConstructionTest {
         new Object[] {MachineConfig.of(3, 1, 1), Scope.ALL_PROGRAMS},
         new Object[] {MachineConfig.of(2, 2, 1), Scope.ALL_PROGRAMS},
         new Object[] {MachineConfig.of(2, 1, 2), Scope.SLOT_AT_PC},
-        new Object[] {MachineConfig.of(2, 2, 2), Scope.SLOT_AT_PC},
-        new Object[] {MachineConfig.of(3, 2, 1), Scope.SLOT_AT_PC}));
+        new Object[] {MachineConfig.of(2, 2, 2), Scope.SLOT_AT_PC}));
     if (TestBackends.campaign()) {
+      sizes.add(new Object[] {MachineConfig.of(3, 2, 1), Scope.SLOT_AT_PC});
       sizes.add(new Object[] {MachineConfig.of(5, 1, 1), Scope.ALL_PROGRAMS});
       sizes.add(new Object[] {MachineConfig.of(2, 3, 1), Scope.SLOT_AT_PC});
       sizes.add(new Object[] {MachineConfig.of(2, 1, 3), Scope.SLOT_AT_PC});
@@ -165,7 +165,7 @@ class OneHotConstructionTest {
   }
 
   @Test
-  void aPerturbedGateBreaksTheFrameOrTheLemma() {
+  void aPerturbedCopyRowOfTheReadGateBreaksTheFrameProof() {
     // Give the copy row of mem[0].bit[0] in the read stage's gate layer a bias: the frame proof
     // names it.
     Construction c = build(OneHotConstruction.NAME, MachineConfig.of(2, 1, 1));
