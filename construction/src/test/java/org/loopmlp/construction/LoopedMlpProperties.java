@@ -34,7 +34,8 @@ class LoopedMlpProperties {
 
   @Provide
   Arbitrary<String> constructions() {
-    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME);
+    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME,
+        OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME);
   }
 
   @Provide

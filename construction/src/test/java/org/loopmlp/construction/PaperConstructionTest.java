@@ -42,7 +42,7 @@ class PaperConstructionTest {
   @Test
   void countdownEqualsReferenceInCheckedMode() {
     for (String name : List.of(PaperConstruction.NAME, CompactConstruction.NAME,
-        FusedConstruction.NAME)) {
+        OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME, FusedConstruction.NAME)) {
       LoopedMlp mlp = LoopedMlp.checked(Constructions.build(name, CONFIG),
           RationalBackend.INSTANCE);
       MlpRun run = mlp.run(countdown(), countdownState(), 100);
