@@ -2,6 +2,7 @@ package org.loopmlp.certcheck;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,8 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
+import org.loopmlp.exact.NetworkFormatException;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
@@ -66,34 +69,86 @@ public final class CertificateChecker {
     this.stack = new int[dim];
   }
 
-  /** Checks {@code certificate} against the network file (with direction names). */
+  /**
+   * Checks {@code certificate} against the network file (with direction names). Any content that
+   * is not a certificate for it (truncated, corrupt or malformed, in either file) is rejected;
+   * only a file that cannot be opened throws. A truncated or corrupt certificate is rejected
+   * before the network is read.
+   */
   public static Result check(Path networkFile, Path certificate) throws IOException {
+    String damage = damage(certificate);
+    if (damage != null) {
+      return rejected(damage, 0, 0);
+    }
     Network network;
     try {
       network = NetworkFormat.read(networkFile);
-    } catch (IOException e) {
-      return new Result(false, "network " + networkFile + ": " + e.getMessage(), 0, 0, 0);
+    } catch (NetworkFormatException e) {
+      return rejected("network " + e.getMessage(), 0, 0);
     }
     return check(network, certificate);
   }
 
   /** Checks {@code certificate} (gzip or plain text) against {@code network}. */
   public static Result check(Network network, Path certificate) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(certificate), 1 << 16);
-    raw.mark(2);
-    boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-    raw.reset();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        gzip ? new GZIPInputStream(raw, 1 << 16) : raw, StandardCharsets.US_ASCII), 1 << 16)) {
+    String damage = damage(certificate);
+    if (damage != null) {
+      return rejected(damage, 0, 0);
+    }
+    try (BufferedReader r = open(certificate)) {
       CertificateChecker c = new CertificateChecker(network, r);
       try {
         int stages = c.run();
         return new Result(true, "accepted", stages, c.cases, c.facts);
       } catch (RuntimeException e) {
-        return new Result(false, "line " + c.lineNumber + ": " + (e instanceof Rejected
-            ? e.getMessage() : "malformed (" + e + ")"), 0, c.cases, c.facts);
+        return rejected("line " + c.lineNumber + ": " + (e instanceof Rejected
+            ? e.getMessage() : "malformed (" + e + ")"), c.cases, c.facts);
       }
     }
+  }
+
+  /** The certificate's text, gunzipped when it starts with the gzip magic bytes. */
+  private static BufferedReader open(Path certificate) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(certificate), 1 << 16);
+    raw.mark(2);
+    boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+    raw.reset();
+    // ISO-8859-1 maps every byte to one char, so a rejection can quote stray bytes exactly.
+    return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(raw, 1 << 16)
+        : raw, StandardCharsets.ISO_8859_1), 1 << 16);
+  }
+
+  /**
+   * Why the certificate cannot be complete, found by one cheap pass before any case is checked
+   * (a truncated file would otherwise be found only at its end): compressed data that ends early
+   * or is corrupt, or a last line other than {@code end}. Null when neither.
+   */
+  private static String damage(Path certificate) throws IOException {
+    try (BufferedReader r = open(certificate)) {
+      char[] buf = new char[1 << 16];
+      String tail = "";
+      for (int n; (n = r.read(buf)) > 0; ) {
+        tail = tail + new String(buf, Math.max(0, n - 5), Math.min(n, 5));
+        tail = tail.substring(Math.max(0, tail.length() - 5));
+      }
+      tail = tail.endsWith("\n") ? tail.substring(0, tail.length() - 1) : tail;
+      return tail.endsWith("\nend") ? null
+          : "the certificate's last line is not 'end': it is truncated, or not a certificate";
+    } catch (EOFException | ZipException e) {
+      return "the certificate is truncated or corrupt: its compressed data "
+          + (e instanceof EOFException ? "ends early" : "is damaged (" + e.getMessage() + ")");
+    }
+  }
+
+  /** A rejection whose message is printable ASCII of bounded length, whatever the files hold. */
+  private static Result rejected(String message, long cases, long facts) {
+    StringBuilder b = new StringBuilder();
+    for (char ch : message.toCharArray()) {
+      b.append(ch >= 0x20 && ch < 0x7f ? String.valueOf(ch) : ch < 0x100
+          ? String.format("\\x%02x", (int) ch) : String.format("\\u%04x", (int) ch));
+    }
+    return new Result(false, b.length() <= 300 ? b.toString() : b.substring(0, 297) + "...", 0,
+        cases, facts);
   }
 
   private String[] nextLine(String expected) throws IOException {
@@ -131,6 +186,9 @@ public final class CertificateChecker {
     }
     Lemmas lemmas = new Lemmas(n, a, c, index);
     int stages = Integer.parseInt(next("stages", 2)[1]);
+    if (stages < 1 || stages > network.depth()) {
+      throw new Rejected(stages + " stages for a network of " + network.depth() + " layers");
+    }
     Map<String, String> terms = Lemmas.passStart();
     int layer = 0;
     for (int s = 0; s < stages; s++) {
@@ -181,11 +239,14 @@ public final class CertificateChecker {
   private Map<String, Integer> checkNames(int n, int a, int c) {
     List<String> names = network.inputNames()
         .orElseThrow(() -> new Rejected("the network carries no direction names"));
+    // the number of names first, so that a config far from the network's is refused at once
+    long expected = (1L << c) * (2L * a + c) + (1L << a) * n + c + 2L * a + 2L * c + 3L * n;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       index.put(names.get(i), i);
     }
-    if (index.size() != names.size() || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
+    if (names.size() != expected || index.size() != names.size()
+        || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
       throw new Rejected("the network's direction names are not the state space of N=" + n
           + ", A=" + a + ", C=" + c);
     }

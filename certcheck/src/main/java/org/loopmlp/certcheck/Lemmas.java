@@ -261,7 +261,7 @@ final class Lemmas {
     }
   }
 
-  /** The reference SUBLEQ step (DESIGN §2) as a symbolic state. */
+  /** The reference SUBLEQ step (SPEC §2.3) as a symbolic state. */
   static Map<String, String> referenceStep() {
     Map<String, String> t = passStart();
     String result = "wrap(mem[code[pc].b] - mem[code[pc].a])";

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The checker trusts neither the prover nor the construction: its sources import only java.*
  * and the exact network types, and never name another loopmlp package. It stays small enough to
- * audit: under 900 lines with its documentation, under 750 without comments and blank lines.
+ * audit: under 1,000 lines with its documentation, under 800 without comments and blank lines
+ * (the input checks that reject corrupt files before any case take about 60).
  */
 class CheckerIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/org/loopmlp/certcheck");
   private static final Set<String> ALLOWED = Set.of("org.loopmlp.exact.Network",
-      "org.loopmlp.exact.NetworkFormat", "org.loopmlp.exact.Rational",
+      "org.loopmlp.exact.NetworkFormat", "org.loopmlp.exact.NetworkFormatException",
+      "org.loopmlp.exact.Rational",
       "org.loopmlp.exact.SparseLayer");
 
   private static List<Path> sources() throws IOException {
@@ -60,8 +62,8 @@ class CheckerIndependenceTest {
       code += lines.stream().map(String::trim)
           .filter(l -> !l.isEmpty() && !l.startsWith("*") && !l.startsWith("/")).count();
     }
-    assertTrue(total < 900, "the checker has " + total + " lines");
-    assertTrue(code < 750, "the checker has " + code + " lines of code");
+    assertTrue(total < 1_000, "the checker has " + total + " lines");
+    assertTrue(code < 800, "the checker has " + code + " lines of code");
     assertEquals("org.loopmlp.certcheck",
         CertificateChecker.class.getPackageName());
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.loopmlp.certcheck.CertificateChecker;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.prove.ProgressListener;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  loopmlp prove --config 16,10,10",
         "  loopmlp prove --config 8,6,6 --out proof-8-6-6",
+        "  loopmlp prove --config 8,6,6 --out proof-8-6-6 --force   # replace that proof",
         "  loopmlp prove --config 16,10,10 --construction compact --out proof-compact"
     })
 final class ProveCommand extends Subcommand {
@@ -53,12 +55,43 @@ final class ProveCommand extends Subcommand {
   String isa;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Write network.txt.gz and certificate.txt.gz here, then check them.")
+      description = "Write network.txt.gz and certificate.txt.gz here (a new or empty"
+          + " directory, see --force), then check them.")
   Path out;
+
+  @Option(names = "--force",
+      description = "Write into --out DIR even when it is not empty (replacing the network and"
+          + " certificate there; other files are left alone).")
+  boolean force;
 
   @Option(names = "--case-budget", paramLabel = "K",
       description = "Give up on a stage after K cases (default: 2^24).")
   Long caseBudget;
+
+  /**
+   * Refuses an --out that is a file, or a directory that already holds files unless --force;
+   * with --force, removes the network and certificate a previous run left there, so that a
+   * failed proof never leaves an old certificate beside the new network.
+   */
+  private void checkOutDirectory() {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw UserError.because("--out %s is a file, expected a directory", out);
+    }
+    if (!Files.isDirectory(out)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(out)) {
+      if (entries.findAny().isPresent() && !force) {
+        throw UserError.because("--out %s is not empty; choose a new directory, or add --force"
+            + " to replace the network and certificate in it", out);
+      }
+      for (String name : new String[] {Prover.NETWORK_FILE, Prover.CERTIFICATE_FILE}) {
+        Files.deleteIfExists(out.resolve(name));
+      }
+    } catch (IOException e) {
+      throw Inputs.cannotWrite(out, e);
+    }
+  }
 
   @Override
   public Integer call() {
@@ -80,9 +113,10 @@ final class ProveCommand extends Subcommand {
     if (caseBudget != null && caseBudget < 1) {
       throw UserError.because("--case-budget must be >= 1, was %d", caseBudget);
     }
-    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-      throw UserError.because("--out %s is a file, expected a directory", out);
+    if (out != null) {
+      checkOutDirectory();
     }
+    long budget = caseBudget != null ? caseBudget : Prover.DEFAULT_CASE_BUDGET;
     Construction c = Builds.build(constructionOption.name(), config, err());
     ProofReport report;
     try (Progress progress = Progress.start(err(), "prove", c.lemmas().size(), "stages")) {
@@ -94,13 +128,12 @@ final class ProveCommand extends Subcommand {
       };
       if (out != null) {
         try {
-          report = Prover.certifyInto(c, out, listener);
+          report = Prover.certifyInto(c, out, listener, budget);
         } catch (IOException e) {
           throw Inputs.cannotWrite(out, e);
         }
       } else {
-        report = caseBudget == null ? Prover.prove(c, listener)
-            : Prover.prove(c, listener, caseBudget);
+        report = Prover.prove(c, listener, budget);
       }
     }
     out().println(report.summary());

@@ -11,7 +11,7 @@ import org.loopmlp.construction.stage.WriteStage;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * The 13-layer construction of DESIGN §5: the paper's six stages in the paper's order (fetch 2,
+ * The 13-layer construction of SPEC §8: the paper's six stages in the paper's order (fetch 2,
  * read 2, subtract 2, write 2, next pc 2, branch 3 layers), each within the paper's budget (2, 2,
  * 7, 2, 6, 4; 23 in all).
  */

@@ -8,7 +8,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * A named group of bit directions read as one number, least significant bit first (DESIGN §4):
+ * A named group of bit directions read as one number, least significant bit first (SPEC §7):
  * an unsigned address such as {@code ra} or {@code code[2].c}, or a two's complement word such as
  * {@code mem[5]} or {@code r}.
  */

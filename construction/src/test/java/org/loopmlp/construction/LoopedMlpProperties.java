@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.isa.StepDetail;
 import org.loopmlp.isa.SubleqMachine;
@@ -15,7 +16,7 @@ import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
- * Differential properties (DESIGN §6, tier 2): the checked looped network equals the reference
+ * Differential properties (SPEC §9.2, tier 2): the checked looped network equals the reference
  * machine, pass by pass, on random configs, programs and states.
  */
 class LoopedMlpProperties {
@@ -33,7 +34,8 @@ class LoopedMlpProperties {
 
   @Provide
   Arbitrary<String> constructions() {
-    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME);
+    return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME,
+        OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME);
   }
 
   @Provide
@@ -47,18 +49,21 @@ class LoopedMlpProperties {
   }
 
   @Property(tries = 60, seed = "20261126")
+  @StatisticsReport(onFailureOnly = true)
   void shallowEqualsReference(@ForAll("smallest") GeneratedMachine m) {
     collect(m);
     check(ShallowConstruction.NAME, m, PASSES);
   }
 
   @Property(tries = 100, seed = "20261125")
+  @StatisticsReport(onFailureOnly = true)
   void fusedEqualsReference(@ForAll("tiny") GeneratedMachine m) {
     collect(m);
     check(FusedConstruction.NAME, m, PASSES);
   }
 
   @Property(tries = 200, seed = "20261123")
+  @StatisticsReport(onFailureOnly = true)
   void smallMachinesEqualReference(@ForAll("small") GeneratedMachine m,
       @ForAll("constructions") String construction) {
     collect(m);
@@ -74,6 +79,7 @@ class LoopedMlpProperties {
   }
 
   @Property(tries = 30, seed = "20261124")
+  @StatisticsReport(onFailureOnly = true)
   void largeMachinesEqualReference(@ForAll("large") GeneratedMachine m,
       @ForAll("constructions") String construction) {
     Statistics.label("state dimension").collect(

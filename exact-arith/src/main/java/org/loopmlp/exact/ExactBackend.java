@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Exact evaluation in integer arithmetic (DESIGN.md §3, "exact integer backend"). Each layer is
+ * Exact evaluation in integer arithmetic (SPEC §6, "exact integer backend"). Each layer is
  * scaled to integers by its common denominators ({@link IntegerLayer}); vectors are integers over
  * a common denominator ({@link ScaledIntegerVector}).
  *

@@ -93,6 +93,37 @@ class NetworkFormatTest {
   }
 
   @Test
+  void aGzNameOverDataThatIsNotGzipIsAFormatError() throws IOException {
+    // found by fuzzing: the gzip header is read when the stream is opened, before any line
+    Path plain = dir.resolve("plain.net.gz");
+    NetworkFormat.write(named(), dir.resolve("plain.net"));
+    Files.copy(dir.resolve("plain.net"), plain);
+    Path empty = Files.write(dir.resolve("empty.net.gz"), new byte[0]);
+    for (Path f : List.of(plain, empty)) {
+      NetworkFormatException e = assertThrows(NetworkFormatException.class,
+          () -> NetworkFormat.read(f));
+      assertTrue(e.getMessage().contains(":1: not gzip data"), e.getMessage());
+    }
+  }
+
+  @Test
+  void hugeDeclaredCountsInAShortFileAreRejectedWithoutExhaustingTheHeap() throws IOException {
+    // found by fuzzing: "nonzeros 2147483647" made the reader allocate the declared arrays first
+    Path f = dir.resolve("a.net");
+    NetworkFormat.write(named(), f);
+    String text = Files.readString(f);
+    for (String huge : List.of("nonzeros 2147483647", "outputs 2147483646 nonzeros 2147483647")) {
+      String bad = text.replaceFirst("outputs \\d+ nonzeros \\d+",
+          huge.contains("outputs") ? huge : "outputs 2 nonzeros 2147483647");
+      Files.writeString(f, bad);
+      NetworkFormatException e = assertThrows(NetworkFormatException.class,
+          () -> NetworkFormat.read(f), huge);
+      assertTrue(e.getMessage().contains("non-zeros") || e.getMessage().contains("row"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void everyFlippedDigitIsRejected() throws IOException {
     Path f = dir.resolve("a.net");
     NetworkFormat.write(named(), f);

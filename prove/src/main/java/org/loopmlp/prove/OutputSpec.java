@@ -4,7 +4,7 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * What one output direction of a stage must hold, as a function of the stage's input bits
- * (DESIGN §6: the reference machine's arithmetic, not the gadget's formula). Over a case (some
+ * (SPEC §9: the reference machine's arithmetic, not the gadget's formula). Over a case (some
  * inputs fixed, the others free bits) a spec either names the exact affine value it requires (one
  * input direction, or a constant) or says which input must be split to determine it.
  *

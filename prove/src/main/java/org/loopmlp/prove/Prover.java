@@ -31,7 +31,7 @@ import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.SubleqMachine;
 
 /**
- * Proves every stage lemma of a construction for all inputs of its config (DESIGN §6, tier 4),
+ * Proves every stage lemma of a construction for all inputs of its config (SPEC §9.2, tier 4),
  * stage by stage, by exact interval reasoning on a case split (see {@link StageSearch}), and can
  * write the case splits and neuron facts as a certificate that {@code org.loopmlp.certcheck}
  * re-checks without this code.
@@ -101,10 +101,18 @@ public final class Prover {
    */
   public static ProofReport certifyInto(Construction construction, Path dir,
       ProgressListener listener) throws IOException {
+    return certifyInto(construction, dir, listener, DEFAULT_CASE_BUDGET);
+  }
+
+  /** As {@link #certifyInto(Construction, Path, ProgressListener)}, with at most {@code
+   * caseBudget} cases per stage. */
+  public static ProofReport certifyInto(Construction construction, Path dir,
+      ProgressListener listener, long caseBudget) throws IOException {
     Files.createDirectories(dir);
     Path network = dir.resolve(NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    ProofReport r = proveAndCertify(construction, dir.resolve(CERTIFICATE_FILE), listener);
+    ProofReport r = new Prover(construction, listener, caseBudget)
+        .run(dir.resolve(CERTIFICATE_FILE));
     return new ProofReport(r.construction(), r.config(), r.stages(), r.millis(), r.certificate(),
         Optional.of(network));
   }

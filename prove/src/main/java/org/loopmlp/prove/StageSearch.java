@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The case split of one goal of one stage (DESIGN §6, tier 4). A case ({@link Cube}) fixes some
+ * The case split of one goal of one stage (SPEC §9.2, tier 4). A case ({@link Cube}) fixes some
  * input bits and ties some to others (x_v = x_u or 1 - x_u); the rest are free bits (the stage's
  * zero inputs are fixed to 0). In a case every neuron of the goal's cone has a pre-activation that
  * is an exact affine form of the free bits (the inputs' forms composed through the weights), so

@@ -14,7 +14,7 @@ import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.stage.PaperStage;
 
 /**
- * The prover's statement of the six lemmas (DESIGN §6), output direction by output direction,
+ * The prover's statement of the six lemmas (SPEC §9), output direction by output direction,
  * with the reference machine's arithmetic:
  *
  * <ul>
@@ -112,7 +112,7 @@ final class StageSpecs {
    * order: the union of the roles' goals, one frame goal for what no role owns. The union states
    * the sequential composition (each role on the previous role's output) exactly when no role
    * reads a register an earlier role writes or clears, and no two roles own the same register
-   * (DESIGN §5); otherwise refused. Every state direction is in exactly one goal.
+   * (SPEC §8); otherwise refused. Every state direction is in exactly one goal.
    */
   List<Goal> goals(List<PaperStage> roles) {
     Set<Register> changed = new HashSet<>();

@@ -1,5 +1,5 @@
 /**
- * Complete proofs of the stage lemmas for every input of one machine size (DESIGN §6, tier 4),
+ * Complete proofs of the stage lemmas for every input of one machine size (SPEC §9.2, tier 4),
  * with certificates that {@code org.loopmlp.certcheck} re-checks independently.
  *
  * <h2>Method</h2>

@@ -3,7 +3,7 @@ package org.loopmlp.isa;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The reference SUBLEQ machine (program separate from data), exactly as DESIGN §2:
+ * The reference SUBLEQ machine (program separate from data), exactly as SPEC §2.3:
  *
  * <pre>
  *   r = wrap_N(mem[b] - mem[a]);  mem[b] = r;  pc = (r <= 0) ? c : (pc + 1) mod 2^C

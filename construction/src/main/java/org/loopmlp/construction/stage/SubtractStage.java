@@ -8,7 +8,7 @@ import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
 
 /**
- * Subtract, 2 layers (DESIGN §5.3): {@code r = vb + (not va) + 1}. With {@code S_i = sum_{j<=i}
+ * Subtract, 2 layers (SPEC §8.3): {@code r = vb + (not va) + 1}. With {@code S_i = sum_{j<=i}
  * 2^j (vb_j + 1 - va_j) + carryIn}, bit i of r is {@code [S_i >= 2^i] - [S_i >= 2^(i+1)] + [S_i
  * >= 3*2^i]} (S_i < 2^(i+2)). L1 {@code steps}: the six ReLUs per bit, va and vb consumed; L2
  * {@code bits}: their sums. The paper stage has {@code carryIn = 1}.
@@ -25,7 +25,7 @@ public final class SubtractStage extends DeclaredStage {
     this.carryIn = carryIn;
   }
 
-  /** The stage of DESIGN §5.3. */
+  /** The stage of SPEC §8.3. */
   public static SubtractStage paper() {
     return PAPER;
   }

@@ -20,7 +20,7 @@ import org.loopmlp.isa.MachineConfig;
  * layer has neurons for every slot q and every pair of operand addresses (a, b), gated by {@code
  * g = s_q(pc) + s_a(code[q].a) + s_b(code[q].b)}, which is 0 for the one triple the machine
  * executes and at most -2 for every other ({@link GatedThreshold}). Under the open gate everything
- * is a step of an affine form of mem[a] and mem[b] (DESIGN §5.3):
+ * is a step of an affine form of mem[a] and mem[b] (SPEC §8.3):
  *
  * <ul>
  *   <li>bit j of r: {@code [S_j >= 2^j] - [S_j >= 2^(j+1)] + [S_j >= 3 2^j]}, {@code S_j =

@@ -16,7 +16,7 @@ import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.exact.StateVector;
 
 /**
- * Multiply-adds per second of every backend against the bare CSR loop (DESIGN.md §3: the speed
+ * Multiply-adds per second of every backend against the bare CSR loop (SPEC §6: the speed
  * limit of a backend is a plain CSR multiply-add loop over the same arrays).
  *
  * <p>Method: the bare loop and the {@code exact}, {@code float64}, {@code float32} backends run
