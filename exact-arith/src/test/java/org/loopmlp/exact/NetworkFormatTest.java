@@ -124,6 +124,19 @@ class NetworkFormatTest {
   }
 
   @Test
+  void aLayerWiderThanTheFirstAllocationRoundTrips() throws IOException {
+    // more rows and terms than the reader allocates before it has read them (2^16)
+    SparseLayer.Builder wide = SparseLayer.builder(3).label("wide");
+    for (int r = 0; r < 70_000; r++) {
+      wide.addRow(SparseLayer.Row.withBias(r % 3).plus(r % 3, 1 + r % 5));
+    }
+    Network n = Network.of(List.of(wide.build()));
+    Path f = dir.resolve("wide.net");
+    NetworkFormat.write(n, f);
+    assertEquals(n, NetworkFormat.read(f));
+  }
+
+  @Test
   void everyFlippedDigitIsRejected() throws IOException {
     Path f = dir.resolve("a.net");
     NetworkFormat.write(named(), f);
