@@ -161,8 +161,9 @@ class BackendProperties {
   }
 
   @Test
-  void registryListsFourBackendsInOrder() {
-    assertEquals(List.of("rational", "exact", "float64", "float32"),
+  void registryListsTheBackendsInOrder() {
+    assertEquals(List.of("rational", "exact", "incremental", "exact-parallel", "float64",
+            "float32"),
         Backends.all().stream().map(Backend::name).toList());
     assertTrue(Backends.named("exact").isExact());
   }
