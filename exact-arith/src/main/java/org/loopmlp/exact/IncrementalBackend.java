@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * layer's input changes from {@code x} to {@code x'} in a set {@code C} of coordinates, it walks
  * a column-major copy of the layer and adds {@code A_rc (x'_c - x_c)} to {@code z_r} for every
  * stored weight of every column {@code c} in {@code C} ({@link Stats#rowUpdates}); then it
- * re-applies ReLU to the rows it touched only, and passes on to the next layer the rows whose
+ * re-applies ReLU to the rows those columns reach only, and passes on to the next layer the rows whose
  * output changed, with the change. A layer whose change set would cost more than a dense
  * evaluation ({@link #DENSE_WORK_RATIO}) is evaluated densely instead, its rows split across the
  * cores ({@link RowChunks}).
@@ -45,11 +45,13 @@ public final class IncrementalBackend implements Backend {
 
   /**
    * A layer is updated incrementally when {@code DENSE_WORK_RATIO} times its update work (stored
-   * weights in the changed columns) is below the work of a dense evaluation (stored weights plus
-   * rows). Measured with {@code IncrementalThresholdBenchmark}: a scattered update of one stored
-   * weight costs about as much as 3 to 4 multiply-adds of the dense row loop.
+   * weights in the changed columns) is at most the work of a dense evaluation (stored weights
+   * plus rows), and evaluated densely otherwise. Measured on the paper construction at
+   * (16,10,10), looping an endless program, in passes per CPU-second: ratio 1: 1,796, ratio 2:
+   * 1,796, ratio 4: 1,422 (a scattered update of one stored weight costs about one to two
+   * multiply-adds of the dense row loop, as each column lists its rows in increasing order).
    */
-  static final int DENSE_WORK_RATIO = 4;
+  static final int DENSE_WORK_RATIO = 2;
 
   private IncrementalBackend() {}
 
@@ -76,22 +78,22 @@ public final class IncrementalBackend implements Backend {
    *     backend
    * @param incrementalLayers layers updated from their change set
    * @param denseLayers layers evaluated densely (the first pass, or a large change set)
-   * @param inputChanges input entries that differed from the previous pass's input
+   * @param inputChanges input entries that differed from the previous pass's input (counted
+   *     from the second pass of a run on: the first pass reads its whole input)
    * @param rowUpdates scattered updates {@code z_r += A_rc (x'_c - x_c)}, one per stored weight
    *     of a changed column
-   * @param touchedRows rows whose pre-activation was updated, summed over layers
    * @param changedOutputs neurons whose output changed, summed over layers
    * @param denseMultiplyAdds multiply-adds of the dense layer evaluations
    */
   public record Stats(long passes, long exactPasses, long incrementalLayers, long denseLayers,
-      long inputChanges, long rowUpdates, long touchedRows, long changedOutputs,
+      long inputChanges, long rowUpdates, long changedOutputs,
       long denseMultiplyAdds) {
     /** The counts of {@code this} minus those of an earlier snapshot. */
     public Stats minus(Stats earlier) {
       return new Stats(passes - earlier.passes, exactPasses - earlier.exactPasses,
           incrementalLayers - earlier.incrementalLayers, denseLayers - earlier.denseLayers,
           inputChanges - earlier.inputChanges, rowUpdates - earlier.rowUpdates,
-          touchedRows - earlier.touchedRows, changedOutputs - earlier.changedOutputs,
+          changedOutputs - earlier.changedOutputs,
           denseMultiplyAdds - earlier.denseMultiplyAdds);
     }
   }
@@ -109,9 +111,11 @@ public final class IncrementalBackend implements Backend {
     final LongAdder denseLayers = new LongAdder();
     final LongAdder inputChanges = new LongAdder();
     final LongAdder rowUpdates = new LongAdder();
-    final LongAdder touchedRows = new LongAdder();
     final LongAdder changedOutputs = new LongAdder();
     final LongAdder denseMultiplyAdds = new LongAdder();
+    /** Per layer: row updates, and passes in which the layer was evaluated densely. */
+    final LongAdder[] rowUpdatesByLayer;
+    final LongAdder[] denseByLayer;
 
     private Compiled(Network network) {
       this.network = network;
@@ -128,6 +132,12 @@ public final class IncrementalBackend implements Backend {
         this.layers = b.build();
       } else {
         this.layers = null;
+      }
+      this.rowUpdatesByLayer = new LongAdder[network.depth()];
+      this.denseByLayer = new LongAdder[network.depth()];
+      for (int i = 0; i < network.depth(); i++) {
+        rowUpdatesByLayer[i] = new LongAdder();
+        denseByLayer[i] = new LongAdder();
       }
       this.evaluators = ThreadLocal.withInitial(() -> new IncrementalEvaluator(this));
     }
@@ -153,8 +163,26 @@ public final class IncrementalBackend implements Backend {
     /** Counts so far, over every thread. */
     public Stats stats() {
       return new Stats(passes.sum(), exactPasses.sum(), incrementalLayers.sum(),
-          denseLayers.sum(), inputChanges.sum(), rowUpdates.sum(), touchedRows.sum(),
+          denseLayers.sum(), inputChanges.sum(), rowUpdates.sum(),
           changedOutputs.sum(), denseMultiplyAdds.sum());
+    }
+
+    /** Row updates so far in each layer, over every thread. */
+    public long[] rowUpdatesByLayer() {
+      return sums(rowUpdatesByLayer);
+    }
+
+    /** Dense evaluations so far of each layer (first passes and large change sets). */
+    public long[] denseEvaluationsByLayer() {
+      return sums(denseByLayer);
+    }
+
+    private static long[] sums(LongAdder[] adders) {
+      long[] r = new long[adders.length];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = adders[i].sum();
+      }
+      return r;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.loopmlp.exact;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -32,10 +31,6 @@ final class IncrementalEvaluator {
   private final int[][] outIndex = new int[2][];
   private final long[][] outDelta = new long[2][];
   private final int[] outCount = new int[2];
-  /** Rows touched in the current layer, deduplicated with a stamp per row. */
-  private final int[] touched;
-  private final int[] stamp;
-  private int stampNow;
 
   /** The outputs of successive passes, and the objects of the last pass. */
   private VersionedVector.Store store;
@@ -49,7 +44,6 @@ final class IncrementalEvaluator {
   private long denseLayers;
   private long inputChanges;
   private long rowUpdates;
-  private long touchedRows;
   private long changedOutputs;
   private long denseMultiplyAdds;
 
@@ -73,8 +67,6 @@ final class IncrementalEvaluator {
       outIndex[b] = new int[widest];
       outDelta[b] = new long[widest];
     }
-    this.touched = new int[widest];
-    this.stamp = new int[widest];
   }
 
   StateVector apply(StateVector input, LayerObserver observer) {
@@ -137,7 +129,6 @@ final class IncrementalEvaluator {
     System.arraycopy(in, 0, x0, 0, x0.length);
     x0Bound = maxAbs(in);
     inCount = 0;
-    inputChanges += x0.length;
     return true;
   }
 
@@ -224,51 +215,60 @@ final class IncrementalEvaluator {
 
   /**
    * Layer {@code l} updated from its input's changes: {@code z_r += A_rc d_c} for every stored
-   * weight of every changed column c, then ReLU again on the touched rows. Returns the number of
-   * rows whose output changed, recorded in {@code changed}/{@code changeDelta}.
+   * weight of every changed column c; then a second walk over the same columns applies ReLU
+   * again to each row they reach and records the rows whose output changed (a row reached from
+   * two columns is recorded at its first visit, and found unchanged at the second). Returns the
+   * number of rows recorded in {@code changed}/{@code changeDelta}.
    */
   private int scatter(int l, int[] idx, long[] delta, int n, int[] changed, long[] changeDelta) {
     IncrementalLayer layer = layers[l];
     int[] colStart = layer.colStart;
     int[] colRow = layer.colRow;
-    long[] colWeight = layer.colWeight;
     long[] zl = z[l];
-    int s = nextStamp();
-    int tc = 0;
     long updates = 0;
-    for (int j = 0; j < n; j++) {
-      int c = idx[j];
-      long d = delta[j];
-      int end = colStart[c + 1];
-      updates += end - colStart[c];
-      for (int k = colStart[c]; k < end; k++) {
-        int r = colRow[k];
-        zl[r] += colWeight[k] * d;
-        if (stamp[r] != s) {
-          stamp[r] = s;
-          touched[tc++] = r;
+    if (layer.colIntWeight != null) {
+      int[] w = layer.colIntWeight;
+      for (int j = 0; j < n; j++) {
+        int c = idx[j];
+        long d = delta[j];
+        for (int k = colStart[c], end = colStart[c + 1]; k < end; k++) {
+          zl[colRow[k]] += w[k] * d;
+        }
+      }
+    } else {
+      long[] w = layer.colWeight;
+      for (int j = 0; j < n; j++) {
+        int c = idx[j];
+        long d = delta[j];
+        for (int k = colStart[c], end = colStart[c + 1]; k < end; k++) {
+          zl[colRow[k]] += w[k] * d;
         }
       }
     }
     long[] yl = y[l];
     long bound = yBound[l];
     int out = 0;
-    for (int t = 0; t < tc; t++) {
-      int r = touched[t];
-      long now = Math.max(zl[r], 0);
-      long old = yl[r];
-      if (now != old) {
-        yl[r] = now;
-        changed[out] = r;
-        changeDelta[out] = now - old;
-        out++;
-        bound = Math.max(bound, now);
+    for (int j = 0; j < n; j++) {
+      int c = idx[j];
+      int end = colStart[c + 1];
+      updates += end - colStart[c];
+      for (int k = colStart[c]; k < end; k++) {
+        int r = colRow[k];
+        long now = Math.max(zl[r], 0);
+        long old = yl[r];
+        if (now != old) {
+          yl[r] = now;
+          changed[out] = r;
+          changeDelta[out] = now - old;
+          out++;
+          bound = Math.max(bound, now);
+        }
       }
     }
     yBound[l] = bound;
     incrementalLayers++;
     rowUpdates += updates;
-    touchedRows += tc;
+    compiled.rowUpdatesByLayer[l].add(updates);
     return out;
   }
 
@@ -298,16 +298,9 @@ final class IncrementalEvaluator {
     }
     yBound[l] = m;
     denseLayers++;
+    compiled.denseByLayer[l].increment();
     denseMultiplyAdds += layer.dense.rowStart[layer.rows()];
     return out;
-  }
-
-  private int nextStamp() {
-    if (stampNow == Integer.MAX_VALUE) {
-      Arrays.fill(stamp, 0);
-      stampNow = 0;
-    }
-    return ++stampNow;
   }
 
   /** The whole pass on the exact backend; the next pass starts afresh. */
@@ -331,14 +324,12 @@ final class IncrementalEvaluator {
     add(compiled.denseLayers, denseLayers);
     add(compiled.inputChanges, inputChanges);
     add(compiled.rowUpdates, rowUpdates);
-    add(compiled.touchedRows, touchedRows);
     add(compiled.changedOutputs, changedOutputs);
     add(compiled.denseMultiplyAdds, denseMultiplyAdds);
     incrementalLayers = 0;
     denseLayers = 0;
     inputChanges = 0;
     rowUpdates = 0;
-    touchedRows = 0;
     changedOutputs = 0;
     denseMultiplyAdds = 0;
   }

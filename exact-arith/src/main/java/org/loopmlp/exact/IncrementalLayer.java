@@ -19,6 +19,8 @@ final class IncrementalLayer {
   final int[] colStart;
   final int[] colRow;
   final long[] colWeight;
+  /** The same weights as ints, when they all fit (less memory to stream); else null. */
+  final int[] colIntWeight;
   /** Largest {@code max |x|} that this layer may read in unchecked long arithmetic; -1 if none. */
   final long maxSafeInput;
   /** Cost of a dense evaluation: stored weights plus rows. */
@@ -44,6 +46,12 @@ final class IncrementalLayer {
         int at = next[dense.columns[k]]++;
         colRow[at] = r;
         colWeight[at] = dense.longWeights[k];
+      }
+    }
+    this.colIntWeight = dense.intWeights == null ? null : new int[nnz];
+    if (colIntWeight != null) {
+      for (int k = 0; k < nnz; k++) {
+        colIntWeight[k] = (int) colWeight[k];
       }
     }
     this.maxSafeInput = maxSafeInput(dense.maxRowAbsSum, dense.maxAbsBias);
