@@ -18,10 +18,10 @@ import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
 import org.loopmlp.exact.ExactBackend;
 import org.loopmlp.exact.IncrementalBackend;
+import org.loopmlp.exact.NeuronComparison;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.exact.bench.BackendBenchmark;
 import org.loopmlp.exact.bench.BenchmarkResult;
-import org.loopmlp.exact.bench.NeuronComparison;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
@@ -96,6 +96,10 @@ final class BenchCommand extends Subcommand {
       description = "With --program: stop after K steps if it has not halted (default:"
           + " ${DEFAULT-VALUE}).")
   long maxSteps;
+
+  /** Passes compared neuron by neuron at least, and at most (within the time budget). */
+  static final int VERIFIED_PASSES = 50;
+  static final int MAX_VERIFIED_PASSES = 2000;
 
   /** The incremental backend's work per pass, and its comparison with dense evaluation. */
   record Incremental(IncrementalBackend.Stats perRun, NeuronComparison.Result verified) {}
@@ -221,8 +225,8 @@ final class BenchCommand extends Subcommand {
       IncrementalBackend.Stats work = incremental.stats().minus(before);
       NeuronComparison.Result verified = NeuronComparison.loop(
           ExactBackend.INSTANCE.compile(c.network()),
-          IncrementalBackend.INSTANCE.compile(c.network()), input, 1000,
-          System.nanoTime() + budget.toNanos());
+          IncrementalBackend.INSTANCE.compile(c.network()), input, VERIFIED_PASSES,
+          MAX_VERIFIED_PASSES, System.nanoTime() + budget.toNanos());
       inc = Optional.of(new Incremental(work, verified));
     }
     progress.advance();

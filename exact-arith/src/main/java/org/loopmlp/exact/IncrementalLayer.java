@@ -1,5 +1,7 @@
 package org.loopmlp.exact;
 
+import java.util.Arrays;
+
 /**
  * One layer compiled for {@link IncrementalBackend}: the row-major integer layer of the {@code
  * exact} backend for dense evaluation, and a column-major copy of its weights for incremental
@@ -18,8 +20,9 @@ final class IncrementalLayer {
   final RowChunks chunks;
   final int[] colStart;
   final int[] colRow;
+  /** The weights, when some does not fit in an int; else null and {@link #colIntWeight} holds them. */
   final long[] colWeight;
-  /** The same weights as ints, when they all fit (less memory to stream); else null. */
+  /** The weights as ints, when they all fit (less memory to stream); else null. */
   final int[] colIntWeight;
   /** Largest {@code max |x|} that this layer may read in unchecked long arithmetic; -1 if none. */
   final long maxSafeInput;
@@ -39,19 +42,18 @@ final class IncrementalLayer {
       colStart[c + 1] += colStart[c];
     }
     this.colRow = new int[nnz];
-    this.colWeight = new long[nnz];
-    int[] next = java.util.Arrays.copyOf(colStart, columns);
+    this.colIntWeight = dense.intWeights == null ? null : new int[nnz];
+    this.colWeight = dense.intWeights == null ? new long[nnz] : null;
+    int[] next = Arrays.copyOf(colStart, columns);
     for (int r = 0; r < dense.rows; r++) {
       for (int k = dense.rowStart[r]; k < dense.rowStart[r + 1]; k++) {
         int at = next[dense.columns[k]]++;
         colRow[at] = r;
-        colWeight[at] = dense.longWeights[k];
-      }
-    }
-    this.colIntWeight = dense.intWeights == null ? null : new int[nnz];
-    if (colIntWeight != null) {
-      for (int k = 0; k < nnz; k++) {
-        colIntWeight[k] = (int) colWeight[k];
+        if (colIntWeight != null) {
+          colIntWeight[at] = dense.intWeights[k];
+        } else {
+          colWeight[at] = dense.longWeights[k];
+        }
       }
     }
     this.maxSafeInput = maxSafeInput(dense.maxRowAbsSum, dense.maxAbsBias);

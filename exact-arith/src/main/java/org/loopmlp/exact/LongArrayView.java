@@ -12,6 +12,11 @@ final class LongArrayView implements StateVector {
     this.values = values;
   }
 
+  /** The array itself, not to be written. */
+  long[] values() {
+    return values;
+  }
+
   @Override
   public int dimension() {
     return values.length;

@@ -72,7 +72,7 @@ class IncrementalProperties {
     if (!huge) {
       return small;
     }
-    return Arbitraries.frequencyOf(Tuple.of(40, small),
+    return Arbitraries.frequencyOf(Tuple.of(10, small),
         Tuple.of(1, Arbitraries.longs().between(-3, 3).map(d -> (1L << 61) + d)));
   }
 
@@ -82,7 +82,7 @@ class IncrementalProperties {
     if (!wide) {
       return small;
     }
-    return Arbitraries.frequencyOf(Tuple.of(200, small),
+    return Arbitraries.frequencyOf(Tuple.of(20, small),
         Tuple.of(1, Arbitraries.longs().between(1, 3).map(d -> Rational.of(1, d + 1))),
         Tuple.of(1, Arbitraries.longs().between(1, 3).map(d -> Rational.of((1L << 62) - d))));
   }
@@ -118,8 +118,8 @@ class IncrementalProperties {
         });
   }
 
-  static Arbitrary<Schedule> schedules(boolean wide) {
-    return loopedNetworks(wide).flatMap(n -> {
+  static Arbitrary<Schedule> schedules(boolean hugeInputs, boolean wideWeights) {
+    return loopedNetworks(wideWeights).flatMap(n -> {
       int dim = n.inputDimension();
       Arbitrary<Step> step = Combinators.combine(
           Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Kind.LOOP)),
@@ -127,24 +127,29 @@ class IncrementalProperties {
               Tuple.of(1, Arbitraries.just(Kind.EQUAL_COPY)),
               Tuple.of(3, Arbitraries.just(Kind.SOME)),
               Tuple.of(1, Arbitraries.just(Kind.ALL))),
-          inputValues(wide).list().ofSize(dim),
+          inputValues(hugeInputs).list().ofSize(dim),
           Arbitraries.of(true, false, false).list().ofSize(dim),
           Arbitraries.of(true, false)).as(Step::new);
-      return Combinators.combine(inputValues(wide).list().ofSize(dim),
+      return Combinators.combine(inputValues(hugeInputs).list().ofSize(dim),
           step.list().ofMinSize(1).ofMaxSize(12)).as((first, steps) -> new Schedule(n, first,
           steps));
     });
   }
 
+  /**
+   * Mostly small integers; one schedule in ten with inputs near 2^61 (long arithmetic is not
+   * safe and passes are handed over to exact), one in ten with fractions or weights near 2^62.
+   */
   @Provide
   Arbitrary<Schedule> schedules() {
-    return schedules(true);
+    return Arbitraries.frequencyOf(Tuple.of(8, schedules(false, false)),
+        Tuple.of(1, schedules(true, false)), Tuple.of(1, schedules(false, true)));
   }
 
   /** Small integers only: what {@link FaultyIncrementalBackend} evaluates. */
   @Provide
   Arbitrary<Schedule> smallSchedules() {
-    return schedules(false);
+    return schedules(false, false);
   }
 
   // ---- the differential check ----
@@ -152,10 +157,10 @@ class IncrementalProperties {
   /**
    * Runs the schedule on {@code tested} and on the dense {@code exact} backend side by side and
    * fails at the first neuron of the first layer of the first pass where they differ; every
-   * output is compared again at the end (outputs must not change when later passes run), also
-   * read from another thread.
+   * output is compared again at the end (outputs must not change when later passes run), and
+   * with {@code otherThread} also read from another thread.
    */
-  static void agreesWithExact(Backend tested, Schedule s) {
+  static void agreesWithExact(Backend tested, Schedule s, boolean otherThread) {
     Backend.Compiled t = tested.compile(s.network());
     Backend.Compiled e = ExactBackend.INSTANCE.compile(s.network());
     StateVector inT = ScaledIntegerVector.ofLongs(longs(s.first()));
@@ -203,11 +208,13 @@ class IncrementalProperties {
       outputs.add(outT);
       expectedOutputs.add(outE.toRationals());
     }
-    List<Rational[]> late = CompletableFuture.supplyAsync(
-        () -> outputs.stream().map(StateVector::toRationals).toList()).join();
+    List<Rational[]> late = otherThread ? CompletableFuture.supplyAsync(
+        () -> outputs.stream().map(StateVector::toRationals).toList()).join() : null;
     for (int pass = 0; pass < outputs.size(); pass++) {
-      assertNeuronsEqual(expectedOutputs.get(pass), late.get(pass),
-          "output of pass " + pass + " read from another thread after the run");
+      if (otherThread) {
+        assertNeuronsEqual(expectedOutputs.get(pass), late.get(pass),
+            "output of pass " + pass + " read from another thread after the run");
+      }
       assertNeuronsEqual(expectedOutputs.get(pass), outputs.get(pass).toRationals(),
           "output of pass " + pass + " read after the run");
     }
@@ -229,7 +236,7 @@ class IncrementalProperties {
 
   // ---- properties ----
 
-  @Property(tries = 400, seed = "20261129")
+  @Property(tries = 300, seed = "20261129")
   void incrementalEqualsExactOnEveryNeuronOfEveryPass(@ForAll("schedules") Schedule s) {
     IncrementalBackend.Compiled probe = IncrementalBackend.INSTANCE.compile(s.network());
     agreesWithExact(new Backend() {
@@ -247,7 +254,7 @@ class IncrementalProperties {
       public Compiled compile(Network network) {
         return probe;
       }
-    }, s);
+    }, s, true);
     IncrementalBackend.Stats st = probe.stats();
     Statistics.label("path").collect(!probe.isIncremental() ? "exact (fractions or huge weights)"
         : st.exactPasses() > 0 ? "handed over to exact in some pass"
@@ -266,25 +273,26 @@ class IncrementalProperties {
   /** The fixture without a fault agrees, so what the faulty ones fail on is their fault. */
   @Property(tries = 300, seed = "20261129")
   void faultFreeFixtureEqualsExact(@ForAll("smallSchedules") Schedule s) {
-    agreesWithExact(new FaultyIncrementalBackend(FaultyIncrementalBackend.Fault.NONE), s);
+    agreesWithExact(new FaultyIncrementalBackend(FaultyIncrementalBackend.Fault.NONE), s, false);
   }
 
   @Property(tries = 300, seed = "20261129", shrinking = net.jqwik.api.ShrinkingMode.OFF)
   @AddLifecycleHook(ExpectCounterexample.class)
   void droppedColumnIsFound(@ForAll("smallSchedules") Schedule s) {
     agreesWithExact(new FaultyIncrementalBackend(FaultyIncrementalBackend.Fault.DROPPED_COLUMN),
-        s);
+        s, false);
   }
 
   @Property(tries = 300, seed = "20261129", shrinking = net.jqwik.api.ShrinkingMode.OFF)
   @AddLifecycleHook(ExpectCounterexample.class)
   void staleEntryIsFound(@ForAll("smallSchedules") Schedule s) {
-    agreesWithExact(new FaultyIncrementalBackend(FaultyIncrementalBackend.Fault.STALE_ENTRY), s);
+    agreesWithExact(new FaultyIncrementalBackend(FaultyIncrementalBackend.Fault.STALE_ENTRY), s,
+        false);
   }
 
-  @Property(tries = 100, seed = "20261129")
+  @Property(tries = 50, seed = "20261129")
   void parallelExactEqualsExact(@ForAll("schedules") Schedule s) {
-    agreesWithExact(ParallelExactBackend.INSTANCE, s);
+    agreesWithExact(ParallelExactBackend.INSTANCE, s, false);
   }
 
   // ---- large layers: several row chunks, dense fallback on many cores ----
@@ -327,10 +335,26 @@ class IncrementalProperties {
       public Compiled compile(Network network) {
         return probe;
       }
-    }, s);
+    }, s, true);
     IncrementalBackend.Stats st = probe.stats();
     assertTrue(st.incrementalLayers() > 0 && st.denseLayers() > 1, "both paths ran: " + st);
-    agreesWithExact(ParallelExactBackend.INSTANCE, s);
+    agreesWithExact(ParallelExactBackend.INSTANCE, s, false);
+  }
+
+  /** The check {@code loopmlp bench} prints: it holds for incremental, and can fail. */
+  @Test
+  void neuronComparisonPassesIncrementalAndFindsABrokenUpdate() {
+    Network n = org.loopmlp.exact.bench.BackendBenchmark.randomLayer(20_000, 10, 3);
+    StateVector x = org.loopmlp.exact.bench.BackendBenchmark.randomInput(n.inputDimension(), 4);
+    NeuronComparison.Result ok = NeuronComparison.loop(ExactBackend.INSTANCE.compile(n),
+        IncrementalBackend.INSTANCE.compile(n), x, 5, 5, 0);
+    assertTrue(ok.allEqual(), ok.toString());
+    assertEquals(5, ok.passes());
+    assertEquals(5L * n.outputDimension(), ok.neurons());
+    NeuronComparison.Result broken = NeuronComparison.loop(ExactBackend.INSTANCE.compile(n),
+        new FaultyIncrementalBackend(FaultyIncrementalBackend.Fault.DROPPED_COLUMN).compile(n),
+        x, 5, 5, 0);
+    assertTrue(broken.firstDifference().orElse("").contains("neuron"), broken.toString());
   }
 
   @Test
