@@ -101,8 +101,12 @@ final class BenchCommand extends Subcommand {
   static final int VERIFIED_PASSES = 50;
   static final int MAX_VERIFIED_PASSES = 2000;
 
-  /** The incremental backend's work per pass, and its comparison with dense evaluation. */
-  record Incremental(IncrementalBackend.Stats perRun, NeuronComparison.Result verified) {}
+  /**
+   * The incremental backend's work over the timed run, its row updates by layer, and its
+   * comparison with dense evaluation.
+   */
+  record Incremental(IncrementalBackend.Stats perRun, long[] rowUpdatesByLayer,
+      List<String> layerLabels, NeuronComparison.Result verified) {}
 
   /** One size and construction's figures. */
   record Row(MachineConfig config, String construction, int layers, long nonZeros,
@@ -214,6 +218,7 @@ final class BenchCommand extends Subcommand {
       }
     }
     IncrementalBackend.Stats before = incremental == null ? null : incremental.stats();
+    long[] updatesBefore = incremental == null ? null : incremental.rowUpdatesByLayer();
     List<BenchmarkResult> compared = BackendBenchmark.compareLooped(c.network(), input, names,
         compiled, inputs, budget.multipliedBy(compiled.size() + 1));
     for (int i = 0; i < names.size(); i++) {
@@ -223,11 +228,16 @@ final class BenchCommand extends Subcommand {
     Optional<Incremental> inc = Optional.empty();
     if (incremental != null) {
       IncrementalBackend.Stats work = incremental.stats().minus(before);
+      long[] updates = incremental.rowUpdatesByLayer();
+      for (int i = 0; i < updates.length; i++) {
+        updates[i] -= updatesBefore[i];
+      }
+      List<String> labels = c.network().layers().stream().map(l -> l.label()).toList();
       NeuronComparison.Result verified = NeuronComparison.loop(
           ExactBackend.INSTANCE.compile(c.network()),
           IncrementalBackend.INSTANCE.compile(c.network()), input, VERIFIED_PASSES,
           MAX_VERIFIED_PASSES, System.nanoTime() + budget.toNanos());
-      inc = Optional.of(new Incremental(work, verified));
+      inc = Optional.of(new Incremental(work, updates, labels, verified));
     }
     progress.advance();
     return new Row(config, c.name(), c.network().depth(), c.network().nonZeros(), 0, 0, 0, 0,
@@ -362,6 +372,27 @@ final class BenchCommand extends Subcommand {
           + " %,10.1f | %4.2f / %2d | %,10d | %-44s |", Configs.format(r.config()),
           r.construction(), s.inputChanges() / n, s.rowUpdates() / n,
           s.changedOutputs() / n, s.denseLayers() / n, r.layers(), r.nonZeros(), verdict));
+    }
+    out().println();
+    out().println("row updates per pass by layer (the layers with at least 1% of them):");
+    for (Row r : rows) {
+      if (r.incremental().isEmpty()) {
+        continue;
+      }
+      Incremental inc = r.incremental().get();
+      double n = Math.max(1, inc.perRun().passes());
+      long total = Math.max(1, inc.perRun().rowUpdates());
+      StringBuilder line = new StringBuilder("  " + Configs.format(r.config()) + " "
+          + r.construction() + ":");
+      for (int i = 0; i < inc.rowUpdatesByLayer().length; i++) {
+        long u = inc.rowUpdatesByLayer()[i];
+        if (u * 100 >= total) {
+          line.append(String.format(Locale.ROOT, " %d %s %,.0f (%.0f%%),", i,
+              inc.layerLabels().get(i), u / n, 100.0 * u / total));
+        }
+      }
+      line.setLength(line.length() - (line.charAt(line.length() - 1) == ',' ? 1 : 0));
+      out().println(line);
     }
   }
 

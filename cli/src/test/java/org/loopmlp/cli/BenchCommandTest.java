@@ -19,6 +19,8 @@ class BenchCommandTest {
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| 3,1,2     | compact ")), r.out());
     assertTrue(r.out().contains("incr/paper"), r.out());
     assertTrue(r.out().lines().filter(l -> l.contains("neurons equal")).count() == 2, r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  3,1,2 paper: 0 fetch.select ")),
+        r.out());
   }
 
   @Test
