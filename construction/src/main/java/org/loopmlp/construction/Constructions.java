@@ -11,11 +11,12 @@ public final class Constructions {
 
   /**
    * {@code paper} (13 layers) first, then {@code compact} (9 layers, same width), {@code fused}
-   * (4 layers) and {@code shallow} (2 layers); the last two only for small configs.
+   * (4 layers) and {@code shallow} (2 layers), the last two only for small configs; {@code
+   * narrow} (10 layers, small weights: exact in float16).
    */
   public static ImmutableList<String> names() {
     return ImmutableList.of(PaperConstruction.NAME, CompactConstruction.NAME,
-        FusedConstruction.NAME, ShallowConstruction.NAME);
+        FusedConstruction.NAME, ShallowConstruction.NAME, NarrowConstruction.NAME);
   }
 
   /** True when construction {@code name} can be built for {@code config}. */
@@ -42,6 +43,8 @@ public final class Constructions {
         return FusedConstruction.build(config);
       case ShallowConstruction.NAME:
         return ShallowConstruction.build(config);
+      case NarrowConstruction.NAME:
+        return NarrowConstruction.build(config);
       default:
         throw new IllegalArgumentException(
             "unknown construction '" + name + "', expected one of " + names());
