@@ -6,7 +6,6 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.size.SizeEstimate;
-import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.isa.MachineConfig;
 
 /** Builds constructions for the commands, refusing sizes whose estimate does not fit the heap. */
@@ -21,7 +20,12 @@ final class Builds {
    * available (the closed-form estimate, before anything is allocated).
    */
   static SizeEstimate requireFits(MachineConfig config) {
-    SizeEstimate e = SizeReport.estimate(config);
+    return requireFits(PaperConstruction.NAME, config);
+  }
+
+  /** As {@link #requireFits(MachineConfig)}, with the estimate of construction {@code name}. */
+  static SizeEstimate requireFits(String name, MachineConfig config) {
+    SizeEstimate e = ConstructionOption.estimate(name, config);
     MemoryBudget.require("building the network for " + Configs.format(config) + " ("
         + String.format(Locale.ROOT, "%,d", e.nonZeros()) + " weights)", e.buildHeapBytes(),
         MemoryBudget.availableBytes());
@@ -39,7 +43,7 @@ final class Builds {
    * a bound for {@code compact}, which has the same gadgets and fewer identity copies.
    */
   static Construction build(String name, MachineConfig config, PrintWriter err) {
-    SizeEstimate e = requireFits(config);
+    SizeEstimate e = requireFits(name, config);
     boolean announce = e.memoryBytes() >= ANNOUNCE_BYTES;
     if (announce) {
       err.printf(Locale.ROOT, "building the %s network for %s: up to %,d weights, about %s"

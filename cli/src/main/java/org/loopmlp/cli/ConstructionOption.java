@@ -4,7 +4,12 @@ import java.util.Iterator;
 import java.util.List;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Constructions;
+import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.size.NarrowSizeEstimate;
+import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.size.SizeReport;
+import org.loopmlp.isa.MachineConfig;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,7 +19,17 @@ import picocli.CommandLine.Option;
  */
 final class ConstructionOption {
   /** The constructions the command line builds, in the order {@code --help} lists them. */
-  static final List<String> NAMES = List.of(PaperConstruction.NAME, CompactConstruction.NAME);
+  static final List<String> NAMES = List.of(PaperConstruction.NAME, CompactConstruction.NAME,
+      NarrowConstruction.NAME);
+
+  /**
+   * The closed-form size of construction {@code name} (one of {@link #NAMES}): exact for {@code
+   * paper} and {@code narrow}, a bound for {@code compact} (the paper's gadgets, fewer copies).
+   */
+  static SizeEstimate estimate(String name, MachineConfig config) {
+    return name.equals(NarrowConstruction.NAME) ? NarrowSizeEstimate.of(config)
+        : SizeReport.estimate(config);
+  }
 
   @Option(names = "--construction", paramLabel = "NAME", defaultValue = "paper",
       completionCandidates = Names.class,

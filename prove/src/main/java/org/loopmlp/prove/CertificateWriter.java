@@ -31,8 +31,10 @@ import org.loopmlp.isa.MachineConfig;
  * o R1,R2,...                  (rows of the stage's first layer that are OFF in the whole
  *                               current case: OFF in every leaf below, listed before its split)
  * l R0 R1 ... R(COUNT-1)       (a leaf: for each layer of the stage, the rows that are ON in
- *                               this case, comma-separated increasing, "-" for none; every
- *                               other row of the goal's cone is OFF)
+ *                               this case, comma-separated increasing, "-" for none, then
+ *                               optionally "/" and the rows that are BOUNDED (undecided: only
+ *                               their range [0, high] is used; no output may depend on them);
+ *                               every other row of the goal's cone is OFF)
  * end
  * </pre>
  *
@@ -97,18 +99,25 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
   }
 
   @Override
-  public void leaf(int[][] on) {
+  public void leaf(int[][] on, int[][] bounded) {
     StringBuilder s = new StringBuilder("l");
-    for (int[] rows : on) {
+    for (int l = 0; l < on.length; l++) {
       s.append(' ');
-      if (rows.length == 0) {
-        s.append('-');
-      }
-      for (int k = 0; k < rows.length; k++) {
-        s.append(k == 0 ? "" : ",").append(rows[k]);
+      list(s, on[l]);
+      if (bounded[l].length > 0) {
+        list(s.append('/'), bounded[l]);
       }
     }
     line(s.toString());
+  }
+
+  private static void list(StringBuilder s, int[] rows) {
+    if (rows.length == 0) {
+      s.append('-');
+    }
+    for (int k = 0; k < rows.length; k++) {
+      s.append(k == 0 ? "" : ",").append(rows[k]);
+    }
   }
 
   void end() {
