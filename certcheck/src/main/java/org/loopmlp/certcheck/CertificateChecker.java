@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,17 @@ public final class CertificateChecker {
   private static final Rational ONE = Rational.ONE;
 
   /** The outcome: accepted, or the first reason for rejection; with what was checked. */
-  public record Result(boolean accepted, String message, int stages, long cases, long facts) {}
+  public record Result(boolean accepted, String message, int stages, long cases, long facts,
+      BigInteger largestBound) {
+    Result(boolean accepted, String message, int stages, long cases, long facts) {
+      this(accepted, message, stages, cases, facts, BigInteger.ZERO);
+    }
+
+    /** The narrowest format every layer is exact in (null: none), when accepted. */
+    public FloatFormat narrowestExactFormat() {
+      return FloatFormat.narrowestFor(largestBound);
+    }
+  }
 
   private final Network network;
   private final BufferedReader in;
@@ -57,6 +68,7 @@ public final class CertificateChecker {
   private int[] offList;
   private long cases;
   private long facts;
+  private BigInteger largestBound = BigInteger.ZERO;
 
   private CertificateChecker(Network network, BufferedReader in) {
     this.network = network;
@@ -90,7 +102,7 @@ public final class CertificateChecker {
       CertificateChecker c = new CertificateChecker(network, r);
       try {
         int stages = c.run();
-        return new Result(true, "accepted", stages, c.cases, c.facts);
+        return new Result(true, "accepted", stages, c.cases, c.facts, c.largestBound);
       } catch (RuntimeException e) {
         return new Result(false, "line " + c.lineNumber + ": " + (e instanceof Rejected
             ? e.getMessage() : "malformed (" + e + ")"), 0, c.cases, c.facts);
@@ -156,6 +168,7 @@ public final class CertificateChecker {
           }
         }
       }
+      checkBounds(role, network.layers().subList(first, first + count), start);
       checkStage(role, network.layers().subList(first, first + count), specs, start,
           Integer.parseInt(st[4]));
       for (String r : roles) {
@@ -177,6 +190,46 @@ public final class CertificateChecker {
       throw new Rejected("text after 'end'");
     }
     return stages;
+  }
+
+  /**
+   * The certificate's {@code bounds} line must equal, layer by layer, the largest magnitude of any
+   * partial sum of a row's dot product ({@code |b| + sum |w| max x}) and of any |weight|, over the
+   * stage's inputs (bits, or 0 where {@code start} fixes them): every value is >= 0 (bits and ReLU
+   * outputs), and {@code max ReLU(b + sum w x) = max(0, b + sum of w times max x where w > 0)}.
+   * Integers within 2^p in magnitude are exact in a format with p significand bits, so a layer
+   * whose bound is within 2^p computes exactly in it, in any summation order.
+   */
+  private void checkBounds(String role, List<SparseLayer> layers, byte[] start)
+      throws IOException {
+    String[] t = next("bounds", 1 + layers.size());
+    Rational[] high = new Rational[dim];
+    for (int v = 0; v < dim; v++) {
+      high[v] = start[v] == 0 ? Rational.ZERO : ONE;
+    }
+    for (int l = 0; l < layers.size(); l++) {
+      SparseLayer layer = layers.get(l);
+      Rational[] next = new Rational[layer.outputDimension()];
+      Rational bound = Rational.ZERO;
+      for (int r = 0; r < next.length; r++) {
+        Rational partial = layer.bias(r).abs();
+        Rational pre = layer.bias(r);
+        for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
+          Rational w = layer.weight(k);
+          bound = bound.max(w.abs());
+          partial = partial.add(w.abs().multiply(high[layer.column(k)]));
+          pre = w.signum() > 0 ? pre.add(w.multiply(high[layer.column(k)])) : pre;
+        }
+        next[r] = pre.max(Rational.ZERO);
+        bound = bound.max(partial);
+      }
+      if (!bound.isInteger() || !bound.equals(Rational.of(Long.parseLong(t[1 + l])))) {
+        throw new Rejected("stage " + role + ", layer " + l + ": the largest partial sum is "
+            + bound + ", the certificate says " + t[1 + l]);
+      }
+      largestBound = largestBound.max(bound.numerator());
+      high = next;
+    }
   }
 
   /** The network's input names must be exactly the state directions for (N, A, C). */

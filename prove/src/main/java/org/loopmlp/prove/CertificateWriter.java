@@ -23,6 +23,9 @@ import org.loopmlp.isa.MachineConfig;
  * stage ROLE FIRST COUNT G     (ROLE: FETCH READ SUBTRACT WRITE NEXT_PC BRANCH, or several
  *                               joined by '+' for roles run side by side, in effect order; layers
  *                               [FIRST, FIRST + COUNT) of the network; G goals follow)
+ * bounds B0 ... B(COUNT-1)     (per layer of the stage: the largest magnitude of any partial
+ *                               sum of a row's dot product, |bias| + sum |w| max x, and of any
+ *                               |weight|, over the stage's input box; see PartialSumBounds)
  * goal NAME K o1 ... oK        (the goal proves output state directions o1..oK, by index)
  * s I                          (case split on input direction I: the subtree with I = 0
  * ...                           follows, then the subtree with I = 1)
@@ -68,6 +71,15 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
 
   void stage(String role, int firstLayer, int layerCount, int goals) {
     line("stage " + role + " " + firstLayer + " " + layerCount + " " + goals);
+  }
+
+  /** The largest partial-sum magnitude of each layer of the stage ({@link PartialSumBounds}). */
+  void bounds(long[] bounds) {
+    StringBuilder s = new StringBuilder("bounds");
+    for (long b : bounds) {
+      s.append(' ').append(b);
+    }
+    line(s.toString());
   }
 
   void goal(Goal goal) {
