@@ -136,7 +136,7 @@ public final class CertificateChecker {
     int n = Integer.parseInt(cfg[1]);
     int a = Integer.parseInt(cfg[2]);
     int c = Integer.parseInt(cfg[3]);
-    if (n < 2 || n > 32 || a < 1 || a > 20 || c < 1 || c > 20) {
+    if (n < 2 || n > 64 || a < 1 || a > 20 || c < 1 || c > 20) {
       throw new Rejected("config out of range: " + n + " " + a + " " + c);
     }
     Map<String, Integer> index = checkNames(n, a, c);

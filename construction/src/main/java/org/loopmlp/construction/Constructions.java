@@ -21,6 +21,10 @@ public final class Constructions {
 
   /** True when construction {@code name} can be built for {@code config}. */
   public static boolean supports(String name, MachineConfig config) {
+    if (!name.equals(NarrowConstruction.NAME)
+        && config.wordBits() > PaperConstruction.MAX_WORD_BITS) {
+      return false;
+    }
     switch (name) {
       case FusedConstruction.NAME:
         return FusedConstruction.supports(config);

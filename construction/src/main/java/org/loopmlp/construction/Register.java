@@ -73,7 +73,8 @@ public record Register(String name, Encoding encoding, ImmutableList<Direction> 
       checkArgument(v == 0 || v == 1, "bit %s of %s is %s", t, name, v);
       u |= (long) v << t;
     }
-    if (encoding == Encoding.TWOS_COMPLEMENT && bitValues.get(width() - 1) == 1) {
+    // at width 64 the long is already the two's complement value
+    if (encoding == Encoding.TWOS_COMPLEMENT && bitValues.get(width() - 1) == 1 && width() < 64) {
       u -= 1L << width();
     }
     return u;
@@ -89,6 +90,9 @@ public record Register(String name, Encoding encoding, ImmutableList<Direction> 
   /** True when {@code value} is representable in this register. */
   public boolean fits(long value) {
     int w = width();
+    if (w >= 64) {
+      return encoding == Encoding.TWOS_COMPLEMENT || value >= 0;
+    }
     return encoding == Encoding.UNSIGNED
         ? value >= 0 && value < (1L << w)
         : value >= -(1L << (w - 1)) && value < (1L << (w - 1));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.exact.Backend;
-import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.construction.PaperConstruction;
 
 /**
  * Where floating point breaks the construction: the same end-to-end campaign on float64 and
@@ -18,7 +18,7 @@ class FloatingPointTest {
 
   /** The first N (with its counterexample) at which {@code backend} fails, if any. */
   private static Optional<Counterexample> smallestFailingWordSize(Backend backend) {
-    for (int n = 2; n <= MachineConfig.MAX_WORD_BITS; n++) {
+    for (int n = 2; n <= PaperConstruction.MAX_WORD_BITS; n++) {
       DifferentialCampaign.Settings s = new DifferentialCampaign.Settings(
           new ConfigRange(n, n, 1, 1, 1, 1), TRIES, 4, 7 + n, false);
       DifferentialCampaign.Result r = DifferentialCampaign.paper(backend)
@@ -35,12 +35,12 @@ class FloatingPointTest {
     for (Backend exact : new Backend[] {TestBackends.exact(), TestBackends.rational()}) {
       Optional<Counterexample> none = smallestFailingWordSize(exact);
       assertTrue(none.isEmpty(), () -> exact.name() + " failed: " + none.get());
-      System.out.println(exact.name() + ": no failure up to N=" + MachineConfig.MAX_WORD_BITS);
+      System.out.println(exact.name() + ": no failure up to N=" + PaperConstruction.MAX_WORD_BITS);
     }
     Optional<Counterexample> f64 = smallestFailingWordSize(TestBackends.float64());
     System.out.println(f64.map(c -> "float64: first fails at N=" + c.original().config()
         .wordBits() + "\n" + c).orElse("float64: no failure up to N="
-        + MachineConfig.MAX_WORD_BITS));
+        + PaperConstruction.MAX_WORD_BITS));
     Optional<Counterexample> f32 = smallestFailingWordSize(TestBackends.float32());
     assertTrue(f32.isPresent(), "float32 should fail once sums of 2^j exceed its 24-bit mantissa");
     Counterexample c = f32.get();
