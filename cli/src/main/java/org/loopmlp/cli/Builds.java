@@ -43,6 +43,11 @@ final class Builds {
    * a bound for {@code compact}, which has the same gadgets and fewer identity copies.
    */
   static Construction build(String name, MachineConfig config, PrintWriter err) {
+    if (!Constructions.supports(name, config)) {
+      throw UserError.because("the %s construction is not built for %s (its subtraction weighs"
+          + " bit j by 2^j: N <= %d); the narrow construction goes to N = 64", name,
+          Configs.format(config), PaperConstruction.MAX_WORD_BITS);
+    }
     SizeEstimate e = requireFits(name, config);
     boolean announce = e.memoryBytes() >= ANNOUNCE_BYTES;
     if (announce) {
