@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,9 @@ import org.loopmlp.exact.SparseLayer;
  * every row of the goal's cone gets an affine form over the free input bits: its pre-activation
  * (bias plus weights times the previous forms) must have low >= 0 over the box {0,1}^free if
  * claimed ON (the output is that form), high <= 0 otherwise (the output is 0); first-layer rows
- * may instead be shown OFF once over an inner case. Each output's form must then equal the value
+ * may instead be shown OFF once over an inner case. A row claimed BOUNDED is left undecided: its
+ * output is only known to lie in {@code [0, max(0, high)]}, and the rows that read it carry that
+ * range beside their form; no output of a goal may depend on one. Each output's form must then equal the value
  * {@link Lemmas} requires. The tree must be complete, so its leaves cover every input; every
  * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
  * A stage may name several roles run side by side ({@code WRITE+BRANCH}): its lemma is the union
@@ -42,7 +45,17 @@ public final class CertificateChecker {
   private static final Rational ONE = Rational.ONE;
 
   /** The outcome: accepted, or the first reason for rejection; with what was checked. */
-  public record Result(boolean accepted, String message, int stages, long cases, long facts) {}
+  public record Result(boolean accepted, String message, int stages, long cases, long facts,
+      BigInteger largestBound) {
+    Result(boolean accepted, String message, int stages, long cases, long facts) {
+      this(accepted, message, stages, cases, facts, BigInteger.ZERO);
+    }
+
+    /** The narrowest format every layer is exact in (null: none), when accepted. */
+    public FloatFormat narrowestExactFormat() {
+      return FloatFormat.narrowestFor(largestBound);
+    }
+  }
 
   private final Network network;
   private final BufferedReader in;
@@ -58,6 +71,7 @@ public final class CertificateChecker {
   private int[] offList;
   private long cases;
   private long facts;
+  private BigInteger largestBound = BigInteger.ZERO;
 
   private CertificateChecker(Network network, BufferedReader in) {
     this.network = network;
@@ -99,7 +113,7 @@ public final class CertificateChecker {
       CertificateChecker c = new CertificateChecker(network, r);
       try {
         int stages = c.run();
-        return new Result(true, "accepted", stages, c.cases, c.facts);
+        return new Result(true, "accepted", stages, c.cases, c.facts, c.largestBound);
       } catch (RuntimeException e) {
         return rejected("line " + c.lineNumber + ": " + (e instanceof Rejected
             ? e.getMessage() : "malformed (" + e + ")"), c.cases, c.facts);
@@ -177,7 +191,7 @@ public final class CertificateChecker {
     int n = Integer.parseInt(cfg[1]);
     int a = Integer.parseInt(cfg[2]);
     int c = Integer.parseInt(cfg[3]);
-    if (n < 2 || n > 32 || a < 1 || a > 20 || c < 1 || c > 20) {
+    if (n < 2 || n > 64 || a < 1 || a > 20 || c < 1 || c > 20) {
       throw new Rejected("config out of range: " + n + " " + a + " " + c);
     }
     Map<String, Integer> index = checkNames(n, a, c);
@@ -212,6 +226,7 @@ public final class CertificateChecker {
           }
         }
       }
+      checkBounds(role, network.layers().subList(first, first + count), start);
       checkStage(role, network.layers().subList(first, first + count), specs, start,
           Integer.parseInt(st[4]));
       for (String r : roles) {
@@ -233,6 +248,46 @@ public final class CertificateChecker {
       throw new Rejected("text after 'end'");
     }
     return stages;
+  }
+
+  /**
+   * The certificate's {@code bounds} line must equal, layer by layer, the largest magnitude of any
+   * partial sum of a row's dot product ({@code |b| + sum |w| max x}) and of any |weight|, over the
+   * stage's inputs (bits, or 0 where {@code start} fixes them): every value is >= 0 (bits and ReLU
+   * outputs), and {@code max ReLU(b + sum w x) = max(0, b + sum of w times max x where w > 0)}.
+   * Integers within 2^p in magnitude are exact in a format with p significand bits, so a layer
+   * whose bound is within 2^p computes exactly in it, in any summation order.
+   */
+  private void checkBounds(String role, List<SparseLayer> layers, byte[] start)
+      throws IOException {
+    String[] t = next("bounds", 1 + layers.size());
+    Rational[] high = new Rational[dim];
+    for (int v = 0; v < dim; v++) {
+      high[v] = start[v] == 0 ? Rational.ZERO : ONE;
+    }
+    for (int l = 0; l < layers.size(); l++) {
+      SparseLayer layer = layers.get(l);
+      Rational[] next = new Rational[layer.outputDimension()];
+      Rational bound = Rational.ZERO;
+      for (int r = 0; r < next.length; r++) {
+        Rational partial = layer.bias(r).abs();
+        Rational pre = layer.bias(r);
+        for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
+          Rational w = layer.weight(k);
+          bound = bound.max(w.abs());
+          partial = partial.add(w.abs().multiply(high[layer.column(k)]));
+          pre = w.signum() > 0 ? pre.add(w.multiply(high[layer.column(k)])) : pre;
+        }
+        next[r] = pre.max(Rational.ZERO);
+        bound = bound.max(partial);
+      }
+      if (!bound.isInteger() || !bound.equals(Rational.of(Long.parseLong(t[1 + l])))) {
+        throw new Rejected("stage " + role + ", layer " + l + ": the largest partial sum is "
+            + bound + ", the certificate says " + t[1 + l]);
+      }
+      largestBound = largestBound.max(bound.numerator());
+      high = next;
+    }
   }
 
   /** The network's input names must be exactly the state directions for (N, A, C). */
@@ -289,17 +344,25 @@ public final class CertificateChecker {
     }
   }
 
-  /** An affine form {@code c + sum w[k] x_v[k]} over free input bits, v increasing. */
-  private record Form(Rational c, int[] v, Rational[] w) {
-    static final Form ZERO = new Form(Rational.ZERO, new int[0], new Rational[0]);
+  /**
+   * An affine form {@code c + sum w[k] x_v[k]} over free input bits, v increasing, plus a value
+   * somewhere in {@code [lo, hi]} (what BOUNDED rows contribute; both 0 for an exact form).
+   */
+  private record Form(Rational c, int[] v, Rational[] w, Rational lo, Rational hi) {
+    static final Form ZERO = new Form(Rational.ZERO, new int[0], new Rational[0], Rational.ZERO,
+        Rational.ZERO);
 
     /** The minimum (sign -1) or maximum (sign 1) over the box: c plus the weights of that sign. */
     Rational bound(int sign) {
-      Rational s = c;
+      Rational s = sign > 0 ? c.add(hi) : c.add(lo);
       for (Rational x : w) {
         s = x.signum() == sign ? s.add(x) : s;
       }
       return s;
+    }
+
+    boolean exact() {
+      return lo.isZero() && hi.isZero();
     }
 
     String describe(List<String> names) {
@@ -417,8 +480,11 @@ public final class CertificateChecker {
         throw new Rejected(name + ": a leaf needs " + layers.size() + " lists of ON rows");
       }
       for (int l = 0; l < layers.size(); l++) {
-        int[] on = rows(t[1 + l], l);
+        String[] lists = t[1 + l].split("/", -1);
+        int[] on = rows(lists[0], l);
+        int[] bounded = lists.length == 2 ? rows(lists[1], l) : new int[0];
         int p = 0;
+        int b = 0;
         for (int r : cone[l]) {
           if (l == 0 && offAt[r] >= 0) {
             forms[0][r] = Form.ZERO;
@@ -427,7 +493,12 @@ public final class CertificateChecker {
           Form pre = l == 0 ? inputForm(layers.get(0), r, x) : composed(layers.get(l), r,
               forms[l - 1]);
           facts++;
-          if (p < on.length && on[p] == r) {
+          if (b < bounded.length && bounded[b] == r) {
+            // ReLU of a value at most `high` lies in [0, max(0, high)]
+            b++;
+            Rational high = pre.bound(1).max(Rational.ZERO);
+            forms[l][r] = new Form(Rational.ZERO, new int[0], new Rational[0], Rational.ZERO, high);
+          } else if (p < on.length && on[p] == r) {
             p++;
             if (pre.bound(-1).signum() < 0) {
               throw new Rejected(name + ", case " + cases + ": row " + r + " of layer " + l
@@ -442,15 +513,16 @@ public final class CertificateChecker {
             forms[l][r] = Form.ZERO;
           }
         }
-        if (p != on.length) {
-          throw new Rejected(name + ": an ON row of layer " + l + " is OFF over the case");
+        if (p != on.length || b != bounded.length || lists.length > 2) {
+          throw new Rejected(name + ": an ON or BOUNDED row of layer " + l
+              + " is not in the cone or OFF over the case");
         }
       }
       Form[] out = forms[layers.size() - 1];
       for (int o : outputs) {
         int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, partner);
         Form f = out[o];
-        boolean ok = want >= 0
+        boolean ok = !f.exact() ? false : want >= 0
             ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(ONE)
             : f.v().length == 0 && f.c().equals(Rational.of(-2 - want));
         if (!ok) {
@@ -474,11 +546,13 @@ public final class CertificateChecker {
         }
         n = v >= 0 ? term(v, neg[0] ? w.negate() : w, n) : n;
       }
-      return finish(c, n);
+      return finish(c, n, Rational.ZERO, Rational.ZERO);
     }
 
     private Form composed(SparseLayer layer, int r, Form[] below) {
       Rational c = layer.bias(r);
+      Rational lo = Rational.ZERO;
+      Rational hi = Rational.ZERO;
       int n = 0;
       for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
         Form f = below[layer.column(k)];
@@ -486,12 +560,16 @@ public final class CertificateChecker {
         if (f == Form.ZERO) {
           continue;
         }
+        Rational a = w.multiply(f.lo());
+        Rational z = w.multiply(f.hi());
+        lo = lo.add(a.compareTo(z) <= 0 ? a : z);
+        hi = hi.add(a.max(z));
         c = c.add(w.multiply(f.c()));
         for (int j = 0; j < f.v().length; j++) {
           n = term(f.v()[j], w.multiply(f.w()[j]), n);
         }
       }
-      return finish(c, n);
+      return finish(c, n, lo, hi);
     }
 
     private int term(int v, Rational w, int n) {
@@ -504,7 +582,7 @@ public final class CertificateChecker {
     }
 
     /** The form c + the accumulated terms (sorted, zeros dropped); clears the accumulator. */
-    private Form finish(Rational c, int n) {
+    private Form finish(Rational c, int n, Rational lo, Rational hi) {
       java.util.Arrays.sort(touched, 0, n);
       int m = 0;
       for (int j = 0; j < n; j++) {
@@ -521,7 +599,7 @@ public final class CertificateChecker {
         }
         acc[touched[j]] = null;
       }
-      return new Form(c, v, w);
+      return new Form(c, v, w, lo, hi);
     }
   }
 }

@@ -6,7 +6,6 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.size.SizeEstimate;
-import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.isa.MachineConfig;
 
 /** Builds constructions for the commands, refusing sizes whose estimate does not fit the heap. */
@@ -44,6 +43,11 @@ final class Builds {
    * a bound: same gadgets, fewer identity copies).
    */
   static Construction build(String name, MachineConfig config, PrintWriter err) {
+    if (!Constructions.supports(name, config)) {
+      throw UserError.because("the %s construction is not built for %s (its subtraction weighs"
+          + " bit j by 2^j: N <= %d); the narrow construction goes to N = 64", name,
+          Configs.format(config), PaperConstruction.MAX_WORD_BITS);
+    }
     SizeEstimate e = requireFits(name, config);
     boolean announce = e.memoryBytes() >= ANNOUNCE_BYTES;
     if (announce) {

@@ -80,6 +80,9 @@ final class CertcheckCommand extends Subcommand {
     if (r.accepted()) {
       out().printf(Locale.ROOT, "independent checker: ACCEPTED (%d stages, %,d cases, %,d neuron"
           + " facts re-derived in %d ms)%n", r.stages(), r.cases(), r.facts(), millis);
+      out().printf(Locale.ROOT, "independent checker: largest partial sum %,d, every layer exact"
+          + " in %s%n", r.largestBound(), r.narrowestExactFormat() == null ? "no format"
+          : r.narrowestExactFormat().label());
       out().printf(Locale.ROOT, "verdict: ACCEPTED: %s proves every stage lemma for all inputs"
           + " of the network in %s%n", cert, net);
       out().flush();

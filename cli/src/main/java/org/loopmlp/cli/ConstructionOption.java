@@ -5,7 +5,12 @@ import java.util.List;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.OneHotConstruction;
+import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.size.NarrowSizeEstimate;
+import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.size.SizeReport;
+import org.loopmlp.isa.MachineConfig;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,7 +22,7 @@ import picocli.CommandLine.Option;
 final class ConstructionOption {
   /** The constructions the command line builds, in the order {@code --help} lists them. */
   static final List<String> NAMES = List.of(PaperConstruction.NAME, CompactConstruction.NAME,
-      OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME);
+      OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME, NarrowConstruction.NAME);
 
   @Option(names = "--construction", paramLabel = "NAME", defaultValue = "paper",
       completionCandidates = Names.class,

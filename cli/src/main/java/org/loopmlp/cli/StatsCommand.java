@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.construction.stage.PaperStage;

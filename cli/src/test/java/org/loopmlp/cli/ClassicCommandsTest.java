@@ -100,7 +100,7 @@ class ClassicCommandsTest {
         "2", "--out", out.toString());
     assertEquals(0, export.code(), export.err());
     assertTrue(Files.exists(out));
-    Cli.Result prove = Cli.run("prove", "--isa", "classic", "--config", "16,8");
+    Cli.Result prove = Cli.run("prove", "--isa", "classic", "--config", "16,8,8");
     assertEquals(2, prove.code());
     assertEquals(1, prove.errLines().size(), prove.err());
   }

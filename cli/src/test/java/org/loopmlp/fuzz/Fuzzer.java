@@ -119,6 +119,16 @@ final class Fuzzer {
     }
   }
 
+  /** Input {@code index} of a run with random seed {@code seed}, to replay a failure. */
+  static byte[] input(FuzzTarget target, long seed, long index) {
+    SplittableRandom random = new SplittableRandom(seed);
+    byte[] input = null;
+    for (long i = 0; i <= index; i++) {
+      input = Mutator.mutate(target.seeds().get(random.nextInt(target.seeds().size())), random);
+    }
+    return input;
+  }
+
   /** What one parse threw (or null) and the CPU time it took on its thread. */
   private record Attempt(Throwable thrown, long cpuNanos) {}
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of that for the whole command line, which runs the tool per input). The
  * seed is {@code -Dloopmlp.fuzz.seed} (default 1), {@code -Dloopmlp.fuzz.inputs=K} sets the count
  * and {@code -Dloopmlp.fuzz.targets=sq,network} picks targets; a failure names the input's index
- * and shows its first bytes.
+ * and shows its first bytes, and {@code -Dloopmlp.fuzz.replay=INDEX} writes that input to
+ * {@code cli/target} and parses it alone.
  */
 class ParserFuzzTest {
   static final int DEFAULT_INPUTS = 2_000;
@@ -41,7 +42,26 @@ class ParserFuzzTest {
         .map(t -> DynamicTest.dynamicTest(t.name(), () -> fuzz(t, inputs, seed)));
   }
 
-  private static void fuzz(FuzzTarget t, int inputs, long seed) {
+  private static void fuzz(FuzzTarget t, int inputs, long seed) throws IOException {
+    long replay = Long.getLong("loopmlp.fuzz.replay", -1L);
+    if (replay >= 0) { // writes one input to cli/target to look at, and parses it
+      byte[] input = Fuzzer.input(t, seed, replay);
+      Files.write(Path.of("target", "fuzz-" + t.name() + "-" + replay + ".bin"), input);
+      java.lang.management.ThreadMXBean cpu =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      for (int run = 0; run < 3; run++) { // the first run includes loading classes
+        long t0 = cpu.getCurrentThreadCpuTime();
+        String outcome = "accepted";
+        try {
+          t.parser().parse(input);
+        } catch (Exception e) {
+          outcome = e.toString();
+        }
+        System.out.println("fuzz replay " + t.name() + " " + replay + ": "
+            + (cpu.getCurrentThreadCpuTime() - t0) / 1_000_000 + " ms CPU: " + outcome);
+      }
+      return;
+    }
     // the command line runs the whole tool per input (a program, a run, JSON): a tenth of the
     // inputs keeps it within the time of the others
     int n = t.name().equals("run-options") ? inputs / 10 : inputs;

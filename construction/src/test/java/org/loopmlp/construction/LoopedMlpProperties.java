@@ -35,7 +35,7 @@ class LoopedMlpProperties {
   @Provide
   Arbitrary<String> constructions() {
     return Arbitraries.of(PaperConstruction.NAME, CompactConstruction.NAME,
-        OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME);
+        OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME, NarrowConstruction.NAME);
   }
 
   @Provide
@@ -46,6 +46,21 @@ class LoopedMlpProperties {
   @Provide
   Arbitrary<GeneratedMachine> smallest() {
     return MachineArbitraries.machines(6, 2, 2);
+  }
+
+  @Provide
+  Arbitrary<GeneratedMachine> wideWords() {
+    return MachineArbitraries.machines(64, 2, 2);
+  }
+
+  /** The narrow construction at every word size up to 64 bits, where the others stop at 32. */
+  @Property(tries = 60, seed = "20261129")
+  void narrowEqualsReferenceUpToSixtyFourBits(@ForAll("wideWords") GeneratedMachine m) {
+    collect(m);
+    int n = m.config().wordBits();
+    Statistics.label("word bits").collect(n <= 16 ? "2-16" : n <= 32 ? "17-32" : "33-64");
+    check(NarrowConstruction.NAME, m, 4);
+    Statistics.label("word bits").coverage(c -> c.check("33-64").percentage(p -> p > 20));
   }
 
   @Property(tries = 60, seed = "20261126")

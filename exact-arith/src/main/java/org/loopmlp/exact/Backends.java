@@ -8,7 +8,8 @@ public final class Backends {
 
   /** All backends, trusted first. */
   public static ImmutableList<Backend> all() {
-    return ImmutableList.of(RationalBackend.INSTANCE, ExactBackend.INSTANCE, Float64Backend.INSTANCE,
+    return ImmutableList.of(RationalBackend.INSTANCE, ExactBackend.INSTANCE,
+        IncrementalBackend.INSTANCE, ParallelExactBackend.INSTANCE, Float64Backend.INSTANCE,
         Float32Backend.INSTANCE, NarrowFloatBackend.FLOAT16, NarrowFloatBackend.BFLOAT16);
   }
 

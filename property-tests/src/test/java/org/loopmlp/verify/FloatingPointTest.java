@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
-import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.construction.PaperConstruction;
 
 /**
  * Where floating point breaks the construction: the same end-to-end campaign on each
@@ -23,7 +23,7 @@ class FloatingPointTest {
 
   /** The first N (with its counterexample) at which {@code backend} fails, if any. */
   private static Optional<Counterexample> smallestFailingWordSize(Backend backend) {
-    for (int n = 2; n <= MachineConfig.MAX_WORD_BITS; n++) {
+    for (int n = 2; n <= PaperConstruction.MAX_WORD_BITS; n++) {
       DifferentialCampaign.Settings s = new DifferentialCampaign.Settings(
           new ConfigRange(n, n, 1, 1, 1, 1), TRIES, 4, 7 + n, false);
       DifferentialCampaign.Result r = DifferentialCampaign.paper(backend)

@@ -1,5 +1,6 @@
 package org.loopmlp.prove;
 
+import java.math.BigInteger;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -104,67 +105,71 @@ abstract class OutputSpec {
    * {@code floor(E / 2^t) mod 2}; determined when E's range over the case holds no multiple of
    * 2^t strictly inside it.
    */
-  static OutputSpec bitOf(int[] vars, long[] coefs, long constant, int t) {
+  static OutputSpec bitOf(int[] vars, BigInteger[] coefs, long constant, int t) {
     return new OutputSpec() {
       @Override
       Expect expect(byte[] assign, int[] partner) {
-        Form e = resolved(vars, coefs, constant, assign, partner);
-        long lo = Math.floorDiv(e.low(), 1L << t);
-        if (lo == Math.floorDiv(e.high(), 1L << t)) {
-          return Expect.constant(Math.floorMod(lo, 2));
+        Range e = Range.of(vars, coefs, constant, assign, partner);
+        BigInteger lo = e.low().shiftRight(t);
+        if (lo.equals(e.high().shiftRight(t))) {
+          return Expect.constant(lo.testBit(0) ? 1 : 0);
         }
-        return Expect.splitOn(widest(e));
+        return Expect.splitOn(e.widest());
       }
     };
   }
 
   /** The output equals {@code then} when the signed integer R {@code <= 0}, else {@code orElse}. */
-  static OutputSpec ifAtMostZero(int[] vars, long[] coefs, int then, int orElse) {
+  static OutputSpec ifAtMostZero(int[] vars, BigInteger[] coefs, int then, int orElse) {
     return new OutputSpec() {
       @Override
       Expect expect(byte[] assign, int[] partner) {
-        Form e = resolved(vars, coefs, 0, assign, partner);
-        if (e.high() <= 0) {
+        Range e = Range.of(vars, coefs, 0, assign, partner);
+        if (e.high().signum() <= 0) {
           return Expect.of(then, assign);
         }
-        if (e.low() > 0) {
+        if (e.low().signum() > 0) {
           return Expect.of(orElse, assign);
         }
-        return Expect.splitOn(widest(e));
+        return Expect.splitOn(e.widest());
       }
     };
   }
 
-  /** {@code constant + sum coefs[k] x_vars[k]} as a form over the case's free inputs. */
-  private static Form resolved(int[] vars, long[] coefs, long constant, byte[] assign,
-      int[] partner) {
-    java.util.TreeMap<Integer, Long> terms = new java.util.TreeMap<>();
-    boolean[] neg = new boolean[1];
-    long c = constant;
-    for (int k = 0; k < vars.length; k++) {
-      int r = Cube.resolve(assign, partner, vars[k], neg);
-      if (r < 0) {
-        c += coefs[k] * (-1 - r);
-      } else {
-        c += neg[0] ? coefs[k] : 0;
-        terms.merge(r, neg[0] ? -coefs[k] : coefs[k], Long::sum);
+  /**
+   * The range of {@code constant + sum coefs[k] x_vars[k]} over the case (exact, in big integers:
+   * at N = 64 the weights reach 2^63), and its free variable of largest |coefficient| (ties: the
+   * later one), -1 when none is free.
+   */
+  private record Range(BigInteger low, BigInteger high, int widest) {
+    static Range of(int[] vars, BigInteger[] coefs, long constant, byte[] assign,
+        int[] partner) {
+      java.util.TreeMap<Integer, BigInteger> terms = new java.util.TreeMap<>();
+      boolean[] neg = new boolean[1];
+      BigInteger c = BigInteger.valueOf(constant);
+      for (int k = 0; k < vars.length; k++) {
+        int r = Cube.resolve(assign, partner, vars[k], neg);
+        if (r < 0) {
+          c = -1 - r == 1 ? c.add(coefs[k]) : c;
+        } else {
+          c = neg[0] ? c.add(coefs[k]) : c;
+          terms.merge(r, neg[0] ? coefs[k].negate() : coefs[k], BigInteger::add);
+        }
       }
-    }
-    terms.values().removeIf(w -> w == 0);
-    return new Form(c, terms.keySet().stream().mapToInt(Integer::intValue).toArray(),
-        terms.values().stream().mapToLong(Long::longValue).toArray());
-  }
-
-  /** The variable with the largest |coefficient| (ties: the later one). */
-  private static int widest(Form e) {
-    int best = -1;
-    long bestAbs = -1;
-    for (int k = 0; k < e.vars().length; k++) {
-      if (Math.abs(e.coefs()[k]) >= bestAbs) {
-        best = e.vars()[k];
-        bestAbs = Math.abs(e.coefs()[k]);
+      BigInteger lo = c;
+      BigInteger hi = c;
+      int best = -1;
+      BigInteger bestAbs = BigInteger.ONE.negate();
+      for (var e : terms.entrySet()) {
+        BigInteger w = e.getValue();
+        lo = w.signum() < 0 ? lo.add(w) : lo;
+        hi = w.signum() > 0 ? hi.add(w) : hi;
+        if (w.signum() != 0 && w.abs().compareTo(bestAbs) >= 0) {
+          best = e.getKey();
+          bestAbs = w.abs();
+        }
       }
+      return new Range(lo, hi, best);
     }
-    return best;
   }
 }

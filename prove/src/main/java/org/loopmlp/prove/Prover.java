@@ -183,10 +183,12 @@ public final class Prover {
     Network stage = construction.stageNetwork(si);
     List<IntegerLayer> layers = stage.layers().stream().map(IntegerLayer::of).toList();
     StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
+    long[] bounds = PartialSumBounds.of(layers, assign);
     if (writer != null) {
       writer.stage(lemma.paperStages().stream().map(PaperStage::name)
           .collect(java.util.stream.Collectors.joining("+")), lemma.firstLayer(),
           lemma.layerCount(), goals.size());
+      writer.bounds(bounds);
     }
     long cases = 0;
     long facts = 0;
@@ -211,7 +213,8 @@ public final class Prover {
       }
     }
     return new StageProof(lemma.name(), lemma.paperStages(), goals.size(), cases, facts,
-        (System.nanoTime() - start) / 1_000_000, cex, exceeded);
+        (System.nanoTime() - start) / 1_000_000, cex, exceeded,
+        java.util.Arrays.stream(bounds).boxed().collect(ImmutableList.toImmutableList()));
   }
 
   private Counterexample counterexample(int si, StageLemma lemma, Network stage,

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.OneHotConstruction;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.LayerInfo;
@@ -111,8 +112,8 @@ public final class SizeReport {
   }
 
   /**
-   * The closed-form size of construction {@code name}: exact for {@code paper}, {@code onehot}
-   * and {@code onehot-split}, the paper's bound for {@code compact}; empty for constructions
+   * The closed-form size of construction {@code name}: exact for {@code paper}, {@code onehot},
+   * {@code onehot-split} and {@code narrow}, the paper's bound for {@code compact}; empty for constructions
    * without a closed form ({@code fused}, {@code shallow}).
    */
   public static java.util.Optional<SizeEstimate> estimate(String name, MachineConfig config) {
@@ -124,6 +125,8 @@ public final class SizeReport {
         return java.util.Optional.of(SizeEstimate.ofOneHot(config, false));
       case OneHotConstruction.SPLIT_NAME:
         return java.util.Optional.of(SizeEstimate.ofOneHot(config, true));
+      case NarrowConstruction.NAME:
+        return java.util.Optional.of(NarrowSizeEstimate.of(config));
       default:
         return java.util.Optional.empty();
     }

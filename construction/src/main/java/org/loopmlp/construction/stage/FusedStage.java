@@ -1,5 +1,7 @@
 package org.loopmlp.construction.stage;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.MachineRegisters.Field;
 import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -67,6 +70,8 @@ public final class FusedStage extends DeclaredStage {
   @Override
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     int n = regs.config().wordBits();
+    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
+        + " (the narrow construction goes to 64)", name(), PaperConstruction.MAX_WORD_BITS, n);
     int m = regs.config().dataSize();
     int k = regs.config().codeSize();
     int c = regs.config().codeBits();
