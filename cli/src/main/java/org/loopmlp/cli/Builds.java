@@ -6,6 +6,7 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.isa.MachineConfig;
 
 /** Builds constructions for the commands, refusing sizes whose estimate does not fit the heap. */
