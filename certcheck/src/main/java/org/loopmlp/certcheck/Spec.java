@@ -8,7 +8,7 @@ package org.loopmlp.certcheck;
  * value open.
  */
 record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] targets, int then,
-    int orElse) {
+    int orElse) implements Value {
   static final Spec ZERO = new Spec('0', null, null, 0, 0, null, -1, -1);
 
   static Spec same(int input) {
@@ -53,7 +53,8 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
     return x[v] < 0 ? v : -1 - (neg[0] ? 1 - x[v] : x[v]);
   }
 
-  int expect(byte[] x, int[] partner) {
+  @Override
+  public int expect(byte[] x, int[] partner) {
     boolean[] neg = new boolean[1];
     switch (kind) {
       case '0':
@@ -110,7 +111,7 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
   }
 
   /** An input direction: itself when free, its constant when fixed. */
-  private static int input(int d, byte[] x) {
+  static int input(int d, byte[] x) {
     if (x[d] >= 2) {
       throw new Rejected("the lemma's value is a tied input; ties are for internal inputs only");
     }
@@ -118,7 +119,7 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
   }
 
   /** The exact range of the sum over the case: ties resolved, equal free inputs merged. */
-  private long[] range(byte[] x, int[] partner) {
+  long[] range(byte[] x, int[] partner) {
     java.util.Map<Integer, Long> terms = new java.util.HashMap<>();
     boolean[] neg = new boolean[1];
     long lo = constant;
