@@ -37,19 +37,21 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  loopmlp prove --config 16,10,10",
         "  loopmlp prove --config 8,6,6 --out proof-8-6-6",
-        "  loopmlp prove --config 16,10,10 --construction compact --out proof-compact"
+        "  loopmlp prove --config 16,10,10 --construction compact --out proof-compact",
+        "  loopmlp prove --isa classic --config 16,8 --out proof-classic"
     })
 final class ProveCommand extends Subcommand {
   @Mixin ConstructionOption constructionOption;
 
   @Option(names = "--config", paramLabel = "N,A,C",
-      description = "Word bits, data address bits, code address bits, e.g. 16,10,10.")
+      description = "Word bits, data address bits, code address bits, e.g. 16,10,10; with"
+          + " --isa classic N,A (word bits, memory address bits), e.g. 16,8.")
   String configText;
 
   MachineConfig config;
 
   @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
-      description = "subleq (default); classic is not proved yet.")
+      description = "subleq (default), or classic (--config N,A: word and memory address bits).")
   String isa;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -63,8 +65,13 @@ final class ProveCommand extends Subcommand {
   @Override
   public Integer call() {
     if (isa.equals("classic")) {
-      throw new UserError("prove --isa classic is not available yet: the classic construction"
-          + " is checked (loopmlp check --isa classic) but has no prover or certificate");
+      if (caseBudget != null && caseBudget < 1) {
+        throw UserError.because("--case-budget must be >= 1, was %d", caseBudget);
+      }
+      if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+        throw UserError.because("--out %s is a file, expected a directory", out);
+      }
+      return ClassicProve.run(configText, out, caseBudget, out(), err());
     }
     if (!isa.equals("subleq")) {
       throw UserError.because("--isa must be subleq or classic, was %s", isa);
