@@ -33,7 +33,9 @@ import org.loopmlp.exact.SparseLayer;
  * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
  * A stage may name several roles run side by side ({@code WRITE+BRANCH}): its lemma is the union
  * of theirs, applied in that order, and no role may read what an earlier one changes ({@link
- * Lemmas#specs(String[], int)}).
+ * Lemmas#specs(String[], int)}). A classic certificate (version 2) is checked the same way
+ * against {@link ClassicLemmas}, whose roles run side by side and whose preconditions allow
+ * leaves outside them; its stages must compose into one classic SUBLEQ step.
  */
 public final class CertificateChecker {
   private static final Rational ONE = Rational.ONE;

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The checker trusts neither the prover nor the construction: its sources import only java.*
  * and the exact network types, and never name another loopmlp package. It stays small enough to
- * audit: under 900 lines with its documentation, under 750 without comments and blank lines.
+ * audit: under 1,600 lines with its documentation, under 1,330 without comments and blank lines
+ * (about half each for the paper machine and the classic machine, which share the walk).
  */
 class CheckerIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/org/loopmlp/certcheck");
@@ -60,8 +61,8 @@ class CheckerIndependenceTest {
       code += lines.stream().map(String::trim)
           .filter(l -> !l.isEmpty() && !l.startsWith("*") && !l.startsWith("/")).count();
     }
-    assertTrue(total < 900, "the checker has " + total + " lines");
-    assertTrue(code < 750, "the checker has " + code + " lines of code");
+    assertTrue(total < 1600, "the checker has " + total + " lines");
+    assertTrue(code < 1330, "the checker has " + code + " lines of code");
     assertEquals("org.loopmlp.certcheck",
         CertificateChecker.class.getPackageName());
   }
