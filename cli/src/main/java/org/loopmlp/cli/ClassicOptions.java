@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.loopmlp.construction.classic.ClassicSizeEstimate;
+import org.loopmlp.isa.asm.ClassicAssembler;
+import org.loopmlp.isa.asm.ClassicPrinter;
+import org.loopmlp.isa.asm.ClassicProgram;
+import org.loopmlp.isa.asm.SqFormatException;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicState;
 import org.loopmlp.isa.classic.SlqFormatException;
@@ -42,8 +46,7 @@ final class ClassicOptions {
   Loaded load(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (name.endsWith(".sq")) {
-      throw UserError.because("%s: --isa classic runs .slq memory images; classic .sq programs"
-          + " need the classic assembler, which this build does not have", file);
+      return loadSq(file);
     }
     SlqImage image;
     try {
@@ -69,6 +72,29 @@ final class ClassicOptions {
       throw new UserError(e.getMessage());
     }
     return new Loaded(image, config, initial, inputBytes());
+  }
+
+  /**
+   * A classic {@code .sq} program ({@code .config isa=classic word=N [memory=A]}): its config
+   * comes from the file; {@code --word} and {@code --memory-bits} must agree with it if given.
+   */
+  private Loaded loadSq(Path file) {
+    ClassicProgram program;
+    try {
+      program = ClassicAssembler.parse(Inputs.readText(file), file.toString());
+    } catch (SqFormatException e) {
+      throw new UserError(e.getMessage());
+    }
+    ClassicConfig config = program.config();
+    if (word != null && word != config.wordBits()) {
+      throw UserError.because("--word %d, but %s says word=%d", word, file, config.wordBits());
+    }
+    if (memoryBits != null && memoryBits != config.memoryBits()) {
+      throw UserError.because("--memory-bits %d, but %s has 2^%d words", memoryBits, file,
+          config.memoryBits());
+    }
+    SlqImage image = SlqImage.parse(file.toString(), ClassicPrinter.slq(program));
+    return new Loaded(image, config, program.initialState(), inputBytes());
   }
 
   /** The input bytes: of {@code --input}, of {@code --input-file}, or none. */

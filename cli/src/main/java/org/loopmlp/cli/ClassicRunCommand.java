@@ -68,7 +68,8 @@ final class ClassicRunCommand {
           try {
             o = ClassicLockstep.run(mlp, initial, p.input(), stream, maxSteps, listener);
           } catch (ClassicLemmaViolation v) {
-            o = new ClassicLockstep.Outcome(new ClassicLoopedMlp.Run(initial, v.pass(), false),
+            o = new ClassicLockstep.Outcome(new ClassicLoopedMlp.Run(v.step().before(),
+                v.pass(), false),
                 v.step().before(), v.pass(), Optional.of(new ClassicLockstep.Disagreement(
                     v.pass(), v.kind().name().toLowerCase(Locale.ROOT) + " of stage "
                     + v.stage() + ", layer " + v.layer() + " (" + v.layerLabel() + "), "

@@ -59,7 +59,7 @@ final class RunCommand extends Subcommand {
 
   @Option(names = "--max-steps", paramLabel = "K",
       description = "Stop after K steps if the program has not halted (default: 10000;"
-          + " --isa classic: 100000000).")
+          + " --isa classic: 1000000).")
   Long maxStepsOption;
 
   int maxSteps;
@@ -82,7 +82,7 @@ final class RunCommand extends Subcommand {
     }
     if (isa.equals("classic")) {
       return ClassicRunCommand.run(file, classicOptions, engine, backendOption.backend(),
-          maxStepsOption == null ? 100_000_000L : maxStepsOption, json, out(), err(),
+          maxStepsOption == null ? 1_000_000L : maxStepsOption, json, out(), err(),
           System.out);
     }
     if (!isa.equals("subleq")) {

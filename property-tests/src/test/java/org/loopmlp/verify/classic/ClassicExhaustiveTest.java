@@ -30,7 +30,7 @@ class ClassicExhaustiveTest {
       configs.add(ClassicConfig.of(4, 2));
       configs.add(ClassicConfig.of(2, 3));
     }
-    Set<ClassicCoverage> hit = EnumSet.noneOf(ClassicCoverage.class);
+    Set<StepCorner> hit = EnumSet.noneOf(StepCorner.class);
     for (ClassicConfig config : configs) {
       ClassicLoopedMlp mlp = ClassicLoopedMlp.of(ClassicConstruction.build(config),
           Backends.named("exact"));
@@ -38,15 +38,15 @@ class ClassicExhaustiveTest {
       for (long k = 0; k < total; k++) {
         Optional<String> d = ClassicExhaustive.check(mlp, config, k);
         assertTrue(d.isEmpty(), () -> config + ": " + d.get());
-        hit.addAll(ClassicCoverage.of(config, ClassicMachine.detail(
+        hit.addAll(StepCorner.of(config, ClassicMachine.detail(
             ClassicExhaustive.state(config, k), ClassicExhaustive.input(k))));
       }
     }
     // N = 2 cannot run off the end (pc <= 1) nor write the next instruction (b = 3 is -1).
-    Set<ClassicCoverage> reachable = EnumSet.allOf(ClassicCoverage.class);
+    Set<StepCorner> reachable = EnumSet.allOf(StepCorner.class);
     if (!campaign) {
-      reachable.remove(ClassicCoverage.HALT_OFF_THE_END);
-      reachable.remove(ClassicCoverage.WRITES_NEXT_INSTRUCTION);
+      reachable.remove(StepCorner.HALT_OFF_THE_END);
+      reachable.remove(StepCorner.WRITES_NEXT_INSTRUCTION);
     }
     assertEquals(reachable, hit, "the configs cover every corner they can reach");
   }

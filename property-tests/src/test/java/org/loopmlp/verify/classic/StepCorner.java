@@ -6,8 +6,8 @@ import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicOp;
 import org.loopmlp.isa.classic.ClassicStepDetail;
 
-/** The corners of the classic step that a test must reach, classified from the reference step. */
-enum ClassicCoverage {
+/** The corners of one classic step that the exhaustive check must reach, from the reference step. */
+enum StepCorner {
   SUBTRACT, INPUT, OUTPUT, ECHO, BRANCH_TAKEN, END_OF_INPUT_READ, A_EQUALS_B,
   WRITES_RUNNING_INSTRUCTION, WRITES_NEXT_INSTRUCTION, HALT_NEGATIVE_PC, HALT_OFF_THE_END,
   WRAPS;
@@ -17,8 +17,8 @@ enum ClassicCoverage {
   }
 
   /** The corners one step reaches. */
-  static Set<ClassicCoverage> of(ClassicConfig config, ClassicStepDetail d) {
-    Set<ClassicCoverage> s = EnumSet.noneOf(ClassicCoverage.class);
+  static Set<StepCorner> of(ClassicConfig config, ClassicStepDetail d) {
+    Set<StepCorner> s = EnumSet.noneOf(StepCorner.class);
     switch (d.op()) {
       case HALTED -> s.add(d.pc() < 0 ? HALT_NEGATIVE_PC : HALT_OFF_THE_END);
       case SUBTRACT -> s.add(SUBTRACT);

@@ -1,0 +1,107 @@
+package org.loopmlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run}, {@code check}, {@code stats}, {@code export}, {@code prove} with --isa classic. */
+class ClassicCommandsTest {
+  /** Prints "OK", clears a word and halts at pc -1. */
+  private static final String PRINT_OK = "# prints OK\n12 -1 3 13 -1 6 14 14 -1\n0 0 0\n79 75 5\n";
+  /** Echoes its input up to the end of input. */
+  private static final String ECHO = "-1 15 3 16 15 -1 17 15 9 15 -1 12 18 18 0 0 -1 1 0\n";
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void runJsonHasConfigOutputMemoryAndAgreement() throws IOException {
+    Path f = write("ok.slq", PRINT_OK);
+    Cli.Result r = Cli.run("run", f.toString(), "--isa", "classic", "--word", "8", "--json");
+    assertEquals(0, r.code(), r.err());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(r.out());
+    assertEquals(Map.of("isa", "classic", "word", 8L, "memoryBits", 4L), o.get("config"));
+    assertEquals("OK", o.get("output"));
+    assertEquals(3L, o.get("steps"));
+    assertEquals(true, o.get("halted"));
+    assertEquals(-1L, o.get("pc"));
+    assertEquals(true, o.get("agree"));
+    assertEquals(16, ((List<?>) o.get("memory")).size());
+    assertEquals(0L, ((List<?>) o.get("memory")).get(14));
+  }
+
+  @Test
+  void runReadsItsInputFromTextOrFile() throws IOException {
+    Path f = write("echo.slq", ECHO);
+    Path in = write("in.txt", "abc");
+    for (String[] input : List.of(new String[] {"--input", "abc"},
+        new String[] {"--input-file", in.toString()})) {
+      Cli.Result r = Cli.run("run", f.toString(), "--isa", "classic", "--word", "10",
+          "--engine", "mlp", "--json", input[0], input[1]);
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("\"output\":\"abc\""), r.out());
+    }
+  }
+
+  @Test
+  void aProgramThatDoesNotHaltStopsAtMaxSteps() throws IOException {
+    Path f = write("loop.slq", "0 0 0\n");
+    Cli.Result r = Cli.run("run", f.toString(), "--isa", "classic", "--word", "4",
+        "--max-steps", "7", "--json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"steps\":7,\"halted\":false"), r.out());
+  }
+
+  @Test
+  void badInputIsOneLineWithFileLineAndColumn() throws IOException {
+    Path f = write("ok.slq", PRINT_OK);
+    Cli.Result tooWide = Cli.run("run", f.toString(), "--isa", "classic", "--word", "6");
+    assertEquals(2, tooWide.code());
+    assertEquals(List.of("loopmlp run: " + f + ":4:1: value 79 (word 12) does not fit in 6-bit"
+        + " words [-32, 31]"), tooWide.errLines());
+    Cli.Result tooLong = Cli.run("run", f.toString(), "--isa", "classic", "--memory-bits",
+        "3");
+    assertEquals(2, tooLong.code());
+    assertTrue(tooLong.errLines().get(0).contains(f + ":2:23: the image has 15 words"),
+        tooLong.err());
+    Path bad = write("bad.slq", "1 2\n3 x4\n");
+    Cli.Result token = Cli.run("run", bad.toString(), "--isa", "classic");
+    assertEquals(List.of("loopmlp run: " + bad + ":2:3: expected an integer, found 'x4'"),
+        token.errLines());
+    Cli.Result missing = Cli.run("run", f.toString(), "--isa", "classic", "--input-file",
+        dir.resolve("nope").toString());
+    assertEquals(2, missing.code());
+    assertEquals(1, missing.errLines().size(), missing.err());
+  }
+
+  @Test
+  void checkStatsExportAndProve() {
+    Cli.Result check = Cli.run("check", "--isa", "classic", "--tries", "20");
+    assertEquals(0, check.code(), check.out() + check.err());
+    assertTrue(check.out().contains("verdict: HOLDS"), check.out());
+    Cli.Result stats = Cli.run("stats", "--isa", "classic", "--word", "8", "--memory-bits", "4");
+    assertEquals(0, stats.code(), stats.err());
+    assertTrue(stats.out().contains("equal to the built network"), stats.out());
+    Path out = dir.resolve("net.txt.gz");
+    Cli.Result export = Cli.run("export", "--isa", "classic", "--word", "4", "--memory-bits",
+        "2", "--out", out.toString());
+    assertEquals(0, export.code(), export.err());
+    assertTrue(Files.exists(out));
+    Cli.Result prove = Cli.run("prove", "--isa", "classic", "--config", "16,8");
+    assertEquals(2, prove.code());
+    assertEquals(1, prove.errLines().size(), prove.err());
+  }
+}
