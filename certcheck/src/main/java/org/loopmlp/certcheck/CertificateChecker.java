@@ -204,7 +204,9 @@ public final class CertificateChecker {
    * case outside the stage's precondition. The stages must compose into one classic step.
    */
   private int runClassic() throws IOException {
-    next("machine", 2);
+    if (!next("machine", 2)[1].equals("classic")) {
+      throw new Rejected("version 2 certificates are for the classic machine");
+    }
     String[] cfg = next("config", 3);
     int n = Integer.parseInt(cfg[1]);
     int a = Integer.parseInt(cfg[2]);
