@@ -2,9 +2,11 @@ package org.loopmlp.certcheck;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
+import org.loopmlp.exact.NetworkFormatException;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
@@ -28,7 +32,9 @@ import org.loopmlp.exact.SparseLayer;
  * every row of the goal's cone gets an affine form over the free input bits: its pre-activation
  * (bias plus weights times the previous forms) must have low >= 0 over the box {0,1}^free if
  * claimed ON (the output is that form), high <= 0 otherwise (the output is 0); first-layer rows
- * may instead be shown OFF once over an inner case. Each output's form must then equal the value
+ * may instead be shown OFF once over an inner case. A row claimed BOUNDED is left undecided: its
+ * output is only known to lie in {@code [0, max(0, high)]}, and the rows that read it carry that
+ * range beside their form; no output of a goal may depend on one. Each output's form must then equal the value
  * {@link Lemmas} requires. The tree must be complete, so its leaves cover every input; every
  * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
  * A stage may name several roles run side by side ({@code WRITE+BRANCH}): its lemma is the union
@@ -41,7 +47,17 @@ public final class CertificateChecker {
   private static final Rational ONE = Rational.ONE;
 
   /** The outcome: accepted, or the first reason for rejection; with what was checked. */
-  public record Result(boolean accepted, String message, int stages, long cases, long facts) {}
+  public record Result(boolean accepted, String message, int stages, long cases, long facts,
+      BigInteger largestBound) {
+    Result(boolean accepted, String message, int stages, long cases, long facts) {
+      this(accepted, message, stages, cases, facts, BigInteger.ZERO);
+    }
+
+    /** The narrowest format every layer is exact in (null: none), when accepted. */
+    public FloatFormat narrowestExactFormat() {
+      return FloatFormat.narrowestFor(largestBound);
+    }
+  }
 
   private final Network network;
   private final BufferedReader in;
@@ -57,6 +73,7 @@ public final class CertificateChecker {
   private int[] offList;
   private long cases;
   private long facts;
+  private BigInteger largestBound = BigInteger.ZERO;
 
   private CertificateChecker(Network network, BufferedReader in) {
     this.network = network;
@@ -68,34 +85,86 @@ public final class CertificateChecker {
     this.stack = new int[dim];
   }
 
-  /** Checks {@code certificate} against the network file (with direction names). */
+  /**
+   * Checks {@code certificate} against the network file (with direction names). Any content that
+   * is not a certificate for it (truncated, corrupt or malformed, in either file) is rejected;
+   * only a file that cannot be opened throws. A truncated or corrupt certificate is rejected
+   * before the network is read.
+   */
   public static Result check(Path networkFile, Path certificate) throws IOException {
+    String damage = damage(certificate);
+    if (damage != null) {
+      return rejected(damage, 0, 0);
+    }
     Network network;
     try {
       network = NetworkFormat.read(networkFile);
-    } catch (IOException e) {
-      return new Result(false, "network " + networkFile + ": " + e.getMessage(), 0, 0, 0);
+    } catch (NetworkFormatException e) {
+      return rejected("network " + e.getMessage(), 0, 0);
     }
     return check(network, certificate);
   }
 
   /** Checks {@code certificate} (gzip or plain text) against {@code network}. */
   public static Result check(Network network, Path certificate) throws IOException {
+    String damage = damage(certificate);
+    if (damage != null) {
+      return rejected(damage, 0, 0);
+    }
+    try (BufferedReader r = open(certificate)) {
+      CertificateChecker c = new CertificateChecker(network, r);
+      try {
+        int stages = c.run();
+        return new Result(true, "accepted", stages, c.cases, c.facts, c.largestBound);
+      } catch (RuntimeException e) {
+        return rejected("line " + c.lineNumber + ": " + (e instanceof Rejected
+            ? e.getMessage() : "malformed (" + e + ")"), c.cases, c.facts);
+      }
+    }
+  }
+
+  /** The certificate's text, gunzipped when it starts with the gzip magic bytes. */
+  private static BufferedReader open(Path certificate) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(certificate), 1 << 16);
     raw.mark(2);
     boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
     raw.reset();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        gzip ? new GZIPInputStream(raw, 1 << 16) : raw, StandardCharsets.US_ASCII), 1 << 16)) {
-      CertificateChecker c = new CertificateChecker(network, r);
-      try {
-        int stages = c.run();
-        return new Result(true, "accepted", stages, c.cases, c.facts);
-      } catch (RuntimeException e) {
-        return new Result(false, "line " + c.lineNumber + ": " + (e instanceof Rejected
-            ? e.getMessage() : "malformed (" + e + ")"), 0, c.cases, c.facts);
+    // ISO-8859-1 maps every byte to one char, so a rejection can quote stray bytes exactly.
+    return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(raw, 1 << 16)
+        : raw, StandardCharsets.ISO_8859_1), 1 << 16);
+  }
+
+  /**
+   * Why the certificate cannot be complete, found by one cheap pass before any case is checked
+   * (a truncated file would otherwise be found only at its end): compressed data that ends early
+   * or is corrupt, or a last line other than {@code end}. Null when neither.
+   */
+  private static String damage(Path certificate) throws IOException {
+    try (BufferedReader r = open(certificate)) {
+      char[] buf = new char[1 << 16];
+      String tail = "";
+      for (int n; (n = r.read(buf)) > 0; ) {
+        tail = tail + new String(buf, Math.max(0, n - 5), Math.min(n, 5));
+        tail = tail.substring(Math.max(0, tail.length() - 5));
       }
+      tail = tail.endsWith("\n") ? tail.substring(0, tail.length() - 1) : tail;
+      return tail.endsWith("\nend") ? null
+          : "the certificate's last line is not 'end': it is truncated, or not a certificate";
+    } catch (EOFException | ZipException e) {
+      return "the certificate is truncated or corrupt: its compressed data "
+          + (e instanceof EOFException ? "ends early" : "is damaged (" + e.getMessage() + ")");
     }
+  }
+
+  /** A rejection whose message is printable ASCII of bounded length, whatever the files hold. */
+  private static Result rejected(String message, long cases, long facts) {
+    StringBuilder b = new StringBuilder();
+    for (char ch : message.toCharArray()) {
+      b.append(ch >= 0x20 && ch < 0x7f ? String.valueOf(ch) : ch < 0x100
+          ? String.format("\\x%02x", (int) ch) : String.format("\\u%04x", (int) ch));
+    }
+    return new Result(false, b.length() <= 300 ? b.toString() : b.substring(0, 297) + "...", 0,
+        cases, facts);
   }
 
   private String[] nextLine(String expected) throws IOException {
@@ -128,7 +197,7 @@ public final class CertificateChecker {
     int n = Integer.parseInt(cfg[1]);
     int a = Integer.parseInt(cfg[2]);
     int c = Integer.parseInt(cfg[3]);
-    if (n < 2 || n > 32 || a < 1 || a > 20 || c < 1 || c > 20) {
+    if (n < 2 || n > 64 || a < 1 || a > 20 || c < 1 || c > 20) {
       throw new Rejected("config out of range: " + n + " " + a + " " + c);
     }
     Map<String, Integer> index = checkNames(n, a, c);
@@ -137,6 +206,9 @@ public final class CertificateChecker {
     }
     Lemmas lemmas = new Lemmas(n, a, c, index);
     int stages = Integer.parseInt(next("stages", 2)[1]);
+    if (stages < 1 || stages > network.depth()) {
+      throw new Rejected(stages + " stages for a network of " + network.depth() + " layers");
+    }
     Map<String, String> terms = Lemmas.passStart();
     int layer = 0;
     for (int s = 0; s < stages; s++) {
@@ -160,6 +232,7 @@ public final class CertificateChecker {
           }
         }
       }
+      checkBounds(role, network.layers().subList(first, first + count), start);
       checkStage(role, network.layers().subList(first, first + count), specs, new int[0][],
           start, Integer.parseInt(st[4]));
       for (String r : roles) {
@@ -183,15 +256,58 @@ public final class CertificateChecker {
     return stages;
   }
 
+  /**
+   * The certificate's {@code bounds} line must equal, layer by layer, the largest magnitude of any
+   * partial sum of a row's dot product ({@code |b| + sum |w| max x}) and of any |weight|, over the
+   * stage's inputs (bits, or 0 where {@code start} fixes them): every value is >= 0 (bits and ReLU
+   * outputs), and {@code max ReLU(b + sum w x) = max(0, b + sum of w times max x where w > 0)}.
+   * Integers within 2^p in magnitude are exact in a format with p significand bits, so a layer
+   * whose bound is within 2^p computes exactly in it, in any summation order.
+   */
+  private void checkBounds(String role, List<SparseLayer> layers, byte[] start)
+      throws IOException {
+    String[] t = next("bounds", 1 + layers.size());
+    Rational[] high = new Rational[dim];
+    for (int v = 0; v < dim; v++) {
+      high[v] = start[v] == 0 ? Rational.ZERO : ONE;
+    }
+    for (int l = 0; l < layers.size(); l++) {
+      SparseLayer layer = layers.get(l);
+      Rational[] next = new Rational[layer.outputDimension()];
+      Rational bound = Rational.ZERO;
+      for (int r = 0; r < next.length; r++) {
+        Rational partial = layer.bias(r).abs();
+        Rational pre = layer.bias(r);
+        for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
+          Rational w = layer.weight(k);
+          bound = bound.max(w.abs());
+          partial = partial.add(w.abs().multiply(high[layer.column(k)]));
+          pre = w.signum() > 0 ? pre.add(w.multiply(high[layer.column(k)])) : pre;
+        }
+        next[r] = pre.max(Rational.ZERO);
+        bound = bound.max(partial);
+      }
+      if (!bound.isInteger() || !bound.equals(Rational.of(Long.parseLong(t[1 + l])))) {
+        throw new Rejected("stage " + role + ", layer " + l + ": the largest partial sum is "
+            + bound + ", the certificate says " + t[1 + l]);
+      }
+      largestBound = largestBound.max(bound.numerator());
+      high = next;
+    }
+  }
+
   /** The network's input names must be exactly the state directions for (N, A, C). */
   private Map<String, Integer> checkNames(int n, int a, int c) {
     List<String> names = network.inputNames()
         .orElseThrow(() -> new Rejected("the network carries no direction names"));
+    // the number of names first, so that a config far from the network's is refused at once
+    long expected = (1L << c) * (2L * a + c) + (1L << a) * n + c + 2L * a + 2L * c + 3L * n;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       index.put(names.get(i), i);
     }
-    if (index.size() != names.size() || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
+    if (names.size() != expected || index.size() != names.size()
+        || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
       throw new Rejected("the network's direction names are not the state space of N=" + n
           + ", A=" + a + ", C=" + c);
     }
@@ -243,6 +359,7 @@ public final class CertificateChecker {
       }
       int[][] forbidden = lemmas.forbidden(roles);
       byte[] start = lemmas.stageStart(cases, forbidden);
+      checkBounds(st[1], network.layers().subList(first, first + count), start);
       checkStage(st[1], network.layers().subList(first, first + count),
           lemmas.specs(roles, dim), forbidden, start, Integer.parseInt(st[4]));
       cases = cases.stream().map(t -> ClassicLemmas.apply(roles, t)).toList();
@@ -294,17 +411,25 @@ public final class CertificateChecker {
     }
   }
 
-  /** An affine form {@code c + sum w[k] x_v[k]} over free input bits, v increasing. */
-  private record Form(Rational c, int[] v, Rational[] w) {
-    static final Form ZERO = new Form(Rational.ZERO, new int[0], new Rational[0]);
+  /**
+   * An affine form {@code c + sum w[k] x_v[k]} over free input bits, v increasing, plus a value
+   * somewhere in {@code [lo, hi]} (what BOUNDED rows contribute; both 0 for an exact form).
+   */
+  private record Form(Rational c, int[] v, Rational[] w, Rational lo, Rational hi) {
+    static final Form ZERO = new Form(Rational.ZERO, new int[0], new Rational[0], Rational.ZERO,
+        Rational.ZERO);
 
     /** The minimum (sign -1) or maximum (sign 1) over the box: c plus the weights of that sign. */
     Rational bound(int sign) {
-      Rational s = c;
+      Rational s = sign > 0 ? c.add(hi) : c.add(lo);
       for (Rational x : w) {
         s = x.signum() == sign ? s.add(x) : s;
       }
       return s;
+    }
+
+    boolean exact() {
+      return lo.isZero() && hi.isZero();
     }
 
     String describe(List<String> names) {
@@ -445,8 +570,11 @@ public final class CertificateChecker {
         throw new Rejected(name + ": a leaf needs " + layers.size() + " lists of ON rows");
       }
       for (int l = 0; l < layers.size(); l++) {
-        int[] on = rows(t[1 + l], l);
+        String[] lists = t[1 + l].split("/", -1);
+        int[] on = rows(lists[0], l);
+        int[] bounded = lists.length == 2 ? rows(lists[1], l) : new int[0];
         int p = 0;
+        int b = 0;
         for (int r : cone[l]) {
           if (l == 0 && offAt[r] >= 0) {
             forms[0][r] = Form.ZERO;
@@ -455,7 +583,12 @@ public final class CertificateChecker {
           Form pre = l == 0 ? inputForm(layers.get(0), r, x) : composed(layers.get(l), r,
               forms[l - 1]);
           facts++;
-          if (p < on.length && on[p] == r) {
+          if (b < bounded.length && bounded[b] == r) {
+            // ReLU of a value at most `high` lies in [0, max(0, high)]
+            b++;
+            Rational high = pre.bound(1).max(Rational.ZERO);
+            forms[l][r] = new Form(Rational.ZERO, new int[0], new Rational[0], Rational.ZERO, high);
+          } else if (p < on.length && on[p] == r) {
             p++;
             if (pre.bound(-1).signum() < 0) {
               throw new Rejected(name + ", case " + cases + ": row " + r + " of layer " + l
@@ -470,15 +603,16 @@ public final class CertificateChecker {
             forms[l][r] = Form.ZERO;
           }
         }
-        if (p != on.length) {
-          throw new Rejected(name + ": an ON row of layer " + l + " is OFF over the case");
+        if (p != on.length || b != bounded.length || lists.length > 2) {
+          throw new Rejected(name + ": an ON or BOUNDED row of layer " + l
+              + " is not in the cone or OFF over the case");
         }
       }
       Form[] out = forms[layers.size() - 1];
       for (int o : outputs) {
         int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, partner);
         Form f = out[o];
-        boolean ok = want >= 0
+        boolean ok = !f.exact() ? false : want >= 0
             ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(ONE)
             : f.v().length == 0 && f.c().equals(Rational.of(-2 - want));
         if (!ok) {
@@ -502,11 +636,13 @@ public final class CertificateChecker {
         }
         n = v >= 0 ? term(v, neg[0] ? w.negate() : w, n) : n;
       }
-      return finish(c, n);
+      return finish(c, n, Rational.ZERO, Rational.ZERO);
     }
 
     private Form composed(SparseLayer layer, int r, Form[] below) {
       Rational c = layer.bias(r);
+      Rational lo = Rational.ZERO;
+      Rational hi = Rational.ZERO;
       int n = 0;
       for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
         Form f = below[layer.column(k)];
@@ -514,12 +650,16 @@ public final class CertificateChecker {
         if (f == Form.ZERO) {
           continue;
         }
+        Rational a = w.multiply(f.lo());
+        Rational z = w.multiply(f.hi());
+        lo = lo.add(a.compareTo(z) <= 0 ? a : z);
+        hi = hi.add(a.max(z));
         c = c.add(w.multiply(f.c()));
         for (int j = 0; j < f.v().length; j++) {
           n = term(f.v()[j], w.multiply(f.w()[j]), n);
         }
       }
-      return finish(c, n);
+      return finish(c, n, lo, hi);
     }
 
     private int term(int v, Rational w, int n) {
@@ -532,7 +672,7 @@ public final class CertificateChecker {
     }
 
     /** The form c + the accumulated terms (sorted, zeros dropped); clears the accumulator. */
-    private Form finish(Rational c, int n) {
+    private Form finish(Rational c, int n, Rational lo, Rational hi) {
       java.util.Arrays.sort(touched, 0, n);
       int m = 0;
       for (int j = 0; j < n; j++) {
@@ -549,7 +689,7 @@ public final class CertificateChecker {
         }
         acc[touched[j]] = null;
       }
-      return new Form(c, v, w);
+      return new Form(c, v, w, lo, hi);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.loopmlp.certcheck;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -226,7 +227,7 @@ final class ClassicLemmas {
             coefs[u] = 1L << u;
           }
           s[dir("p3", t)] = below(pc, halt,
-              Spec.bitOf(java.util.Arrays.copyOf(pc, t + 1), coefs, 3, t));
+              Spec.bitOf(java.util.Arrays.copyOf(pc, t + 1), big(coefs), 3, t));
         }
         break;
       case "READ":
@@ -266,18 +267,18 @@ final class ClassicLemmas {
         }
         for (int i = 0; i < n; i++) {
           s[dir("r", i)] = Spec.bitOf(java.util.Arrays.copyOf(vars, 2 * i + 2),
-              java.util.Arrays.copyOf(coefs, 2 * i + 2), 0, i);
+              big(java.util.Arrays.copyOf(coefs, 2 * i + 2)), 0, i);
         }
-        Spec e = Spec.bitOf(vars, coefs, 0, 0);
+        Spec e = Spec.bitOf(vars, big(coefs), 0, 0);
         s[dir("br", 0)] = ifBit(ops[0], (x, p) -> {
-          long[] r = e.range(x, p);
-          long half = 1L << (n - 1);
-          long block = Math.floorDiv(r[0], half);
-          if (block == Math.floorDiv(r[1], half)) {
-            if (block % 2 != 0 || r[0] == 0 && r[1] == 0) {
+          BigInteger[] r = e.range(x, p);
+          // floor(E / 2^(N-1)) is an arithmetic shift; odd blocks are negative words
+          BigInteger block = r[0].shiftRight(n - 1);
+          if (block.equals(r[1].shiftRight(n - 1))) {
+            if (block.testBit(0) || r[0].signum() == 0 && r[1].signum() == 0) {
               return -3;
             }
-            if (r[0] > 0 || r[1] < 0) {
+            if (r[0].signum() > 0 || r[1].signum() < 0) {
               return -2;
             }
           }
@@ -396,18 +397,24 @@ final class ClassicLemmas {
     for (int t = 0; t < bits.length; t++) {
       coefs[t] = 1L << t;
     }
-    Spec u = Spec.bitOf(bits, coefs, 0, 0);
+    Spec u = Spec.bitOf(bits, big(coefs), 0, 0);
+    BigInteger t = BigInteger.valueOf(threshold);
     return (x, p) -> {
-      long[] r = u.range(x, p);
-      if (r[0] >= threshold) {
+      BigInteger[] r = u.range(x, p);
+      if (r[0].compareTo(t) >= 0) {
         return -2;
       }
-      if (r[1] < threshold) {
+      if (r[1].compareTo(t) < 0) {
         return below.expect(x, p);
       }
       throw new Rejected("the case does not decide whether pc halts (range " + r[0] + ".." + r[1]
           + ")");
     };
+  }
+
+  private static BigInteger[] big(long[] coefs) {
+    return java.util.Arrays.stream(coefs).mapToObj(BigInteger::valueOf)
+        .toArray(BigInteger[]::new);
   }
 
   /** The ten symbolic pass starts (see the class comment). */

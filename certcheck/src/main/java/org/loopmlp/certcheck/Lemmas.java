@@ -1,5 +1,6 @@
 package org.loopmlp.certcheck;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -159,12 +160,12 @@ final class Lemmas {
       case "SUBTRACT":
         for (int i = 0; i < n; i++) {
           int[] vars = new int[2 * (i + 1)];
-          long[] coefs = new long[vars.length];
+          BigInteger[] coefs = new BigInteger[vars.length];
           for (int j = 0; j <= i; j++) {
             vars[2 * j] = dir("vb", j);
-            coefs[2 * j] = 1L << j;
+            coefs[2 * j] = BigInteger.ONE.shiftLeft(j);
             vars[2 * j + 1] = dir("va", j);
-            coefs[2 * j + 1] = -(1L << j);
+            coefs[2 * j + 1] = BigInteger.ONE.shiftLeft(j).negate();
           }
           s[dir("r", i)] = Spec.bitOf(vars, coefs, 0, i);
         }
@@ -182,18 +183,19 @@ final class Lemmas {
       case "NEXT_PC":
         for (int t = 0; t < c; t++) {
           int[] vars = new int[t + 1];
-          long[] coefs = new long[t + 1];
+          BigInteger[] coefs = new BigInteger[t + 1];
           for (int u = 0; u <= t; u++) {
             vars[u] = dir("pc", u);
-            coefs[u] = 1L << u;
+            coefs[u] = BigInteger.ONE.shiftLeft(u);
           }
           s[dir("pc1", t)] = Spec.bitOf(vars, coefs, 1, t);
         }
         break;
       case "BRANCH":
-        long[] weights = new long[n];
+        BigInteger[] weights = new BigInteger[n];
         for (int j = 0; j < n; j++) {
-          weights[j] = j == n - 1 ? -(1L << j) : 1L << j;
+          weights[j] = j == n - 1 ? BigInteger.ONE.shiftLeft(j).negate()
+              : BigInteger.ONE.shiftLeft(j);
         }
         for (int t = 0; t < c; t++) {
           s[dir("pc", t)] = Spec.atMostZero(dirs("r"), weights, dir("rc", t), dir("pc1", t));
@@ -261,7 +263,7 @@ final class Lemmas {
     }
   }
 
-  /** The reference SUBLEQ step (DESIGN §2) as a symbolic state. */
+  /** The reference SUBLEQ step (SPEC §2.3) as a symbolic state. */
   static Map<String, String> referenceStep() {
     Map<String, String> t = passStart();
     String result = "wrap(mem[code[pc].b] - mem[code[pc].a])";

@@ -1,5 +1,7 @@
 package org.loopmlp.certcheck;
 
+import java.math.BigInteger;
+
 /**
  * The value one output direction must hold, as a function of the stage's input bits. Over a case
  * (input v free: -1; fixed: 0, 1; tied: 2 if x_v = x_p, 3 if x_v = 1 - x_p, p = partner[v]) it
@@ -7,7 +9,7 @@ package org.loopmlp.certcheck;
  * >= 0}), or {@code -2 - b} for the constant b in {0, 1}, and rejects when the case leaves the
  * value open.
  */
-record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] targets, int then,
+record Spec(char kind, int[] vars, BigInteger[] coefs, long constant, int bit, int[] targets, int then,
     int orElse) implements Value {
   static final Spec ZERO = new Spec('0', null, null, 0, 0, null, -1, -1);
 
@@ -26,12 +28,12 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
   }
 
   /** Bit t of {@code E = constant + sum coefs[k] x_vars[k]}: {@code floor(E / 2^t) mod 2}. */
-  static Spec bitOf(int[] vars, long[] coefs, long constant, int t) {
+  static Spec bitOf(int[] vars, BigInteger[] coefs, long constant, int t) {
     return new Spec('b', vars, coefs, constant, t, null, -1, -1);
   }
 
   /** Equals {@code then} when {@code sum coefs[k] x_vars[k] <= 0}, else {@code orElse}. */
-  static Spec atMostZero(int[] vars, long[] coefs, int then, int orElse) {
+  static Spec atMostZero(int[] vars, BigInteger[] coefs, int then, int orElse) {
     return new Spec('<', vars, coefs, 0, 0, null, then, orElse);
   }
 
@@ -87,20 +89,20 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
         return input(then, x);
       }
       case 'b': {
-        long[] r = range(x, partner);
-        long lo = Math.floorDiv(r[0], 1L << bit);
-        if (lo != Math.floorDiv(r[1], 1L << bit)) {
+        BigInteger[] r = range(x, partner);
+        BigInteger lo = r[0].shiftRight(bit);
+        if (!lo.equals(r[1].shiftRight(bit))) {
           throw new Rejected("the case does not determine bit " + bit + " of the sum (range "
               + r[0] + ".." + r[1] + ")");
         }
-        return -2 - (int) Math.floorMod(lo, 2L);
+        return lo.testBit(0) ? -3 : -2;
       }
       case '<': {
-        long[] r = range(x, partner);
-        if (r[1] <= 0) {
+        BigInteger[] r = range(x, partner);
+        if (r[1].signum() <= 0) {
           return input(then, x);
         }
-        if (r[0] > 0) {
+        if (r[0].signum() > 0) {
           return input(orElse, x);
         }
         throw new Rejected("the case does not decide r <= 0 (range " + r[0] + ".." + r[1] + ")");
@@ -111,7 +113,7 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
   }
 
   /** An input direction: itself when free, its constant when fixed. */
-  static int input(int d, byte[] x) {
+  private static int input(int d, byte[] x) {
     if (x[d] >= 2) {
       throw new Rejected("the lemma's value is a tied input; ties are for internal inputs only");
     }
@@ -119,24 +121,24 @@ record Spec(char kind, int[] vars, long[] coefs, long constant, int bit, int[] t
   }
 
   /** The exact range of the sum over the case: ties resolved, equal free inputs merged. */
-  long[] range(byte[] x, int[] partner) {
-    java.util.Map<Integer, Long> terms = new java.util.HashMap<>();
+  BigInteger[] range(byte[] x, int[] partner) {
+    java.util.Map<Integer, BigInteger> terms = new java.util.HashMap<>();
     boolean[] neg = new boolean[1];
-    long lo = constant;
+    BigInteger lo = BigInteger.valueOf(constant);
     for (int k = 0; k < vars.length; k++) {
       int r = resolve(x, partner, vars[k], neg);
-      if (r < 0 || neg[0]) {
-        lo = Math.addExact(lo, coefs[k] * (r < 0 ? -1 - r : 1));
+      if ((r < 0 && -1 - r == 1) || (r >= 0 && neg[0])) {
+        lo = lo.add(coefs[k]);
       }
       if (r >= 0) {
-        terms.merge(r, neg[0] ? -coefs[k] : coefs[k], Math::addExact);
+        terms.merge(r, neg[0] ? coefs[k].negate() : coefs[k], BigInteger::add);
       }
     }
-    long hi = lo;
-    for (long w : terms.values()) {
-      lo = Math.addExact(lo, Math.min(0, w));
-      hi = Math.addExact(hi, Math.max(0, w));
+    BigInteger hi = lo;
+    for (BigInteger w : terms.values()) {
+      lo = w.signum() < 0 ? lo.add(w) : lo;
+      hi = w.signum() > 0 ? hi.add(w) : hi;
     }
-    return new long[] {lo, hi};
+    return new BigInteger[] {lo, hi};
   }
 }

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The checker trusts neither the prover nor the construction: its sources import only java.*
  * and the exact network types, and never name another loopmlp package. It stays small enough to
- * audit: under 1,600 lines with its documentation, under 1,330 without comments and blank lines
- * (about half each for the paper machine and the classic machine, which share the walk).
+ * audit: under 1,850 lines with its documentation, under 1,500 without comments and blank lines
+ * (the input checks that reject corrupt files before any case take about 60; the classic
+ * machine's lemmas and composition about 500).
  */
 class CheckerIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/org/loopmlp/certcheck");
   private static final Set<String> ALLOWED = Set.of("org.loopmlp.exact.Network",
-      "org.loopmlp.exact.NetworkFormat", "org.loopmlp.exact.Rational",
+      "org.loopmlp.exact.NetworkFormat", "org.loopmlp.exact.NetworkFormatException",
+      "org.loopmlp.exact.Rational",
       "org.loopmlp.exact.SparseLayer");
 
   private static List<Path> sources() throws IOException {
@@ -61,8 +63,8 @@ class CheckerIndependenceTest {
       code += lines.stream().map(String::trim)
           .filter(l -> !l.isEmpty() && !l.startsWith("*") && !l.startsWith("/")).count();
     }
-    assertTrue(total < 1600, "the checker has " + total + " lines");
-    assertTrue(code < 1330, "the checker has " + code + " lines of code");
+    assertTrue(total < 1850, "the checker has " + total + " lines");
+    assertTrue(code < 1500, "the checker has " + code + " lines of code");
     assertEquals("org.loopmlp.certcheck",
         CertificateChecker.class.getPackageName());
   }

@@ -1,17 +1,24 @@
 package org.loopmlp.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
+import org.loopmlp.exact.ExactBackend;
+import org.loopmlp.exact.IncrementalBackend;
+import org.loopmlp.exact.NeuronComparison;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.exact.bench.BackendBenchmark;
 import org.loopmlp.exact.bench.BenchmarkResult;
@@ -24,26 +31,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code loopmlp bench}: steps per second of the reference machine and of the network on every
- * backend, the bare CSR loop over the same weights (the speed limit), and build time and memory,
- * at several sizes.
+ * {@code loopmlp bench}: passes per second of the network on every backend and construction
+ * against the bare CSR loop over the same weights (the speed limit of dense evaluation) and
+ * over the {@code paper} construction's weights, and against the reference machine; with {@code
+ * --program FILE}, a real program run to its halt.
  */
 @Command(
     name = "bench",
-    header = "Benchmark: reference machine, every backend, the bare CSR loop; build time, memory.",
+    header = "Benchmark: reference machine, every backend and construction, the bare CSR loop.",
     description = {
-        "For each size: builds the network (time, heap held), then measures steps "
-            + "(passes) per second of the reference machine and of the network on every "
-            + "backend, and of a bare CSR multiply-add loop over the same weights: the speed "
-            + "limit of sparse evaluation. exact/bare is the exact backend's rate over the "
-            + "bare loop's. Each figure is the median pass after a warm-up; the program keeps "
-            + "running (never halts)."
+        "For each size and construction: builds the network (time, heap held), then "
+            + "measures passes per second of the reference machine and of the network on every "
+            + "backend, looping each network on its own output as a running program does, and "
+            + "of a bare CSR multiply-add loop over the same weights: the speed limit of dense "
+            + "evaluation. Figures are the mean pass after a warm-up; the program keeps running "
+            + "(never halts). exact/bare and incr/bare are the exact and incremental backends "
+            + "over the bare loop of the same network; incr/paper is the incremental backend over "
+            + "the bare loop of the paper construction (the dense baseline); net/ref is the "
+            + "fastest backend over the reference machine. The incremental backend is then run "
+            + "next to dense exact evaluation and every neuron of every layer of every pass is "
+            + "compared; its row updates per pass are reported.",
+        "",
+        "With --program FILE: runs the program to its halt on the reference machine and through "
+            + "the network on each --backends (default incremental) and --constructions, checks "
+            + "the final state against the reference machine, and reports passes per second."
     },
     footerHeading = "%n",
     footer = {
+        "Exit codes: 0 done, 1 the incremental backend differed from dense evaluation or a "
+            + "program ended in another state than on the reference machine, 2 usage error.",
+        "",
         "Examples:",
         "  loopmlp bench",
-        "  loopmlp bench --sizes 8,4,4 --seconds 1"
+        "  loopmlp bench --sizes 8,4,4 --seconds 1",
+        "  loopmlp bench --sizes 16,10,10 16,12,10 --backends exact,incremental",
+        "  loopmlp bench --program examples/fibonacci.sq --backends incremental,exact"
     })
 final class BenchCommand extends Subcommand {
   @Option(names = "--sizes", paramLabel = "N,A,C", split = " ", converter = Configs.class,
@@ -51,70 +73,175 @@ final class BenchCommand extends Subcommand {
       description = "Sizes to measure (default: ${DEFAULT-VALUE}).")
   List<MachineConfig> sizes;
 
+  @Option(names = "--constructions", paramLabel = "NAME", split = ",",
+      defaultValue = "paper,compact",
+      description = "Constructions to measure, comma-separated (default: ${DEFAULT-VALUE}); the"
+          + " paper construction is always built for the dense baseline.")
+  List<String> constructions;
+
+  @Option(names = "--backends", paramLabel = "B", split = ",",
+      description = "Backends to measure, comma-separated (default: every backend; with"
+          + " --program: incremental).")
+  List<String> backendNames;
+
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "2",
       description = "Time budget per measurement in seconds (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  /** One size's figures. */
-  record Row(MachineConfig config, long nonZeros, double buildSeconds, long heapBytes,
-      long estimateBytes, double referenceStepsPerSecond, Map<String, BenchmarkResult> backends,
-      BenchmarkResult bare) {}
+  @Option(names = "--program", paramLabel = "FILE",
+      description = "Run this program (.sq) to its halt instead of the endless loop.")
+  Path program;
+
+  @Option(names = "--max-steps", paramLabel = "K", defaultValue = "100000000",
+      description = "With --program: stop after K steps if it has not halted (default:"
+          + " ${DEFAULT-VALUE}).")
+  long maxSteps;
+
+  /** Passes compared neuron by neuron at least, and at most (within the time budget). */
+  static final int VERIFIED_PASSES = 50;
+  static final int MAX_VERIFIED_PASSES = 2000;
+
+  /**
+   * The incremental backend's work over the timed run, its row updates by layer, and its
+   * comparison with dense evaluation.
+   */
+  record Incremental(IncrementalBackend.Stats perRun, long[] rowUpdatesByLayer,
+      List<String> layerLabels, NeuronComparison.Result verified) {}
+
+  /** One size and construction's figures. */
+  record Row(MachineConfig config, String construction, int layers, long nonZeros,
+      double buildSeconds, long heapBytes, long estimateBytes, double referenceStepsPerSecond,
+      Map<String, BenchmarkResult> backends, BenchmarkResult bare, BenchmarkResult paperBare,
+      Optional<Incremental> incremental) {}
 
   @Override
   public Integer call() {
     if (!(seconds > 0) || seconds > 600) {
       throw UserError.because("--seconds must be in (0, 600], was %s", seconds);
     }
+    if (maxSteps < 1) {
+      throw UserError.because("--max-steps must be >= 1, was %s", maxSteps);
+    }
+    for (String name : constructions) {
+      if (!ConstructionOption.NAMES.contains(name)) {
+        throw UserError.because("unknown construction '%s' in --constructions, expected one of"
+            + " %s", name, ConstructionOption.NAMES);
+      }
+    }
+    Duration budget = Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+    if (program != null) {
+      List<Backend> backends = backends(List.of(IncrementalBackend.INSTANCE.name()));
+      return ProgramBench.run(Workload.load(program), constructions, backends, maxSteps, budget,
+          out(), err());
+    }
+    return table(backends(Backends.all().stream().map(Backend::name).toList()), budget);
+  }
+
+  private List<Backend> backends(List<String> defaults) {
+    List<Backend> list = new ArrayList<>();
+    for (String name : backendNames == null ? defaults : backendNames) {
+      list.add(BackendNames.backend(name));
+    }
+    return list;
+  }
+
+  private int table(List<Backend> backends, Duration budget) {
     for (MachineConfig c : sizes) {
       Builds.requireFits(c);
     }
-    Duration budget = Duration.ofMillis(Math.round(seconds * 1000));
-    List<Backend> backends = Backends.all();
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    names.add(PaperConstruction.NAME);
+    names.addAll(constructions);
     out().println(MachineInfo.line());
     out().flush();
     List<Row> rows = new ArrayList<>();
-    try (Progress progress = Progress.start(err(), "bench", (long) sizes.size()
+    boolean allEqual = true;
+    try (Progress progress = Progress.start(err(), "bench", (long) sizes.size() * names.size()
         * (backends.size() + 3), "measurements")) {
       for (MachineConfig config : sizes) {
         SizeEstimate estimate = Builds.requireFits(config);
-        long before = usedHeapAfterGc();
-        long start = System.nanoTime();
-        Construction c = PaperConstruction.build(config);
-        double buildSeconds = (System.nanoTime() - start) / 1e9;
-        long heap = usedHeapAfterGc() - before;
-        progress.advance();
-
         Program program = endlessProgram(config);
         MachineState state = MachineState.initial(config).withWord(1, 1);
         double refRate = referenceStepsPerSecond(program, state, budget);
-        progress.advance();
-
-        StateVector input = StateCodec.forConstruction(c).encode(program, state);
-        Map<String, BenchmarkResult> results = new LinkedHashMap<>();
-        // The fast backends and the bare loop are timed round-robin, so that they share the
-        // machine's load and cache state; the slow exact reference (rational) is timed alone.
-        List<Backend> fast = new ArrayList<>();
-        for (Backend b : backends) {
-          if (b.name().equals("rational")) {
-            results.put(b.name(), BackendBenchmark.measure(b, c.network(), input, budget));
-            progress.advance();
-          } else {
-            fast.add(b);
+        BenchmarkResult paperBare = null;
+        for (String name : names) {
+          if (!Constructions.supports(name, config)) {
+            progress.advance(backends.size() + 3);
+            continue;
           }
+          long before = usedHeapAfterGc();
+          long start = System.nanoTime();
+          Construction c = Constructions.build(name, config);
+          double buildSeconds = (System.nanoTime() - start) / 1e9;
+          long heap = usedHeapAfterGc() - before;
+          progress.advance();
+          StateVector input = StateCodec.forConstruction(c).encode(program, state);
+          Row row = measure(config, c, input, backends, budget, progress, paperBare);
+          if (paperBare == null) {
+            paperBare = row.bare();
+          }
+          rows.add(new Row(config, name, c.network().depth(), c.network().nonZeros(),
+              buildSeconds, heap, estimate.memoryBytes(), refRate, row.backends(), row.bare(),
+              paperBare, row.incremental()));
+          allEqual &= row.incremental().map(i -> i.verified().allEqual()).orElse(true);
         }
-        List<BenchmarkResult> compared = BackendBenchmark.compare(c.network(), input, fast,
-            budget.multipliedBy(fast.size() + 1));
-        BenchmarkResult bare = compared.get(0);
-        for (int i = 0; i < fast.size(); i++) {
-          results.put(fast.get(i).name(), compared.get(i + 1));
-        }
-        progress.advance(fast.size() + 1);
-        rows.add(new Row(config, c.network().nonZeros(), buildSeconds, heap,
-            estimate.memoryBytes(), refRate, results, bare));
       }
     }
     print(rows, backends);
-    return ExitCodes.OK;
+    return allEqual ? ExitCodes.OK : ExitCodes.FOUND;
+  }
+
+  /**
+   * Every backend on one network: rational alone (it is slow), the others and the bare loop
+   * round-robin so that they share the machine's load and cache state; then the incremental
+   * backend against dense exact evaluation.
+   */
+  private Row measure(MachineConfig config, Construction c, StateVector input,
+      List<Backend> backends, Duration budget, Progress progress, BenchmarkResult paperBare) {
+    Map<String, BenchmarkResult> results = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
+    List<Backend.Compiled> compiled = new ArrayList<>();
+    List<StateVector> inputs = new ArrayList<>();
+    IncrementalBackend.Compiled incremental = null;
+    for (Backend b : backends) {
+      if (b.name().equals("rational")) {
+        results.put(b.name(), BackendBenchmark.measure(b, c.network(), input, budget));
+        progress.advance();
+      } else {
+        Backend.Compiled cb = b.compile(c.network());
+        if (cb instanceof IncrementalBackend.Compiled) {
+          incremental = (IncrementalBackend.Compiled) cb;
+        }
+        names.add(b.name());
+        compiled.add(cb);
+        inputs.add(input);
+      }
+    }
+    IncrementalBackend.Stats before = incremental == null ? null : incremental.stats();
+    long[] updatesBefore = incremental == null ? null : incremental.rowUpdatesByLayer();
+    List<BenchmarkResult> compared = BackendBenchmark.compareLooped(c.network(), input, names,
+        compiled, inputs, budget.multipliedBy(compiled.size() + 1));
+    for (int i = 0; i < names.size(); i++) {
+      results.put(names.get(i), compared.get(i + 1));
+    }
+    progress.advance(compiled.size() + 1);
+    Optional<Incremental> inc = Optional.empty();
+    if (incremental != null) {
+      IncrementalBackend.Stats work = incremental.stats().minus(before);
+      long[] updates = incremental.rowUpdatesByLayer();
+      for (int i = 0; i < updates.length; i++) {
+        updates[i] -= updatesBefore[i];
+      }
+      List<String> labels = c.network().layers().stream().map(l -> l.label()).toList();
+      NeuronComparison.Result verified = NeuronComparison.loop(
+          ExactBackend.INSTANCE.compile(c.network()),
+          IncrementalBackend.INSTANCE.compile(c.network()), input, VERIFIED_PASSES,
+          MAX_VERIFIED_PASSES, System.nanoTime() + budget.toNanos());
+      inc = Optional.of(new Incremental(work, updates, labels, verified));
+    }
+    progress.advance();
+    return new Row(config, c.name(), c.network().depth(), c.network().nonZeros(), 0, 0, 0, 0,
+        results, compared.get(0), paperBare, inc);
   }
 
   /**
@@ -165,46 +292,120 @@ final class BenchCommand extends Subcommand {
 
   private void print(List<Row> rows, List<Backend> backends) {
     out().println();
-    out().println("steps per second (one step = one pass of the network = one instruction;"
-        + " median pass):");
-    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "| %-9s | %10s | %9s",
-        "N,A,C", "nnz", "reference"));
+    out().println("passes per second (one pass = one instruction; mean pass, each network looped"
+        + " on its own output):");
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT,
+        "| %-9s | %-12s | %6s | %10s | %9s", "N,A,C", "construction", "layers", "nnz",
+        "reference"));
     for (Backend b : backends) {
-      h.append(String.format(Locale.ROOT, " | %9s", b.name()));
+      h.append(String.format(Locale.ROOT, " | %" + width(b) + "s", b.name()));
     }
-    h.append(String.format(Locale.ROOT, " | %9s | %10s | %8s | %20s |", "bare CSR", "exact/bare",
-        "build", "heap (est.)"));
+    h.append(String.format(Locale.ROOT, " | %9s | %10s | %9s | %10s | %8s | %8s | %20s |",
+        "bare CSR", "exact/bare", "incr/bare", "incr/paper", "net/ref", "build",
+        "heap (est.)"));
     out().println(h);
     out().println(h.toString().replaceAll("[^|]", "-"));
     for (Row r : rows) {
-      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| %-9s | %,10d | %9s",
-          Configs.format(r.config()), r.nonZeros(), rate(r.referenceStepsPerSecond())));
+      StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+          "| %-9s | %-12s | %6d | %,10d | %9s", Configs.format(r.config()), r.construction(),
+          r.layers(), r.nonZeros(), rate(r.referenceStepsPerSecond())));
+      double fastest = 0;
       for (Backend b : backends) {
-        s.append(String.format(Locale.ROOT, " | %9s", rate(1 / r.backends().get(b.name())
-            .medianSeconds())));
+        double perSecond = 1 / r.backends().get(b.name()).meanSeconds();
+        s.append(String.format(Locale.ROOT, " | %" + width(b) + "s", rate(perSecond)));
+        if (b.isExact()) {
+          fastest = Math.max(fastest, perSecond);
+        }
       }
-      BenchmarkResult exact = r.backends().get("exact");
-      String ratio = exact == null ? "-" : String.format(Locale.ROOT, "%.2f",
-          r.bare().medianSeconds() / exact.medianSeconds());
-      s.append(String.format(Locale.ROOT, " | %9s | %10s | %7.1fs | %20s |",
-          rate(1 / r.bare().medianSeconds()), ratio, r.buildSeconds(),
+      s.append(String.format(Locale.ROOT, " | %9s | %10s | %9s | %10s | %8s | %7.1fs | %20s |",
+          rate(1 / r.bare().meanSeconds()), ratio(r.backends().get("exact"), r.bare()),
+          ratio(r.backends().get("incremental"), r.bare()),
+          ratio(r.backends().get("incremental"), r.paperBare()),
+          fastest == 0 ? "-" : String.format(Locale.ROOT, "%.2g", fastest
+              / r.referenceStepsPerSecond()), r.buildSeconds(),
           MemoryBudget.mib(r.heapBytes()) + " (" + MemoryBudget.mib(r.estimateBytes()) + ")"));
       out().println(s);
     }
+    if (rows.stream().anyMatch(r -> r.incremental().isPresent())) {
+      printIncremental(rows);
+    }
     out().println();
-    out().println("multiply-adds per second (median pass) = steps/s x nnz:");
+    out().println("multiply-adds per second (mean pass) = passes/s x nnz; the incremental"
+        + " backend's are the dense equivalent:");
     for (Row r : rows) {
-      StringBuilder s = new StringBuilder("  " + Configs.format(r.config()) + ":");
+      StringBuilder s = new StringBuilder("  " + Configs.format(r.config()) + " "
+          + r.construction() + ":");
       for (Map.Entry<String, BenchmarkResult> e : r.backends().entrySet()) {
-        s.append(String.format(Locale.ROOT, " %s %.3g,", e.getKey(), e.getValue().medianRate()));
+        s.append(String.format(Locale.ROOT, " %s %.3g,", e.getKey(),
+            e.getValue().multiplyAddsPerPass() / e.getValue().meanSeconds()));
       }
-      s.append(String.format(Locale.ROOT, " bare %.3g", r.bare().medianRate()));
+      s.append(String.format(Locale.ROOT, " bare %.3g",
+          r.bare().multiplyAddsPerPass() / r.bare().meanSeconds()));
       out().println(s);
     }
     out().flush();
   }
 
-  private static String rate(double perSecond) {
+  private void printIncremental(List<Row> rows) {
+    out().println();
+    out().println("incremental backend, work per pass (mean over the timed run): input entries"
+        + " changed, row updates (z_r += A_rc d_c), neurons whose output changed,"
+        + " layers evaluated densely; then every neuron of every layer compared with dense"
+        + " exact evaluation, pass by pass:");
+    String h = String.format(Locale.ROOT, "| %-9s | %-12s | %7s | %12s | %10s | %9s |"
+        + " %10s | %-44s |", "N,A,C", "construction", "inputs", "row updates", "changed",
+        "dense", "nnz", "compared with dense exact evaluation");
+    out().println(h);
+    out().println(h.replaceAll("[^|]", "-"));
+    for (Row r : rows) {
+      if (r.incremental().isEmpty()) {
+        continue;
+      }
+      IncrementalBackend.Stats s = r.incremental().get().perRun();
+      NeuronComparison.Result v = r.incremental().get().verified();
+      double n = Math.max(1, s.passes());
+      String verdict = v.allEqual()
+          ? String.format(Locale.ROOT, "%d passes, all %,d neurons equal", v.passes(),
+              v.neurons())
+          : "DIFFERS: " + v.firstDifference().get();
+      out().println(String.format(Locale.ROOT, "| %-9s | %-12s | %7.1f | %,12.0f |"
+          + " %,10.1f | %4.2f / %2d | %,10d | %-44s |", Configs.format(r.config()),
+          r.construction(), s.inputChanges() / n, s.rowUpdates() / n,
+          s.changedOutputs() / n, s.denseLayers() / n, r.layers(), r.nonZeros(), verdict));
+    }
+    out().println();
+    out().println("row updates per pass by layer (the layers with at least 1% of them):");
+    for (Row r : rows) {
+      if (r.incremental().isEmpty()) {
+        continue;
+      }
+      Incremental inc = r.incremental().get();
+      double n = Math.max(1, inc.perRun().passes());
+      long total = Math.max(1, inc.perRun().rowUpdates());
+      StringBuilder line = new StringBuilder("  " + Configs.format(r.config()) + " "
+          + r.construction() + ":");
+      for (int i = 0; i < inc.rowUpdatesByLayer().length; i++) {
+        long u = inc.rowUpdatesByLayer()[i];
+        if (u * 100 >= total) {
+          line.append(String.format(Locale.ROOT, " %d %s %,.0f (%.0f%%),", i,
+              inc.layerLabels().get(i), u / n, 100.0 * u / total));
+        }
+      }
+      line.setLength(line.length() - (line.charAt(line.length() - 1) == ',' ? 1 : 0));
+      out().println(line);
+    }
+  }
+
+  private static int width(Backend b) {
+    return Math.max(9, b.name().length());
+  }
+
+  private static String ratio(BenchmarkResult a, BenchmarkResult b) {
+    return a == null || b == null ? "-"
+        : String.format(Locale.ROOT, "%.2f", b.meanSeconds() / a.meanSeconds());
+  }
+
+  static String rate(double perSecond) {
     if (perSecond >= 1e6) {
       return String.format(Locale.ROOT, "%.2fM", perSecond / 1e6);
     }

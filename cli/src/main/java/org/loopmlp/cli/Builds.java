@@ -21,7 +21,12 @@ final class Builds {
    * available (the closed-form estimate, before anything is allocated).
    */
   static SizeEstimate requireFits(MachineConfig config) {
-    SizeEstimate e = SizeReport.estimate(config);
+    return requireFits(PaperConstruction.NAME, config);
+  }
+
+  /** As {@link #requireFits(MachineConfig)}, with the closed form of construction {@code name}. */
+  static SizeEstimate requireFits(String name, MachineConfig config) {
+    SizeEstimate e = SizeReport.estimate(name, config).orElseGet(() -> SizeReport.estimate(config));
     MemoryBudget.require("building the network for " + Configs.format(config) + " ("
         + String.format(Locale.ROOT, "%,d", e.nonZeros()) + " weights)", e.buildHeapBytes(),
         MemoryBudget.availableBytes());
@@ -35,11 +40,16 @@ final class Builds {
 
   /**
    * The construction {@code name} (one of {@link ConstructionOption#NAMES}) for {@code config},
-   * after the memory check: the paper construction's closed form is exact for {@code paper} and
-   * a bound for {@code compact}, which has the same gadgets and fewer identity copies.
+   * after the memory check with the construction's closed form (for {@code compact} the paper's,
+   * a bound: same gadgets, fewer identity copies).
    */
   static Construction build(String name, MachineConfig config, PrintWriter err) {
-    SizeEstimate e = requireFits(config);
+    if (!Constructions.supports(name, config)) {
+      throw UserError.because("the %s construction is not built for %s (its subtraction weighs"
+          + " bit j by 2^j: N <= %d); the narrow construction goes to N = 64", name,
+          Configs.format(config), PaperConstruction.MAX_WORD_BITS);
+    }
+    SizeEstimate e = requireFits(name, config);
     boolean announce = e.memoryBytes() >= ANNOUNCE_BYTES;
     if (announce) {
       err.printf(Locale.ROOT, "building the %s network for %s: up to %,d weights, about %s"

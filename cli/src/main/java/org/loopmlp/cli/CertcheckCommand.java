@@ -1,6 +1,7 @@
 package org.loopmlp.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%n",
     footer = {
-        "Exit codes: 0 accepted; 1 rejected (the reason is printed); 2 usage or input error.",
+        "Exit codes: 0 accepted; 1 rejected, the reason printed: a certificate that does not",
+        "prove the lemmas, and any corrupt content of either file (truncated, damaged,",
+        "malformed); 2 usage or input error (a file that cannot be opened).",
         "",
         "Examples:",
         "  loopmlp prove --config 8,6,6 --out proof && loopmlp certcheck proof",
@@ -68,12 +71,18 @@ final class CertcheckCommand extends Subcommand {
     try {
       r = CertificateChecker.check(net, cert);
     } catch (IOException e) {
-      throw Inputs.cannotRead(cert, e);
+      // Only a file that cannot be opened gets here; corrupt content is a rejection.
+      throw Inputs.cannotRead(e instanceof FileSystemException
+          && ((FileSystemException) e).getFile() != null
+          ? Path.of(((FileSystemException) e).getFile()) : cert, e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (r.accepted()) {
       out().printf(Locale.ROOT, "independent checker: ACCEPTED (%d stages, %,d cases, %,d neuron"
           + " facts re-derived in %d ms)%n", r.stages(), r.cases(), r.facts(), millis);
+      out().printf(Locale.ROOT, "independent checker: largest partial sum %,d, every layer exact"
+          + " in %s%n", r.largestBound(), r.narrowestExactFormat() == null ? "no format"
+          : r.narrowestExactFormat().label());
       out().printf(Locale.ROOT, "verdict: ACCEPTED: %s proves every stage lemma for all inputs"
           + " of the network in %s%n", cert, net);
       out().flush();

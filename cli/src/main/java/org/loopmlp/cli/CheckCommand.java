@@ -1,6 +1,6 @@
 package org.loopmlp.cli;
 
-import com.google.common.collect.ImmutableList;
+import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,35 +9,31 @@ import java.util.Optional;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.LoopedMlp;
-import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.Example;
 import org.loopmlp.isa.ExampleLibrary;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.asm.SqProgram;
-import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.Prover;
-import org.loopmlp.prove.StageProof;
 import org.loopmlp.verify.ConfigRange;
 import org.loopmlp.verify.DifferentialCampaign;
 import org.loopmlp.verify.ExhaustiveCheck;
-import org.loopmlp.verify.FrameProof;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code loopmlp check}: checks the construction against the paper's claim and the reference
- * machine, from complete proofs down to random programs (DESIGN §6), and ends with one verdict.
+ * machine, from complete proofs down to random programs (SPEC §9), and ends with one verdict.
  */
 @Command(
     name = "check",
     header = "Check the construction: stage lemmas, layer budgets, proofs, programs.",
     description = {
         "For the paper's six stages: proves each stage lemma for all inputs of one size "
-            + "(exact case splits on the control bits), proves each stage's frame from the "
+            + "(exact case splits on the control bits) and re-checks the proof's certificate "
+            + "with the independent checker, which also checks that the stages compose into "
+            + "one SUBLEQ step; proves each stage's frame from the "
             + "weights, checks one pass against one reference step on every state of the "
             + "smallest sizes, runs every example program, and runs a differential campaign "
             + "of random programs and states (edge values such as 0, -1, the most negative "
@@ -49,8 +45,8 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%n",
     footer = {
-        "Exit codes: 0 everything holds, 1 a counterexample was found (printed),",
-        "2 usage or input error.",
+        "Exit codes: 0 everything holds, 1 a counterexample was found (printed) or a",
+        "check could not be completed (NOT SHOWN), 2 usage or input error.",
         "",
         "Examples:",
         "  loopmlp check",
@@ -108,10 +104,10 @@ final class CheckCommand extends Subcommand {
       description = "--isa classic: memory address bits A.")
   Integer classicMemoryBits;
 
+  /** Counterexamples found, and claims not shown: either keeps the verdict from HOLDS. */
   private final List<String> failures = new ArrayList<>();
+  private final List<String> notShown = new ArrayList<>();
   private String name;
-  private boolean proved;
-  private boolean backendIsExact = true;
 
   @Override
   public Integer call() {
@@ -137,16 +133,27 @@ final class CheckCommand extends Subcommand {
     out().flush();
 
     Construction main = Builds.build(name, proofConfig, err());
-    backendIsExact = backend.isExact();
-    lemmaTable(main);
-    exhaustive(backend);
+    LemmaTable.Outcome lemmas = LemmaTable.print(main, backend.isExact(), out(), err());
+    failures.addAll(lemmas.counterexamples());
+    notShown.addAll(lemmas.notShown());
+    List<String> agreedOn = new ArrayList<>();
+    agreedOn.add(exhaustive(backend));
     if (config == null) {
       examples(backend);
+      agreedOn.add("every example program");
     }
-    campaign(backend);
+    if (tries > 0) {
+      campaign(backend);
+      agreedOn.add(String.format(Locale.ROOT, "%,d random programs", tries));
+    }
 
     if (!failures.isEmpty()) {
       out().println("verdict: COUNTEREXAMPLE: " + String.join("; ", failures));
+      out().flush();
+      return ExitCodes.FOUND;
+    }
+    if (!notShown.isEmpty()) {
+      out().println("verdict: NOT SHOWN: no counterexample, but " + String.join("; ", notShown));
       out().flush();
       return ExitCodes.FOUND;
     }
@@ -156,89 +163,27 @@ final class CheckCommand extends Subcommand {
       out().flush();
       return ExitCodes.FOUND;
     }
-    out().printf(Locale.ROOT, "verdict: HOLDS: all %d stage lemmas %s, every stage within the"
-        + " paper's budget (%d layers against %d), and the network agrees with the reference"
-        + " machine on every program tried%n", main.lemmas().size(),
-        proved ? "proved for all inputs of " + Configs.format(proofConfig)
-            : "checked (frames proved from the weights)",
-        main.depth(), paperDepth(main));
+    agreedOn.removeIf(String::isEmpty);
+    String runs = agreedOn.isEmpty() ? "no state or program was run against the reference machine"
+        : "the network agrees with the reference machine on " + and(agreedOn);
+    out().printf(Locale.ROOT, "verdict: HOLDS: all %d stage lemmas proved for all inputs of %s"
+        + " and re-checked by the independent checker, every stage within the paper's budget (%d"
+        + " layers against %d), and %s%s%n", main.lemmas().size(), Configs.format(proofConfig),
+        main.depth(), paperDepth(main), runs,
+        tries == 0 ? " (no random programs: --tries 0)" : "");
     out().flush();
     return ExitCodes.OK;
   }
 
-  private static int paperDepth(Construction c) {
+  static int paperDepth(Construction c) {
     return c.lemmas().stream().mapToInt(StageLemma::budget).sum();
   }
 
-  /** Per stage: budget, layers, the all-inputs proof and the frame proof. */
-  private void lemmaTable(Construction c) {
-    FrameProof.Result frame = FrameProof.prove(c);
-    // The prover handles lemmas of one paper stage and of stages run side by side (compact).
-    boolean provable = true;
-    Optional<ProofReport> proof = Optional.empty();
-    if (provable) {
-      try (Progress progress = Progress.start(err(), "proving the stage lemmas",
-          c.lemmas().size(), "stages")) {
-        proof = Optional.of(Prover.prove(c, new ProgressListener() {
-          @Override
-          public void stageFinished(StageProof p) {
-            progress.advance();
-          }
-        }));
-      }
-    }
-    proved = proof.map(ProofReport::proved).orElse(false);
-    out().printf(Locale.ROOT, "stage lemmas%s (the layers are the same at every size)%n",
-        provable ? ", proved for all inputs of " + Configs.format(c.config())
-            : ", each covering the paper stages listed");
-    out().printf(Locale.ROOT, "  %-14s %-20s %6s %4s %7s  %-36s %-9s %s%n", "stage", "paper",
-        "budget", "ours", "layers", "lemma", "frame", "result");
-    for (int i = 0; i < c.lemmas().size(); i++) {
-      StageLemma l = c.lemmas().get(i);
-      int index = i;
-      Optional<StageProof> p = proof.map(r -> r.stages().get(index));
-      boolean frameHolds = frame.violations().stream().noneMatch(v -> v.stage().equals(l.name()));
-      String lemma = p.map(x -> x.proved()
-          ? String.format(Locale.ROOT, "proved for all inputs (%,d cases)", x.cases())
-          : x.counterexample().isPresent() ? "COUNTEREXAMPLE" : "not proved (case budget)")
-          .orElse("checked in every pass");
-      boolean lemmaOk = p.map(StageProof::proved).orElse(true);
-      String result = !lemmaOk || !frameHolds ? "FAILS"
-          : l.withinBudget() ? "holds" : "OVER BUDGET";
-      out().printf(Locale.ROOT, "  %-14s %-20s %6d %4d %7s  %-36s %-9s %s%n", l.name(),
-          l.paperLabel(), l.budget(), l.layerCount(),
-          l.firstLayer() + ".." + l.lastLayer(), lemma,
-          frameHolds ? "proved" : "VIOLATED", result);
-    }
-    out().printf(Locale.ROOT, "  %-14s %-20s %6d %4d%n", "total", "", paperDepth(c), c.depth());
-    if (!backendIsExact) {
-      out().println("  (proofs are about the weights in exact arithmetic; the backend applies to"
-          + " the runs below)");
-    }
-    out().printf(Locale.ROOT, "  (%sframe: %,d identity rows read off the weights)%n%n",
-        proof.map(r -> String.format(Locale.ROOT, "%,d cases in %d ms; ", r.cases(), r.millis()))
-            .orElse(""), frame.obligations());
-    for (StageProof p : proof.map(ProofReport::stages).orElse(ImmutableList.of())) {
-      p.counterexample().ifPresent(x -> {
-        out().println("  counterexample to the " + p.name() + " lemma: " + x.summary());
-        failures.add("stage " + p.name() + " lemma at " + Configs.format(c.config()));
-      });
-      if (p.counterexample().isEmpty() && !p.proved()) {
-        failures.add("stage " + p.name() + " not proved within the case budget");
-      }
-    }
-    for (FrameProof.Violation v : frame.violations()) {
-      out().println("  frame violation: " + v);
-      failures.add("frame of stage " + v.stage());
-    }
-    if (!failures.isEmpty()) {
-      out().println();
-    }
-    out().flush();
-  }
-
-  /** One pass against one reference step on every state of small sizes. */
-  private void exhaustive(Backend backend) {
+  /**
+   * One pass against one reference step on every state of small sizes; returns what the network
+   * was shown to agree on (empty when nothing was enumerated).
+   */
+  private String exhaustive(Backend backend) {
     List<Exhaustive> runs = new ArrayList<>();
     if (config == null) {
       runs.addAll(DEFAULT_EXHAUSTIVE);
@@ -255,10 +200,11 @@ final class CheckCommand extends Subcommand {
         + " machine");
     if (runs.isEmpty()) {
       out().printf(Locale.ROOT, "  %s has more than %,d states even with one instruction at pc;"
-          + " left to the proofs above and the campaign below%n%n", Configs.format(config),
-          MAX_EXHAUSTIVE_STATES);
-      return;
+          + " left to the proofs above%s%n%n", Configs.format(config), MAX_EXHAUSTIVE_STATES,
+          tries > 0 ? " and the campaign below" : "");
+      return "";
     }
+    List<String> sizes = new ArrayList<>();
     for (Exhaustive e : runs) {
       long states = ExhaustiveCheck.stateCount(e.config(), e.scope()).longValueExact();
       ExhaustiveCheck.Result r;
@@ -271,20 +217,47 @@ final class CheckCommand extends Subcommand {
               reported[0] = done;
             });
       }
-      out().printf(Locale.ROOT, "  %-8s %,10d states  %-9s  (%s)%n", Configs.format(e.config()),
-          r.states(), r.proved() ? "all agree" : r.firstDisagreement().isPresent() ? "DISAGREE"
-              : "skipped", scopeLabel(e.scope()));
-      r.firstDisagreement().ifPresent(d -> {
-        out().println("    first disagreement: " + d.summary() + ", from " + d.before());
-        failures.add("exhaustive check of " + Configs.format(e.config()));
-      });
-      // Enumerating one instruction at pc covers every program only when the weights show
-      // that a pass copies the other slots; without that, this scope proves nothing either way.
-      r.independenceFailure().ifPresent(f -> out().println("    not applicable: the pass reads"
-          + " the program beyond pc (" + f + ")"));
+      List<String> problems = new ArrayList<>();
+      reportExhaustive(e, r, out(), problems);
+      (r.firstDisagreement().isPresent() ? failures : notShown).addAll(problems);
+      sizes.add(Configs.format(e.config()));
     }
     out().println();
     out().flush();
+    return "every state of " + and(sizes);
+  }
+
+  /** {@code "a"}, {@code "a and b"}, {@code "a, b and c"}. */
+  static String and(List<String> items) {
+    int n = items.size();
+    return n <= 1 ? String.join("", items)
+        : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+  }
+
+  /**
+   * One line per enumeration: all agree, the first disagreement, or NOT SHOWN when the check
+   * was refused (enumerating one instruction at pc covers every program only when the weights
+   * show that a pass copies the other slots; without that it shows nothing either way). Adds
+   * to {@code problems} whatever keeps the verdict from HOLDS.
+   */
+  static void reportExhaustive(Exhaustive e, ExhaustiveCheck.Result r, PrintWriter out,
+      List<String> problems) {
+    out.printf(Locale.ROOT, "  %-8s %,10d states  %-9s  (%s)%n", Configs.format(e.config()),
+        r.states(), r.proved() ? "all agree" : r.firstDisagreement().isPresent() ? "DISAGREE"
+            : "NOT SHOWN", scopeLabel(e.scope()));
+    r.firstDisagreement().ifPresent(d -> {
+      out.println("    first disagreement: " + d.summary() + ", from " + d.before());
+      problems.add("exhaustive check of " + Configs.format(e.config()));
+    });
+    r.independenceFailure().ifPresent(f -> {
+      out.println("    refused: the pass reads the program beyond pc (" + f + ")");
+      problems.add("every state of " + Configs.format(e.config()) + " not shown (slot"
+          + " independence fails)");
+    });
+    if (!r.proved() && r.firstDisagreement().isEmpty() && r.independenceFailure().isEmpty()) {
+      problems.add("every state of " + Configs.format(e.config()) + " not shown ("
+          + r.checked() + " of " + r.states() + " states checked)");
+    }
   }
 
   /** Every example program, network in checked mode against the reference machine. */
@@ -314,9 +287,6 @@ final class CheckCommand extends Subcommand {
 
   /** Random programs and states, shrunk to a minimal counterexample on failure. */
   private void campaign(Backend backend) {
-    if (tries == 0) {
-      return;
-    }
     ConfigRange range = config != null ? ConfigRange.exactly(config) : DEFAULT_RANGE;
     Builds.requireFits(range.largest());
     DifferentialCampaign.Result r;

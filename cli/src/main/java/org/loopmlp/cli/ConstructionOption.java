@@ -4,17 +4,25 @@ import java.util.Iterator;
 import java.util.List;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Constructions;
+import org.loopmlp.construction.OneHotConstruction;
+import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.size.NarrowSizeEstimate;
+import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.size.SizeReport;
+import org.loopmlp.isa.MachineConfig;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --construction NAME}: which construction the command builds. The command line offers
- * the ones whose size it can estimate before building (the paper construction's closed form is
- * exact for {@code paper} and a bound for {@code compact}); {@link Constructions} has more.
+ * the ones whose size it can estimate before building (closed forms exact for {@code paper},
+ * {@code onehot} and {@code onehot-split}, the paper's bound for {@code compact}); {@link
+ * Constructions} has more.
  */
 final class ConstructionOption {
   /** The constructions the command line builds, in the order {@code --help} lists them. */
-  static final List<String> NAMES = List.of(PaperConstruction.NAME, CompactConstruction.NAME);
+  static final List<String> NAMES = List.of(PaperConstruction.NAME, CompactConstruction.NAME,
+      OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME, NarrowConstruction.NAME);
 
   @Option(names = "--construction", paramLabel = "NAME", defaultValue = "paper",
       completionCandidates = Names.class,

@@ -6,6 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -50,12 +53,13 @@ public final class Inputs {
     if (Files.isDirectory(out)) {
       throw UserError.because("cannot write %s %s: it is a directory", option, out);
     }
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
+    // The parent as the user typed it (a bare file name lives in the working directory).
+    Path parent = out.getParent() != null ? out.getParent() : Path.of(".");
+    if (!Files.isDirectory(parent)) {
       throw UserError.because("cannot write %s %s: the directory %s does not exist", option, out,
           parent);
     }
-    if (parent != null && !Files.isWritable(parent) && !Files.isWritable(out)) {
+    if (!Files.isWritable(parent) && !Files.isWritable(out)) {
       throw UserError.because("cannot write %s %s: permission denied", option, out);
     }
   }
@@ -81,7 +85,16 @@ public final class Inputs {
     if (e instanceof NotDirectoryException) {
       return "a parent of the path is not a directory";
     }
-    String m = e.getMessage();
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file of that name already exists";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "the directory is not empty";
+    }
+    // A FileSystemException's message starts with the (possibly absolute or temporary) path
+    // the library used; the caller names the user's path, so keep only the reason.
+    String m = e instanceof FileSystemException && ((FileSystemException) e).getReason() != null
+        ? ((FileSystemException) e).getReason() : e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.LoopedMlp;
@@ -14,6 +15,7 @@ import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.asm.SqProgram;
+import org.loopmlp.verify.FloatingPointLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,6 +121,7 @@ final class RunCommand extends Subcommand {
           disagreement = o.disagreement();
         }
       } else {
+        warnUnchecked(backend, config);
         LoopedMlp mlp = LoopedMlp.of(construction, backend);
         MachineState[] lastDecoded = {initial};
         int[] decodedPasses = {0};
@@ -173,6 +176,7 @@ final class RunCommand extends Subcommand {
       c.put("code", config.codeBits());
       o.put("config", c);
       o.put("engine", engine.name());
+      o.put("construction", engine == Engine.reference ? null : constructionOption.name());
       o.put("backend", engine == Engine.reference ? null : backend.name());
       o.put("steps", steps);
       o.put("halted", halted);
@@ -187,7 +191,8 @@ final class RunCommand extends Subcommand {
 
     out().printf(Locale.ROOT, "%s: %s (%d words, %d slots), engine %s%s%n", file,
         Configs.format(config), config.dataSize(), config.codeSize(), engine,
-        engine == Engine.reference ? "" : ", backend " + backend.name());
+        engine == Engine.reference ? ""
+            : ", " + constructionOption.name() + " construction, backend " + backend.name());
     if (reference != null) {
       out().printf(Locale.ROOT, "reference machine: %s after %s, pc %d%n",
           reference.halted() ? "halted" : "stopped at --max-steps", steps(reference.steps()),
@@ -213,6 +218,27 @@ final class RunCommand extends Subcommand {
     printMemory(program, last, mlpRun != null ? "network" : "reference machine");
     out().flush();
     return code;
+  }
+
+  /**
+   * {@code --engine mlp} compares nothing: says so on stderr, and, on a floating-point backend at
+   * a word size where the campaign found it wrong ({@link FloatingPointLimits}), that the result
+   * can be wrong.
+   */
+  private void warnUnchecked(Backend backend, MachineConfig config) {
+    String limit = "";
+    if (!backend.isExact()) {
+      OptionalInt first = FloatingPointLimits.isRecorded(backend.name())
+          ? FloatingPointLimits.firstFailingWordBits(backend.name()) : OptionalInt.of(2);
+      if (first.isPresent() && config.wordBits() >= first.getAsInt()) {
+        limit = String.format(Locale.ROOT, "; %s is not exact at N = %d (the construction on %s"
+            + " first fails at N = %d), so the result can be wrong", backend.name(),
+            config.wordBits(), backend.name(), first.getAsInt());
+      }
+    }
+    err().printf(Locale.ROOT, "note: unchecked run: --engine mlp compares nothing with the"
+        + " reference machine%s; --engine both checks every step%n", limit);
+    err().flush();
   }
 
   /** {@code "1 step"}, {@code "24 steps"}. */

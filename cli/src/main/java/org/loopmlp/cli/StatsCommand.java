@@ -3,7 +3,9 @@ package org.loopmlp.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.construction.stage.PaperStage;
@@ -88,7 +90,7 @@ final class StatsCommand extends Subcommand {
     if (configs.size() == 1) {
       MachineConfig config = configs.get(0);
       try {
-        Builds.requireFits(config);
+        Builds.requireFits(constructionOption.name(), config);
       } catch (UserError e) {
         // One size is built and measured; a range is printed from the closed form, which
         // needs no heap, so name a range that includes this size.
@@ -103,24 +105,26 @@ final class StatsCommand extends Subcommand {
       return ExitCodes.OK;
     }
     List<Row> rows = new ArrayList<>();
-    if (!build && !constructionOption.isPaper()) {
-      throw UserError.because("the closed form is the paper construction's; add --build to"
-          + " measure the %s construction at every size", constructionOption.name());
+    String name = constructionOption.name();
+    if (!build && name.equals(CompactConstruction.NAME)) {
+      throw UserError.because("the %s construction has no exact closed form; add --build to"
+          + " measure it at every size", name);
     }
     if (build) {
       for (MachineConfig config : configs) {
-        Builds.requireFits(config);
+        Builds.requireFits(name, config);
       }
       try (Progress progress = Progress.start(err(), "stats", configs.size(), "sizes")) {
         for (MachineConfig config : configs) {
           Construction c = Builds.build(constructionOption.name(), config, err());
-          rows.add(Row.measured(SizeReport.of(c), SizeReport.estimate(config)));
+          rows.add(Row.measured(SizeReport.of(c),
+              SizeReport.estimate(name, config).orElseThrow()));
           progress.advance();
         }
       }
     } else {
       for (MachineConfig config : configs) {
-        rows.add(Row.estimated(SizeReport.estimate(config)));
+        rows.add(Row.estimated(SizeReport.estimate(name, config).orElseThrow()));
       }
     }
     print(rows);

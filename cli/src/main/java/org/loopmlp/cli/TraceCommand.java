@@ -73,6 +73,10 @@ final class TraceCommand extends Subcommand {
     }
     if (png != null) {
       Inputs.checkWritableTarget("--png", png);
+      if (!png.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+        throw UserError.because("--png %s: the heat map is a PNG image; give a file name ending"
+            + " in .png", png);
+      }
     }
     Backend backend = backendOption.backend();
     SqProgram program = Programs.load(file);
@@ -109,9 +113,9 @@ final class TraceCommand extends Subcommand {
     Tracer.Trace trace = Tracer.trace(construction, backend, program.program(), state);
     StepDetail d = SubleqMachine.detail(program.program(), state);
     Instruction ins = program.program().at(state.pc());
-    out().printf(Locale.ROOT, "%s, %s, backend %s: pass %d executes slot %d: %d %d %d%n", file,
-        Configs.format(program.config()), backend.name(), pass, state.pc(), ins.a(), ins.b(),
-        ins.c());
+    out().printf(Locale.ROOT, "%s, %s, %s construction, backend %s: pass %d executes slot %d:"
+        + " %d %d %d%n", file, Configs.format(program.config()), constructionOption.name(),
+        backend.name(), pass, state.pc(), ins.a(), ins.b(), ins.c());
     out().printf(Locale.ROOT, "reference step: mem[%d] = %d - %d = %d%s, so pc becomes %d%n",
         d.b(), d.memB(), d.memA(), d.result(), d.overflowed() ? " (wrapped)" : "",
         d.nextPc());

@@ -38,7 +38,7 @@ class BadInputTest {
 
   @Test
   void configOutOfRangeInAnOption() {
-    assertUsageError("word bits N must be in [2, 32], was 40", "check", "--config", "40,4,4");
+    assertUsageError("word bits N must be in [2, 64], was 70", "check", "--config", "70,4,4");
   }
 
   @Test

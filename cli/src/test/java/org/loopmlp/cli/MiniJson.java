@@ -9,7 +9,7 @@ import java.util.Map;
  * A strict JSON reader for tests (objects, arrays, strings, integers, decimals, true, false,
  * null), written independently of {@link Json} so that output is checked by a separate parser.
  */
-final class MiniJson {
+public final class MiniJson {
   private final String s;
   private int i;
 
@@ -18,7 +18,7 @@ final class MiniJson {
   }
 
   /** Parses exactly one JSON value (surrounding whitespace allowed). */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     MiniJson p = new MiniJson(text);
     p.ws();
     Object v = p.value();

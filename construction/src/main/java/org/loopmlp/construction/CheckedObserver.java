@@ -14,7 +14,7 @@ import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.exact.StateVector;
 
 /**
- * Runtime checks of one pass (DESIGN §6, tier 1): after every layer, every output direction
+ * Runtime checks of one pass (SPEC §9.2, tier 1): after every layer, every output direction
  * satisfies its invariant; at the end of every stage, the stage left its frame unchanged and its
  * postcondition (stated with the reference machine's step) holds. Call {@link #beforePass} with
  * the pass input first. Throws {@link LemmaViolation} at the first failure.

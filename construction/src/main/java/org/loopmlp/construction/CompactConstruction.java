@@ -13,7 +13,7 @@ import org.loopmlp.construction.stage.WriteStage;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * The paper stages scheduled side by side where they do not depend on each other (DESIGN §5):
+ * The paper stages scheduled side by side where they do not depend on each other (SPEC §8):
  * next pc runs in the layers of fetch (it reads only pc), and branch runs in the layers of write
  * (write reads r in its first layer, branch clears it in its second). 9 layers, the same gadgets
  * and the same nnz as {@link PaperConstruction} apart from fewer identity copies; the lemmas are

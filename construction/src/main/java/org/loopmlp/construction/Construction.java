@@ -6,7 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ import org.loopmlp.isa.MachineConfig;
  * order, with the layers it occupies. Immutable.
  *
  * <p>Assembly places every stage's {@link LayerPlan}s against the layout: each state direction
- * gets the row of the neuron that writes it, an empty row if cleared, or an identity row (DESIGN
- * §5: "every direction that is not mentioned is copied"); hidden neurons follow. It refuses a
+ * gets the row of the neuron that writes it, an empty row if cleared, or an identity row (SPEC
+ * §8: "every state direction a layer does not mention is copied"); hidden neurons follow. It refuses a
  * stage that reads or writes a state register it does not declare, or reads another stage's
  * hidden neurons.
  */
@@ -125,33 +125,47 @@ public final class Construction {
       addLemma(stage, firstLayer, plans.size());
     }
 
-    /** Checks one layer's reads and writes against the stage's declaration, then builds it. */
+    /**
+     * Checks one layer's reads and writes against the stage's declaration, then builds it. Each
+     * neuron is turned into a row of primitive CSR arrays as the plan yields it, with its
+     * invariant, so the plan's neurons are never held all at once. State rows come first (in
+     * state order, identity copies for what the layer does not write or clear), hidden rows follow
+     * in the order the plan gives them.
+     */
     void addLayer(int si, Stage stage, LayerPlan plan, boolean sameStage, Set<Direction> writes,
         Set<Direction> readable) {
       String label = stage.name() + "." + plan.label();
       StateLayout.Builder out = layout.extend();
-      Map<Direction, Neuron> stateRows = new HashMap<>();
-      List<Neuron> hidden = new ArrayList<>();
+      int inputDim = previous.dimension();
+      SparseLayer.Builder stateRows = SparseLayer.builder(inputDim);
+      SparseLayer.Builder hiddenRows = SparseLayer.builder(inputDim);
+      int[] stateRowOf = new int[stateDim];
+      Arrays.fill(stateRowOf, -1);
+      List<Invariant> stateInv = new ArrayList<>();
+      List<Invariant> hiddenInv = new ArrayList<>();
+      RowScratch scratch = new RowScratch();
       for (Neuron n : plan.neurons()) {
-        if (layout.contains(n.output())) {
+        int outIndex = layout.find(n.output());
+        boolean stateRow = outIndex >= 0;
+        if (stateRow) {
           checkArgument(writes.contains(n.output()),
               "stage %s, layer %s writes %s, which the stage does not declare", stage.name(),
               label, n.output());
-          stateRows.put(n.output(), n);
+          checkArgument(stateRowOf[outIndex] < 0, "layer %s writes %s twice", label, n.output());
+          checkArgument(!plan.cleared().contains(n.output()), "layer %s writes and clears %s",
+              label, n.output());
         } else {
           out.add(label, n.output());
-          hidden.add(n);
         }
-        for (Direction d : n.preActivation().terms().keySet()) {
-          if (layout.contains(d)) {
-            checkArgument(readable.contains(d),
-                "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
-                label, d);
-          } else {
-            checkArgument(sameStage && previous.contains(d),
-                "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
-                    + " previous layer", stage.name(), label, d);
-          }
+        Invariant inv = scratch.load(n, stage, label, sameStage, readable);
+        if (stateRow) {
+          stateRowOf[outIndex] = stateRows.addRow(n.preActivation().bias(), scratch.columns,
+              scratch.weights, scratch.size);
+          stateInv.add(inv);
+        } else {
+          hiddenRows.addRow(n.preActivation().bias(), scratch.columns, scratch.weights,
+              scratch.size);
+          hiddenInv.add(inv);
         }
       }
       for (Direction d : plan.cleared()) {
@@ -160,27 +174,39 @@ public final class Construction {
             label, d);
       }
       StateLayout outLayout = out.build();
-      SparseLayer.Builder lb = SparseLayer.builder(previous.dimension()).label(label);
-      List<Invariant> inv = new ArrayList<>(outLayout.dimension());
+      // Sized exactly: state rows (an identity weight for each copied direction), then the hidden
+      // rows, so the widest layers are copied once and never grown.
+      long copied = 0;
       for (int i = 0; i < stateDim; i++) {
-        Direction d = layout.direction(i);
-        Neuron n = stateRows.get(d);
-        if (n != null) {
-          lb.addRow(row(n, previous));
-          inv.add(invariantOf(n, previous, previousInv));
-        } else if (plan.cleared().contains(d)) {
-          lb.addRow(SparseLayer.Row.withBias(0));
+        copied += stateRowOf[i] < 0 ? 1 : 0;
+      }
+      SparseLayer.Builder lb = SparseLayer.builder(inputDim).label(label).reserve(
+          outLayout.dimension(), copied + stateRows.nonZeros() + hiddenRows.nonZeros());
+      List<Invariant> inv = new ArrayList<>(outLayout.dimension());
+      boolean[] cleared = new boolean[stateDim];
+      plan.cleared().forEach(d -> cleared[layout.indexOf(d)] = true);
+      int[] column = new int[1];
+      Rational[] one = new Rational[1];
+      for (int i = 0; i < stateDim; i++) {
+        if (stateRowOf[i] >= 0) {
+          lb.addRowOf(stateRows, stateRowOf[i]);
+          inv.add(stateInv.get(stateRowOf[i]));
+        } else if (cleared[i]) {
+          lb.addRow(Rational.ZERO, column, one, 0);
           inv.add(Invariant.ZERO);
         } else {
-          // DESIGN §5: every direction that is not mentioned is copied, ReLU(x) = x for x >= 0.
-          lb.addRow(SparseLayer.Row.withBias(0).plus(i, 1));
+          // SPEC §8: every direction that is not mentioned is copied, ReLU(x) = x for x >= 0.
+          column[0] = i;
+          one[0] = Rational.ONE;
+          lb.addRow(Rational.ZERO, column, one, 1);
           inv.add(previousInv.get(i));
         }
       }
-      for (Neuron n : hidden) {
-        lb.addRow(row(n, previous));
-        inv.add(invariantOf(n, previous, previousInv));
+      for (int r = 0; r < hiddenRows.rows(); r++) {
+        lb.addRowOf(hiddenRows, r);
       }
+      hiddenRows = null;
+      inv.addAll(hiddenInv);
       SparseLayer layer = lb.build();
       ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
       infos.add(new LayerInfo(built.size(), label, si, stage.name(), outLayout, invariants,
@@ -188,6 +214,63 @@ public final class Construction {
       built.add(layer);
       previous = outLayout;
       previousInv = invariants;
+    }
+
+    /**
+     * One neuron's terms as (column, weight) arrays against the previous layer, checked against
+     * the stage's declaration, and the neuron's invariant (declared, or the interval of
+     * ReLU(pre) over the inputs' invariants). Reused from neuron to neuron.
+     */
+    private final class RowScratch {
+      int[] columns = new int[16];
+      Rational[] weights = new Rational[16];
+      int size;
+
+      Invariant load(Neuron n, Stage stage, String label, boolean sameStage,
+          Set<Direction> readable) {
+        Map<Direction, Rational> terms = n.preActivation().terms();
+        if (terms.size() > columns.length) {
+          columns = new int[Integer.highestOneBit(terms.size()) * 2];
+          weights = new Rational[columns.length];
+        }
+        size = 0;
+        boolean bounded = n.declared().isEmpty();
+        Rational bias = n.preActivation().bias();
+        long lo = 0;
+        long hi = 0;
+        if (bounded) {
+          checkArgument(bias.isLong(), "neuron %s: bias %s is not an integer", n.output(), bias);
+          lo = bias.longValueExact();
+          hi = lo;
+        }
+        for (Map.Entry<Direction, Rational> e : terms.entrySet()) {
+          Direction d = e.getKey();
+          int column = previous.find(d);
+          if (column >= 0 && column < stateDim) {
+            checkArgument(readable.contains(d),
+                "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
+                label, d);
+          } else {
+            checkArgument(sameStage && column >= 0,
+                "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
+                    + " previous layer", stage.name(), label, d);
+          }
+          columns[size] = column;
+          weights[size] = e.getValue();
+          size++;
+          if (bounded) {
+            checkArgument(e.getValue().isLong(), "neuron %s: weight %s is not an integer",
+                n.output(), e.getValue());
+            long w = e.getValue().longValueExact();
+            Invariant x = previousInv.get(column);
+            long a = Math.multiplyExact(w, x.low());
+            long b = Math.multiplyExact(w, x.high());
+            lo = Math.addExact(lo, Math.min(a, b));
+            hi = Math.addExact(hi, Math.max(a, b));
+          }
+        }
+        return bounded ? Invariant.range(Math.max(0, lo), Math.max(0, hi)) : n.declared().get();
+      }
     }
 
     /** The stage's lemma: the current condition, then its roles' effects; frame = the rest. */
@@ -213,34 +296,6 @@ public final class Construction {
     Set<Direction> s = new HashSet<>();
     registers.forEach(r -> s.addAll(r.bits()));
     return s;
-  }
-
-  private static SparseLayer.Row row(Neuron n, StateLayout input) {
-    SparseLayer.Row row = SparseLayer.Row.withBias(n.preActivation().bias());
-    n.preActivation().terms().forEach((d, w) -> row.plus(input.indexOf(d), w));
-    return row;
-  }
-
-  /** The declared invariant, or the interval of ReLU(pre) over the inputs' invariants. */
-  private static Invariant invariantOf(Neuron n, StateLayout input, List<Invariant> inputInv) {
-    if (n.declared().isPresent()) {
-      return n.declared().get();
-    }
-    Rational bias = n.preActivation().bias();
-    checkArgument(bias.isLong(), "neuron %s: bias %s is not an integer", n.output(), bias);
-    long lo = bias.longValueExact();
-    long hi = lo;
-    for (Map.Entry<Direction, Rational> e : n.preActivation().terms().entrySet()) {
-      checkArgument(e.getValue().isLong(), "neuron %s: weight %s is not an integer",
-          n.output(), e.getValue());
-      long w = e.getValue().longValueExact();
-      Invariant x = inputInv.get(input.indexOf(e.getKey()));
-      long a = Math.multiplyExact(w, x.low());
-      long b = Math.multiplyExact(w, x.high());
-      lo = Math.addExact(lo, Math.min(a, b));
-      hi = Math.addExact(hi, Math.max(a, b));
-    }
-    return Invariant.range(Math.max(0, lo), Math.max(0, hi));
   }
 
   /**

@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * A named basis direction of a layer's space (DESIGN §4), e.g. {@code mem[3].bit[2]}, {@code
+ * A named basis direction of a layer's space (SPEC §7), e.g. {@code mem[3].bit[2]}, {@code
  * code[1].a.bit[0]}, {@code pc.bit[0]}, {@code r.bit[7]}, or a hidden neuron named by the gadget
  * that owns it such as {@code fetch.sel[3].a.bit[1]}. Gadgets speak only of directions; a {@link
  * StateLayout} assigns their indices.

@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import org.loopmlp.exact.Rational;
 
 /**
- * What value a direction may hold after a layer (DESIGN §6): exactly 0, a bit in {0, 1}, or an
+ * What value a direction may hold after a layer (SPEC §9): exactly 0, a bit in {0, 1}, or an
  * integer in a closed range. Every value of this construction is an integer.
  */
 public record Invariant(long low, long high) {

@@ -14,7 +14,7 @@ import org.loopmlp.isa.Program;
 
 /**
  * A construction's network compiled for one backend and run in a loop: the output of one pass is
- * the input of the next (DESIGN §3), one pass per executed instruction. In checked mode every
+ * the input of the next (SPEC §6), one pass per executed instruction. In checked mode every
  * pass is verified layer by layer and stage by stage against the reference machine ({@link
  * CheckedObserver}).
  */

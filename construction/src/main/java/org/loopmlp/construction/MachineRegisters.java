@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * The registers of the machine state space for one config (DESIGN §4): the program {@code
+ * The registers of the machine state space for one config (SPEC §7): the program {@code
  * code[q].a}, {@code code[q].b} (A bits), {@code code[q].c} (C bits); the memory {@code mem[i]} (N
  * bits, two's complement); {@code pc} (C bits); and the scratch registers {@code ra, rb} (A bits),
  * {@code rc, pc1} (C bits), {@code va, vb, r} (N bits, two's complement), which are 0 between two

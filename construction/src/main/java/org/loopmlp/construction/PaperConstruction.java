@@ -11,12 +11,19 @@ import org.loopmlp.construction.stage.WriteStage;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * The 13-layer construction of DESIGN §5: the paper's six stages in the paper's order (fetch 2,
+ * The 13-layer construction of SPEC §8: the paper's six stages in the paper's order (fetch 2,
  * read 2, subtract 2, write 2, next pc 2, branch 3 layers), each within the paper's budget (2, 2,
  * 7, 2, 6, 4; 23 in all).
  */
 public final class PaperConstruction {
   public static final String NAME = "paper";
+
+  /**
+   * The largest word size of the constructions whose subtraction weighs bit j by 2^j (paper,
+   * compact, fused, shallow): their thresholds reach 3 * 2^(N-1), and past N = 32 their partial
+   * sums leave even float64's exact integers. The narrow construction goes to 64.
+   */
+  public static final int MAX_WORD_BITS = 32;
 
   private PaperConstruction() {}
 

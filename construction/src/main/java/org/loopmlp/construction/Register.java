@@ -8,7 +8,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * A named group of bit directions read as one number, least significant bit first (DESIGN §4):
+ * A named group of bit directions read as one number, least significant bit first (SPEC §7):
  * an unsigned address such as {@code ra} or {@code code[2].c}, or a two's complement word such as
  * {@code mem[5]} or {@code r}.
  */
@@ -25,8 +25,10 @@ public record Register(String name, Encoding encoding, ImmutableList<Direction> 
     checkNotNull(name, "name");
     checkNotNull(encoding, "encoding");
     checkArgument(!bits.isEmpty(), "register %s needs at least one bit", name);
-    checkArgument(bits.size() <= 62, "register %s has %s bits, at most 62 supported", name,
-        bits.size());
+    // a value is a long: 64 bits two's complement, 63 unsigned
+    int most = encoding == Encoding.UNSIGNED ? 63 : 64;
+    checkArgument(bits.size() <= most, "register %s has %s bits, at most %s supported", name,
+        bits.size(), most);
   }
 
   /** The unsigned register {@code name} of {@code width} bits {@code name.bit[0..width)}. */
@@ -73,7 +75,8 @@ public record Register(String name, Encoding encoding, ImmutableList<Direction> 
       checkArgument(v == 0 || v == 1, "bit %s of %s is %s", t, name, v);
       u |= (long) v << t;
     }
-    if (encoding == Encoding.TWOS_COMPLEMENT && bitValues.get(width() - 1) == 1) {
+    // at width 64 the long is already the two's complement value
+    if (encoding == Encoding.TWOS_COMPLEMENT && bitValues.get(width() - 1) == 1 && width() < 64) {
       u -= 1L << width();
     }
     return u;
@@ -90,8 +93,8 @@ public record Register(String name, Encoding encoding, ImmutableList<Direction> 
   public boolean fits(long value) {
     int w = width();
     return encoding == Encoding.UNSIGNED
-        ? value >= 0 && value < (1L << w)
-        : value >= -(1L << (w - 1)) && value < (1L << (w - 1));
+        ? value >= 0 && (w >= 63 || value < (1L << w))
+        : w >= 64 || (value >= -(1L << (w - 1)) && value < (1L << (w - 1)));
   }
 
   @Override

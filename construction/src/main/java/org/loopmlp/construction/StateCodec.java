@@ -19,7 +19,7 @@ import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.Program;
 
 /**
- * Encodes a program and machine state as a vector of the machine state space (DESIGN §4: bits
+ * Encodes a program and machine state as a vector of the machine state space (SPEC §7: bits
  * {0, 1}, least significant first, words in two's complement, scratch 0) and decodes it back,
  * refusing any vector that is not such an encoding.
  */

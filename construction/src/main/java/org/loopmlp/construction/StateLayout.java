@@ -3,19 +3,19 @@ package org.loopmlp.construction;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * An ordered space of named {@link Direction}s: assigns each direction its index once (DESIGN §4,
+ * An ordered space of named {@link Direction}s: assigns each direction its index once (SPEC §7,
  * tracr style). Directions are grouped into named regions ({@code code}, {@code mem}, {@code pc},
  * {@code scratch}, or a hidden region named by its gadget) and named {@link Register}s.
  *
@@ -26,12 +26,12 @@ public final class StateLayout {
   private final StateLayout base;
   private final int offset;
   private final ImmutableList<Direction> own;
-  private final Map<Direction, Integer> index;
+  private final DirectionIndex index;
   private final ImmutableMap<String, Register> registers;
   private final ImmutableMap<String, ImmutableList<Direction>> regions;
 
   private StateLayout(StateLayout base, ImmutableList<Direction> own,
-      Map<Direction, Integer> index, ImmutableMap<String, Register> registers,
+      DirectionIndex index, ImmutableMap<String, Register> registers,
       ImmutableMap<String, ImmutableList<Direction>> regions) {
     this.base = base;
     this.offset = base == null ? 0 : base.dimension();
@@ -68,9 +68,10 @@ public final class StateLayout {
     return find(d) >= 0;
   }
 
-  private int find(Direction d) {
-    Integer i = index.get(d);
-    if (i != null) {
+  /** The index of {@code d}, or -1 when it is not in this space. */
+  int find(Direction d) {
+    int i = index.find(d);
+    if (i >= 0) {
       return i + offset;
     }
     return base == null ? -1 : base.find(d);
@@ -151,8 +152,9 @@ public final class StateLayout {
   /** Adds directions in order; each direction at most once. */
   public static final class Builder {
     private final StateLayout base;
-    private final List<Direction> own = new ArrayList<>();
-    private final Map<Direction, Integer> index = new HashMap<>();
+    private DirectionIndex index = new DirectionIndex();
+    private String lastRegion;
+    private List<Direction> lastRegionList;
     private final Map<String, Register> registers = new LinkedHashMap<>();
     private final Map<String, List<Direction>> regions = new LinkedHashMap<>();
 
@@ -175,22 +177,29 @@ public final class StateLayout {
     /** Adds one direction to {@code region}. */
     public Builder add(String region, Direction d) {
       checkNotNull(region, "region");
-      checkArgument(!index.containsKey(d) && (base == null || !base.contains(d)),
+      checkState(index != null, "the layout was built already");
+      checkArgument((base == null || !base.contains(d)) && index.add(d),
           "direction %s added twice", d);
-      index.put(d, own.size());
-      own.add(d);
-      regions.computeIfAbsent(region, r -> new ArrayList<>()).add(d);
+      if (!region.equals(lastRegion)) {
+        lastRegion = region;
+        lastRegionList = regions.computeIfAbsent(region, r -> new ArrayList<>());
+      }
+      lastRegionList.add(d);
       return this;
     }
 
     public int dimension() {
-      return (base == null ? 0 : base.dimension()) + own.size();
+      return (base == null ? 0 : base.dimension()) + index.size();
     }
 
     public StateLayout build() {
       ImmutableMap.Builder<String, ImmutableList<Direction>> rb = ImmutableMap.builder();
       regions.forEach((k, v) -> rb.put(k, ImmutableList.copyOf(v)));
-      return new StateLayout(base, ImmutableList.copyOf(own), Map.copyOf(index),
+      // The index is handed over, not copied (a hidden layer may have millions of directions);
+      // the builder refuses further additions.
+      DirectionIndex built = index;
+      index = null;
+      return new StateLayout(base, ImmutableList.copyOf(built.directions()), built,
           ImmutableMap.copyOf(registers), rb.build());
     }
   }

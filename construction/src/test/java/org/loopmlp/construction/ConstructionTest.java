@@ -54,7 +54,7 @@ class ConstructionTest {
   }
 
   /**
-   * Structural frame (DESIGN §6, tier 3): inside a stage every direction of the stage's frame is
+   * Structural frame (SPEC §9.2, tier 3): inside a stage every direction of the stage's frame is
    * copied by an identity row with zero bias.
    */
   @Test

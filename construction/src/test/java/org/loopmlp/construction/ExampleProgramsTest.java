@@ -15,8 +15,8 @@ import org.loopmlp.isa.SubleqRunner;
 import org.loopmlp.isa.asm.SqProgram;
 
 /**
- * Every example program, run in checked mode on every exact backend through the paper and the
- * compact construction (and on the rational backend through the fused one), equals the reference
+ * Every example program, run in checked mode on every exact backend through the paper, compact,
+ * onehot and onehot-split constructions (and on the rational backend through the fused one), equals the reference
  * machine at every step up to its halt.
  */
 class ExampleProgramsTest {
@@ -31,7 +31,8 @@ class ExampleProgramsTest {
       SqProgram sq = example.program();
       RunResult reference = SubleqRunner.runTraced(sq.program(), sq.initialState(), LIMIT);
       assertTrue(reference.halted(), example.name() + " halts within " + LIMIT);
-      for (String name : List.of(PaperConstruction.NAME, CompactConstruction.NAME)) {
+      for (String name : List.of(PaperConstruction.NAME, CompactConstruction.NAME,
+          OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME)) {
         Construction c = TestArbitraries.construction(name, sq.config());
         for (Backend backend : exact) {
           check(example, reference, LoopedMlp.checked(c, backend));

@@ -15,7 +15,7 @@ import org.loopmlp.isa.Program;
 class PaperConstructionTest {
   private static final MachineConfig CONFIG = MachineConfig.of(8, 4, 4);
 
-  /** DESIGN §2's example: Z=0, ONE=1, X=7; loop: ONE X done; Z Z loop; done: HALT. */
+  /** SPEC §4's example (with X = 7): Z=0, ONE=1, X=7; loop: ONE X done; Z Z loop; done: HALT. */
   private static Program countdown() {
     return Program.padded(CONFIG, List.of(
         Instruction.of(1, 2, 2),
@@ -42,7 +42,7 @@ class PaperConstructionTest {
   @Test
   void countdownEqualsReferenceInCheckedMode() {
     for (String name : List.of(PaperConstruction.NAME, CompactConstruction.NAME,
-        FusedConstruction.NAME)) {
+        OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME, FusedConstruction.NAME)) {
       LoopedMlp mlp = LoopedMlp.checked(Constructions.build(name, CONFIG),
           RationalBackend.INSTANCE);
       MlpRun run = mlp.run(countdown(), countdownState(), 100);

@@ -5,7 +5,7 @@ package org.loopmlp.exact;
  * then evaluates it many times.
  */
 public interface Backend {
-  /** Short name used on the command line: rational, exact, float64, float32. */
+  /** Short name used on the command line: rational, exact, float64, float32, float16, ... */
   String name();
 
   /** True when evaluation never rounds (the result equals exact rational evaluation). */

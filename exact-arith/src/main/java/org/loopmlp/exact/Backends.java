@@ -8,8 +8,9 @@ public final class Backends {
 
   /** All backends, trusted first. */
   public static ImmutableList<Backend> all() {
-    return ImmutableList.of(RationalBackend.INSTANCE, ExactBackend.INSTANCE, Float64Backend.INSTANCE,
-        Float32Backend.INSTANCE);
+    return ImmutableList.of(RationalBackend.INSTANCE, ExactBackend.INSTANCE,
+        IncrementalBackend.INSTANCE, ParallelExactBackend.INSTANCE, Float64Backend.INSTANCE,
+        Float32Backend.INSTANCE, NarrowFloatBackend.FLOAT16, NarrowFloatBackend.BFLOAT16);
   }
 
   /** The backend called {@code name}; fails with the list of known names. */

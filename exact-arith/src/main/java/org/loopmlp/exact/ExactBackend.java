@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Exact evaluation in integer arithmetic (DESIGN.md §3, "exact integer backend"). Each layer is
+ * Exact evaluation in integer arithmetic (SPEC §6, "exact integer backend"). Each layer is
  * scaled to integers by its common denominators ({@link IntegerLayer}); vectors are integers over
  * a common denominator ({@link ScaledIntegerVector}).
  *
@@ -86,12 +86,30 @@ public final class ExactBackend implements Backend {
     @Override
     public ScaledIntegerVector apply(StateVector input, LayerObserver observer) {
       network.checkInput(input);
-      ScaledIntegerVector x = ScaledIntegerVector.copyOf(input);
-      for (int i = 0; i < layers.size(); i++) {
+      return applyFrom(0, ScaledIntegerVector.copyOf(input), observer);
+    }
+
+    /**
+     * Applies layers {@code from}, {@code from + 1}, ... to {@code x}, the output of layer {@code
+     * from - 1} (the network's input when {@code from} is 0), reporting each layer's output; for
+     * backends that evaluate the first layers their own way and hand the rest over.
+     */
+    ScaledIntegerVector applyFrom(int from, ScaledIntegerVector x, LayerObserver observer) {
+      for (int i = from; i < layers.size(); i++) {
         x = applyLayer(layers.get(i), x);
         observer.afterLayer(i, layers.get(i).source, x);
       }
       return x;
+    }
+
+    /** Layer {@code index} applied to {@code x}, exactly. */
+    ScaledIntegerVector applyLayer(int index, ScaledIntegerVector x) {
+      return applyLayer(layers.get(index), x);
+    }
+
+    /** The integer form of layer {@code index}, shared with backends built on this one. */
+    IntegerLayer integerLayer(int index) {
+      return layers.get(index);
     }
 
     private ScaledIntegerVector applyLayer(IntegerLayer layer, ScaledIntegerVector x) {

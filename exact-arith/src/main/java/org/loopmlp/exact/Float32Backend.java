@@ -1,7 +1,7 @@
 package org.loopmlp.exact;
 
 /**
- * Evaluation in IEEE single precision, as a GPU in float32 would do it (DESIGN.md §3): weights,
+ * Evaluation in IEEE single precision, as a GPU in float32 would do it (SPEC §6): weights,
  * biases and inputs are rounded to the nearest float, each row accumulates {@code b + sum w x}
  * left to right in float (product rounded, then sum rounded; no fused multiply-add). Not exact;
  * its vectors report the exact values of the floats they hold.

@@ -6,7 +6,7 @@ import com.google.common.collect.ImmutableList;
  * What the {@code float64} and {@code float32} backends share: the network compiled once into
  * CSR arrays of one precision, the dimension check and the observer calls. A subclass supplies
  * its array type {@code A} ({@code double[]} or {@code float[]}) and the CSR loop, which stays
- * per precision so that each accumulates in its own type (DESIGN.md §3).
+ * per precision so that each accumulates in its own type (SPEC §6).
  */
 abstract class FloatingPointBackend<A> implements Backend {
   private final String name;

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 
 /**
  * A {@link SparseLayer} scaled to integers, the compiled form of the {@code exact} backend
- * (DESIGN.md §3). With {@code D_W} the least common multiple of the weight denominators and
+ * (SPEC §6). With {@code D_W} the least common multiple of the weight denominators and
  * {@code D_b} that of the bias denominators, the layer stores the integer weights {@code A = D_W
  * W} and biases {@code B = D_b b}, so that {@code W x + b = A x / D_W + B / D_b}. For the
  * construction every weight and bias is an integer and both scales are 1.

@@ -19,6 +19,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -141,11 +142,63 @@ public final class NetworkFormat {
 
   /** Reads a network written by {@link #write}; never returns a partially read network. */
   public static Network read(Path file) throws IOException {
+    // Deflate expands at most 1032-fold: a bound on the text a gzip file can hold.
+    long size = Files.size(file);
+    long textBound = !isGzip(file) ? size
+        : size > Long.MAX_VALUE / 2048 ? Long.MAX_VALUE : size * 1032 + 1024;
+    checkComplete(file);
     try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
+      InputStream in = isGzip(file) ? gunzip(file, raw) : raw;
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      return new Reader(file, reader).network();
+      return new Reader(file, reader, textBound).network();
+    }
+  }
+
+  /**
+   * One cheap pass over the bytes before any parsing, so that a truncated or damaged file is
+   * refused at once rather than after its whole content is parsed: the compressed data must be
+   * complete and intact, and a file that starts with this version's header must end with the
+   * footer {@code end <sha256>} (any other start is left to the parser, which says what it found).
+   */
+  private static void checkComplete(Path file) throws IOException {
+    long lines = 0;
+    byte[] head = null;
+    byte[] tail = new byte[0];
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        head = head != null ? head : Arrays.copyOf(buf, Math.min(n, MAGIC.length() + 4));
+        for (int i = 0; i < n; i++) {
+          lines += buf[i] == '\n' ? 1 : 0;
+        }
+        byte[] joined = Arrays.copyOf(tail, tail.length + Math.min(n, 128));
+        System.arraycopy(buf, n - Math.min(n, 128), joined, tail.length, Math.min(n, 128));
+        tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - 128), joined.length);
+      }
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new NetworkFormatException(file, lines + 1, "the compressed data "
+          + (e instanceof EOFException ? "ends early: the file is truncated"
+              : "is damaged (" + e.getMessage() + ")"));
+    }
+    String start = head == null ? "" : new String(head, StandardCharsets.ISO_8859_1);
+    String end = new String(tail, StandardCharsets.ISO_8859_1).stripTrailing();
+    if (start.matches(MAGIC + " " + VERSION + "\\r?\\n.*")
+        && !end.substring(end.lastIndexOf('\n') + 1).startsWith("end ")) {
+      throw new NetworkFormatException(file, lines + 1, "the file ends early, without the"
+          + " footer 'end <sha256>': it is truncated");
+    }
+  }
+
+  /** The gzip stream of a {@code .gz} file; a header that is not gzip is a format error. */
+  private static InputStream gunzip(Path file, InputStream raw) throws IOException {
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new NetworkFormatException(file, 1, "not gzip data (" + (e.getMessage() == null
+          ? "empty file" : e.getMessage()) + "); expected a gzip-compressed network, since the "
+          + "name ends in .gz");
     }
   }
 
@@ -163,31 +216,38 @@ public final class NetworkFormat {
 
   /** A line-by-line parser that hashes every line it consumes. */
   private static final class Reader {
+    /** The shortest row line ({@code "row 0 0 0\n"}) and the shortest term ({@code " 0:1"}). */
+    private static final int MIN_ROW_CHARS = 10;
+    private static final int MIN_TERM_CHARS = 4;
+
     private final Path file;
     private final BufferedReader in;
+    private final long textBound;
     private final MessageDigest sha = sha256();
     private long lineNumber;
     private String line;
 
-    Reader(Path file, BufferedReader in) {
+    Reader(Path file, BufferedReader in, long textBound) {
       this.file = file;
       this.in = in;
+      this.textBound = textBound;
     }
 
     Network network() throws IOException {
       String[] header = fields(next("header '" + MAGIC + " " + VERSION + "'"));
       if (header.length != 2 || !header[0].equals(MAGIC)) {
-        throw error("expected header '" + MAGIC + " " + VERSION + "', found '" + line + "'");
+        throw error("expected header '" + MAGIC + " " + VERSION + "', found '" + abbreviate(line)
+            + "'");
       }
       if (!header[1].equals(Integer.toString(VERSION))) {
-        throw error("unsupported version '" + header[1] + "', this reader knows version "
+        throw error("unsupported version '" + abbreviate(header[1]) + "', this reader knows version "
             + VERSION);
       }
       int depth = keyedInt("layers", 1, Integer.MAX_VALUE);
       String[] namesLine = fields(next("'names <count>' or 'names none'"));
       List<String> names = null;
       if (namesLine.length != 2 || !namesLine[0].equals("names")) {
-        throw error("expected 'names <count>' or 'names none', found '" + line + "'");
+        throw error("expected 'names <count>' or 'names none', found '" + abbreviate(line) + "'");
       }
       if (!namesLine[1].equals("none")) {
         int n = parseInt(namesLine[1], "a name count", 0, Integer.MAX_VALUE);
@@ -210,16 +270,16 @@ public final class NetworkFormat {
       String[] end = fields(nextUnhashed("footer 'end <sha256>'"));
       if (end.length != 2 || !end[0].equals("end")) {
         throw error("expected footer 'end <sha256>' after layer " + (depth - 1) + ", found '"
-            + line + "'");
+            + abbreviate(line) + "'");
       }
       if (!end[1].equals(expectedHash)) {
-        throw error("checksum mismatch: the file was altered (footer says " + end[1]
+        throw error("checksum mismatch: the file was altered (footer says " + abbreviate(end[1])
             + ", content hashes to " + expectedHash + ")");
       }
-      String extra = in.readLine();
+      String extra = nextOrNull("end of file after the footer");
       if (extra != null) {
         lineNumber++;
-        throw error("expected end of file after the footer, found '" + extra + "'");
+        throw error("expected end of file after the footer, found '" + abbreviate(extra) + "'");
       }
       return names == null ? Network.of(layers) : Network.withInputNames(layers, names);
     }
@@ -229,10 +289,10 @@ public final class NetworkFormat {
       String[] f = fields(next(what));
       if (f.length != 8 || !f[0].equals("layer") || !f[2].equals("inputs")
           || !f[4].equals("outputs") || !f[6].equals("nonzeros")) {
-        throw error("expected " + what + ", found '" + line + "'");
+        throw error("expected " + what + ", found '" + abbreviate(line) + "'");
       }
       if (parseInt(f[1], "layer index", 0, Integer.MAX_VALUE) != index) {
-        throw error("expected layer " + index + ", found layer " + f[1]);
+        throw error("expected layer " + index + ", found layer " + abbreviate(f[1]));
       }
       int inputs = parseInt(f[3], "an input dimension", 0, Integer.MAX_VALUE);
       int outputs = parseInt(f[5], "an output dimension", 0, Integer.MAX_VALUE - 1);
@@ -241,20 +301,31 @@ public final class NetworkFormat {
         throw error("layer " + index + " reads " + inputs + " entries but the previous layer writes "
             + expectedInputs);
       }
+      if ((long) outputs * MIN_ROW_CHARS + (long) nnz * MIN_TERM_CHARS > textBound) {
+        throw error("layer " + index + " declares " + outputs + " outputs and " + nnz
+            + " non-zeros, more than a file of this size can hold");
+      }
       String label = rest("label", "the label of layer " + index);
-      int[] rowStart = new int[outputs + 1];
-      int[] columns = new int[nnz];
-      Rational[] weights = new Rational[nnz];
-      Rational[] biases = new Rational[outputs];
+      // Grown as rows arrive (up to the declared sizes), so memory follows the file's content.
+      int[] rowStart = new int[Math.min(outputs, 1 << 16) + 1];
+      int[] columns = new int[Math.min(nnz, 1 << 16)];
+      Rational[] weights = new Rational[columns.length];
+      Rational[] biases = new Rational[rowStart.length - 1];
       int k = 0;
       for (int r = 0; r < outputs; r++) {
+        if (r == biases.length) {
+          int grown = (int) Math.min(outputs, 2L * biases.length);
+          biases = Arrays.copyOf(biases, grown);
+          rowStart = Arrays.copyOf(rowStart, grown + 1);
+        }
         String expect = "'row " + r + " <bias> <count> <column>:<weight> ...' of layer " + index;
         String[] rf = fields(next(expect));
         if (rf.length < 4 || !rf[0].equals("row")) {
           throw error("expected " + expect + ", found '" + abbreviate(line) + "'");
         }
         if (parseInt(rf[1], "a row index", 0, Integer.MAX_VALUE) != r) {
-          throw error("expected row " + r + " of layer " + index + ", found row " + rf[1]);
+          throw error("expected row " + r + " of layer " + index + ", found row "
+              + abbreviate(rf[1]));
         }
         biases[r] = rational(rf[2], "the bias of row " + r);
         int count = parseInt(rf[3], "a term count", 0, Integer.MAX_VALUE);
@@ -266,12 +337,18 @@ public final class NetworkFormat {
           throw error("layer " + index + " announces " + nnz + " non-zeros but row " + r
               + " goes beyond them");
         }
+        if (k + count > columns.length) {
+          int grown = (int) Math.min(nnz, Math.max(2L * columns.length, (long) k + count));
+          columns = Arrays.copyOf(columns, grown);
+          weights = Arrays.copyOf(weights, grown);
+        }
         int previous = -1;
         for (int t = 0; t < count; t++) {
           String term = rf[4 + t];
           int colon = term.indexOf(':');
           if (colon < 0) {
-            throw error("expected '<column>:<weight>' in row " + r + ", found '" + term + "'");
+            throw error("expected '<column>:<weight>' in row " + r + ", found '"
+                + abbreviate(term) + "'");
           }
           int c = parseInt(term.substring(0, colon), "a column", 0, inputs - 1);
           if (c <= previous) {
@@ -281,6 +358,10 @@ public final class NetworkFormat {
           Rational w = rational(term.substring(colon + 1), "a weight");
           if (w.isZero()) {
             throw error("row " + r + " stores a zero weight at column " + c);
+          }
+          if (k == columns.length) {
+            columns = Arrays.copyOf(columns, (int) Math.min(nnz, 2L * k));
+            weights = Arrays.copyOf(weights, columns.length);
           }
           columns[k] = c;
           weights[k] = w;
@@ -298,7 +379,7 @@ public final class NetworkFormat {
     private int keyedInt(String key, int min, int max) throws IOException {
       String[] f = fields(next("'" + key + " <count>'"));
       if (f.length != 2 || !f[0].equals(key)) {
-        throw error("expected '" + key + " <count>', found '" + line + "'");
+        throw error("expected '" + key + " <count>', found '" + abbreviate(line) + "'");
       }
       return parseInt(f[1], "a " + key + " count", min, max);
     }
@@ -323,18 +404,23 @@ public final class NetworkFormat {
     }
 
     private String nextUnhashed(String expected) throws IOException {
-      try {
-        line = in.readLine();
-      } catch (EOFException e) {
-        throw error("file is truncated (compressed data ends early); expected " + expected);
-      } catch (java.util.zip.ZipException e) {
-        throw error("compressed data is corrupt (" + e.getMessage() + "); expected " + expected);
-      }
+      line = nextOrNull(expected);
       lineNumber++;
       if (line == null) {
         throw error("file ends early; expected " + expected);
       }
       return line;
+    }
+
+    /** The next line, or null at the end; a corrupt or truncated gzip stream is an error. */
+    private String nextOrNull(String expected) throws IOException {
+      try {
+        return in.readLine();
+      } catch (EOFException e) {
+        throw error("file is truncated (compressed data ends early); expected " + expected);
+      } catch (java.util.zip.ZipException e) {
+        throw error("compressed data is corrupt (" + e.getMessage() + "); expected " + expected);
+      }
     }
 
     private String[] fields(String l) {
@@ -345,22 +431,23 @@ public final class NetworkFormat {
       try {
         int v = Integer.parseInt(s);
         if (v < min || v > max) {
-          throw error("expected " + what + " in [" + min + ", " + max + "], found " + s);
+          throw error("expected " + what + " in [" + min + ", " + max + "], found " + abbreviate(s));
         }
         return v;
       } catch (NumberFormatException e) {
-        throw error("expected " + what + " (a decimal integer), found '" + s + "'");
+        throw error("expected " + what + " (a decimal integer), found '" + abbreviate(s) + "'");
       }
     }
 
     private Rational rational(String s, String what) throws NetworkFormatException {
       if (!RATIONAL.matcher(s).matches()) {
-        throw error("expected " + what + " as 'p' or 'p/q', found '" + s + "'");
+        throw error("expected " + what + " as 'p' or 'p/q', found '" + abbreviate(s) + "'");
       }
       try {
         return Rational.parse(s);
       } catch (IllegalArgumentException e) {
-        throw error("expected " + what + " as 'p' or 'p/q' with q > 0, found '" + s + "'");
+        throw error("expected " + what + " as 'p' or 'p/q' with q > 0, found '" + abbreviate(s)
+            + "'");
       }
     }
 
@@ -368,8 +455,19 @@ public final class NetworkFormat {
       return new NetworkFormatException(file, lineNumber, message);
     }
 
+    /**
+     * Text of the file as it may be quoted in a message: at most 80 characters, and printable
+     * ASCII only (others as {@code \xNN} or a Unicode escape), so a corrupt file never sends raw
+     * bytes to a terminal.
+     */
     private static String abbreviate(String s) {
-      return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+      String cut = s.length() <= 80 ? s : s.substring(0, 77) + "...";
+      StringBuilder b = new StringBuilder();
+      for (char ch : cut.toCharArray()) {
+        b.append(ch >= 0x20 && ch < 0x7f ? String.valueOf(ch) : ch < 0x100
+            ? String.format("\\x%02x", (int) ch) : String.format("\\u%04x", (int) ch));
+      }
+      return b.toString();
     }
   }
 }

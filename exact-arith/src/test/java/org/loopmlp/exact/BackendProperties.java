@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 
 class BackendProperties {
@@ -64,6 +65,7 @@ class BackendProperties {
   }
 
   @Property(tries = 400)
+  @StatisticsReport(onFailureOnly = true)
   void exactEqualsRational(@ForAll("rationalCases") Tuple.Tuple2<Network, List<Rational>> c) {
     StateVector x = RationalVector.of(c.get2().toArray(new Rational[0]));
     List<Rational[]> seen = new ArrayList<>();
@@ -93,6 +95,7 @@ class BackendProperties {
   }
 
   @Property(tries = 400)
+  @StatisticsReport(onFailureOnly = true)
   void exactEqualsRationalOnIntegerNetworks(
       @ForAll("integerCasesWithHugeWeights") Tuple.Tuple2<Network, List<Rational>> c) {
     exactEqualsRational(c);
@@ -161,8 +164,9 @@ class BackendProperties {
   }
 
   @Test
-  void registryListsFourBackendsInOrder() {
-    assertEquals(List.of("rational", "exact", "float64", "float32"),
+  void registryListsTheBackendsInOrder() {
+    assertEquals(List.of("rational", "exact", "incremental", "exact-parallel", "float64",
+            "float32", "float16", "bfloat16"),
         Backends.all().stream().map(Backend::name).toList());
     assertTrue(Backends.named("exact").isExact());
   }

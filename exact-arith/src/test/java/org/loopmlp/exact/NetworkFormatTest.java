@@ -93,6 +93,51 @@ class NetworkFormatTest {
   }
 
   @Test
+  void aGzNameOverDataThatIsNotGzipIsAFormatError() throws IOException {
+    // found by fuzzing: the gzip header is read when the stream is opened, before any line
+    Path plain = dir.resolve("plain.net.gz");
+    NetworkFormat.write(named(), dir.resolve("plain.net"));
+    Files.copy(dir.resolve("plain.net"), plain);
+    Path empty = Files.write(dir.resolve("empty.net.gz"), new byte[0]);
+    for (Path f : List.of(plain, empty)) {
+      NetworkFormatException e = assertThrows(NetworkFormatException.class,
+          () -> NetworkFormat.read(f));
+      assertTrue(e.getMessage().contains(":1: not gzip data")
+          || e.getMessage().contains(":1: the compressed data "), e.getMessage());
+    }
+  }
+
+  @Test
+  void hugeDeclaredCountsInAShortFileAreRejectedWithoutExhaustingTheHeap() throws IOException {
+    // found by fuzzing: "nonzeros 2147483647" made the reader allocate the declared arrays first
+    Path f = dir.resolve("a.net");
+    NetworkFormat.write(named(), f);
+    String text = Files.readString(f);
+    for (String huge : List.of("nonzeros 2147483647", "outputs 2147483646 nonzeros 2147483647")) {
+      String bad = text.replaceFirst("outputs \\d+ nonzeros \\d+",
+          huge.contains("outputs") ? huge : "outputs 2 nonzeros 2147483647");
+      Files.writeString(f, bad);
+      NetworkFormatException e = assertThrows(NetworkFormatException.class,
+          () -> NetworkFormat.read(f), huge);
+      assertTrue(e.getMessage().contains("non-zeros") || e.getMessage().contains("row"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void aLayerWiderThanTheFirstAllocationRoundTrips() throws IOException {
+    // more rows and terms than the reader allocates before it has read them (2^16)
+    SparseLayer.Builder wide = SparseLayer.builder(3).label("wide");
+    for (int r = 0; r < 70_000; r++) {
+      wide.addRow(SparseLayer.Row.withBias(r % 3).plus(r % 3, 1 + r % 5));
+    }
+    Network n = Network.of(List.of(wide.build()));
+    Path f = dir.resolve("wide.net");
+    NetworkFormat.write(n, f);
+    assertEquals(n, NetworkFormat.read(f));
+  }
+
+  @Test
   void everyFlippedDigitIsRejected() throws IOException {
     Path f = dir.resolve("a.net");
     NetworkFormat.write(named(), f);

@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * {@link Rational} against an independent model: a fraction of two BigIntegers, reduced with
@@ -73,6 +74,7 @@ class RationalProperties {
   }
 
   @Property(tries = 500)
+  @StatisticsReport(onFailureOnly = true)
   void canonicalFormMatchesTheModel(@ForAll("fractions") Fraction f) {
     Rational r = f.toRational();
     assertEquals(f.n(), r.numerator());

@@ -22,7 +22,7 @@ class DifferentialCampaignTest {
     AtomicInteger calls = new AtomicInteger();
     DifferentialCampaign.Result r = DifferentialCampaign.paper(TestBackends.exact())
         .run(DEFAULT, (done, total) -> calls.incrementAndGet());
-    System.out.println(r.report());
+    Verbose.println(r.report());
     assertTrue(r.passed(), r.report());
     assertTrue(r.missing().isEmpty(), "coverage missed " + r.missing());
     assertEquals(300, r.tries());

@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.MlpRun;
 import org.loopmlp.construction.PaperConstruction;
@@ -23,7 +24,7 @@ import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
- * The looped network against the reference machine (DESIGN §6, tier 2): random configs,
+ * The looped network against the reference machine (SPEC §9.2, tier 2): random configs,
  * programs and states, many passes, every pass compared. jqwik shrinks a failure to the
  * smallest config, fewest non-HALT slots, smallest words and fewest passes (the run is cut at the
  * first differing pass). Coverage of the machine's corners is asserted, so a weak generator fails.
@@ -50,12 +51,14 @@ class DifferentialProperties {
 
   /** Small configs on the trusted rational backend. */
   @Property(tries = 300, seed = "20261123")
+  @StatisticsReport(onFailureOnly = true)
   void networkMatchesReferenceEveryPassOnRational(@ForAll("small") GeneratedMachine m) {
     check(m, TestBackends.rational());
   }
 
   /** Configs up to N = 16, 16 words, 16 slots on the fast exact backend. */
   @Property(tries = 300, seed = "20261124")
+  @StatisticsReport(onFailureOnly = true)
   void networkMatchesReferenceEveryPassOnExact(@ForAll("larger") GeneratedMachine m) {
     check(m, TestBackends.exact());
   }

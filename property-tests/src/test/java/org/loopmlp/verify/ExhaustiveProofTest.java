@@ -15,7 +15,7 @@ import org.loopmlp.isa.Program;
 import org.loopmlp.verify.ExhaustiveCheck.Scope;
 
 /**
- * Complete proofs at small sizes (DESIGN §6, tier 4): one pass equals one reference step on every
+ * Complete proofs at small sizes (SPEC §9.2, tier 4): one pass equals one reference step on every
  * state. The default run does the sizes that fit in well under a minute on 2 cores; the {@code
  * campaign} profile adds larger ones.
  */
@@ -62,13 +62,13 @@ class ExhaustiveProofTest {
       Construction c = PaperConstruction.build(s.config());
       ExhaustiveCheck.Result r = ExhaustiveCheck.of(c, backend).run(s.scope(),
           ExhaustiveCheck.Progress.NONE);
-      System.out.println(r);
+      Verbose.println(r);
       assertTrue(r.proved(), r.toString());
       assertEquals(ExhaustiveCheck.stateCount(s.config(), s.scope()).longValueExact(),
           r.checked());
       total += r.checked();
     }
-    System.out.printf("exhaustive: %d states in %d configs, %d ms on %s%n", total, sizes.size(),
+    Verbose.printf("exhaustive: %d states in %d configs, %d ms on %s%n", total, sizes.size(),
         (System.nanoTime() - start) / 1_000_000, backend.name());
   }
 

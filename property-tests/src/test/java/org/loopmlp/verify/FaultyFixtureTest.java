@@ -24,7 +24,7 @@ class FaultyFixtureTest {
     DifferentialCampaign campaign = DifferentialCampaign.of(name,
         FaultyConstructions.all().get(name), TestBackends.exact());
     DifferentialCampaign.Result r = campaign.run(SETTINGS, DifferentialCampaign.Progress.NONE);
-    System.out.println(r.report());
+    Verbose.println(r.report());
     assertTrue(r.counterexample().isPresent(), name + " must be caught");
     Counterexample c = r.counterexample().get();
     // Rerunnable: the shrunk case fails again, at the same place.
@@ -84,7 +84,7 @@ class FaultyFixtureTest {
     assertEquals(s.result(), after.word(alias));
     assertEquals(s.result(), after.word(s.b()));
     assertEquals("mem[" + alias + "]", c.disagreement().direction().replaceAll("\\.bit.*", ""));
-    System.out.println("write-ignoring-high-bit: b = " + s.b() + ", aliased cell " + alias
+    Verbose.println("write-ignoring-high-bit: b = " + s.b() + ", aliased cell " + alias
         + " (b's top address bit " + ((s.b() >> (c.config().dataBits() - 1)) & 1) + ")");
   }
 }

@@ -11,7 +11,7 @@ import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.isa.MachineConfig;
 
-/** The structural frame proof (DESIGN §6, tier 3) for every stage at several configs. */
+/** The structural frame proof (SPEC §9.2, tier 3) for every stage at several configs. */
 class FrameProofTest {
   @Test
   void everyStageCopiesItsFrameByIdentityRowsAtSeveralConfigs() {
@@ -19,7 +19,7 @@ class FrameProofTest {
         MachineConfig.of(8, 3, 3), MachineConfig.of(8, 4, 4), MachineConfig.of(16, 2, 5),
         MachineConfig.of(32, 1, 1))) {
       FrameProof.Result r = FrameProof.prove(PaperConstruction.build(c));
-      System.out.println(r);
+      Verbose.println(r);
       assertTrue(r.holds(), r.toString());
       assertEquals(6, r.stages());
       assertTrue(r.obligations() > 0);

@@ -12,7 +12,7 @@ import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * Mutation testing of the checker (DESIGN §6, tier 5): every single mutation of a small paper
+ * Mutation testing of the checker (SPEC §9.2, tier 5): every single mutation of a small paper
  * construction is killed by the checked campaign or shown equivalent by the exhaustive check.
  */
 class MutationTest {
@@ -33,7 +33,7 @@ class MutationTest {
       Construction c = PaperConstruction.build(config);
       MutationCampaign.Report r = MutationCampaign.of(c, TestBackends.exact())
           .run(settings(config, 500, 8), MutationCampaign.Progress.NONE);
-      System.out.println(r.table());
+      Verbose.println(r.table());
       assertTrue(r.mutants() >= 500, "at least 500 mutants, got " + r.mutants());
       assertEquals(r.mutants(), r.killed() + r.equivalent() + r.nonEquivalentSurvivors());
       r.outcomes().stream()
@@ -54,7 +54,7 @@ class MutationTest {
     ImmutableList<MutationCampaign.Mutant> some = MutationCampaign.mutants(c).subList(0, 300);
     MutationCampaign.Report r = MutationCampaign.of(c, TestBackends.exact())
         .run(some, settings(config, 1, 1), MutationCampaign.Progress.NONE);
-    System.out.println(r.table());
+    Verbose.println(r.table());
     assertTrue(r.nonEquivalentSurvivors() > 0);
     r.outcomes().stream()
         .filter(o -> o.verdict() == MutationCampaign.Verdict.SURVIVED_NOT_EQUIVALENT)

@@ -27,7 +27,7 @@ import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
 /**
- * Each stage alone (DESIGN §6): a random pre-state that satisfies the stage's precondition, one
+ * Each stage alone (SPEC §9): a random pre-state that satisfies the stage's precondition, one
  * run of that stage's layers ({@code stageNetwork}), and every register of the output compared
  * with the value the reference machine's {@code SubleqMachine.detail} gives. The expected
  * register values are written here from the machine's step, independently of the construction's

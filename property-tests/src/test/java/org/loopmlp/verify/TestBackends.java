@@ -12,6 +12,11 @@ final class TestBackends {
     return Backends.named("exact");
   }
 
+  /** Exact evaluation of only what changed since the previous pass. */
+  static Backend incremental() {
+    return Backends.named("incremental");
+  }
+
   /** The trusted, slow exact backend. */
   static Backend rational() {
     return Backends.named("rational");

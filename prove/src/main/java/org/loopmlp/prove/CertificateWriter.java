@@ -23,6 +23,9 @@ import org.loopmlp.isa.MachineConfig;
  * stage ROLE FIRST COUNT G     (ROLE: FETCH READ SUBTRACT WRITE NEXT_PC BRANCH, or several
  *                               joined by '+' for roles run side by side, in effect order; layers
  *                               [FIRST, FIRST + COUNT) of the network; G goals follow)
+ * bounds B0 ... B(COUNT-1)     (per layer of the stage: the largest magnitude of any partial
+ *                               sum of a row's dot product, |bias| + sum |w| max x, and of any
+ *                               |weight|, over the stage's input box; see PartialSumBounds)
  * goal NAME K o1 ... oK        (the goal proves output state directions o1..oK, by index)
  * s I                          (case split on input direction I: the subtree with I = 0
  * ...                           follows, then the subtree with I = 1)
@@ -31,8 +34,10 @@ import org.loopmlp.isa.MachineConfig;
  * o R1,R2,...                  (rows of the stage's first layer that are OFF in the whole
  *                               current case: OFF in every leaf below, listed before its split)
  * l R0 R1 ... R(COUNT-1)       (a leaf: for each layer of the stage, the rows that are ON in
- *                               this case, comma-separated increasing, "-" for none; every
- *                               other row of the goal's cone is OFF)
+ *                               this case, comma-separated increasing, "-" for none, then
+ *                               optionally "/" and the rows that are BOUNDED (undecided: only
+ *                               their range [0, high] is used; no output may depend on them);
+ *                               every other row of the goal's cone is OFF)
  * end
  * </pre>
  *
@@ -87,6 +92,15 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
     line("stage " + role + " " + firstLayer + " " + layerCount + " " + goals);
   }
 
+  /** The largest partial-sum magnitude of each layer of the stage ({@link PartialSumBounds}). */
+  void bounds(long[] bounds) {
+    StringBuilder s = new StringBuilder("bounds");
+    for (long b : bounds) {
+      s.append(' ').append(b);
+    }
+    line(s.toString());
+  }
+
   void goal(Goal goal) {
     StringBuilder s = new StringBuilder("goal ").append(goal.name().replace(' ', '_'))
         .append(' ').append(goal.outputs().length);
@@ -116,18 +130,25 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
   }
 
   @Override
-  public void leaf(int[][] on) {
+  public void leaf(int[][] on, int[][] bounded) {
     StringBuilder s = new StringBuilder("l");
-    for (int[] rows : on) {
+    for (int l = 0; l < on.length; l++) {
       s.append(' ');
-      if (rows.length == 0) {
-        s.append('-');
-      }
-      for (int k = 0; k < rows.length; k++) {
-        s.append(k == 0 ? "" : ",").append(rows[k]);
+      list(s, on[l]);
+      if (bounded[l].length > 0) {
+        list(s.append('/'), bounded[l]);
       }
     }
     line(s.toString());
+  }
+
+  private static void list(StringBuilder s, int[] rows) {
+    if (rows.length == 0) {
+      s.append('-');
+    }
+    for (int k = 0; k < rows.length; k++) {
+      s.append(k == 0 ? "" : ",").append(rows[k]);
+    }
   }
 
   void end() {

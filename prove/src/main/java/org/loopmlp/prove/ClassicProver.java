@@ -147,6 +147,7 @@ public final class ClassicProver {
     StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
     if (writer != null) {
       writer.stage(roleNames(lemma), lemma.firstLayer(), lemma.layerCount(), goals.size());
+      writer.bounds(PartialSumBounds.of(layers, assign));
     }
     long[] excluded = new long[1];
     StageSearch.CaseSink counting = new StageSearch.CaseSink() {
@@ -168,8 +169,8 @@ public final class ClassicProver {
       }
 
       @Override
-      public void leaf(int[][] on) {
-        out.leaf(on);
+      public void leaf(int[][] on, int[][] bounded) {
+        out.leaf(on, bounded);
       }
 
       @Override

@@ -1,6 +1,7 @@
 package org.loopmlp.prove;
 
 import com.google.common.collect.ImmutableList;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -268,10 +269,10 @@ final class ClassicSpecs {
       }
       case NEXT_PC: {
         int[] vars = new int[t + 1];
-        long[] coefs = new long[t + 1];
+        BigInteger[] coefs = new BigInteger[t + 1];
         for (int s = 0; s <= t; s++) {
           vars[s] = pc[s];
-          coefs[s] = 1L << s;
+          coefs[s] = BigInteger.ONE.shiftLeft(s);
         }
         return OutputSpec.belowOrZero(pc, halt, OutputSpec.bitOf(vars, coefs, 3, t));
       }
@@ -306,12 +307,12 @@ final class ClassicSpecs {
       case SUBTRACT: {
         int width = target.equals(regs.r()) ? t + 1 : n;
         int[] vars = new int[2 * width];
-        long[] coefs = new long[vars.length];
+        BigInteger[] coefs = new BigInteger[vars.length];
         for (int j = 0; j < width; j++) {
           vars[2 * j] = dir(regs.vb(), j);
-          coefs[2 * j] = 1L << j;
+          coefs[2 * j] = BigInteger.ONE.shiftLeft(j);
           vars[2 * j + 1] = dir(regs.va(), j);
-          coefs[2 * j + 1] = -(1L << j);
+          coefs[2 * j + 1] = BigInteger.ONE.shiftLeft(j).negate();
         }
         if (target.equals(regs.r())) {
           return OutputSpec.bitOf(vars, coefs, 0, t);

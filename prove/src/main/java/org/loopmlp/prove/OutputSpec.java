@@ -1,10 +1,11 @@
 package org.loopmlp.prove;
 
+import java.math.BigInteger;
 import java.util.function.IntUnaryOperator;
 
 /**
  * What one output direction of a stage must hold, as a function of the stage's input bits
- * (DESIGN §6: the reference machine's arithmetic, not the gadget's formula). Over a case (some
+ * (SPEC §9: the reference machine's arithmetic, not the gadget's formula). Over a case (some
  * inputs fixed, the others free bits) a spec either names the exact affine value it requires (one
  * input direction, or a constant) or says which input must be split to determine it.
  *
@@ -104,33 +105,33 @@ abstract class OutputSpec {
    * {@code floor(E / 2^t) mod 2}; determined when E's range over the case holds no multiple of
    * 2^t strictly inside it.
    */
-  static OutputSpec bitOf(int[] vars, long[] coefs, long constant, int t) {
+  static OutputSpec bitOf(int[] vars, BigInteger[] coefs, long constant, int t) {
     return new OutputSpec() {
       @Override
       Expect expect(byte[] assign, int[] partner) {
-        Form e = resolved(vars, coefs, constant, assign, partner);
-        long lo = Math.floorDiv(e.low(), 1L << t);
-        if (lo == Math.floorDiv(e.high(), 1L << t)) {
-          return Expect.constant(Math.floorMod(lo, 2));
+        Range e = Range.of(vars, coefs, constant, assign, partner);
+        BigInteger lo = e.low().shiftRight(t);
+        if (lo.equals(e.high().shiftRight(t))) {
+          return Expect.constant(lo.testBit(0) ? 1 : 0);
         }
-        return Expect.splitOn(widest(e));
+        return Expect.splitOn(e.widest());
       }
     };
   }
 
   /** The output equals {@code then} when the signed integer R {@code <= 0}, else {@code orElse}. */
-  static OutputSpec ifAtMostZero(int[] vars, long[] coefs, int then, int orElse) {
+  static OutputSpec ifAtMostZero(int[] vars, BigInteger[] coefs, int then, int orElse) {
     return new OutputSpec() {
       @Override
       Expect expect(byte[] assign, int[] partner) {
-        Form e = resolved(vars, coefs, 0, assign, partner);
-        if (e.high() <= 0) {
+        Range e = Range.of(vars, coefs, 0, assign, partner);
+        if (e.high().signum() <= 0) {
           return Expect.of(then, assign);
         }
-        if (e.low() > 0) {
+        if (e.low().signum() > 0) {
           return Expect.of(orElse, assign);
         }
-        return Expect.splitOn(widest(e));
+        return Expect.splitOn(e.widest());
       }
     };
   }
@@ -178,7 +179,7 @@ abstract class OutputSpec {
     };
   }
 
-  /** {@code ifAny} over the inputs: {@code yes} when one of them is 1, {@code no} when none. */
+  /** {@code yes} when one of the inputs is 1, {@code no} when all are 0; else split. */
   static OutputSpec ifAny(int[] inputs, OutputSpec yes, OutputSpec no) {
     return new OutputSpec() {
       @Override
@@ -201,7 +202,8 @@ abstract class OutputSpec {
    * {@code byValue(x)} where x is the unsigned value of the address bits (least significant
    * first; a direction may repeat); split on the highest free bit while one is free.
    */
-  static OutputSpec dispatch(int[] addressBits, java.util.function.IntFunction<OutputSpec> byValue) {
+  static OutputSpec dispatch(int[] addressBits,
+      java.util.function.IntFunction<OutputSpec> byValue) {
     return new OutputSpec() {
       @Override
       Expect expect(byte[] assign, int[] partner) {
@@ -224,18 +226,20 @@ abstract class OutputSpec {
    * determined once U's range over the case is on one side (split on the widest free bit).
    */
   static OutputSpec belowOrZero(int[] bits, long threshold, OutputSpec below) {
-    long[] coefs = new long[bits.length];
+    BigInteger[] coefs = new BigInteger[bits.length];
     for (int t = 0; t < bits.length; t++) {
-      coefs[t] = 1L << t;
+      coefs[t] = BigInteger.ONE.shiftLeft(t);
     }
+    BigInteger limit = BigInteger.valueOf(threshold);
     return new OutputSpec() {
       @Override
       Expect expect(byte[] assign, int[] partner) {
-        Form u = resolved(bits, coefs, 0, assign, partner);
-        if (u.low() >= threshold) {
+        Range u = Range.of(bits, coefs, 0, assign, partner);
+        if (u.low().compareTo(limit) >= 0) {
           return Expect.constant(0);
         }
-        return u.high() < threshold ? below.expect(assign, partner) : Expect.splitOn(widest(u));
+        return u.high().compareTo(limit) < 0 ? below.expect(assign, partner)
+            : Expect.splitOn(u.widest());
       }
     };
   }
@@ -246,59 +250,62 @@ abstract class OutputSpec {
    * exactly when E is 0. Determined when E's range stays in one block of 2^(N-1) and is {0} or
    * excludes 0.
    */
-  static OutputSpec wrappedAtMostZero(int[] vars, long[] coefs, int n) {
+  static OutputSpec wrappedAtMostZero(int[] vars, BigInteger[] coefs, int n) {
     return new OutputSpec() {
       @Override
       Expect expect(byte[] assign, int[] partner) {
-        Form e = resolved(vars, coefs, 0, assign, partner);
-        long half = 1L << (n - 1);
-        long block = Math.floorDiv(e.low(), half);
-        if (block == Math.floorDiv(e.high(), half)) {
-          if (Math.floorMod(block, 2) == 1) {
+        Range e = Range.of(vars, coefs, 0, assign, partner);
+        BigInteger block = e.low().shiftRight(n - 1);
+        if (block.equals(e.high().shiftRight(n - 1))) {
+          if (block.testBit(0)) {
             return Expect.constant(1);
           }
-          if (e.low() > 0 || e.high() < 0) {
+          if (e.low().signum() > 0 || e.high().signum() < 0) {
             return Expect.constant(0);
           }
-          if (e.low() == 0 && e.high() == 0) {
+          if (e.low().signum() == 0 && e.high().signum() == 0) {
             return Expect.constant(1);
           }
         }
-        return Expect.splitOn(widest(e));
+        return Expect.splitOn(e.widest());
       }
     };
   }
 
-  /** {@code constant + sum coefs[k] x_vars[k]} as a form over the case's free inputs. */
-  private static Form resolved(int[] vars, long[] coefs, long constant, byte[] assign,
-      int[] partner) {
-    java.util.TreeMap<Integer, Long> terms = new java.util.TreeMap<>();
-    boolean[] neg = new boolean[1];
-    long c = constant;
-    for (int k = 0; k < vars.length; k++) {
-      int r = Cube.resolve(assign, partner, vars[k], neg);
-      if (r < 0) {
-        c += coefs[k] * (-1 - r);
-      } else {
-        c += neg[0] ? coefs[k] : 0;
-        terms.merge(r, neg[0] ? -coefs[k] : coefs[k], Long::sum);
+  /**
+   * The range of {@code constant + sum coefs[k] x_vars[k]} over the case (exact, in big integers:
+   * at N = 64 the weights reach 2^63), and its free variable of largest |coefficient| (ties: the
+   * later one), -1 when none is free.
+   */
+  private record Range(BigInteger low, BigInteger high, int widest) {
+    static Range of(int[] vars, BigInteger[] coefs, long constant, byte[] assign,
+        int[] partner) {
+      java.util.TreeMap<Integer, BigInteger> terms = new java.util.TreeMap<>();
+      boolean[] neg = new boolean[1];
+      BigInteger c = BigInteger.valueOf(constant);
+      for (int k = 0; k < vars.length; k++) {
+        int r = Cube.resolve(assign, partner, vars[k], neg);
+        if (r < 0) {
+          c = -1 - r == 1 ? c.add(coefs[k]) : c;
+        } else {
+          c = neg[0] ? c.add(coefs[k]) : c;
+          terms.merge(r, neg[0] ? coefs[k].negate() : coefs[k], BigInteger::add);
+        }
       }
-    }
-    terms.values().removeIf(w -> w == 0);
-    return new Form(c, terms.keySet().stream().mapToInt(Integer::intValue).toArray(),
-        terms.values().stream().mapToLong(Long::longValue).toArray());
-  }
-
-  /** The variable with the largest |coefficient| (ties: the later one). */
-  private static int widest(Form e) {
-    int best = -1;
-    long bestAbs = -1;
-    for (int k = 0; k < e.vars().length; k++) {
-      if (Math.abs(e.coefs()[k]) >= bestAbs) {
-        best = e.vars()[k];
-        bestAbs = Math.abs(e.coefs()[k]);
+      BigInteger lo = c;
+      BigInteger hi = c;
+      int best = -1;
+      BigInteger bestAbs = BigInteger.ONE.negate();
+      for (var e : terms.entrySet()) {
+        BigInteger w = e.getValue();
+        lo = w.signum() < 0 ? lo.add(w) : lo;
+        hi = w.signum() > 0 ? hi.add(w) : hi;
+        if (w.signum() != 0 && w.abs().compareTo(bestAbs) >= 0) {
+          best = e.getKey();
+          bestAbs = w.abs();
+        }
       }
+      return new Range(lo, hi, best);
     }
-    return best;
   }
 }

@@ -3,8 +3,10 @@ package org.loopmlp.prove;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.loopmlp.certcheck.FloatFormat;
 import org.loopmlp.isa.MachineConfig;
 
 /**
@@ -33,6 +35,25 @@ public record ProofReport(String construction, MachineConfig config,
     return stages.stream().flatMap(s -> s.counterexample().stream()).findFirst();
   }
 
+  /** The largest partial-sum bound of any layer of the pass. */
+  public long largestBound() {
+    return stages.stream().mapToLong(StageProof::largestBound).max().orElse(0);
+  }
+
+  /**
+   * The narrowest format in which every layer of the pass is exact (every partial sum within
+   * 2^p), or empty when none is; with the lemmas proved, one pass evaluated in that format (any
+   * summation order, each layer's output stored rounded to nearest) equals one SUBLEQ step.
+   */
+  public Optional<FloatFormat> narrowestExactFormat() {
+    return Optional.ofNullable(FloatFormat.narrowestFor(BigInteger.valueOf(largestBound())));
+  }
+
+  /** True when the lemmas are proved and every layer is exact in {@code format}. */
+  public boolean provedIn(FloatFormat format) {
+    return proved() && format.holdsIntegersUpTo(BigInteger.valueOf(largestBound()));
+  }
+
   public long cases() {
     return stages.stream().mapToLong(StageProof::cases).sum();
   }
@@ -45,6 +66,9 @@ public record ProofReport(String construction, MachineConfig config,
     s.append(proved() ? "all " + stages.size() + " stage lemmas proved" : "NOT PROVED")
         .append(" for all inputs; ").append(cases()).append(" cases in ").append(millis)
         .append(" ms");
+    s.append("\nlargest partial sum of any neuron ").append(largestBound()).append(": ")
+        .append(narrowestExactFormat().map(f -> "every layer exact in " + f.label()
+            + (f == FloatFormat.FLOAT64 ? "" : " and wider")).orElse("not exact in float64"));
     certificate.ifPresent(c -> s.append("\ncertificate ").append(c));
     network.ifPresent(n -> s.append("\nnetwork ").append(n));
     return s.toString();

@@ -31,7 +31,7 @@ import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.SubleqMachine;
 
 /**
- * Proves every stage lemma of a construction for all inputs of its config (DESIGN §6, tier 4),
+ * Proves every stage lemma of a construction for all inputs of its config (SPEC §9.2, tier 4),
  * stage by stage, by exact interval reasoning on a case split (see {@link StageSearch}), and can
  * write the case splits and neuron facts as a certificate that {@code org.loopmlp.certcheck}
  * re-checks without this code.
@@ -101,10 +101,18 @@ public final class Prover {
    */
   public static ProofReport certifyInto(Construction construction, Path dir,
       ProgressListener listener) throws IOException {
+    return certifyInto(construction, dir, listener, DEFAULT_CASE_BUDGET);
+  }
+
+  /** As {@link #certifyInto(Construction, Path, ProgressListener)}, with at most {@code
+   * caseBudget} cases per stage. */
+  public static ProofReport certifyInto(Construction construction, Path dir,
+      ProgressListener listener, long caseBudget) throws IOException {
     Files.createDirectories(dir);
     Path network = dir.resolve(NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    ProofReport r = proveAndCertify(construction, dir.resolve(CERTIFICATE_FILE), listener);
+    ProofReport r = new Prover(construction, listener, caseBudget)
+        .run(dir.resolve(CERTIFICATE_FILE));
     return new ProofReport(r.construction(), r.config(), r.stages(), r.millis(), r.certificate(),
         Optional.of(network));
   }
@@ -175,10 +183,12 @@ public final class Prover {
     Network stage = construction.stageNetwork(si);
     List<IntegerLayer> layers = stage.layers().stream().map(IntegerLayer::of).toList();
     StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
+    long[] bounds = PartialSumBounds.of(layers, assign);
     if (writer != null) {
       writer.stage(lemma.paperStages().stream().map(PaperStage::name)
           .collect(java.util.stream.Collectors.joining("+")), lemma.firstLayer(),
           lemma.layerCount(), goals.size());
+      writer.bounds(bounds);
     }
     long cases = 0;
     long facts = 0;
@@ -203,7 +213,8 @@ public final class Prover {
       }
     }
     return new StageProof(lemma.name(), lemma.paperStages(), goals.size(), cases, facts,
-        (System.nanoTime() - start) / 1_000_000, cex, exceeded);
+        (System.nanoTime() - start) / 1_000_000, cex, exceeded,
+        java.util.Arrays.stream(bounds).boxed().collect(ImmutableList.toImmutableList()));
   }
 
   private Counterexample counterexample(int si, StageLemma lemma, Network stage,

@@ -12,12 +12,15 @@ import org.loopmlp.construction.stage.PaperStage;
  * The result for one stage: its name and paper roles (several for parts run side by side), the
  * number of cases (leaves of the case split, over all goals), the neuron facts decided in them
  * (ON or OFF per neuron per case), the time taken, and either proved, or a counterexample, or the
- * case budget ran out.
+ * case budget ran out; and per layer the largest magnitude any partial sum of a neuron's dot
+ * product reaches over the stage's inputs ({@link PartialSumBounds}).
  */
 public record StageProof(String name, ImmutableList<PaperStage> roles, int goals, long cases,
-    long neuronsDecided, long millis, Optional<Counterexample> counterexample, boolean budgetExceeded) {
+    long neuronsDecided, long millis, Optional<Counterexample> counterexample, boolean budgetExceeded,
+    ImmutableList<Long> layerBounds) {
   public StageProof {
     checkNotNull(name, "name");
+    checkNotNull(layerBounds, "layerBounds");
     checkArgument(!roles.isEmpty(), "a stage has at least one role");
     checkNotNull(counterexample, "counterexample");
   }
@@ -30,6 +33,11 @@ public record StageProof(String name, ImmutableList<PaperStage> roles, int goals
   /** The roles' labels joined by {@code " + "}, e.g. {@code fetch + next pc}. */
   public String label() {
     return roles.stream().map(PaperStage::label).collect(Collectors.joining(" + "));
+  }
+
+  /** The largest partial-sum bound of the stage's layers ({@link PartialSumBounds}). */
+  public long largestBound() {
+    return layerBounds.stream().mapToLong(Long::longValue).max().orElse(0);
   }
 
   public boolean proved() {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The case split of one goal of one stage (DESIGN §6, tier 4). A case ({@link Cube}) fixes some
+ * The case split of one goal of one stage (SPEC §9.2, tier 4). A case ({@link Cube}) fixes some
  * input bits and ties some to others (x_v = x_u or 1 - x_u); the rest are free bits (the stage's
  * zero inputs are fixed to 0). In a case every neuron of the goal's cone has a pre-activation that
  * is an exact affine form of the free bits (the inputs' forms composed through the weights), so
@@ -30,8 +30,11 @@ final class StageSearch {
     /** Rows of the stage's first layer that are OFF in the whole current case (increasing). */
     void off(int[] rows);
 
-    /** A leaf; {@code on[l]} holds the ON rows of the stage's layer l, increasing. */
-    void leaf(int[][] on);
+    /**
+     * A leaf; {@code on[l]} holds the ON rows of the stage's layer l, increasing, {@code
+     * bounded[l]} the rows left undecided (only their range is used), increasing.
+     */
+    void leaf(int[][] on, int[][] bounded);
 
     /** A leaf outside the stage's precondition: it fixes every literal of a forbidden pattern. */
     default void excluded() {}
@@ -47,7 +50,7 @@ final class StageSearch {
       public void off(int[] rows) {}
 
       @Override
-      public void leaf(int[][] on) {}
+      public void leaf(int[][] on, int[][] bounded) {}
     };
   }
 
@@ -65,6 +68,9 @@ final class StageSearch {
   private final long caseBudget;
   // work arrays shared by the goals of the stage (proved one after the other)
   private final Form[][] forms;
+  // a BOUNDED row's output lies in [0, boundHigh] (its form is Form.ZERO, never read as a form)
+  private final long[][] boundHigh;
+  private final boolean[][] isBounded;
   private final long[] acc;
   private final boolean[] touched;
   private final int[] touchedList;
@@ -78,8 +84,12 @@ final class StageSearch {
     this.zeroInputs = startAssign;
     this.caseBudget = caseBudget;
     this.forms = new Form[layers.size()][];
+    this.boundHigh = new long[layers.size()][];
+    this.isBounded = new boolean[layers.size()][];
     for (int l = 0; l < layers.size(); l++) {
       forms[l] = new Form[layers.get(l).rows()];
+      boundHigh[l] = new long[layers.get(l).rows()];
+      isBounded[l] = new boolean[layers.get(l).rows()];
     }
     this.acc = new long[startAssign.length];
     this.touched = new boolean[startAssign.length];
@@ -98,6 +108,11 @@ final class StageSearch {
     private final int[][] cone;
     private final int[][] on;
     private final int[] onCount;
+    private final int[][] bounded;
+    private final int[] boundedCount;
+    // the range of the bounded inputs' contribution to the last composed form
+    private long slackLow;
+    private long slackHigh;
     private final boolean[] neg = new boolean[1];
     private int nextSplit;
     private int nextTie;
@@ -113,8 +128,11 @@ final class StageSearch {
       this.cone = cone(goal.outputs());
       this.on = new int[depth][];
       this.onCount = new int[depth];
+      this.bounded = new int[depth][];
+      this.boundedCount = new int[depth];
       for (int l = 0; l < depth; l++) {
         on[l] = new int[cone[l].length];
+        bounded[l] = new int[cone[l].length];
       }
     }
 
@@ -192,10 +210,12 @@ final class StageSearch {
             return new Outcome(cases, facts, failure, false);
           }
           int[][] leaf = new int[on.length][];
+          int[][] leafBounded = new int[on.length][];
           for (int l = 0; l < on.length; l++) {
             leaf[l] = Arrays.copyOf(on[l], onCount[l]);
+            leafBounded[l] = Arrays.copyOf(bounded[l], boundedCount[l]);
           }
-          sink.leaf(leaf);
+          sink.leaf(leaf, leafBounded);
         }
         if (cases >= caseBudget) {
           return new Outcome(cases, facts, null, true);
@@ -213,7 +233,12 @@ final class StageSearch {
 
     /**
      * Evaluates the cone on the case: true at a leaf, else sets the next split. The first layer
-     * is scanned in full (its active rows), collecting the rows that are OFF here.
+     * is scanned in full (its active rows), collecting the rows that are OFF here. A first-layer
+     * row that is undecided is BOUNDED: only its range {@code [0, high]} is used, and so is any
+     * later row that reads a bounded row and is not OFF; the case is a leaf only when every
+     * output is an exact form (no bounded input reaches it), and is split on the first
+     * undecided first-layer row otherwise (a carry-lookahead subtraction needs only the pairs
+     * along the carry chain decided, the lower ones stay bounded).
      */
     private boolean evaluate(byte[] assign) {
       offCount = 0;
@@ -242,45 +267,64 @@ final class StageSearch {
           return false;
         }
       }
+      boundedCount[0] = 0;
       Form undecided = null;
       for (int r : active[depth]) {
         Form pre = firstLayerForm(layers.get(0), r, assign);
+        isBounded[0][r] = false;
         if (pre.high() <= 0) {
           forms[0][r] = Form.ZERO;
           offRows[offCount++] = r;
         } else if (pre.low() >= 0) {
           forms[0][r] = pre;
           on[0][onCount[0]++] = r;
-        } else if (undecided == null) {
-          undecided = pre;
+        } else {
+          undecided = undecided == null ? pre : undecided;
+          forms[0][r] = Form.ZERO;
+          isBounded[0][r] = true;
+          boundHigh[0][r] = pre.high();
+          bounded[0][boundedCount[0]++] = r;
         }
-      }
-      if (undecided != null) {
-        chooseSplit(undecided);
-        return false;
       }
       for (int l = 1; l < layers.size(); l++) {
         IntegerLayer layer = layers.get(l);
         onCount[l] = 0;
+        boundedCount[l] = 0;
         for (int r : cone[l]) {
-          Form pre = composedForm(layer, r, forms[l - 1]);
-          if (pre.high() <= 0) {
+          Form pre = composedForm(layer, r, l - 1);
+          isBounded[l][r] = false;
+          if (Math.addExact(pre.high(), slackHigh) <= 0) {
             forms[l][r] = Form.ZERO;
+          } else if (slackLow != 0 || slackHigh != 0) {
+            forms[l][r] = Form.ZERO;
+            isBounded[l][r] = true;
+            boundHigh[l][r] = Math.addExact(pre.high(), slackHigh);
+            bounded[l][boundedCount[l]++] = r;
           } else if (pre.low() >= 0) {
             forms[l][r] = pre;
             on[l][onCount[l]++] = r;
           } else {
-            chooseSplit(pre);
+            chooseSplit(undecided != null ? undecided : pre);
             return false;
           }
         }
       }
       Form[] out = forms[layers.size() - 1];
+      for (int o : goal.outputs()) {
+        if (isBounded[layers.size() - 1][o]) {
+          chooseSplit(undecided);
+          return false;
+        }
+      }
       for (int k = 0; k < goal.outputs().length; k++) {
         OutputSpec.Expect e = goal.specs().get(k).expect(assign, partner);
         if (e.isSplit()) {
-          nextSplit = e.split();
-          nextTie = -1;
+          if (undecided != null) {
+            chooseSplit(undecided);
+          } else {
+            nextSplit = e.split();
+            nextTie = -1;
+          }
           return false;
         }
         Form want = e.input() >= 0 ? Form.variable(e.input()) : Form.constant(e.constant());
@@ -351,12 +395,23 @@ final class StageSearch {
       return n;
     }
 
-    private Form composedForm(IntegerLayer layer, int r, Form[] in) {
+    /** The pre-activation's form over the exact inputs; the bounded inputs' range in slack. */
+    private Form composedForm(IntegerLayer layer, int r, int below) {
+      Form[] in = forms[below];
       long c = layer.biases()[r];
       int n = 0;
+      slackLow = 0;
+      slackHigh = 0;
       for (int k = layer.rowStart()[r]; k < layer.rowStart()[r + 1]; k++) {
         long w = layer.weights()[k];
-        Form f = in[layer.columns()[k]];
+        int col = layer.columns()[k];
+        if (isBounded[below][col]) {
+          long reach = Math.multiplyExact(w, boundHigh[below][col]);
+          slackLow = Math.addExact(slackLow, Math.min(0, reach));
+          slackHigh = Math.addExact(slackHigh, Math.max(0, reach));
+          continue;
+        }
+        Form f = in[col];
         if (f == Form.ZERO) {
           continue;
         }

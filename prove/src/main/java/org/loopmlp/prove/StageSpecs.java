@@ -1,6 +1,7 @@
 package org.loopmlp.prove;
 
 import com.google.common.collect.ImmutableList;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.stage.PaperStage;
 
 /**
- * The prover's statement of the six lemmas (DESIGN §6), output direction by output direction,
+ * The prover's statement of the six lemmas (SPEC §9), output direction by output direction,
  * with the reference machine's arithmetic:
  *
  * <ul>
@@ -112,7 +113,7 @@ final class StageSpecs {
    * order: the union of the roles' goals, one frame goal for what no role owns. The union states
    * the sequential composition (each role on the previous role's output) exactly when no role
    * reads a register an earlier role writes or clears, and no two roles own the same register
-   * (DESIGN §5); otherwise refused. Every state direction is in exactly one goal.
+   * (SPEC §8); otherwise refused. Every state direction is in exactly one goal.
    */
   List<Goal> goals(List<PaperStage> roles) {
     Set<Register> changed = new HashSet<>();
@@ -220,12 +221,12 @@ final class StageSpecs {
       }
       case SUBTRACT: {
         int[] vars = new int[2 * (t + 1)];
-        long[] coefs = new long[vars.length];
+        BigInteger[] coefs = new BigInteger[vars.length];
         for (int j = 0; j <= t; j++) {
           vars[2 * j] = layout.indexOf(regs.vb().bit(j));
-          coefs[2 * j] = 1L << j;
+          coefs[2 * j] = BigInteger.ONE.shiftLeft(j);
           vars[2 * j + 1] = layout.indexOf(regs.va().bit(j));
-          coefs[2 * j + 1] = -(1L << j);
+          coefs[2 * j + 1] = BigInteger.ONE.shiftLeft(j).negate();
         }
         return OutputSpec.bitOf(vars, coefs, 0, t);
       }
@@ -236,19 +237,20 @@ final class StageSpecs {
       }
       case NEXT_PC: {
         int[] vars = new int[t + 1];
-        long[] coefs = new long[t + 1];
+        BigInteger[] coefs = new BigInteger[t + 1];
         for (int s = 0; s <= t; s++) {
           vars[s] = layout.indexOf(regs.pc().bit(s));
-          coefs[s] = 1L << s;
+          coefs[s] = BigInteger.ONE.shiftLeft(s);
         }
         return OutputSpec.bitOf(vars, coefs, 1, t);
       }
       case BRANCH: {
         Register r = regs.r();
         int[] vars = bits(r);
-        long[] coefs = new long[vars.length];
+        BigInteger[] coefs = new BigInteger[vars.length];
         for (int j = 0; j < vars.length; j++) {
-          coefs[j] = j == vars.length - 1 ? -(1L << j) : 1L << j;
+          coefs[j] = j == vars.length - 1 ? BigInteger.ONE.shiftLeft(j).negate()
+              : BigInteger.ONE.shiftLeft(j);
         }
         return OutputSpec.ifAtMostZero(vars, coefs, layout.indexOf(regs.rc().bit(t)),
             layout.indexOf(regs.pc1().bit(t)));

@@ -1,5 +1,5 @@
 /**
- * Complete proofs of the stage lemmas for every input of one machine size (DESIGN §6, tier 4),
+ * Complete proofs of the stage lemmas for every input of one machine size (SPEC §9.2, tier 4),
  * with certificates that {@code org.loopmlp.certcheck} re-checks independently.
  *
  * <h2>Method</h2>
@@ -24,6 +24,36 @@
  * cases per bit (both (0,0) and (1,1) propagate the carry); tying vb_j to va_j instead cancels
  * the pair's terms exactly, so the split follows the chain in about 6 cases per bit position:
  * 769 cases for the whole subtract stage at N = 16, 3,073 at N = 32.
+ *
+ * <h2>Bounded rows: the carry-lookahead subtraction</h2>
+ *
+ * The narrow construction's subtraction has a first layer of generate and kill bits per pair
+ * (va_j, vb_j), each undecided until its pair is split; deciding all of them would take 3^(i+1)
+ * cases for bit i. A first-layer row that is undecided is therefore BOUNDED: only its range
+ * {@code [0, high]} is carried, as an interval beside the affine form of every row that reads it;
+ * such a row is OFF when the form's maximum plus the interval's is <= 0, and BOUNDED again
+ * otherwise. A case is a leaf when every output is an exact form; otherwise it is split on the
+ * first undecided first-layer row, the highest pair (the layer lists them from the top bit down),
+ * by a tie. Bit i of r then needs only the pairs along its carry chain decided: pair i and the
+ * pairs below it while they propagate (equal), 3(2i + 1) cases, 3N^2 for the stage (12,288 at N
+ * = 64). The paper construction's proofs are unchanged: there every first-layer row reaches an
+ * output, so a case with an undecided one is split as before.
+ *
+ * <h2>Exact in a floating-point format</h2>
+ *
+ * A format with p significand bits holds every integer of magnitude up to 2^p; a dot product of
+ * integers is exact in it, whatever the order of the additions (and with or without fused
+ * multiply-add), when every operand, product and partial sum is an integer within 2^p, and then
+ * rounding to nearest stores the result unchanged. {@link org.loopmlp.prove.PartialSumBounds}
+ * bounds, per layer of each stage, {@code |b| + sum |w| max x} over the stage's input box (every
+ * input a bit, or 0 where an earlier stage cleared it; hidden ranges by interval arithmetic) and
+ * every |w|: where a layer's bound is within 2^p it computes exactly in that format on every input
+ * the lemmas admit, so by induction over layers and stages a pass evaluated in the format equals
+ * the exact pass, which the lemmas prove equal to one SUBLEQ step. The bounds go into the
+ * certificate (one {@code bounds} line per stage) and the checker re-derives them; {@link
+ * org.loopmlp.prove.ProofReport#narrowestExactFormat()} and {@link
+ * org.loopmlp.prove.PrecisionTable} name the narrowest format ({@code loopmlp prove --format},
+ * {@code --precision-table}).
  *
  * <h2>Stages run side by side</h2>
  *
@@ -50,12 +80,14 @@
  * stages S
  * stage ROLE FIRST COUNT G         ROLE in FETCH READ SUBTRACT WRITE NEXT_PC BRANCH, or
  *                                  roles run side by side, in effect order: FETCH+NEXT_PC
+ * bounds B0 ... B(COUNT-1)         per layer: the largest |b| + sum |w| max x and |w|
  * goal NAME K o1 ... oK            outputs (state direction indices) of this goal
  * s I                              split on input I: subtree I=0, then subtree I=1
  * t U V                            tie input V to input U: subtree V=U, then subtree V=1-U
  * o R1,R2,...                      first-layer rows OFF over the whole current case (so OFF
  *                                  in every leaf below; listed before the node's split)
- * l R0 R1 ... R(COUNT-1)           leaf: ON rows of each layer ("-" none); all else OFF
+ * l R0 R1 ... R(COUNT-1)           leaf: ON rows of each layer ("-" none), optionally "/" and
+ *                                  the BOUNDED rows ("3,5/7,9"); all else OFF
  * end
  * </pre>
  *

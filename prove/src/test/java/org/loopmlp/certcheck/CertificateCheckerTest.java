@@ -68,6 +68,32 @@ class CertificateCheckerTest {
   }
 
   @Test
+  void refusesAConfigFarFromTheNetworkWithoutListingItsDirections() throws IOException {
+    // found by fuzzing: "config 6 3 20" made the checker list the 2^20-slot state space first
+    long start = System.nanoTime();
+    CertificateChecker.Result r = checkEdited(ls -> {
+      ls.set(1, "config 6 3 20");
+      return ls;
+    });
+    assertFalse(r.accepted());
+    assertTrue(r.message().contains("direction names are not the state space"), r.message());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "took over 5 s");
+  }
+
+  @Test
+  void aRejectionNeverEchoesRawBytes() throws IOException {
+    // found by fuzzing: control characters of a corrupt line reached the terminal verbatim
+    for (String bad : List.of("loopmlp-certificate \u001b[2J\u0007", "config 6 3 \u00003")) {
+      CertificateChecker.Result r = checkEdited(ls -> {
+        ls.set(bad.startsWith("config") ? 1 : 0, bad);
+        return ls;
+      });
+      assertFalse(r.accepted());
+      assertTrue(r.message().chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f), r.message());
+    }
+  }
+
+  @Test
   void acceptsTheGzipCertificateOfALargerConfig() throws IOException {
     Construction c = PaperConstruction.build(MachineConfig.of(8, 6, 6));
     Path gz = dir.resolve("c866.txt.gz");

@@ -42,7 +42,7 @@ class CompactProverTest {
             started.add(name);
           }
         });
-    System.out.println(report.summary());
+    Verbose.println(report.summary());
     assertTrue(report.proved(), report::summary);
     assertEquals(List.of("fetch+next pc", "read", "subtract", "write+branch"), started);
     assertEquals(List.of(List.of(PaperStage.FETCH, PaperStage.NEXT_PC), List.of(PaperStage.READ),

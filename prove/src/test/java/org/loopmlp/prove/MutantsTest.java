@@ -27,7 +27,7 @@ import org.loopmlp.isa.Program;
 import org.loopmlp.isa.SubleqMachine;
 
 /**
- * Mutation testing of the prover and the checker (DESIGN §6, tier 5): one weight or bias of the
+ * Mutation testing of the prover and the checker (SPEC §9.2, tier 5): one weight or bias of the
  * paper construction changed by +-1. A mutant that computes a wrong step on some sampled state is
  * never proved and yields a counterexample; the genuine certificate never passes the checker on a
  * mutant the prover cannot prove; a mutant that is proved gets a certificate the checker accepts.
@@ -87,7 +87,7 @@ class MutantsTest {
         report.firstCounterexample().ifPresent(cx -> assertNotEquals(cx.got(), cx.expected()));
       }
     }
-    System.out.printf("mutants of %s: %d refuted, %d proved (behaviour unchanged)%n", CONFIG,
+    Verbose.printf("mutants of %s: %d refuted, %d proved (behaviour unchanged)%n", CONFIG,
         refuted, proved);
     assertTrue(refuted >= 20, "only " + refuted + " of 40 mutants refuted (" + proved + " proved)");
   }

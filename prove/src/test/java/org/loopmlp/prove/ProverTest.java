@@ -26,7 +26,7 @@ class ProverTest {
             started.add(name);
           }
         });
-    System.out.println(report.summary());
+    Verbose.println(report.summary());
     assertTrue(report.proved(), report::summary);
     assertEquals(List.of(PaperStage.values()),
         report.stages().stream().map(StageProof::role).toList());

@@ -7,7 +7,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * address bits C (k = 2^C instruction slots). Words are N-bit two's complement.
  */
 public record MachineConfig(int wordBits, int dataBits, int codeBits) {
-  public static final int MAX_WORD_BITS = 32;
+  /** Up to 64: a word is a Java {@code long}, whose arithmetic is already modulo 2^64. */
+  public static final int MAX_WORD_BITS = 64;
   public static final int MAX_DATA_BITS = 20;
   public static final int MAX_CODE_BITS = 20;
 
@@ -51,6 +52,9 @@ public record MachineConfig(int wordBits, int dataBits, int codeBits) {
 
   /** {@code value} modulo 2^N, read back as a signed N-bit word. */
   public long wrap(long value) {
+    if (wordBits == 64) {
+      return value;
+    }
     long mask = (1L << wordBits) - 1;
     long u = value & mask;
     return u > maxWord() ? u - (1L << wordBits) : u;

@@ -3,7 +3,7 @@ package org.loopmlp.isa;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The reference SUBLEQ machine (program separate from data), exactly as DESIGN §2:
+ * The reference SUBLEQ machine (program separate from data), exactly as SPEC §2.3:
  *
  * <pre>
  *   r = wrap_N(mem[b] - mem[a]);  mem[b] = r;  pc = (r <= 0) ? c : (pc + 1) mod 2^C
@@ -25,9 +25,11 @@ public final class SubleqMachine {
     long memB = state.word(ins.b());
     long exact = memB - memA;
     long result = config.wrap(exact);
+    // at N = 64 the long difference itself wraps: it overflowed when its sign is impossible
+    boolean overflowed = result != exact || ((memB ^ memA) & (memB ^ exact)) < 0;
     boolean branch = result <= 0;
     int pcPlusOne = (pc + 1) % config.codeSize();
-    return new StepDetail(pc, ins.a(), ins.b(), ins.c(), memA, memB, result, result != exact,
+    return new StepDetail(pc, ins.a(), ins.b(), ins.c(), memA, memB, result, overflowed,
         branch, pcPlusOne, branch ? ins.c() : pcPlusOne);
   }
 

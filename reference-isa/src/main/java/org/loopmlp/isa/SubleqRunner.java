@@ -6,7 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 
 /**
- * Runs the reference machine until it reaches a fixed point (halted, DESIGN §2) or a step limit.
+ * Runs the reference machine until it reaches a fixed point (halted, SPEC §2.4) or a step limit.
  * A step that leaves the state unchanged is not counted; {@link RunResult#halted()} says whether
  * the final state is a fixed point, also when the limit was reached exactly there.
  */

@@ -36,9 +36,20 @@ class MachineConfigTest {
   @Test
   void boundsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> MachineConfig.of(1, 1, 1));
-    assertThrows(IllegalArgumentException.class, () -> MachineConfig.of(33, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> MachineConfig.of(65, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> MachineConfig.of(8, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> MachineConfig.of(8, 1, 21));
+  }
+
+  @Test
+  void sixtyFourBitWordsAreLongs() {
+    MachineConfig c = MachineConfig.of(64, 1, 1);
+    assertEquals(Long.MIN_VALUE, c.minWord());
+    assertEquals(Long.MAX_VALUE, c.maxWord());
+    assertEquals(Long.MIN_VALUE, c.wrap(Long.MAX_VALUE + 1));
+    assertEquals(-1L, c.wordFromBits(java.util.stream.IntStream.generate(() -> 1).limit(64)
+        .toArray()));
+    assertEquals(1, c.wordBit(Long.MIN_VALUE, 63));
   }
 
   @Test

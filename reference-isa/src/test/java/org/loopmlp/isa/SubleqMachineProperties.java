@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
@@ -32,6 +33,7 @@ class SubleqMachineProperties {
   }
 
   @Property(tries = 400)
+  @StatisticsReport(onFailureOnly = true)
   void aStepWritesOnlyMemBAndPc(@ForAll("machines") GeneratedMachine m) {
     Instruction ins = m.program().at(m.state().pc());
     MachineState next = SubleqMachine.step(m.program(), m.state());
@@ -90,6 +92,7 @@ class SubleqMachineProperties {
   }
 
   @Property(tries = 300)
+  @StatisticsReport(onFailureOnly = true)
   void everyHaltSlotIsAFixedPointWhenZIsZero(@ForAll("machines") GeneratedMachine m) {
     int z = m.program().zeroCell();
     MachineState state = m.state().withWord(z, 0);
@@ -110,7 +113,7 @@ class SubleqMachineProperties {
     MachineConfig c = m.config();
     long min = c.minWord();
     long max = c.maxWord();
-    // min - 1 wraps to max; max - (-1) wraps to min (DESIGN §2: modulo 2^N, read back signed).
+    // min - 1 wraps to max; max - (-1) wraps to min (SPEC §2.3: modulo 2^N, read back signed).
     long[][] cases = {{min, 1}, {max, -1}, {min, max}, {max, min}, {0, min}, {-1, max}};
     for (long[] bc : cases) {
       long[] memory = new long[c.dataSize()];

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
@@ -19,6 +20,7 @@ class SubleqRunnerProperties {
   }
 
   @Property(tries = 200)
+  @StatisticsReport(onFailureOnly = true)
   void aRunIsRepeatedStepsUntilAFixedPointOrTheLimit(@ForAll("machines") GeneratedMachine m) {
     RunResult r = SubleqRunner.run(m.program(), m.state(), LIMIT);
     // The same run by hand: step until the state repeats itself or LIMIT changes happened.

@@ -89,6 +89,8 @@ final class CaseRunner {
         d = compareOutput(c, step, pass, out);
       } catch (LemmaViolation v) {
         d = Optional.of(fromViolation(v, pass));
+      } catch (ArithmeticException notFinite) {
+        d = Optional.of(notFinite(notFinite, pass, step));
       }
       if (d.isPresent()) {
         Disagreement found = d.get();
@@ -171,7 +173,18 @@ final class CaseRunner {
       return Optional.empty();
     } catch (LemmaViolation v) {
       return Optional.of(fromViolation(v, pass));
+    } catch (ArithmeticException notFinite) {
+      return Optional.of(notFinite(notFinite, pass, step));
     }
+  }
+
+  /**
+   * A floating-point backend overflowed to infinity (e.g. float16 beyond 65504): the entry has
+   * no exact value to check, which is a disagreement in itself.
+   */
+  private static Disagreement notFinite(ArithmeticException e, int pass, StepContext step) {
+    return new Disagreement(pass, "not finite", "pass", -1, "output", "an entry",
+        "a finite value", String.valueOf(e.getMessage()), step.before(), step.detail());
   }
 
   private static Disagreement fromViolation(LemmaViolation v, int pass) {

@@ -13,7 +13,7 @@ import org.loopmlp.isa.asm.SqProgram;
 
 /**
  * A shrunk input on which a construction's network disagrees with the reference machine, in a
- * form a person can read and rerun (DESIGN §6): config, program as {@code .sq} text, initial
+ * form a person can read and rerun (SPEC §9): config, program as {@code .sq} text, initial
  * state, the first pass, stage, layer and direction of disagreement, expected against got, and
  * the seed and try that found it. For a backend that rounds, also the first layer where its
  * evaluation leaves exact evaluation.

@@ -18,7 +18,7 @@ import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * Differential testing of a construction against the reference machine (DESIGN §6, tier 2):
+ * Differential testing of a construction against the reference machine (SPEC §9.2, tier 2):
  * draws {@code tries} cases from a seeded {@link MachineGenerator}, runs each for up to {@code
  * passes} passes through the looped network and the reference machine, counts {@link Coverage},
  * and at the first disagreement shrinks the case to a {@link Counterexample} (down to smaller

@@ -24,7 +24,7 @@ import org.loopmlp.isa.Program;
 import org.loopmlp.isa.SubleqMachine;
 
 /**
- * Complete proof at one small config (DESIGN §6, tier 4): one pass of the network equals one
+ * Complete proof at one small config (SPEC §9.2, tier 4): one pass of the network equals one
  * step of the reference machine on every state, by enumeration. Two scopes:
  *
  * <ul>

@@ -11,7 +11,7 @@ import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
 /**
- * Structural proof of every stage's frame (DESIGN §6, tier 3), read off the weights: in every
+ * Structural proof of every stage's frame (SPEC §9.2, tier 3), read off the weights: in every
  * layer of a stage, every direction the stage does not own is computed by an identity row (one
  * weight 1 on the same direction, bias 0). Since every layer input is >= 0 (bits, or outputs of
  * a ReLU), such a row gives {@code ReLU(x_i) = x_i}, so the stage leaves its frame unchanged for

@@ -18,7 +18,7 @@ import org.loopmlp.isa.Program;
  * The first layer where a backend's evaluation of one pass leaves exact rational evaluation of
  * the same input: the layer, its label, the first direction (in index order) whose value differs,
  * the exact value and the backend's value (for a float backend: the exact value of the float it
- * holds).
+ * holds; null when that float is infinite or NaN, which has no exact value).
  */
 public record LayerDivergence(String backend, int layer, String layerLabel, String direction,
     Rational exact, Rational got) {
@@ -37,7 +37,7 @@ public record LayerDivergence(String backend, int layer, String layerLabel, Stri
       Rational[] e = exact.get(layer);
       Rational[] g = other.get(layer);
       for (int i = 0; i < e.length; i++) {
-        if (!e[i].equals(g[i])) {
+        if (!e[i].equals(g[i])) { // g[i] is null for an infinite or NaN entry
           return Optional.of(new LayerDivergence(backend.name(), layer,
               construction.layer(layer).label(),
               construction.layer(layer).outputLayout().direction(i).name(), e[i], g[i]));
@@ -50,13 +50,26 @@ public record LayerDivergence(String backend, int layer, String layerLabel, Stri
   private static List<Rational[]> outputs(Construction c, Backend backend, StateVector input) {
     Backend.Compiled compiled = backend.compile(c.network());
     List<Rational[]> out = new ArrayList<>();
-    compiled.apply(compiled.load(input), (index, layer, output) -> out.add(output.toRationals()));
+    compiled.apply(compiled.load(input), (index, layer, output) -> out.add(exactValues(output)));
     return out;
+  }
+
+  /** The exact value of each entry; null for an entry that has none (infinite or NaN). */
+  private static Rational[] exactValues(StateVector v) {
+    Rational[] r = new Rational[v.dimension()];
+    for (int i = 0; i < r.length; i++) {
+      try {
+        r[i] = v.get(i);
+      } catch (ArithmeticException notFinite) {
+        r[i] = null;
+      }
+    }
+    return r;
   }
 
   @Override
   public String toString() {
     return backend + " leaves exact evaluation at layer " + layer + " (" + layerLabel + "), "
-        + direction + ": exact " + exact + ", " + backend + " " + got;
+        + direction + ": exact " + exact + ", " + backend + " " + (got == null ? "not finite" : got);
   }
 }

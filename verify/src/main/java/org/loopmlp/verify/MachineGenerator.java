@@ -80,7 +80,9 @@ public final class MachineGenerator {
       long[] edges = edgeValues(config);
       return edges[rnd.nextInt(edges.length)];
     }
-    return rnd.nextLong(config.minWord(), config.maxWord() + 1);
+    // at N = 64 the range is every long (maxWord() + 1 would overflow)
+    return config.wordBits() == 64 ? rnd.nextLong()
+        : rnd.nextLong(config.minWord(), config.maxWord() + 1);
   }
 
   /**

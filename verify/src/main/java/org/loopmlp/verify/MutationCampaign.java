@@ -15,7 +15,7 @@ import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
 /**
- * Mutation testing of the checker (DESIGN §6, tier 5): every single perturbation of one weight
+ * Mutation testing of the checker (SPEC §9.2, tier 5): every single perturbation of one weight
  * or bias of a construction (+1, -1, sign flip) and every dropped neuron (its row set to zero)
  * is run through a checked differential campaign. A mutant the campaign catches is killed; a
  * survivor is run through the {@link ExhaustiveCheck} at the construction's config, which shows

@@ -9,7 +9,7 @@ import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.Program;
 
 /**
- * Greedy shrinking of a failing {@link TestCase} (DESIGN §6, tier 2): repeatedly takes the first
+ * Greedy shrinking of a failing {@link TestCase} (SPEC §9.2, tier 2): repeatedly takes the first
  * smaller candidate that still fails, until none does. Candidates, in order: start at the failing
  * pass and run one pass; a smaller config (one parameter at a time, smallest first, among the
  * configs the construction family has, projecting the case in several ways); a non-HALT

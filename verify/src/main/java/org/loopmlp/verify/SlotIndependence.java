@@ -26,7 +26,7 @@ import org.loopmlp.exact.SparseLayer;
  * (code[p], memory, pc) alone, and the other slots come out unchanged; the reference step
  * depends on the same inputs only. In the paper construction the only rows that read {@code
  * code[q]} besides the copies are fetch's selectors {@code ReLU(s_q(pc) + code[q].f.bit[t])},
- * whose pre-activation is at most -1 when pc != q (DESIGN §4).
+ * whose pre-activation is at most -1 when pc != q (SPEC §7.4).
  */
 public final class SlotIndependence {
   private SlotIndependence() {}

@@ -10,7 +10,7 @@ import org.loopmlp.construction.Register;
 /**
  * {@code out = ReLU(s_v(x) + y)}: equals the bit y when register x holds the constant v, else 0.
  *
- * <p>Identity (DESIGN §4): {@code s_v(x) = sum_t (2 x_t - 1)(2 v_t - 1) - L} is 0 when x == v and
+ * <p>Identity (SPEC §7.4): {@code s_v(x) = sum_t (2 x_t - 1)(2 v_t - 1) - L} is 0 when x == v and
  * at most -2 otherwise, for bits x_t.
  */
 public final class AddressMatch implements Gadget {
@@ -47,7 +47,7 @@ public final class AddressMatch implements Gadget {
   }
 
   /**
-   * The affine score {@code s_v(x) = sum_t (2 x_t - 1)(2 v_t - 1) - L} of DESIGN §4, over all bits
+   * The affine score {@code s_v(x) = sum_t (2 x_t - 1)(2 v_t - 1) - L} of SPEC §7.4, over all bits
    * of {@code x}.
    */
   public static Affine score(Register x, long v) {

@@ -9,7 +9,7 @@ import org.loopmlp.construction.Direction;
  * The step {@code [S >= T]} of an integer affine form S, as two neurons whose difference is read
  * by the next layer.
  *
- * <p>Identity (DESIGN §5.3): for an integer S, {@code [S >= T] = ReLU(S - T + 1) - ReLU(S - T)}.
+ * <p>Identity (SPEC §7.5): for an integer S, {@code [S >= T] = ReLU(S - T + 1) - ReLU(S - T)}.
  */
 public final class Threshold implements Gadget {
   private final Affine s;

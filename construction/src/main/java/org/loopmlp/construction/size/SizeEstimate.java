@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.loopmlp.isa.MachineConfig;
 
 /**
- * The size of the paper construction (DESIGN §5) in closed form, without building it, so a
+ * The size of the paper construction (SPEC §8) in closed form, without building it, so a
  * caller can refuse a config that would not fit in memory. Dimension, widest layer, non-zero
  * weights and parameters are exact (tests compare them with built networks); {@code memoryBytes}
  * is an estimate of the heap the built construction occupies.
@@ -21,12 +21,12 @@ import org.loopmlp.isa.MachineConfig;
  */
 public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
     long widestLayer, long nonZeros, long parameters, long memoryBytes) {
-  /** Heap bytes per stored weight: a column int and a weight reference (shared small values). */
-  static final long BYTES_PER_WEIGHT = 8;
+  /** Heap bytes per stored weight: a column int and a short code into the layer's weights. */
+  static final long BYTES_PER_WEIGHT = 6;
   /** Heap bytes per row: row start, bias reference and invariant reference. */
   static final long BYTES_PER_ROW = 12;
-  /** Heap bytes per named direction of a layout: name string, record, hash table entry. */
-  static final long BYTES_PER_DIRECTION = 150;
+  /** Heap bytes per named direction of a layout: name string, record, index slots, lists. */
+  static final long BYTES_PER_DIRECTION = 130;
 
   public SizeEstimate {
     checkNotNull(config, "config");
@@ -54,6 +54,72 @@ public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
         d + 2 * m * n * (a + 1), d - m * n - a + 3 * m * n,
         d + 2 * c * (c + 1), d - c + 4 * c,
         d + n, d - n - 2 * c + 6 * c, d - c + 2 * c};
+    return fromLayers(config, d, hidden, nnz);
+  }
+
+  /**
+   * The closed form of the {@code onehot} construction (11 layers) when {@code split} is false,
+   * of {@code onehot-split} (14 layers) when true. With the paper's d, m, k: an address of L bits
+   * decodes into 2^L units of L weights (one layer), or split into {@code h = ceil(L/2)} and
+   * {@code L - h} bits, {@code 2^h + 2^(L-h)} units of h and L - h weights, then 2^L units of 2
+   * (two layers); a gated bit costs 2 weights. Fetch + next pc: decode pc, gate {@code k(2A+C)}
+   * code bits, gather {@code 2A+C} sums of k; read: decode ra and rb (ra cleared), gate
+   * {@code 2mN} bits, gather {@code 2N} sums of m; subtract as in the paper; write + branch:
+   * decode rb (rb cleared) beside branch's zero test (a layer later in the split form), gate
+   * {@code 2mN}, update {@code mN} rows of 3 beside branch's choose and merge.
+   */
+  public static SizeEstimate ofOneHot(MachineConfig config, boolean split) {
+    long n = config.wordBits();
+    long a = config.dataBits();
+    long c = config.codeBits();
+    long m = config.dataSize();
+    long k = config.codeSize();
+    long d = k * (2 * a + c) + m * n + c + 2 * a + 2 * c + 3 * n;
+    long[] hidden;
+    long[] nnz;
+    if (!split) {
+      hidden = new long[] {
+          k + 4 * c, k * (2 * a + c), 0,
+          2 * m, 2 * m * n, 0,
+          6 * n, 0,
+          m + 1, 2 * m * n + 2 * c, 0};
+      nnz = new long[] {
+          d + k * c + 2 * c * (c + 1), d - c + 4 * c + 2 * k * (2 * a + c),
+          d - (2 * a + c) + (2 * a + c) * k,
+          d - a + 2 * m * a, d + 4 * m * n, d - 2 * n + 2 * n * m,
+          d - 2 * n + 6 * n * (n + 1), d - n + 6 * n,
+          d - a + m * a + n, d - n - 2 * c + 6 * c + 4 * m * n, d - m * n - c + 3 * m * n + 2 * c};
+    } else {
+      hidden = new long[] {
+          halvesUnits(c) + 4 * c, k, k * (2 * a + c), 0,
+          2 * halvesUnits(a), 2 * m, 2 * m * n, 0,
+          6 * n, 0,
+          halvesUnits(a), m + 1, 2 * m * n + 2 * c, 0};
+      nnz = new long[] {
+          d + halvesWeights(c) + 2 * c * (c + 1), d - c + 4 * c + 2 * k,
+          d + 2 * k * (2 * a + c), d - (2 * a + c) + (2 * a + c) * k,
+          d - a + 2 * halvesWeights(a), d + 4 * m, d + 4 * m * n, d - 2 * n + 2 * n * m,
+          d - 2 * n + 6 * n * (n + 1), d - n + 6 * n,
+          d - a + halvesWeights(a), d + 2 * m + n, d - n - 2 * c + 6 * c + 4 * m * n,
+          d - m * n - c + 3 * m * n + 2 * c};
+    }
+    return fromLayers(config, d, hidden, nnz);
+  }
+
+  /** Units of the first split-decoding layer for an address of {@code bits} bits. */
+  private static long halvesUnits(long bits) {
+    long low = (bits + 1) / 2;
+    return (1L << low) + (1L << (bits - low));
+  }
+
+  /** Weights of the first split-decoding layer for an address of {@code bits} bits. */
+  private static long halvesWeights(long bits) {
+    long low = (bits + 1) / 2;
+    return (1L << low) * low + (1L << (bits - low)) * (bits - low);
+  }
+
+  private static SizeEstimate fromLayers(MachineConfig config, long d, long[] hidden,
+      long[] nnz) {
     long totalNnz = 0;
     long rows = 0;
     long widest = 0;
@@ -70,12 +136,14 @@ public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
   }
 
   /**
-   * Heap needed while building (the layer builders hold boxed rows until each layer is done):
-   * measured at about 2.5 times {@link #memoryBytes()}; a caller refuses a config when this
-   * exceeds {@code Runtime.maxMemory()}.
+   * Heap needed while building: what the construction holds, plus the rows of the widest layer
+   * being assembled (held once while its exactly sized layer is filled). Measured: the paper
+   * construction at (16, 16, 10) holds 1.34 GiB after its build (estimate 1.35 GiB) and builds
+   * with a heap of 2 GiB; a caller refuses a config when this exceeds {@code
+   * Runtime.maxMemory()}.
    */
   public long buildHeapBytes() {
-    return memoryBytes / 2 * 5;
+    return memoryBytes + memoryBytes / 4;
   }
 
   @Override

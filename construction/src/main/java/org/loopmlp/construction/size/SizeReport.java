@@ -5,7 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import java.math.BigInteger;
 import java.util.Locale;
+import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.NarrowConstruction;
+import org.loopmlp.construction.OneHotConstruction;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Rational;
@@ -105,6 +109,27 @@ public final class SizeReport {
    */
   public static SizeEstimate estimate(MachineConfig config) {
     return SizeEstimate.of(config);
+  }
+
+  /**
+   * The closed-form size of construction {@code name}: exact for {@code paper}, {@code onehot},
+   * {@code onehot-split} and {@code narrow}, the paper's bound for {@code compact}; empty for constructions
+   * without a closed form ({@code fused}, {@code shallow}).
+   */
+  public static java.util.Optional<SizeEstimate> estimate(String name, MachineConfig config) {
+    switch (name) {
+      case PaperConstruction.NAME:
+      case CompactConstruction.NAME:
+        return java.util.Optional.of(SizeEstimate.of(config));
+      case OneHotConstruction.NAME:
+        return java.util.Optional.of(SizeEstimate.ofOneHot(config, false));
+      case OneHotConstruction.SPLIT_NAME:
+        return java.util.Optional.of(SizeEstimate.ofOneHot(config, true));
+      case NarrowConstruction.NAME:
+        return java.util.Optional.of(NarrowSizeEstimate.of(config));
+      default:
+        return java.util.Optional.empty();
+    }
   }
 
   public String name() {

@@ -11,7 +11,7 @@ import org.loopmlp.construction.gadget.IsZero;
 import org.loopmlp.construction.gadget.Sum;
 
 /**
- * Branch, 3 layers (DESIGN §5.6). L1 {@code zero}: {@code zero = ReLU(1 - sum_j r.bit[j])}, so
+ * Branch, 3 layers (SPEC §8.6). L1 {@code zero}: {@code zero = ReLU(1 - sum_j r.bit[j])}, so
  * {@code flag = r.bit[N-1] + zero} is 1 exactly when r <= 0. L2 {@code choose}: {@code p[t] =
  * ReLU(rc.bit[t] + flag - 1)}, {@code q[t] = ReLU(pc1.bit[t] - flag)}; r, rc, pc1 consumed. L3
  * {@code merge}: {@code pc.bit[t] = ReLU(p[t] + q[t])}. A variant without the zero test branches
@@ -29,7 +29,7 @@ public final class BranchStage extends DeclaredStage {
     this.branchOnZero = branchOnZero;
   }
 
-  /** The stage of DESIGN §5.6. */
+  /** The stage of SPEC §8.6. */
   public static BranchStage paper() {
     return PAPER;
   }

@@ -12,7 +12,7 @@ import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Sum;
 
 /**
- * Fetch, 2 layers (DESIGN §5.1). L1 {@code select}: {@code sel[q].f.bit[t] = ReLU(s_q(pc) +
+ * Fetch, 2 layers (SPEC §8.1). L1 {@code select}: {@code sel[q].f.bit[t] = ReLU(s_q(pc) +
  * code[q].f.bit[t])}; L2 {@code gather}: {@code ra.bit[t] = sum_q sel[q].a.bit[t]}, likewise rb
  * (field b) and rc (field c). Exactly one slot matches pc, so each sum is that slot's bit.
  */
@@ -25,7 +25,7 @@ public final class FetchStage extends DeclaredStage {
         regs -> ImmutableSet.of(regs.ra(), regs.rb(), regs.rc()));
   }
 
-  /** The stage of DESIGN §5.1. */
+  /** The stage of SPEC §8.1. */
   public static FetchStage paper() {
     return PAPER;
   }

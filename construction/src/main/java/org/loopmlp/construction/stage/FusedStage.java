@@ -1,5 +1,7 @@
 package org.loopmlp.construction.stage;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.MachineRegisters.Field;
 import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -18,8 +21,8 @@ import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
 
 /**
- * All six paper stages in 4 layers, trading width for depth: every purely linear sum of DESIGN
- * §5 is folded into the layer that reads it ({@link Affine#substitute}), and fetch and read share
+ * All six paper stages in 4 layers, trading width for depth: every purely linear sum of SPEC
+ * §8 is folded into the layer that reads it ({@link Affine#substitute}), and fetch and read share
  * one layer by matching pc and the operand address in the same neuron.
  *
  * <ol>
@@ -27,10 +30,10 @@ import org.loopmlp.construction.gadget.Threshold;
  *       (mem[a].bit[j] in the slot at pc), likewise wb; the fetch neurons of fields b and c; the
  *       next-pc steps.
  *   <li>{@code subtract}: with {@code va_j = sum_{q,i} wa[q][i].bit[j]} and vb folded in, the
- *       six steps per bit of r (DESIGN §5.3), and the steps {@code [D >= 0]}, {@code [D >= 1]} of
+ *       six steps per bit of r (SPEC §8.3), and the steps {@code [D >= 0]}, {@code [D >= 1]} of
  *       the unsigned difference {@code D = sum_j 2^j (vb_j - va_j)}: r == 0 iff D == 0 (since
  *       |D| < 2^N), and {@code [D == 0] = [D >= 0] - [D >= 1]}; materializes rb, rc and pc1.
- *   <li>{@code choose}: the write neurons of DESIGN §5.4 with r folded in; {@code p[t] =
+ *   <li>{@code choose}: the write neurons of SPEC §8.4 with r folded in; {@code p[t] =
  *       ReLU(rc_t + flag - 1)}, {@code q[t] = ReLU(pc1_t - flag)} with {@code flag = r_(N-1) +
  *       [D == 0]} folded in; rb, rc, pc1 consumed.
  *   <li>{@code update}: {@code mem[i].bit[j] = ReLU(mem - z + y)}, {@code pc.bit[t] = ReLU(p[t] +
@@ -67,6 +70,8 @@ public final class FusedStage extends DeclaredStage {
   @Override
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     int n = regs.config().wordBits();
+    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
+        + " (the narrow construction goes to 64)", name(), PaperConstruction.MAX_WORD_BITS, n);
     int m = regs.config().dataSize();
     int k = regs.config().codeSize();
     int c = regs.config().codeBits();

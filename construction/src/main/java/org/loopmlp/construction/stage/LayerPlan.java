@@ -5,28 +5,62 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Iterables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Gadget;
 import org.loopmlp.construction.gadget.Neuron;
 
 /**
- * One layer of a stage, by names (DESIGN §5): the neurons it writes, and the state directions it
+ * One layer of a stage, by names (SPEC §8): the neurons it writes, and the state directions it
  * clears. Every other direction of the machine state space is copied ({@code ReLU(x) = x} since
  * x >= 0); hidden neurons of the previous layer that are not read disappear. Immutable.
+ *
+ * <p>Neurons are held as an ordered list of parts: gadgets added one by one, or a {@linkplain
+ * Builder#addFamily family} of gadgets made on demand from an index each time the plan is read, so
+ * a layer of millions of neurons is never held in memory as neurons (assembly turns each into a
+ * row as it goes). Two neurons writing the same direction are refused when added one by one, and
+ * by assembly when one of them belongs to a family.
  */
 public final class LayerPlan {
   private final String label;
-  private final ImmutableList<Neuron> neurons;
+  private final ImmutableList<Part> parts;
   private final ImmutableSet<Direction> cleared;
 
-  private LayerPlan(String label, ImmutableList<Neuron> neurons, ImmutableSet<Direction> cleared) {
+  /** {@code count} gadgets, the i-th made by {@code gadgetAt.apply(i)}. */
+  private record Part(int count, IntFunction<? extends Gadget> gadgetAt) {
+    Iterable<Neuron> neurons() {
+      return () -> new java.util.Iterator<Neuron>() {
+        int next;
+        java.util.Iterator<Neuron> current = java.util.Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!current.hasNext() && next < count) {
+            current = gadgetAt.apply(next++).neurons().iterator();
+          }
+          return current.hasNext();
+        }
+
+        @Override
+        public Neuron next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return current.next();
+        }
+      };
+    }
+  }
+
+  private LayerPlan(String label, ImmutableList<Part> parts, ImmutableSet<Direction> cleared) {
     this.label = label;
-    this.neurons = neurons;
+    this.parts = parts;
     this.cleared = cleared;
   }
 
@@ -39,8 +73,14 @@ public final class LayerPlan {
     return label;
   }
 
-  public ImmutableList<Neuron> neurons() {
-    return neurons;
+  /**
+   * The neurons, in the order they were added; families are made afresh on every iteration, so
+   * iterate once where the layer is large.
+   */
+  public Iterable<Neuron> neurons() {
+    List<Iterable<Neuron>> all = new ArrayList<>(parts.size());
+    parts.forEach(p -> all.add(p.neurons()));
+    return Iterables.concat(all);
   }
 
   /** State directions set to 0 by this layer (not copied). */
@@ -50,14 +90,18 @@ public final class LayerPlan {
 
   @Override
   public String toString() {
-    return "LayerPlan[" + label + ", " + neurons.size() + " neurons, " + cleared.size()
-        + " cleared]";
+    long neurons = 0;
+    for (Part p : parts) {
+      neurons += p.count();
+    }
+    return "LayerPlan[" + label + ", " + neurons + " gadgets, " + cleared.size() + " cleared]";
   }
 
   /** Collects neurons and cleared directions. */
   public static final class Builder {
     private final String label;
-    private final List<Neuron> neurons = new ArrayList<>();
+    private final List<Part> parts = new ArrayList<>();
+    private List<Neuron> single = new ArrayList<>();
     private final Set<Direction> outputs = new LinkedHashSet<>();
     private final Set<Direction> cleared = new LinkedHashSet<>();
 
@@ -75,8 +119,36 @@ public final class LayerPlan {
           neuron.output());
       checkArgument(!cleared.contains(neuron.output()), "layer %s writes and clears %s", label,
           neuron.output());
-      neurons.add(neuron);
+      single.add(neuron);
       return this;
+    }
+
+    /**
+     * Adds {@code count} gadgets, the i-th being {@code gadgetAt.apply(i)}, made on demand each
+     * time the plan is read (so {@code gadgetAt} must be a pure function of i).
+     */
+    public Builder addFamily(int count, IntFunction<? extends Gadget> gadgetAt) {
+      checkArgument(count >= 0, "count must be >= 0, was %s", count);
+      checkNotNull(gadgetAt, "gadgetAt");
+      flushSingles();
+      parts.add(new Part(count, gadgetAt));
+      return this;
+    }
+
+    /** Adds every neuron of {@code plan}, families kept as families, and its cleared directions. */
+    public Builder addAll(LayerPlan plan) {
+      flushSingles();
+      parts.addAll(plan.parts);
+      plan.cleared.forEach(this::clear);
+      return this;
+    }
+
+    private void flushSingles() {
+      if (!single.isEmpty()) {
+        ImmutableList<Neuron> fixed = ImmutableList.copyOf(single);
+        parts.add(new Part(fixed.size(), i -> () -> ImmutableList.of(fixed.get(i))));
+        single = new ArrayList<>();
+      }
     }
 
     /** Sets every bit of {@code register} to 0 in this layer's output. */
@@ -92,7 +164,8 @@ public final class LayerPlan {
     }
 
     public LayerPlan build() {
-      return new LayerPlan(label, ImmutableList.copyOf(neurons), ImmutableSet.copyOf(cleared));
+      flushSingles();
+      return new LayerPlan(label, ImmutableList.copyOf(parts), ImmutableSet.copyOf(cleared));
     }
   }
 }

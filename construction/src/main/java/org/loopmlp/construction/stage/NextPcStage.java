@@ -8,7 +8,7 @@ import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
 
 /**
- * Next pc, 2 layers (DESIGN §5.5). With {@code S_t = sum_{s<=t} 2^s pc_s + 1} (so S_t <=
+ * Next pc, 2 layers (SPEC §8.5). With {@code S_t = sum_{s<=t} 2^s pc_s + 1} (so S_t <=
  * 2^(t+1)), bit t of pc + 1 is {@code [S_t >= 2^t] - [S_t >= 2^(t+1)]}; dropping the carry out of
  * bit C-1 is the wrap mod 2^C. L1 {@code steps}: four ReLUs per bit; L2 {@code bits}: {@code
  * pc1.bit[t]}.
@@ -22,7 +22,7 @@ public final class NextPcStage extends DeclaredStage {
         regs -> ImmutableSet.of(regs.pc1()));
   }
 
-  /** The stage of DESIGN §5.5. */
+  /** The stage of SPEC §8.5. */
   public static NextPcStage paper() {
     return PAPER;
   }

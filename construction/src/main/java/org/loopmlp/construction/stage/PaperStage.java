@@ -9,7 +9,7 @@ import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.Register;
 
 /**
- * The six stages of the paper (DESIGN §1), in order, with the paper's layer budgets, and what each
+ * The six stages of the paper (SPEC §1), in order, with the paper's layer budgets, and what each
  * stage must establish, stated with the reference machine's {@link org.loopmlp.isa.StepDetail}
  * values only. A stage's effect replaces the claims on the registers it owns; every other register
  * is its frame.

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.Register;
@@ -16,8 +17,8 @@ import org.loopmlp.construction.gadget.Neuron;
  * Stages run side by side in the same layers: layer i holds every part's layer i (a part with
  * fewer layers leaves its registers copied afterwards). Legal when no part reads what another
  * writes and their outputs are disjoint, which assembly checks through the declared registers.
- * The lemma applies the parts' effects in the given order (DESIGN §5: "stage 5 does not depend on
- * stages 2 to 4").
+ * The lemma applies the parts' effects in the given order (SPEC §8.7: next pc reads only pc,
+ * so it does not depend on read, subtract and write).
  */
 public final class ParallelStage implements Stage {
   private final String name;
@@ -111,12 +112,7 @@ public final class ParallelStage implements Stage {
       }
       LayerPlan.Builder b = LayerPlan.named(String.join("+", labels));
       for (LayerPlan plan : here) {
-        for (Neuron n : plan.neurons()) {
-          b.add(n);
-        }
-        for (Direction d : plan.cleared()) {
-          b.clear(d);
-        }
+        b.addAll(plan);
       }
       out.add(b.build());
     }
@@ -129,26 +125,31 @@ public final class ParallelStage implements Stage {
    * writes or clears it (e.g. write reads r in its first layer, branch clears it in its second).
    */
   private static int lastRead(List<LayerPlan> plans, Register r) {
-    int last = -1;
-    for (int li = 0; li < plans.size(); li++) {
+    Set<Direction> bits = Set.copyOf(r.bits());
+    for (int li = plans.size() - 1; li >= 0; li--) {
       for (Neuron n : plans.get(li).neurons()) {
         for (Direction d : n.preActivation().terms().keySet()) {
-          if (r.bits().contains(d)) {
-            last = li;
+          if (bits.contains(d)) {
+            return li;
           }
         }
       }
     }
-    return last;
+    return -1;
   }
 
   /** The first layer of {@code plans} that writes or clears {@code r}. */
   private static int firstWrite(List<LayerPlan> plans, Register r) {
+    Set<Direction> bits = Set.copyOf(r.bits());
     for (int li = 0; li < plans.size(); li++) {
       LayerPlan plan = plans.get(li);
       for (Direction d : r.bits()) {
-        if (plan.cleared().contains(d)
-            || plan.neurons().stream().anyMatch(n -> n.output().equals(d))) {
+        if (plan.cleared().contains(d)) {
+          return li;
+        }
+      }
+      for (Neuron n : plan.neurons()) {
+        if (bits.contains(n.output())) {
           return li;
         }
       }

@@ -11,7 +11,7 @@ import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Sum;
 
 /**
- * Read, 2 layers (DESIGN §5.2). L1 {@code select}: {@code g[a][i].bit[j] = ReLU(s_i(ra) +
+ * Read, 2 layers (SPEC §8.2). L1 {@code select}: {@code g[a][i].bit[j] = ReLU(s_i(ra) +
  * mem[i].bit[j])} and the same with rb; ra is consumed (cleared). L2 {@code gather}: {@code
  * va.bit[j] = sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}.
  */
@@ -25,7 +25,7 @@ public final class ReadStage extends DeclaredStage {
         regs -> ImmutableSet.of(regs.ra(), regs.va(), regs.vb()));
   }
 
-  /** The stage of DESIGN §5.2. */
+  /** The stage of SPEC §8.2. */
   public static ReadStage paper() {
     return PAPER;
   }
@@ -44,18 +44,16 @@ public final class ReadStage extends DeclaredStage {
     for (String operand : List.of("a", "b")) {
       Register address = operand.equals("a") ? regs.ra() : regs.rb();
       Register value = operand.equals("a") ? regs.va() : regs.vb();
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          select.add(AddressMatch.select(address, i, regs.mem(i).bit(j), selected(operand, i, j)));
-        }
-      }
-      for (int j = 0; j < n; j++) {
+      // Families: the m N neurons are made one at a time as assembly reads them.
+      select.addFamily(m * n, x -> AddressMatch.select(address, x / n, regs.mem(x / n).bit(x % n),
+          selected(operand, x / n, x % n)));
+      gather.addFamily(n, j -> {
         List<Direction> terms = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
           terms.add(selected(operand, i, j));
         }
-        gather.add(Sum.ofBits(terms, value.bit(j)));
-      }
+        return Sum.ofBits(terms, value.bit(j));
+      });
     }
     select.clear(regs.ra());
     return ImmutableList.of(select.build(), gather.build());

@@ -10,7 +10,7 @@ import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 
 /**
- * What one stage of a construction computes (DESIGN §6): its name, the paper's stage (or stages,
+ * What one stage of a construction computes (SPEC §9): its name, the paper's stage (or stages,
  * for stages run side by side) and budget,
  * the layers {@code [firstLayer, firstLayer + layerCount)} of the network it occupies, a
  * precondition and a postcondition on the whole state space (each a register-by-register claim

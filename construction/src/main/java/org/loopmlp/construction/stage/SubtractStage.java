@@ -1,14 +1,17 @@
 package org.loopmlp.construction.stage;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
 
 /**
- * Subtract, 2 layers (DESIGN §5.3): {@code r = vb + (not va) + 1}. With {@code S_i = sum_{j<=i}
+ * Subtract, 2 layers (SPEC §8.3): {@code r = vb + (not va) + 1}. With {@code S_i = sum_{j<=i}
  * 2^j (vb_j + 1 - va_j) + carryIn}, bit i of r is {@code [S_i >= 2^i] - [S_i >= 2^(i+1)] + [S_i
  * >= 3*2^i]} (S_i < 2^(i+2)). L1 {@code steps}: the six ReLUs per bit, va and vb consumed; L2
  * {@code bits}: their sums. The paper stage has {@code carryIn = 1}.
@@ -25,7 +28,7 @@ public final class SubtractStage extends DeclaredStage {
     this.carryIn = carryIn;
   }
 
-  /** The stage of DESIGN §5.3. */
+  /** The stage of SPEC §8.3. */
   public static SubtractStage paper() {
     return PAPER;
   }
@@ -48,6 +51,8 @@ public final class SubtractStage extends DeclaredStage {
   @Override
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     int n = regs.config().wordBits();
+    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
+        + " (the narrow construction goes to 64)", name(), PaperConstruction.MAX_WORD_BITS, n);
     LayerPlan.Builder steps = LayerPlan.named("steps");
     LayerPlan.Builder bits = LayerPlan.named("bits");
     for (int i = 0; i < n; i++) {

@@ -1,10 +1,13 @@
 package org.loopmlp.construction.stage;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -20,7 +23,7 @@ import org.loopmlp.isa.MachineConfig;
  * layer has neurons for every slot q and every pair of operand addresses (a, b), gated by {@code
  * g = s_q(pc) + s_a(code[q].a) + s_b(code[q].b)}, which is 0 for the one triple the machine
  * executes and at most -2 for every other ({@link GatedThreshold}). Under the open gate everything
- * is a step of an affine form of mem[a] and mem[b] (DESIGN §5.3):
+ * is a step of an affine form of mem[a] and mem[b] (SPEC §8.3):
  *
  * <ul>
  *   <li>bit j of r: {@code [S_j >= 2^j] - [S_j >= 2^(j+1)] + [S_j >= 3 2^j]}, {@code S_j =
@@ -74,6 +77,8 @@ public final class TwoLayerStage extends DeclaredStage {
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     MachineConfig config = regs.config();
     int n = config.wordBits();
+    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s",
+        name(), PaperConstruction.MAX_WORD_BITS, n);
     int m = config.dataSize();
     int k = config.codeSize();
     int c = config.codeBits();

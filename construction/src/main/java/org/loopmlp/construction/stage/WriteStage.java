@@ -12,7 +12,7 @@ import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 
 /**
- * Write, 2 layers (DESIGN §5.4). L1 {@code select}: {@code z[i].bit[j] = ReLU(s_i(rb) +
+ * Write, 2 layers (SPEC §8.4). L1 {@code select}: {@code z[i].bit[j] = ReLU(s_i(rb) +
  * mem[i].bit[j])}, {@code y[i].bit[j] = ReLU(s_i(rb) + r.bit[j])}, mem copied. L2 {@code
  * update}: {@code mem[i].bit[j] = ReLU(mem[i].bit[j] - z[i].bit[j] + y[i].bit[j])}; rb consumed.
  * The paper stage compares all A address bits; a variant may ignore the highest ones.
@@ -30,7 +30,7 @@ public final class WriteStage extends DeclaredStage {
     this.ignoredHighBits = ignoredHighBits;
   }
 
-  /** The stage of DESIGN §5.4. */
+  /** The stage of SPEC §8.4. */
   public static WriteStage paper() {
     return PAPER;
   }
@@ -57,15 +57,20 @@ public final class WriteStage extends DeclaredStage {
     long mask = (1L << compared) - 1;
     LayerPlan.Builder select = LayerPlan.named("select");
     LayerPlan.Builder update = LayerPlan.named("update");
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        Direction mem = regs.mem(i).bit(j);
-        select.add(AddressMatch.select(address, i & mask, mem, oldBit(i, j)));
-        select.add(AddressMatch.select(address, i & mask, regs.r().bit(j), newBit(i, j)));
-        update.add(Neuron.bit(mem, Affine.builder().plus(mem, 1).plus(oldBit(i, j), -1)
-            .plus(newBit(i, j), 1).build()));
-      }
-    }
+    // Families: the m N cells are made one at a time as assembly reads them; the select gadget
+    // of cell x gives z then y.
+    select.addFamily(m * n, x -> {
+      int i = x / n;
+      int j = x % n;
+      return () -> ImmutableList.of(
+          AddressMatch.select(address, i & mask, regs.mem(i).bit(j), oldBit(i, j)).neurons().get(0),
+          AddressMatch.select(address, i & mask, regs.r().bit(j), newBit(i, j)).neurons().get(0));
+    });
+    update.addFamily(m * n, x -> {
+      Direction mem = regs.mem(x / n).bit(x % n);
+      return () -> ImmutableList.of(Neuron.bit(mem, Affine.builder().plus(mem, 1)
+          .plus(oldBit(x / n, x % n), -1).plus(newBit(x / n, x % n), 1).build()));
+    });
     update.clear(regs.rb());
     return ImmutableList.of(select.build(), update.build());
   }

@@ -9,7 +9,7 @@ import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.exact.StateVector;
 
 /**
- * The speed limit of sparse evaluation (DESIGN.md §3): a plain CSR multiply-add loop in {@code
+ * The speed limit of sparse evaluation (SPEC §6): a plain CSR multiply-add loop in {@code
  * long} over the same arrays the {@code exact} backend uses ({@code int[]} columns, {@code int[]}
  * weights when they fit, else {@code long[]}), into preallocated buffers, with no overflow check,
  * no scaling and no bound computation. Not an evaluator: its results are meaningless once a sum

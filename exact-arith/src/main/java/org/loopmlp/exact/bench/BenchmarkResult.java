@@ -8,9 +8,11 @@ package org.loopmlp.exact.bench;
  * @param passes timed passes (after warm-up)
  * @param bestSeconds fastest pass
  * @param medianSeconds median pass
+ * @param meanSeconds mean pass: total time over timed passes (the throughput of a long run)
  */
 public record BenchmarkResult(
-    String name, long multiplyAddsPerPass, int passes, double bestSeconds, double medianSeconds) {
+    String name, long multiplyAddsPerPass, int passes, double bestSeconds, double medianSeconds,
+    double meanSeconds) {
 
   /** Multiply-adds per second of the fastest pass. */
   public double bestRate() {

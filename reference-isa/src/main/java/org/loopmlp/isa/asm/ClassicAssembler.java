@@ -20,14 +20,18 @@ import org.loopmlp.isa.classic.ClassicMachine;
  * {@link ClassicProgram}: one memory for code and data, laid out in order from address 0.
  *
  * <pre>
- *   ; hi: prints "Hi"
- *   .config isa=classic word=8 memory=4   ; memory= is optional (smallest that holds the image)
- *   loop:  p IO            ; print the word p points to (this operand is rewritten below)
- *          M1 loop         ; loop's first word += 1: the next character; falls through
- *          E loop+6 -1     ; E -= 1; halt after two characters, else go on
+ *   ; prints "Hi" through one output instruction whose operand the program rewrites
+ *   .config isa=classic word=8 memory=5   ; memory= is optional (smallest that holds the image)
+ *   loop:  S IO            ; print mem[pointer]: the pointer is this instruction's first word
+ *          M1 loop         ; pointer -= -1: the next character
+ *          ONE N -1        ; N -= 1; after the last character jump to -1 (halt)
  *          Z Z loop
  *   .data
- *   p:  'H' 'i'
+ *   S:     "Hi"
+ *   N:     2
+ *   ONE:   1
+ *   M1:    -1
+ *   Z:     0
  * </pre>
  *
  * <p>Rules. {@code ;} starts a comment. {@code .config isa=classic word=N [memory=A]} comes

@@ -18,7 +18,7 @@ import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.Program;
 
 /**
- * Assembles the {@code .sq} program text of DESIGN §2 into an {@link SqProgram}.
+ * Assembles the {@code .sq} program text of SPEC §4 into an {@link SqProgram}.
  *
  * <pre>
  *   .config word=8 data=4 code=4     ; N=8, m=16, k=16 (optional pc=P, default 0)

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.loopmlp.isa.classic.ByteInput;
+import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicConfig;
+import org.loopmlp.isa.classic.ClassicRunner;
 import org.loopmlp.isa.classic.SlqImage;
 
 /** Classic .sq programs against images worked out by hand. */
@@ -68,6 +72,30 @@ class ClassicAssemblerTest {
     assertArrayEquals(new long[] {-1, 4, -16, 'H', 'i', 10, 'a', '\'', -1, 2, 9, 12},
         p.image());
     assertEquals(9, p.address("N"));
+  }
+
+  @Test
+  void theClassDocExamplePrintsHi() {
+    ClassicProgram p = parse("""
+        ; prints "Hi" through one output instruction whose operand the program rewrites
+        .config isa=classic word=8 memory=5
+        loop:  S IO            ; print mem[pointer]: the pointer is this instruction's first word
+               M1 loop         ; pointer -= -1: the next character
+               ONE N -1        ; N -= 1; after the last character jump to -1 (halt)
+               Z Z loop
+        .data
+        S:     "Hi"
+        N:     2
+        ONE:   1
+        M1:    -1
+        Z:     0
+        """);
+    // code in words 0..11; S = 12, N = 14, ONE = 15, M1 = 16, Z = 17
+    assertArrayEquals(new long[] {12, -1, 3, 16, 0, 6, 15, 14, -1, 17, 17, 0, 'H', 'i', 2, 1, -1,
+        0}, p.image());
+    ByteOutput.Collecting out = ByteOutput.collecting();
+    ClassicRunner.run(p.initialState(), ByteInput.none(), out, 100);
+    assertEquals("Hi", new String(out.bytes(), StandardCharsets.US_ASCII));
   }
 
   @Test

@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.ExampleLibrary;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.gen.GeneratedMachine;
@@ -66,6 +67,7 @@ class SqRoundTripProperties {
   }
 
   @Property(tries = 300)
+  @StatisticsReport(onFailureOnly = true)
   void parsePrintIsIdentityWithoutLabels(@ForAll("unlabelled") SqProgram p) {
     assertRoundTrip(p);
     Statistics.label("non-HALT slots").collect(
@@ -73,6 +75,7 @@ class SqRoundTripProperties {
   }
 
   @Property(tries = 300)
+  @StatisticsReport(onFailureOnly = true)
   void parsePrintIsIdentityWithLabels(@ForAll("labelled") SqProgram p) {
     assertRoundTrip(p);
     boolean printsHalt = SqPrinter.print(p).contains("HALT");

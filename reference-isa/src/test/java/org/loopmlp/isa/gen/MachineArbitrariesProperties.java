@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
 
@@ -26,6 +27,7 @@ class MachineArbitrariesProperties {
   }
 
   @Property(tries = 300)
+  @StatisticsReport(onFailureOnly = true)
   void machinesAreConsistentAndCoverTheInterestingCases(@ForAll("machines") GeneratedMachine m) {
     MachineConfig c = m.config();
     assertTrue(c.wordBits() <= MachineArbitraries.DEFAULT_MAX_WORD_BITS);
@@ -48,6 +50,7 @@ class MachineArbitrariesProperties {
   }
 
   @Property(tries = 200)
+  @StatisticsReport(onFailureOnly = true)
   void boundedConfigsStayInTheirBounds(@ForAll("tinyConfigs") MachineConfig c) {
     assertTrue(c.wordBits() >= 2 && c.wordBits() <= 4);
     assertTrue(c.dataBits() >= 1 && c.dataBits() <= 2);
@@ -70,6 +73,7 @@ class MachineArbitrariesProperties {
   }
 
   @Property(tries = 200)
+  @StatisticsReport(onFailureOnly = true)
   void projectedWordsCoverTheExtremesOfSmallConfigs(
       @ForAll("machines") GeneratedMachine m) {
     MachineConfig c = m.config();

@@ -92,34 +92,33 @@ public final class ClassicArbitraries {
     return new ArrayList<>(values);
   }
 
+  /** What kind of input {@link #inputs()} draws; jqwik shrinks toward the first. */
+  private enum InputKind { EMPTY, SEVEN_BIT, MOSTLY_HIGH }
+
   /**
    * Input byte strings of at most {@link #MAX_INPUT_BYTES} bytes: empty (one in six), 7-bit
    * bytes only (one in two), or bytes two thirds of which are {@code >= 128} (one in three).
-   * Shrinks toward fewer bytes and toward byte 0 (a byte {@code >= 128} toward 128).
+   * Shrinks toward no input, then toward fewer bytes and toward byte 0 (a byte {@code >= 128}
+   * toward 128). One raw draw r in [0, 384) per byte is read as r mod 128 (7-bit) or
+   * (r + 128) mod 256 (mostly high), so the kind can shrink without redrawing the bytes.
    */
   public static Arbitrary<byte[]> inputs() {
-    Arbitrary<byte[]> ascii = Arbitraries.integers().between(0, 127)
-        .withDistribution(RandomDistribution.uniform()).list().ofMinSize(1).ofMaxSize(MAX_INPUT_BYTES).map(ClassicArbitraries::toBytes);
-    Arbitrary<Integer> highMostly = Arbitraries.frequencyOf(
-        Tuple.of(2, Arbitraries.integers().between(128, 255)
-            .withDistribution(RandomDistribution.uniform())),
-        Tuple.of(1, Arbitraries.integers().between(0, 127)
-            .withDistribution(RandomDistribution.uniform())));
-    Arbitrary<byte[]> any = highMostly.list().ofMinSize(1).ofMaxSize(MAX_INPUT_BYTES)
-        .map(ClassicArbitraries::toBytes);
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just(new byte[0])),
-        Tuple.of(3, ascii),
-        Tuple.of(2, any));
+    Arbitrary<InputKind> kind = Arbitraries.frequency(
+        Tuple.of(1, InputKind.EMPTY),
+        Tuple.of(3, InputKind.SEVEN_BIT),
+        Tuple.of(2, InputKind.MOSTLY_HIGH));
+    Arbitrary<List<Integer>> raw = Arbitraries.integers().between(0, 383)
+        .withDistribution(RandomDistribution.uniform())
+        .list().ofMinSize(1).ofMaxSize(MAX_INPUT_BYTES);
+    return Combinators.combine(kind, raw).as((k, r) -> {
+      byte[] b = new byte[k == InputKind.EMPTY ? 0 : r.size()];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (byte) (k == InputKind.SEVEN_BIT ? r.get(i) % 128 : (r.get(i) + 128) % 256);
+      }
+      return b;
+    });
   }
 
-  private static byte[] toBytes(List<Integer> values) {
-    byte[] b = new byte[values.size()];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) (int) values.get(i);
-    }
-    return b;
-  }
 
   /** Random programs from address 0 (pc 0) with input, over {@link #configs()}. */
   public static Arbitrary<ClassicCase> programs() {

@@ -67,10 +67,15 @@ public record ClassicCase(ClassicConfig config, ClassicState state, byte[] input
   public String toSlq() {
     List<String> comments = new ArrayList<>();
     if (state.pc() != 0) {
-      comments.add("pc=" + state.pc() + " (a .slq image starts at pc 0: set pc by hand to rerun)");
+      comments.add("pc=" + state.pc() + " (a .slq image starts at pc 0: set pc to rerun)");
     }
     comments.add("input (" + input.length + " bytes): " + inputText());
     return ClassicPrinter.slq(config, ClassicProgram.of(state).image(), comments);
+  }
+
+  /** The memory image as classic {@code .sq} text ({@link ClassicPrinter#sq}); pc and input not. */
+  public String toSq() {
+    return ClassicPrinter.sq(ClassicProgram.of(state));
   }
 
   /**

@@ -1,0 +1,58 @@
+package org.loopmlp.construction.stage;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import org.loopmlp.construction.Direction;
+import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.gadget.Affine;
+import org.loopmlp.construction.gadget.Neuron;
+import org.loopmlp.construction.gadget.Sum;
+
+/**
+ * Next pc by carry lookahead, 2 layers, weights in {-2, 1} (the narrow construction). L1 {@code
+ * carry}: the carry into bit t of pc + 1 is the AND of the bits below, {@code c_t = ReLU(sum_{s<t}
+ * pc_s - (t - 1))} for t = 1..C ({@code c_0 = 1}). L2 {@code bits}: the half adder {@code
+ * pc1_t = pc_t + c_t - 2 c_(t+1)}; the carry out of bit C-1 is dropped (pc wraps mod 2^C).
+ */
+public final class LookaheadNextPcStage extends DeclaredStage {
+  private static final LookaheadNextPcStage NARROW = new LookaheadNextPcStage("next pc");
+
+  private LookaheadNextPcStage(String name) {
+    super(name, PaperStage.NEXT_PC,
+        regs -> ImmutableSet.of(regs.pc()),
+        regs -> ImmutableSet.of(regs.pc1()));
+  }
+
+  /** The stage of the narrow construction. */
+  public static LookaheadNextPcStage narrow() {
+    return NARROW;
+  }
+
+  /** The carry into bit t of pc + 1 (t >= 1). */
+  public Direction carry(int t) {
+    return Direction.named(name().replace(' ', '_') + ".c[" + t + "]");
+  }
+
+  @Override
+  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+    int c = regs.config().codeBits();
+    LayerPlan.Builder carries = LayerPlan.named("carry");
+    Affine[] carry = new Affine[c + 1];
+    carry[0] = Affine.constant(1);
+    for (int t = 1; t <= c; t++) {
+      Affine.Builder all = Affine.builder().plusConstant(-(t - 1));
+      for (int s = 0; s < t; s++) {
+        all.plus(regs.pc().bit(s), 1);
+      }
+      carries.add(Neuron.bit(carry(t), all.build()));
+      carry[t] = Affine.of(carry(t));
+    }
+    LayerPlan.Builder bits = LayerPlan.named("bits");
+    for (int t = 0; t < c; t++) {
+      Affine bit = Affine.builder().plus(regs.pc().bit(t), 1).plus(carry[t])
+          .plus(carry[t + 1], -2).build();
+      bits.add(Sum.bit(bit, regs.pc1().bit(t)));
+    }
+    return ImmutableList.of(carries.build(), bits.build());
+  }
+}

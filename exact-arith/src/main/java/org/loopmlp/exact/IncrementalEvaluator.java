@@ -1,0 +1,342 @@
+package org.loopmlp.exact;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The per-thread state and the pass of {@link IncrementalBackend}: every layer's
+ * pre-activations {@code z} and outputs {@code y} from the previous pass, the previous input
+ * {@code x0}, and bounds on their magnitudes. See {@link IncrementalBackend} for the method and
+ * why it is exact. Not thread-safe: one instance per thread.
+ */
+final class IncrementalEvaluator {
+  private final IncrementalBackend.Compiled compiled;
+  private final IncrementalLayer[] layers;
+  private final Thread thread = Thread.currentThread();
+
+  /** True when {@code x0}, {@code z}, {@code y} and the store hold the last pass's values. */
+  private boolean valid;
+  /** The input of the last pass, and a bound {@code >= max |x0_i|}. */
+  private final long[] x0;
+  private long x0Bound;
+  /** Per layer: pre-activations, outputs and a bound {@code >= max y}. */
+  private final long[][] z;
+  private final long[][] y;
+  private final long[] yBound;
+
+  /** The input's changes: entries and their increments. */
+  private final int[] inIndex;
+  private final long[] inDelta;
+  private int inCount;
+  /** Two buffers of changed outputs, used by alternate layers; each as long as the widest. */
+  private final int[][] outIndex = new int[2][];
+  private final long[][] outDelta = new long[2][];
+  private final int[] outCount = new int[2];
+
+  /** The outputs of successive passes, and the objects of the last pass. */
+  private VersionedVector.Store store;
+  private StateVector lastInput;
+  private VersionedVector lastOutput;
+  /** True when the last pass's input was the output of the pass before it (the looped case). */
+  private boolean lastInputWasPreviousOutput;
+
+  /** Counts of the current pass, added to the compiled network's totals at its end. */
+  private long incrementalLayers;
+  private long denseLayers;
+  private long inputChanges;
+  private long rowUpdates;
+  private long changedOutputs;
+  private long denseMultiplyAdds;
+
+  IncrementalEvaluator(IncrementalBackend.Compiled compiled) {
+    this.compiled = compiled;
+    this.layers = compiled.layers().toArray(new IncrementalLayer[0]);
+    int n = layers[0].inputDimension();
+    this.x0 = new long[n];
+    this.inIndex = new int[n];
+    this.inDelta = new long[n];
+    this.z = new long[layers.length][];
+    this.y = new long[layers.length][];
+    this.yBound = new long[layers.length];
+    int widest = 1;
+    for (int i = 0; i < layers.length; i++) {
+      z[i] = new long[layers[i].rows()];
+      y[i] = new long[layers[i].rows()];
+      widest = Math.max(widest, layers[i].rows());
+    }
+    for (int b = 0; b < 2; b++) {
+      outIndex[b] = new int[widest];
+      outDelta[b] = new long[widest];
+    }
+  }
+
+  StateVector apply(StateVector input, LayerObserver observer) {
+    boolean fresh = !valid;
+    valid = false;
+    if (!(fresh ? loadWhole(input) : takeChanges(input))) {
+      return exactly(input, observer);
+    }
+    int last = layers.length - 1;
+    int[] idx = inIndex;
+    long[] delta = inDelta;
+    int n = inCount;
+    for (int l = 0; l <= last; l++) {
+      IncrementalLayer layer = layers[l];
+      long[] x = l == 0 ? x0 : y[l - 1];
+      long bound = l == 0 ? x0Bound : yBound[l - 1];
+      if (bound > layer.maxSafeInput) {
+        return exactlyFrom(l, x, observer);
+      }
+      int out = l & 1;
+      if (fresh || denseIsCheaper(layer, idx, n)) {
+        outCount[out] = dense(l, x, outIndex[out], outDelta[out]);
+      } else {
+        outCount[out] = scatter(l, idx, delta, n, outIndex[out], outDelta[out]);
+      }
+      changedOutputs += outCount[out];
+      if (observer != LayerObserver.NONE) {
+        observer.afterLayer(l, layer.dense.source, new LongArrayView(y[l]));
+      }
+      idx = outIndex[out];
+      delta = outDelta[out];
+      n = outCount[out];
+    }
+    VersionedVector output;
+    if (fresh) {
+      store = new VersionedVector.Store(thread, y[last].clone());
+      output = store.latest();
+      lastInputWasPreviousOutput = false;
+    } else {
+      VersionedVector previous = store.latest();
+      output = store.advance(idx, delta, n);
+      lastInputWasPreviousOutput = input == previous;
+    }
+    lastInput = input;
+    lastOutput = output;
+    valid = true;
+    endPass(false);
+    return output;
+  }
+
+  /**
+   * The first pass, or the first after a hand-over: the whole input into {@code x0}. False when
+   * the input is not a vector of longs.
+   */
+  private boolean loadWhole(StateVector input) {
+    long[] in = longs(input);
+    if (in == null) {
+      return false;
+    }
+    System.arraycopy(in, 0, x0, 0, x0.length);
+    x0Bound = maxAbs(in);
+    inCount = 0;
+    return true;
+  }
+
+  /**
+   * The entries in which {@code input} differs from the last pass's input, into {@code inIndex}
+   * and {@code inDelta}, and {@code x0} updated. The last output given back as input is
+   * recognised without reading it: it differs from the last input exactly where the last pass
+   * changed its output. False when the input is not a vector of longs.
+   */
+  private boolean takeChanges(StateVector input) {
+    if (input == lastInput) {
+      inCount = 0;
+      return true;
+    }
+    if (input == lastOutput && lastInputWasPreviousOutput) {
+      int b = (layers.length - 1) & 1;
+      int n = outCount[b];
+      long bound = x0Bound;
+      for (int j = 0; j < n; j++) {
+        int i = outIndex[b][j];
+        inIndex[j] = i;
+        inDelta[j] = outDelta[b][j];
+        x0[i] += outDelta[b][j];
+        bound = Math.max(bound, IntegerLayer.absSaturated(x0[i]));
+      }
+      inCount = n;
+      x0Bound = bound;
+      inputChanges += n;
+      return true;
+    }
+    long[] in = longs(input);
+    if (in == null) {
+      return false;
+    }
+    // x0 + (in - x0) = in also when the difference wraps around, so x0 always ends equal to the
+    // input; a difference that wrapped is never used, as the bound then exceeds the safe bound.
+    int n = 0;
+    long max = 0;
+    for (int i = 0; i < in.length; i++) {
+      long v = in[i];
+      max = Math.max(max, IntegerLayer.absSaturated(v));
+      if (v != x0[i]) {
+        inIndex[n] = i;
+        inDelta[n] = v - x0[i];
+        x0[i] = v;
+        n++;
+      }
+    }
+    inCount = n;
+    x0Bound = max;
+    inputChanges += n;
+    return true;
+  }
+
+  /** The input's entries as longs (not to be written), or null when they are not all longs. */
+  private long[] longs(StateVector input) {
+    if (input instanceof VersionedVector) {
+      return ((VersionedVector) input).valuesForReading();
+    }
+    ScaledIntegerVector s = ScaledIntegerVector.copyOf(input);
+    return s.isInteger() ? s.longsUnsafe() : null;
+  }
+
+  private static long maxAbs(long[] values) {
+    long m = 0;
+    for (long v : values) {
+      m = Math.max(m, IntegerLayer.absSaturated(v));
+    }
+    return m;
+  }
+
+  /**
+   * True when the update work of the changed columns (their stored weights), times {@link
+   * IncrementalBackend#DENSE_WORK_RATIO}, exceeds the work of a dense evaluation.
+   */
+  private static boolean denseIsCheaper(IncrementalLayer layer, int[] idx, int n) {
+    long limit = layer.denseWork / IncrementalBackend.DENSE_WORK_RATIO;
+    long work = 0;
+    for (int j = 0; j < n && work <= limit; j++) {
+      work += layer.columnLength(idx[j]);
+    }
+    return work > limit;
+  }
+
+  /**
+   * Layer {@code l} updated from its input's changes: {@code z_r += A_rc d_c} for every stored
+   * weight of every changed column c; then a second walk over the same columns applies ReLU
+   * again to each row they reach and records the rows whose output changed (a row reached from
+   * two columns is recorded at its first visit, and found unchanged at the second). Returns the
+   * number of rows recorded in {@code changed}/{@code changeDelta}.
+   */
+  private int scatter(int l, int[] idx, long[] delta, int n, int[] changed, long[] changeDelta) {
+    IncrementalLayer layer = layers[l];
+    int[] colStart = layer.colStart;
+    int[] colRow = layer.colRow;
+    long[] zl = z[l];
+    long updates = 0;
+    if (layer.colIntWeight != null) {
+      int[] w = layer.colIntWeight;
+      for (int j = 0; j < n; j++) {
+        int c = idx[j];
+        long d = delta[j];
+        for (int k = colStart[c], end = colStart[c + 1]; k < end; k++) {
+          zl[colRow[k]] += w[k] * d;
+        }
+      }
+    } else {
+      long[] w = layer.colWeight;
+      for (int j = 0; j < n; j++) {
+        int c = idx[j];
+        long d = delta[j];
+        for (int k = colStart[c], end = colStart[c + 1]; k < end; k++) {
+          zl[colRow[k]] += w[k] * d;
+        }
+      }
+    }
+    long[] yl = y[l];
+    long bound = yBound[l];
+    int out = 0;
+    for (int j = 0; j < n; j++) {
+      int c = idx[j];
+      int end = colStart[c + 1];
+      updates += end - colStart[c];
+      for (int k = colStart[c]; k < end; k++) {
+        int r = colRow[k];
+        long now = Math.max(zl[r], 0);
+        long old = yl[r];
+        if (now != old) {
+          yl[r] = now;
+          changed[out] = r;
+          changeDelta[out] = now - old;
+          out++;
+          bound = Math.max(bound, now);
+        }
+      }
+    }
+    yBound[l] = bound;
+    incrementalLayers++;
+    rowUpdates += updates;
+    compiled.rowUpdatesByLayer[l].add(updates);
+    return out;
+  }
+
+  /**
+   * Layer {@code l} evaluated densely from its whole input {@code x}, rows split across the
+   * cores; records the rows whose output changed, and the layer's exact largest output as its
+   * bound.
+   */
+  private int dense(int l, long[] x, int[] changed, long[] changeDelta) {
+    IncrementalLayer layer = layers[l];
+    RowChunks rc = layer.chunks;
+    int[] counts = new int[rc.count()];
+    long[] max = new long[rc.count()];
+    long[] zl = z[l];
+    long[] yl = y[l];
+    rc.forEach(c -> counts[c] = DenseRows.reluTracked(layer.dense, rc.from(c), rc.to(c), x, zl,
+        yl, changed, changeDelta, max, c));
+    // Each chunk wrote its changes from its first row on; close the gaps, in chunk order.
+    int out = counts[0];
+    long m = max[0];
+    for (int c = 1; c < counts.length; c++) {
+      int from = rc.from(c);
+      System.arraycopy(changed, from, changed, out, counts[c]);
+      System.arraycopy(changeDelta, from, changeDelta, out, counts[c]);
+      out += counts[c];
+      m = Math.max(m, max[c]);
+    }
+    yBound[l] = m;
+    denseLayers++;
+    compiled.denseByLayer[l].increment();
+    denseMultiplyAdds += layer.dense.rowStart[layer.rows()];
+    return out;
+  }
+
+  /** The whole pass on the exact backend; the next pass starts afresh. */
+  private StateVector exactly(StateVector input, LayerObserver observer) {
+    endPass(true);
+    return compiled.exact().apply(input, observer);
+  }
+
+  /** Layers {@code l}, {@code l + 1}, ... on the exact backend from {@code x}, layer l's input. */
+  private StateVector exactlyFrom(int l, long[] x, LayerObserver observer) {
+    endPass(true);
+    return compiled.exact().applyFrom(l, ScaledIntegerVector.wrapLongs(x.clone()), observer);
+  }
+
+  private void endPass(boolean handedOver) {
+    compiled.passes.increment();
+    if (handedOver) {
+      compiled.exactPasses.increment();
+    }
+    add(compiled.incrementalLayers, incrementalLayers);
+    add(compiled.denseLayers, denseLayers);
+    add(compiled.inputChanges, inputChanges);
+    add(compiled.rowUpdates, rowUpdates);
+    add(compiled.changedOutputs, changedOutputs);
+    add(compiled.denseMultiplyAdds, denseMultiplyAdds);
+    incrementalLayers = 0;
+    denseLayers = 0;
+    inputChanges = 0;
+    rowUpdates = 0;
+    changedOutputs = 0;
+    denseMultiplyAdds = 0;
+  }
+
+  private static void add(LongAdder adder, long value) {
+    if (value != 0) {
+      adder.add(value);
+    }
+  }
+}
