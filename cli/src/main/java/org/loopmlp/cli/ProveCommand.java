@@ -118,6 +118,9 @@ final class ProveCommand extends Subcommand {
   @Override
   public Integer call() {
     if (isa.equals("classic")) {
+      if (format != null || precisionTable != null) {
+        throw UserError.because("--format and --precision-table are for --isa subleq only");
+      }
       if (caseBudget != null && caseBudget < 1) {
         throw UserError.because("--case-budget must be >= 1, was %d", caseBudget);
       }
