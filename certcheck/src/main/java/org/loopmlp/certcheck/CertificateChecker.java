@@ -39,7 +39,9 @@ import org.loopmlp.exact.SparseLayer;
  * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
  * A stage may name several roles run side by side ({@code WRITE+BRANCH}): its lemma is the union
  * of theirs, applied in that order, and no role may read what an earlier one changes ({@link
- * Lemmas#specs(String[], int)}).
+ * Lemmas#specs(String[], int)}). A classic certificate (version 2) is checked the same way
+ * against {@link ClassicLemmas}, whose roles run side by side and whose preconditions allow
+ * leaves outside them; its stages must compose into one classic SUBLEQ step.
  */
 public final class CertificateChecker {
   private static final Rational ONE = Rational.ONE;
@@ -184,7 +186,11 @@ public final class CertificateChecker {
   }
 
   private int run() throws IOException {
-    if (!next("loopmlp-certificate", 2)[1].equals("1")) {
+    String version = next("loopmlp-certificate", 2)[1];
+    if (version.equals("2")) {
+      return runClassic();
+    }
+    if (!version.equals("1")) {
       throw new Rejected("unsupported certificate version");
     }
     String[] cfg = next("config", 4);
@@ -227,8 +233,8 @@ public final class CertificateChecker {
         }
       }
       checkBounds(role, network.layers().subList(first, first + count), start);
-      checkStage(role, network.layers().subList(first, first + count), specs, start,
-          Integer.parseInt(st[4]));
+      checkStage(role, network.layers().subList(first, first + count), specs, new int[0][],
+          start, Integer.parseInt(st[4]));
       for (String r : roles) {
         Lemmas.apply(r, terms);
       }
@@ -308,8 +314,69 @@ public final class CertificateChecker {
     return index;
   }
 
-  private void checkStage(String role, List<SparseLayer> layers, Spec[] specs, byte[] start,
-      int goals) throws IOException {
+  /**
+   * A classic certificate (version 2): {@code machine classic}, {@code config N A}, then stages
+   * as in version 1 whose roles run side by side ({@link ClassicLemmas}); a leaf {@code x} is a
+   * case outside the stage's precondition. The stages must compose into one classic step.
+   */
+  private int runClassic() throws IOException {
+    if (!next("machine", 2)[1].equals("classic")) {
+      throw new Rejected("version 2 certificates are for the classic machine");
+    }
+    String[] cfg = next("config", 3);
+    int n = Integer.parseInt(cfg[1]);
+    int a = Integer.parseInt(cfg[2]);
+    if (n < 2 || n > 32 || a < 2 || a > 20) {
+      throw new Rejected("config out of range: " + n + " " + a);
+    }
+    Map<String, Integer> index = new HashMap<>();
+    List<String> names = network.inputNames()
+        .orElseThrow(() -> new Rejected("the network carries no direction names"));
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+    }
+    if (index.size() != names.size()
+        || !index.keySet().equals(ClassicLemmas.expectedNames(n, a))) {
+      throw new Rejected("the network's direction names are not the classic state space of N="
+          + n + ", A=" + a);
+    }
+    if (Integer.parseInt(next("state", 2)[1]) != dim) {
+      throw new Rejected("state dimension differs from the network's input dimension " + dim);
+    }
+    ClassicLemmas lemmas = new ClassicLemmas(n, a, index);
+    int stages = Integer.parseInt(next("stages", 2)[1]);
+    List<Map<String, String>> cases = ClassicLemmas.passStarts();
+    int layer = 0;
+    for (int s = 0; s < stages; s++) {
+      String[] st = next("stage", 5);
+      String[] roles = st[1].split("\\+", -1);
+      int first = Integer.parseInt(st[2]);
+      int count = Integer.parseInt(st[3]);
+      if (first != layer || count < 1 || first + count > network.depth()
+          || network.layer(first + count - 1).outputDimension() != dim) {
+        throw new Rejected("stage " + st[1] + " must take layers " + layer
+            + ".. of the network and end in the state space");
+      }
+      int[][] forbidden = lemmas.forbidden(roles);
+      byte[] start = lemmas.stageStart(cases, forbidden);
+      checkBounds(st[1], network.layers().subList(first, first + count), start);
+      checkStage(st[1], network.layers().subList(first, first + count),
+          lemmas.specs(roles, dim), forbidden, start, Integer.parseInt(st[4]));
+      cases = cases.stream().map(t -> ClassicLemmas.apply(roles, t)).toList();
+      layer = first + count;
+    }
+    if (layer != network.depth()) {
+      throw new Rejected("the stages cover layers 0.." + (layer - 1) + " of " + network.depth());
+    }
+    ClassicLemmas.checkStep(cases);
+    if (next("end", 1) != null && in.readLine() != null) {
+      throw new Rejected("text after 'end'");
+    }
+    return stages;
+  }
+
+  private void checkStage(String role, List<SparseLayer> layers, Value[] specs,
+      int[][] forbidden, byte[] start, int goals) throws IOException {
     boolean[] covered = new boolean[dim];
     forms = new Form[layers.size()][];
     for (int l = 0; l < forms.length; l++) {
@@ -334,7 +401,7 @@ public final class CertificateChecker {
         covered[outputs[i]] = true;
       }
       // a finished walk leaves start as it found it
-      new Goal(role + " " + gl[1], layers, specs, outputs).walk(start);
+      new Goal(role + " " + gl[1], layers, specs, forbidden, outputs).walk(start);
     }
     for (int d = 0; d < dim; d++) {
       if (!covered[d]) {
@@ -378,15 +445,18 @@ public final class CertificateChecker {
   private final class Goal {
     private final String name;
     private final List<SparseLayer> layers;
-    private final Spec[] specs;
+    private final Value[] specs;
+    private final int[][] forbidden;
     private final int[] outputs;
     private final int[][] cone;
     private int offs;
 
-    Goal(String name, List<SparseLayer> layers, Spec[] specs, int[] outputs) {
+    Goal(String name, List<SparseLayer> layers, Value[] specs, int[][] forbidden,
+        int[] outputs) {
       this.name = name;
       this.layers = layers;
       this.specs = specs;
+      this.forbidden = forbidden;
       this.outputs = outputs;
       int depth = layers.size();
       cone = new int[depth][];
@@ -436,10 +506,13 @@ public final class CertificateChecker {
           }
           continue;
         }
-        if (!t[0].equals("l")) {
+        if (t[0].equals("x") && t.length == 1) {
+          outside(x);
+        } else if (t[0].equals("l")) {
+          leaf(t, x);
+        } else {
           throw new Rejected(name + ": the case tree is incomplete (a split or leaf expected)");
         }
-        leaf(t, x);
         while (sp > 0 && (x[stack[sp - 1]] & 1) == 1) {
           x[stack[--sp]] = -1;
           undoOffs(sp);
@@ -472,6 +545,23 @@ public final class CertificateChecker {
         }
       }
       return on;
+    }
+
+    /** A leaf outside the precondition: the case fixes every literal of a forbidden pattern. */
+    private void outside(byte[] x) {
+      cases++;
+      boolean[] neg = new boolean[1];
+      for (int[] pattern : forbidden) {
+        boolean all = true;
+        for (int lit : pattern) {
+          all &= Spec.resolve(x, partner, lit >> 1, neg) == -1 - (lit & 1);
+        }
+        if (all) {
+          return;
+        }
+      }
+      throw new Rejected(name + ", case " + cases + ": claimed outside the precondition, but it"
+          + " fixes no forbidden pattern");
     }
 
     private void leaf(String[] t, byte[] x) {

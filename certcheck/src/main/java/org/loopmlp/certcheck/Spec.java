@@ -10,7 +10,7 @@ import java.math.BigInteger;
  * value open.
  */
 record Spec(char kind, int[] vars, BigInteger[] coefs, long constant, int bit, int[] targets, int then,
-    int orElse) {
+    int orElse) implements Value {
   static final Spec ZERO = new Spec('0', null, null, 0, 0, null, -1, -1);
 
   static Spec same(int input) {
@@ -55,7 +55,8 @@ record Spec(char kind, int[] vars, BigInteger[] coefs, long constant, int bit, i
     return x[v] < 0 ? v : -1 - (neg[0] ? 1 - x[v] : x[v]);
   }
 
-  int expect(byte[] x, int[] partner) {
+  @Override
+  public int expect(byte[] x, int[] partner) {
     boolean[] neg = new boolean[1];
     switch (kind) {
       case '0':
@@ -120,7 +121,7 @@ record Spec(char kind, int[] vars, BigInteger[] coefs, long constant, int bit, i
   }
 
   /** The exact range of the sum over the case: ties resolved, equal free inputs merged. */
-  private BigInteger[] range(byte[] x, int[] partner) {
+  BigInteger[] range(byte[] x, int[] partner) {
     java.util.Map<Integer, BigInteger> terms = new java.util.HashMap<>();
     boolean[] neg = new boolean[1];
     BigInteger lo = BigInteger.valueOf(constant);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The checker trusts neither the prover nor the construction: its sources import only java.*
  * and the exact network types, and never name another loopmlp package. It stays small enough to
- * audit: under 1,000 lines with its documentation, under 800 without comments and blank lines
- * (the input checks that reject corrupt files before any case take about 60).
+ * audit: under 1,850 lines with its documentation, under 1,500 without comments and blank lines
+ * (the input checks that reject corrupt files before any case take about 60; the classic
+ * machine's lemmas and composition about 500).
  */
 class CheckerIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/org/loopmlp/certcheck");
@@ -62,8 +63,8 @@ class CheckerIndependenceTest {
       code += lines.stream().map(String::trim)
           .filter(l -> !l.isEmpty() && !l.startsWith("*") && !l.startsWith("/")).count();
     }
-    assertTrue(total < 1150, "the checker has " + total + " lines");
-    assertTrue(code < 920, "the checker has " + code + " lines of code");
+    assertTrue(total < 1850, "the checker has " + total + " lines");
+    assertTrue(code < 1500, "the checker has " + code + " lines of code");
     assertEquals("org.loopmlp.certcheck",
         CertificateChecker.class.getPackageName());
   }

@@ -45,17 +45,21 @@ import picocli.CommandLine.Option;
         "  loopmlp prove --config 8,6,6 --out proof-8-6-6 --force   # replace that proof",
         "  loopmlp prove --config 16,10,10 --construction compact --out proof-compact",
         "  loopmlp prove --config 32,10,10 --construction narrow --format float16",
-        "  loopmlp prove --precision-table 6,6"
+        "  loopmlp prove --precision-table 6,6",
+        "  loopmlp prove --isa classic --config 16,8 --out proof-classic"
     })
 final class ProveCommand extends Subcommand {
   @Mixin ConstructionOption constructionOption;
 
-  @Option(names = "--config", paramLabel = "N,A,C", converter = Configs.class,
-      description = "Word bits, data address bits, code address bits, e.g. 16,10,10.")
+  @Option(names = "--config", paramLabel = "N,A,C",
+      description = "Word bits, data address bits, code address bits, e.g. 16,10,10; with"
+          + " --isa classic N,A (word bits, memory address bits), e.g. 16,8.")
+  String configText;
+
   MachineConfig config;
 
   @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
-      description = "subleq (default); classic is not proved yet.")
+      description = "subleq (default), or classic (--config N,A: word and memory address bits).")
   String isa;
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -114,8 +118,23 @@ final class ProveCommand extends Subcommand {
   @Override
   public Integer call() {
     if (isa.equals("classic")) {
-      throw new UserError("prove --isa classic is not available yet: the classic construction"
-          + " is checked (loopmlp check --isa classic) but has no prover or certificate");
+      if (format != null || precisionTable != null) {
+        throw UserError.because("--format and --precision-table are for --isa subleq only");
+      }
+      if (caseBudget != null && caseBudget < 1) {
+        throw UserError.because("--case-budget must be >= 1, was %d", caseBudget);
+      }
+      if (out != null) {
+        checkOutDirectory();
+      }
+      return ClassicProve.run(configText, out, caseBudget, out(), err());
+    }
+    if (configText != null) {
+      try {
+        config = Configs.parse(configText);
+      } catch (picocli.CommandLine.TypeConversionException e) {
+        throw new UserError("Invalid value for option '--config': " + e.getMessage());
+      }
     }
     if (!isa.equals("subleq")) {
       throw UserError.because("--isa must be subleq or classic, was %s", isa);

@@ -48,6 +48,7 @@ import org.loopmlp.isa.MachineConfig;
 final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
   static final String MAGIC = "loopmlp-certificate";
   static final int VERSION = 1;
+  static final int CLASSIC_VERSION = 2;
 
   private final Writer out;
 
@@ -67,6 +68,24 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
     line("config " + config.wordBits() + " " + config.dataBits() + " " + config.codeBits());
     line("state " + stateDimension);
     line("stages " + stages);
+  }
+
+  /**
+   * The header of a classic certificate (version 2): {@code machine classic} and {@code config N
+   * A} instead of {@code config N A C}; the rest as version 1, plus leaves {@code x} (the case
+   * fixes every literal of a forbidden pattern of the stage's precondition).
+   */
+  void classicHeader(int wordBits, int memoryBits, int stateDimension, int stages) {
+    line(MAGIC + " " + CLASSIC_VERSION);
+    line("machine classic");
+    line("config " + wordBits + " " + memoryBits);
+    line("state " + stateDimension);
+    line("stages " + stages);
+  }
+
+  @Override
+  public void excluded() {
+    line("x");
   }
 
   void stage(String role, int firstLayer, int layerCount, int goals) {

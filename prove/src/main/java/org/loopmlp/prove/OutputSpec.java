@@ -136,6 +136,142 @@ abstract class OutputSpec {
     };
   }
 
+  /** The output is the constant 1. */
+  static OutputSpec one() {
+    return new OutputSpec() {
+      @Override
+      Expect expect(byte[] assign, int[] partner) {
+        return Expect.constant(1);
+      }
+    };
+  }
+
+  /** {@code x_input == 1 ? ifOne : ifZero}; split on the input while it is free. */
+  static OutputSpec ifBit(int input, OutputSpec ifOne, OutputSpec ifZero) {
+    return new OutputSpec() {
+      @Override
+      Expect expect(byte[] assign, int[] partner) {
+        int r = Cube.resolve(assign, partner, input, new boolean[1]);
+        return r >= 0 ? Expect.splitOn(r) : (-1 - r == 1 ? ifOne : ifZero).expect(assign, partner);
+      }
+    };
+  }
+
+  /**
+   * 1 when every literal holds, else 0; a literal is {@code 2 * input + value}. Determined once a
+   * literal is false or all are true; else split on a free one.
+   */
+  static OutputSpec allOf(int... literals) {
+    return new OutputSpec() {
+      @Override
+      Expect expect(byte[] assign, int[] partner) {
+        int free = -1;
+        boolean[] neg = new boolean[1];
+        for (int lit : literals) {
+          int r = Cube.resolve(assign, partner, lit >> 1, neg);
+          if (r < 0 && -1 - r != (lit & 1)) {
+            return Expect.constant(0);
+          }
+          free = r >= 0 && free < 0 ? r : free;
+        }
+        return free >= 0 ? Expect.splitOn(free) : Expect.constant(1);
+      }
+    };
+  }
+
+  /** {@code yes} when one of the inputs is 1, {@code no} when all are 0; else split. */
+  static OutputSpec ifAny(int[] inputs, OutputSpec yes, OutputSpec no) {
+    return new OutputSpec() {
+      @Override
+      Expect expect(byte[] assign, int[] partner) {
+        int free = -1;
+        boolean[] neg = new boolean[1];
+        for (int v : inputs) {
+          int r = Cube.resolve(assign, partner, v, neg);
+          if (r == -2) {
+            return yes.expect(assign, partner);
+          }
+          free = r >= 0 && free < 0 ? r : free;
+        }
+        return free >= 0 ? Expect.splitOn(free) : no.expect(assign, partner);
+      }
+    };
+  }
+
+  /**
+   * {@code byValue(x)} where x is the unsigned value of the address bits (least significant
+   * first; a direction may repeat); split on the highest free bit while one is free.
+   */
+  static OutputSpec dispatch(int[] addressBits,
+      java.util.function.IntFunction<OutputSpec> byValue) {
+    return new OutputSpec() {
+      @Override
+      Expect expect(byte[] assign, int[] partner) {
+        int value = 0;
+        boolean[] neg = new boolean[1];
+        for (int t = addressBits.length - 1; t >= 0; t--) {
+          int r = Cube.resolve(assign, partner, addressBits[t], neg);
+          if (r >= 0) {
+            return Expect.splitOn(r);
+          }
+          value |= (-1 - r) << t;
+        }
+        return byValue.apply(value).expect(assign, partner);
+      }
+    };
+  }
+
+  /**
+   * {@code below} when the unsigned value U of {@code bits} is below {@code threshold}, else 0;
+   * determined once U's range over the case is on one side (split on the widest free bit).
+   */
+  static OutputSpec belowOrZero(int[] bits, long threshold, OutputSpec below) {
+    BigInteger[] coefs = new BigInteger[bits.length];
+    for (int t = 0; t < bits.length; t++) {
+      coefs[t] = BigInteger.ONE.shiftLeft(t);
+    }
+    BigInteger limit = BigInteger.valueOf(threshold);
+    return new OutputSpec() {
+      @Override
+      Expect expect(byte[] assign, int[] partner) {
+        Range u = Range.of(bits, coefs, 0, assign, partner);
+        if (u.low().compareTo(limit) >= 0) {
+          return Expect.constant(0);
+        }
+        return u.high().compareTo(limit) < 0 ? below.expect(assign, partner)
+            : Expect.splitOn(u.widest());
+      }
+    };
+  }
+
+  /**
+   * [wrap_N(E) <= 0] as a signed N-bit word, for {@code E = sum coefs[k] x_vars[k]} with |E| <
+   * 2^N: wrap_N(E) is negative exactly when bit N-1 of E (floor(E / 2^(N-1)) mod 2) is 1, and 0
+   * exactly when E is 0. Determined when E's range stays in one block of 2^(N-1) and is {0} or
+   * excludes 0.
+   */
+  static OutputSpec wrappedAtMostZero(int[] vars, BigInteger[] coefs, int n) {
+    return new OutputSpec() {
+      @Override
+      Expect expect(byte[] assign, int[] partner) {
+        Range e = Range.of(vars, coefs, 0, assign, partner);
+        BigInteger block = e.low().shiftRight(n - 1);
+        if (block.equals(e.high().shiftRight(n - 1))) {
+          if (block.testBit(0)) {
+            return Expect.constant(1);
+          }
+          if (e.low().signum() > 0 || e.high().signum() < 0) {
+            return Expect.constant(0);
+          }
+          if (e.low().signum() == 0 && e.high().signum() == 0) {
+            return Expect.constant(1);
+          }
+        }
+        return Expect.splitOn(e.widest());
+      }
+    };
+  }
+
   /**
    * The range of {@code constant + sum coefs[k] x_vars[k]} over the case (exact, in big integers:
    * at N = 64 the weights reach 2^63), and its free variable of largest |coefficient| (ties: the

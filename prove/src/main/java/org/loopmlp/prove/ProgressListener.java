@@ -12,4 +12,7 @@ public interface ProgressListener {
 
   /** A stage is done, proved or not. */
   default void stageFinished(StageProof proof) {}
+
+  /** A stage of the classic construction is done, proved or not. */
+  default void classicStageFinished(ClassicProofReport.Stage proof) {}
 }

@@ -36,6 +36,9 @@ final class StageSearch {
      */
     void leaf(int[][] on, int[][] bounded);
 
+    /** A leaf outside the stage's precondition: it fixes every literal of a forbidden pattern. */
+    default void excluded() {}
+
     CaseSink NONE = new CaseSink() {
       @Override
       public void split(int input) {}
@@ -116,6 +119,7 @@ final class StageSearch {
     private int depth;
     private int[] offRows;
     private int offCount;
+    private boolean excluded;
     private Failure failure;
 
     Run(Goal goal) {
@@ -195,20 +199,24 @@ final class StageSearch {
           continue;
         }
         cases++;
-        facts += active[depth].length;
-        for (int l = 1; l < cone.length; l++) {
-          facts += cone[l].length;
+        if (excluded) {
+          sink.excluded();
+        } else {
+          facts += active[depth].length;
+          for (int l = 1; l < cone.length; l++) {
+            facts += cone[l].length;
+          }
+          if (failure != null) {
+            return new Outcome(cases, facts, failure, false);
+          }
+          int[][] leaf = new int[on.length][];
+          int[][] leafBounded = new int[on.length][];
+          for (int l = 0; l < on.length; l++) {
+            leaf[l] = Arrays.copyOf(on[l], onCount[l]);
+            leafBounded[l] = Arrays.copyOf(bounded[l], boundedCount[l]);
+          }
+          sink.leaf(leaf, leafBounded);
         }
-        if (failure != null) {
-          return new Outcome(cases, facts, failure, false);
-        }
-        int[][] leaf = new int[on.length][];
-        int[][] leafBounded = new int[on.length][];
-        for (int l = 0; l < on.length; l++) {
-          leaf[l] = Arrays.copyOf(on[l], onCount[l]);
-          leafBounded[l] = Arrays.copyOf(bounded[l], boundedCount[l]);
-        }
-        sink.leaf(leaf, leafBounded);
         if (cases >= caseBudget) {
           return new Outcome(cases, facts, null, true);
         }
@@ -235,6 +243,30 @@ final class StageSearch {
     private boolean evaluate(byte[] assign) {
       offCount = 0;
       onCount[0] = 0;
+      excluded = false;
+      // the precondition first: a case fixing a whole forbidden pattern is a leaf, one that
+      // leaves a pattern open (no literal false) is split on the pattern's first free input
+      for (int[] pattern : goal.forbidden()) {
+        int free = -1;
+        boolean falsified = false;
+        for (int lit : pattern) {
+          int r = Cube.resolve(assign, partner, lit >> 1, neg);
+          if (r < 0 && -1 - r != (lit & 1)) {
+            falsified = true;
+            break;
+          }
+          free = r >= 0 && free < 0 ? r : free;
+        }
+        if (!falsified && free < 0) {
+          excluded = true;
+          return true;
+        }
+        if (!falsified) {
+          nextSplit = free;
+          nextTie = -1;
+          return false;
+        }
+      }
       boundedCount[0] = 0;
       Form undecided = null;
       for (int r : active[depth]) {

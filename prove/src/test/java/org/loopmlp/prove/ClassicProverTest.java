@@ -1,0 +1,27 @@
+package org.loopmlp.prove;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loopmlp.certcheck.CertificateChecker;
+import org.loopmlp.construction.classic.ClassicConstruction;
+import org.loopmlp.isa.classic.ClassicConfig;
+
+class ClassicProverTest {
+  @TempDir Path dir;
+
+  @Test
+  void provesSmallSizesAndTheCheckerAccepts() throws Exception {
+    for (int[] nA : new int[][] {{4, 3}, {8, 4}, {3, 4}}) {
+      Path out = dir.resolve(nA[0] + "-" + nA[1]);
+      ClassicProofReport r = ClassicProver.certifyInto(
+          ClassicConstruction.build(ClassicConfig.of(nA[0], nA[1])), out, ProgressListener.NONE);
+      assertTrue(r.proved(), r::summary);
+      CertificateChecker.Result c = CertificateChecker.check(r.network().get(),
+          r.certificate().get());
+      assertTrue(c.accepted(), c.message());
+    }
+  }
+}
