@@ -23,8 +23,12 @@ import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.NetworkFormatException;
 import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.isa.asm.ClassicAssembler;
 import org.loopmlp.isa.asm.SqAssembler;
 import org.loopmlp.isa.asm.SqFormatException;
+import org.loopmlp.isa.classic.ClassicConfig;
+import org.loopmlp.isa.classic.SlqFormatException;
+import org.loopmlp.isa.classic.SlqImage;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.Prover;
 import picocli.CommandLine.TypeConversionException;
@@ -62,9 +66,19 @@ final class FuzzTargets {
     targets.add(FuzzTarget.of("range", ascii("4..12", "8", "-3..3", " 1 .. 20 "),
         TypeConversionException.class, in -> IntRange.parse(new String(in, StandardCharsets.UTF_8))));
     targets.add(CommandLineTarget.run(repository.resolve("examples/countdown.sq")));
-    // .slq memory images (org.loopmlp.isa.classic, issue 10): add the loader here as
-    //   FuzzTarget.of("slq", <images>, <its format exception>.class, in -> <load>(in))
-    // once that package exists; the seeds are a few classic images written for its tests.
+    // .slq memory images: parsed, then loaded into a small and a large machine (words that do
+    // not fit, images longer than memory); the seeds are classic images written here.
+    targets.add(FuzzTarget.of("slq", ascii(
+        "# prints Hi\n9 -1 3 10 -1 6 0 0 -1 72 105\n",
+        "\r\n# echo\r\n-1 12 3\t12 -1 6 15 12 9 13 13 0 0 0 0 -1\r\n",
+        "-128 127 +5 -0 00017 # tail comment\n#\n"), SlqFormatException.class,
+        in -> {
+          SlqImage image = SlqImage.parse("fuzz.slq", new String(in, StandardCharsets.UTF_8));
+          image.load(ClassicConfig.of(8, 4));
+          image.load(ClassicConfig.of(32, 10));
+        }));
+    targets.add(FuzzTarget.of("classic-sq", classicSqSeeds(repository), SqFormatException.class,
+        in -> ClassicAssembler.parse(new String(in, StandardCharsets.UTF_8), "fuzz.sq")));
     return targets;
   }
 
@@ -81,6 +95,16 @@ final class FuzzTargets {
             + message.replaceAll("\\p{Cntrl}", "?"));
       }
     }
+  }
+
+  private static List<byte[]> classicSqSeeds(Path repository) throws IOException {
+    List<byte[]> seeds = new ArrayList<>();
+    try (Stream<Path> s = Files.list(repository.resolve("examples/classic"))) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".sq")).sorted().toList()) {
+        seeds.add(Files.readAllBytes(p));
+      }
+    }
+    return seeds;
   }
 
   private static List<byte[]> sqSeeds(Path repository) throws IOException {

@@ -50,6 +50,9 @@ import java.util.zip.GZIPOutputStream;
  * truncated or altered file never yields a network.
  */
 public final class NetworkFormat {
+  /** The longest weight or bias the reader accepts, in characters (SPEC §10.2). */
+  public static final int MAX_NUMBER_CHARS = 4096;
+
   public static final String MAGIC = "loopmlp-network";
   public static final int VERSION = 1;
 
@@ -440,6 +443,12 @@ public final class NetworkFormat {
     }
 
     private Rational rational(String s, String what) throws NetworkFormatException {
+      // A bound on the work one number may cost (decimal parsing is superlinear in its length):
+      // 4,096 characters are 13,600 bits, far beyond any weight a construction uses.
+      if (s.length() > MAX_NUMBER_CHARS) {
+        throw error("expected " + what + " of at most " + MAX_NUMBER_CHARS + " characters, found "
+            + s.length());
+      }
       if (!RATIONAL.matcher(s).matches()) {
         throw error("expected " + what + " as 'p' or 'p/q', found '" + abbreviate(s) + "'");
       }

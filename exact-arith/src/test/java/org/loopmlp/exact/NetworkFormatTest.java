@@ -93,6 +93,26 @@ class NetworkFormatTest {
   }
 
   @Test
+  void aNumberLongerThanTheLimitIsRefusedAtItsLine() throws IOException {
+    // found by fuzzing: a 31,600-digit weight took a second to parse
+    Path f = dir.resolve("long.net");
+    NetworkFormat.write(named(), f);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(f));
+    int row = 0;
+    while (!lines.get(row).startsWith("row ")) {
+      row++;
+    }
+    String[] fields = lines.get(row).split(" ");
+    fields[2] = "7".repeat(NetworkFormat.MAX_NUMBER_CHARS + 1);
+    lines.set(row, String.join(" ", fields));
+    Files.write(f, lines);
+    NetworkFormatException e = assertThrows(NetworkFormatException.class,
+        () -> NetworkFormat.read(f));
+    assertTrue(e.getMessage().contains("long.net:" + (row + 1) + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("at most 4096 characters"), e.getMessage());
+  }
+
+  @Test
   void aGzNameOverDataThatIsNotGzipIsAFormatError() throws IOException {
     // found by fuzzing: the gzip header is read when the stream is opened, before any line
     Path plain = dir.resolve("plain.net.gz");
