@@ -92,6 +92,8 @@ class ClassicCommandsTest {
     Cli.Result check = Cli.run("check", "--isa", "classic", "--tries", "20");
     assertEquals(0, check.code(), check.out() + check.err());
     assertTrue(check.out().contains("verdict: HOLDS"), check.out());
+    assertTrue(check.out().contains("proved for all inputs (")
+        && check.out().contains("independent checker: ACCEPTED"), check.out());
     Cli.Result stats = Cli.run("stats", "--isa", "classic", "--word", "8", "--memory-bits", "4");
     assertEquals(0, stats.code(), stats.err());
     assertTrue(stats.out().contains("equal to the built network"), stats.out());
