@@ -4,24 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.Register;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicFetchStage;
-import org.loopmlp.construction.classic.ClassicRegisters;
-import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.construction.classic.ClassicStage;
 import org.loopmlp.construction.classic.ClassicSubtractStage;
 import org.loopmlp.construction.classic.ClassicWriteStage;
+import org.loopmlp.construction.classic.FaultyClassicStage;
 import org.loopmlp.construction.gadget.Affine;
-import org.loopmlp.construction.gadget.Neuron;
-import org.loopmlp.construction.stage.LayerPlan;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
@@ -31,47 +24,6 @@ import org.loopmlp.isa.classic.ClassicConfig;
  */
 class FaultyClassicStagesTest {
   private static final ClassicConfig CONFIG = ClassicConfig.of(6, 4);
-
-  /** A standard stage with the neuron writing {@code target} replaced. */
-  private static ClassicStage withNeuron(ClassicStage base, String target,
-      UnaryOperator<Affine> edit) {
-    return new ClassicStage() {
-      @Override
-      public String name() {
-        return base.name();
-      }
-
-      @Override
-      public ImmutableList<ClassicRole> roles() {
-        return base.roles();
-      }
-
-      @Override
-      public ImmutableSet<Register> reads(ClassicRegisters regs) {
-        return base.reads(regs);
-      }
-
-      @Override
-      public ImmutableSet<Register> writes(ClassicRegisters regs) {
-        return base.writes(regs);
-      }
-
-      @Override
-      public ImmutableList<LayerPlan> layers(ClassicRegisters regs) {
-        List<LayerPlan> out = new ArrayList<>();
-        for (LayerPlan plan : base.layers(regs)) {
-          LayerPlan.Builder b = LayerPlan.named(plan.label());
-          for (Neuron n : plan.neurons()) {
-            b.add(n.output().equals(Direction.named(target))
-                ? new Neuron(n.output(), edit.apply(n.preActivation()), n.declared()) : n);
-          }
-          plan.cleared().forEach(b::clear);
-          out.add(b.build());
-        }
-        return ImmutableList.copyOf(out);
-      }
-    };
-  }
 
   private static ClassicCounterexample failsAt(int index, ClassicStage faulty) {
     List<ClassicStage> stages = new ArrayList<>(ClassicConstruction.standardStages());
@@ -91,7 +43,8 @@ class FaultyClassicStagesTest {
   @Test
   void aBranchThatIgnoresZeroIsRefutedAtSubtract() {
     // br without [D == 0]: r == 0 no longer branches
-    ClassicCounterexample cx = failsAt(2, withNeuron(ClassicSubtractStage.standard(),
+    ClassicCounterexample cx = failsAt(2,
+        FaultyClassicStage.withNeuron(ClassicSubtractStage.standard(),
         "br.bit[0]", a -> a.toBuilder().plus(Direction.named("subtract+io.d.ge0.ge"), -1)
             .plus(Direction.named("subtract+io.d.ge0.gt"), 1)
             .plus(Direction.named("subtract+io.d.ge1.ge"), 1)
@@ -107,7 +60,8 @@ class FaultyClassicStagesTest {
 
   @Test
   void aWriteThatIgnoresTheGateIsRefutedAtWrite() {
-    ClassicCounterexample cx = failsAt(3, withNeuron(ClassicWriteStage.standard(),
+    ClassicCounterexample cx = failsAt(3,
+        FaultyClassicStage.withNeuron(ClassicWriteStage.standard(),
         "write+branch.y[5].bit[0]", a -> a.toBuilder().plus(Direction.named("op.sub.bit[0]"), -1)
             .plus(Direction.named("op.in.bit[0]"), -1).plusConstant(1).build()));
     assertEquals("write+branch", cx.stage());
@@ -116,7 +70,8 @@ class FaultyClassicStagesTest {
 
   @Test
   void aFetchThatForgetsTheHaltGateIsRefutedAtFetchAndDiffersFromTheMachine() {
-    ClassicCounterexample cx = failsAt(0, withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
+    ClassicCounterexample cx = failsAt(0,
+        FaultyClassicStage.withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
         a -> Affine.constant(1)));
     assertEquals("fetch+next pc", cx.stage());
     assertEquals("run.bit[0]", cx.direction());

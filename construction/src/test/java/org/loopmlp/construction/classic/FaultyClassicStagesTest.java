@@ -3,18 +3,12 @@ package org.loopmlp.construction.classic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.LemmaViolation.Kind;
-import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
-import org.loopmlp.construction.gadget.Neuron;
-import org.loopmlp.construction.stage.LayerPlan;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
@@ -27,46 +21,6 @@ import org.loopmlp.isa.classic.ClassicState;
  * claim and the direction named.
  */
 class FaultyClassicStagesTest {
-  /** A standard stage with the neuron writing {@code target} replaced. */
-  static ClassicStage withNeuron(ClassicStage base, String target, UnaryOperator<Affine> edit) {
-    return new ClassicStage() {
-      @Override
-      public String name() {
-        return base.name();
-      }
-
-      @Override
-      public ImmutableList<ClassicRole> roles() {
-        return base.roles();
-      }
-
-      @Override
-      public ImmutableSet<Register> reads(ClassicRegisters regs) {
-        return base.reads(regs);
-      }
-
-      @Override
-      public ImmutableSet<Register> writes(ClassicRegisters regs) {
-        return base.writes(regs);
-      }
-
-      @Override
-      public ImmutableList<LayerPlan> layers(ClassicRegisters regs) {
-        List<LayerPlan> out = new ArrayList<>();
-        for (LayerPlan plan : base.layers(regs)) {
-          LayerPlan.Builder b = LayerPlan.named(plan.label());
-          for (Neuron n : plan.neurons()) {
-            b.add(n.output().equals(Direction.named(target))
-                ? new Neuron(n.output(), edit.apply(n.preActivation()), n.declared()) : n);
-          }
-          plan.cleared().forEach(b::clear);
-          out.add(b.build());
-        }
-        return ImmutableList.copyOf(out);
-      }
-    };
-  }
-
   private static ClassicLemmaViolation run(ClassicStage faulty, int index) {
     List<ClassicStage> stages = new ArrayList<>(ClassicConstruction.standardStages());
     stages.set(index, faulty);
@@ -81,7 +35,8 @@ class FaultyClassicStagesTest {
   @Test
   void aBranchThatIgnoresZeroFailsAtSubtract() {
     // br without [D == 0]: branches on r < 0 only. WALK's loop ends on T == 0.
-    ClassicStage faulty = withNeuron(ClassicSubtractStage.standard(), "br.bit[0]",
+    ClassicStage faulty = FaultyClassicStage.withNeuron(ClassicSubtractStage.standard(),
+        "br.bit[0]",
         a -> a.toBuilder().plus(Direction.named("subtract+io.d.ge0.ge"), -1)
             .plus(Direction.named("subtract+io.d.ge0.gt"), 1)
             .plus(Direction.named("subtract+io.d.ge1.ge"), 1)
@@ -95,7 +50,8 @@ class FaultyClassicStagesTest {
   @Test
   void aWriteThatIgnoresTheGateFailsAtWrite() {
     // y without the write gate: an output step writes r into mem[b mod 2^A].
-    ClassicStage faulty = withNeuron(ClassicWriteStage.standard(), "write+branch.y[31].bit[0]",
+    ClassicStage faulty = FaultyClassicStage.withNeuron(ClassicWriteStage.standard(),
+        "write+branch.y[31].bit[0]",
         a -> a.toBuilder().plus(Direction.named("op.sub.bit[0]"), -1)
             .plus(Direction.named("op.in.bit[0]"), -1).plusConstant(1).build());
     ClassicLemmaViolation v = run(faulty, 3);
@@ -104,7 +60,7 @@ class FaultyClassicStagesTest {
 
   @Test
   void aFetchThatForgetsTheHaltGateFailsAtFetch() {
-    ClassicStage faulty = withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
+    ClassicStage faulty = FaultyClassicStage.withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
         a -> Affine.constant(1));
     ClassicLemmaViolation v = run(faulty, 0);
     assertEquals("fetch+next pc", v.stage());
