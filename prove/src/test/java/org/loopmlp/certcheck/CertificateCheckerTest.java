@@ -49,16 +49,6 @@ class CertificateCheckerTest {
   }
 
   /** Index of the first line of stage {@code role}'s section at or after which {@code prefix}. */
-  private static int firstLine(List<String> ls, String after, String prefix) {
-    int from = ls.indexOf(ls.stream().filter(l -> l.startsWith(after)).findFirst().orElseThrow());
-    for (int i = from; i < ls.size(); i++) {
-      if (ls.get(i).startsWith(prefix)) {
-        return i;
-      }
-    }
-    throw new AssertionError(prefix);
-  }
-
   @Test
   void acceptsTheGenuineCertificate() throws IOException {
     CertificateChecker.Result r = CertificateChecker.check(construction.network(), certificate);
@@ -150,7 +140,7 @@ class CertificateCheckerTest {
     // the certificate claims the read stage is a fetch: its facts cannot prove fetch's lemma,
     // and the roles would not compose; either way it is refused
     CertificateChecker.Result r = checkEdited(ls -> {
-      int i = firstLine(ls, "stage READ", "stage");
+      int i = Certificates.firstLine(ls, "stage READ", "stage");
       ls.set(i, ls.get(i).replace("READ", "FETCH"));
       return ls;
     });
@@ -160,7 +150,7 @@ class CertificateCheckerTest {
   @Test
   void rejectsAnOnFactFlippedToOff() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      int i = firstLine(ls, "stage FETCH", "l ");
+      int i = Certificates.firstLine(ls, "stage FETCH", "l ");
       String[] groups = ls.get(i).split(" ");
       groups[1] = groups[1].contains(",") ? groups[1].substring(groups[1].indexOf(',') + 1)
           : "-";
@@ -174,7 +164,7 @@ class CertificateCheckerTest {
   @Test
   void rejectsAnOffFactFlippedToOn() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      int i = firstLine(ls, "stage SUBTRACT", "l ");
+      int i = Certificates.firstLine(ls, "stage SUBTRACT", "l ");
       String[] groups = ls.get(i).split(" ");
       // row 0 of the subtract stage's first layer is a copy of code[0].a.bit[0], outside the
       // cone of a subtract goal: claiming it ON is a fact about the wrong row
@@ -188,7 +178,7 @@ class CertificateCheckerTest {
   @Test
   void rejectsATieOfAnInputWithItself() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      int i = firstLine(ls, "stage SUBTRACT", "t ");
+      int i = Certificates.firstLine(ls, "stage SUBTRACT", "t ");
       String[] t = ls.get(i).split(" ");
       ls.set(i, "t " + t[2] + " " + t[2]);
       return ls;
@@ -201,7 +191,7 @@ class CertificateCheckerTest {
   void rejectsATieReadAsAFixedBit() throws IOException {
     // the same tree with a tie replaced by a plain split: the carry is no longer decided
     CertificateChecker.Result r = checkEdited(ls -> {
-      int i = firstLine(ls, "stage SUBTRACT", "t ");
+      int i = Certificates.firstLine(ls, "stage SUBTRACT", "t ");
       ls.set(i, "s " + ls.get(i).split(" ")[2]);
       return ls;
     });
@@ -212,7 +202,7 @@ class CertificateCheckerTest {
   void rejectsAnOffFactOverACaseWhereTheRowCanBeOn() throws IOException {
     // add to the first "o" line of fetch a first-layer row that is ON in the next leaf below it
     CertificateChecker.Result r = checkEdited(ls -> {
-      int o = firstLine(ls, "stage FETCH", "o ");
+      int o = Certificates.firstLine(ls, "stage FETCH", "o ");
       int leaf = o;
       while (!ls.get(leaf).startsWith("l ")) {
         leaf++;
@@ -234,7 +224,7 @@ class CertificateCheckerTest {
   @Test
   void rejectsAMissingCase() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      ls.remove(firstLine(ls, "stage READ", "l "));
+      ls.remove(Certificates.firstLine(ls, "stage READ", "l "));
       return ls;
     });
     assertFalse(r.accepted());
@@ -245,10 +235,10 @@ class CertificateCheckerTest {
   @Test
   void rejectsADroppedGoal() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      int g = firstLine(ls, "stage NEXT_PC", "goal ");
+      int g = Certificates.firstLine(ls, "stage NEXT_PC", "goal ");
       String[] parts = ls.get(g).split(" ");
-      String[] stage = ls.get(firstLine(ls, "stage NEXT_PC", "stage")).split(" ");
-      int stageLine = firstLine(ls, "stage NEXT_PC", "stage");
+      String[] stage = ls.get(Certificates.firstLine(ls, "stage NEXT_PC", "stage")).split(" ");
+      int stageLine = Certificates.firstLine(ls, "stage NEXT_PC", "stage");
       stage[4] = String.valueOf(Integer.parseInt(stage[4]) - 1);
       ls.set(stageLine, String.join(" ", stage));
       ls.remove(g);

@@ -32,4 +32,18 @@ final class Certificates {
     Files.write(file, edit.apply(new ArrayList<>(lines)), StandardCharsets.US_ASCII);
     return CertificateChecker.check(network, file);
   }
+
+  /**
+   * The index of the first line that starts with {@code prefix}, at or after the first line that
+   * starts with {@code after}.
+   */
+  static int firstLine(List<String> ls, String after, String prefix) {
+    int from = ls.indexOf(ls.stream().filter(l -> l.startsWith(after)).findFirst().orElseThrow());
+    for (int i = from; i < ls.size(); i++) {
+      if (ls.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError(prefix);
+  }
 }

@@ -60,16 +60,6 @@ class ClassicCertificateTest {
     return CertificateChecker.check(network, file);
   }
 
-  private static int firstLine(List<String> ls, String after, String prefix) {
-    int from = ls.indexOf(ls.stream().filter(l -> l.startsWith(after)).findFirst().orElseThrow());
-    for (int i = from; i < ls.size(); i++) {
-      if (ls.get(i).startsWith(prefix)) {
-        return i;
-      }
-    }
-    throw new AssertionError(prefix);
-  }
-
   @Test
   void acceptsTheGenuineCertificate() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> ls);
@@ -81,7 +71,7 @@ class ClassicCertificateTest {
   @Test
   void rejectsAnOnFactFlippedToOff() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      for (int i = firstLine(ls, "stage READ", "goal va"); ; i++) {
+      for (int i = Certificates.firstLine(ls, "stage READ", "goal va"); ; i++) {
         String[] groups = ls.get(i).split(" ");
         if (groups[0].equals("l") && !groups[1].equals("-")) {
           groups[1] = groups[1].contains(",") ? groups[1].substring(groups[1].indexOf(',') + 1)
@@ -98,7 +88,7 @@ class ClassicCertificateTest {
   @Test
   void rejectsAMissingCase() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      ls.remove(firstLine(ls, "stage SUBTRACT", "l "));
+      ls.remove(Certificates.firstLine(ls, "stage SUBTRACT", "l "));
       return ls;
     });
     assertFalse(r.accepted());
@@ -107,7 +97,7 @@ class ClassicCertificateTest {
   @Test
   void rejectsACaseWronglyClaimedOutsideThePrecondition() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      int i = firstLine(ls, "stage WRITE", "l ");
+      int i = Certificates.firstLine(ls, "stage WRITE", "l ");
       ls.set(i, "x");
       return ls;
     });
@@ -118,7 +108,7 @@ class ClassicCertificateTest {
   @Test
   void rejectsADroppedGoal() throws IOException {
     CertificateChecker.Result r = checkEdited(ls -> {
-      int start = firstLine(ls, "stage SUBTRACT", "goal br");
+      int start = Certificates.firstLine(ls, "stage SUBTRACT", "goal br");
       int next = start + 1;
       while (!ls.get(next).startsWith("goal") && !ls.get(next).startsWith("stage")) {
         next++;
