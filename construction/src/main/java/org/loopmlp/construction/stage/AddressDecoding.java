@@ -44,24 +44,33 @@ public enum AddressDecoding {
    */
   public ImmutableList<Direction> decode(Register address, String prefix,
       List<LayerPlan.Builder> plans) {
+    return decode(address.bits(), prefix, plans);
+  }
+
+  /**
+   * As {@link #decode(Register, String, List)}, for address bits that need not form a register
+   * (least significant first; a direction may repeat, e.g. a sign bit standing for the bits above
+   * a short word: the identity of {@link OneHot} holds term by term).
+   */
+  public ImmutableList<Direction> decode(List<Direction> addressBits, String prefix,
+      List<LayerPlan.Builder> plans) {
     checkArgument(plans.size() == layers, "%s needs %s layers, got %s", this, layers,
         plans.size());
-    int width = address.width();
-    checkArgument(width <= 30, "address %s has %s bits, at most 30 supported", address.name(),
-        width);
+    int width = addressBits.size();
+    checkArgument(width <= 30, "address %s has %s bits, at most 30 supported", prefix, width);
     int cells = 1 << width;
     ImmutableList.Builder<Direction> hot = ImmutableList.builderWithExpectedSize(cells);
     if (this == ONE_HOT) {
       for (int i = 0; i < cells; i++) {
         Direction unit = Direction.named(prefix + ".hot[" + i + "]");
-        plans.get(0).add(OneHot.unit(address.bits(), i, unit));
+        plans.get(0).add(OneHot.unit(addressBits, i, unit));
         hot.add(unit);
       }
       return hot.build();
     }
-    int low = (width + 1) / 2;
-    List<Direction> lowBits = address.bits().subList(0, low);
-    List<Direction> highBits = address.bits().subList(low, width);
+    int low = lowWidth(width);
+    List<Direction> lowBits = addressBits.subList(0, low);
+    List<Direction> highBits = addressBits.subList(low, width);
     for (int u = 0; u < 1 << low; u++) {
       plans.get(0).add(OneHot.unit(lowBits, u, lowUnit(prefix, u)));
     }
@@ -77,11 +86,18 @@ public enum AddressDecoding {
     return hot.build();
   }
 
-  private static Direction lowUnit(String prefix, int u) {
+  /** {@link #SPLIT}: the number of low address bits, ceil(L/2), decoded into the lo units. */
+  public static int lowWidth(int width) {
+    return (width + 1) / 2;
+  }
+
+  /** {@link #SPLIT}: the unit {@code lo[u] = [x mod 2^h == u]}, an output of the first layer. */
+  public static Direction lowUnit(String prefix, int u) {
     return Direction.named(prefix + ".lo[" + u + "]");
   }
 
-  private static Direction highUnit(String prefix, int v) {
+  /** {@link #SPLIT}: the unit {@code hi[v] = [x div 2^h == v]}, an output of the first layer. */
+  public static Direction highUnit(String prefix, int v) {
     return Direction.named(prefix + ".hi[" + v + "]");
   }
 }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The layer plans of a one-hot stage: its decoding layers, then the stage's own. */
-final class DecodingLayers {
+public final class DecodingLayers {
   private DecodingLayers() {}
 
   /** Empty plans for the decoding layers: {@code decode}, or {@code decode.halves, decode}. */
-  static List<LayerPlan.Builder> named(AddressDecoding decoding) {
+  public static List<LayerPlan.Builder> named(AddressDecoding decoding) {
     List<LayerPlan.Builder> plans = new ArrayList<>();
     if (decoding.layers() == 2) {
       plans.add(LayerPlan.named("decode.halves"));
@@ -19,7 +19,7 @@ final class DecodingLayers {
   }
 
   /** The decoding plans, then {@code rest}, built. */
-  static ImmutableList<LayerPlan> build(List<LayerPlan.Builder> decode,
+  public static ImmutableList<LayerPlan> build(List<LayerPlan.Builder> decode,
       LayerPlan.Builder... rest) {
     ImmutableList.Builder<LayerPlan> out = ImmutableList.builder();
     decode.forEach(p -> out.add(p.build()));
