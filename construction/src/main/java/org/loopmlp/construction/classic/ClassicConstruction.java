@@ -36,6 +36,13 @@ import org.loopmlp.isa.classic.ClassicConfig;
  *   write+branch    layers 6..7  ({@link ClassicWriteStage})
  * </pre>
  *
+ * <p>{@code classic-split} ({@link #buildSplit}) decodes each address (pc, a, b) into one
+ * selector unit per cell through its two halves ({@link
+ * org.loopmlp.construction.stage.AddressDecoding#SPLIT}) and routes the result through the halves
+ * of b, so that a changed address or result reaches about 2^(A/2) units instead of every cell:
+ * fetch (4), read (4), subtract (2), write (4), 14 layers, for incremental evaluation of large
+ * memories. Its stages have the same roles, so it has the same lemmas.
+ *
  * <p>Assembly works as for the paper's machine ({@code Construction.assemble}): each state
  * direction gets the row of the neuron that writes it, an empty row if cleared, or an identity
  * row; hidden neurons follow. A stage that reads or writes a register it does not declare, or
@@ -45,6 +52,7 @@ import org.loopmlp.isa.classic.ClassicConfig;
  */
 public final class ClassicConstruction {
   public static final String NAME = "classic";
+  public static final String SPLIT_NAME = "classic-split";
 
   private final String name;
   private final ClassicConfig config;
@@ -77,9 +85,34 @@ public final class ClassicConstruction {
         ClassicSubtractStage.standard(), ClassicWriteStage.standard());
   }
 
+  /** The four stages with every address decoded in halves, in order. */
+  public static ImmutableList<ClassicStage> splitStages() {
+    return ImmutableList.of(ClassicFetchStage.splitDecoding(), ClassicReadStage.splitDecoding(),
+        ClassicSubtractStage.standard(), ClassicWriteStage.splitDecoding());
+  }
+
   /** The 8-layer classic construction for {@code config}. */
   public static ClassicConstruction build(ClassicConfig config) {
     return assemble(NAME, config, standardStages());
+  }
+
+  /** The 14-layer {@code classic-split} construction for {@code config}. */
+  public static ClassicConstruction buildSplit(ClassicConfig config) {
+    return assemble(SPLIT_NAME, config, splitStages());
+  }
+
+  /** The construction called {@code name} ({@link #NAME} or {@link #SPLIT_NAME}). */
+  public static ClassicConstruction build(String name, ClassicConfig config) {
+    checkNotNull(name, "name");
+    switch (name) {
+      case NAME:
+        return build(config);
+      case SPLIT_NAME:
+        return buildSplit(config);
+      default:
+        throw new IllegalArgumentException("unknown classic construction " + name
+            + " (known: " + NAME + ", " + SPLIT_NAME + ")");
+    }
   }
 
   /**

@@ -4,10 +4,16 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.loopmlp.construction.gadget.AddressMatch;
+import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Threshold;
+import org.loopmlp.construction.stage.AddressDecoding;
+import org.loopmlp.construction.stage.DecodingLayers;
 import org.loopmlp.construction.stage.LayerPlan;
 import org.loopmlp.isa.classic.ClassicConfig;
 
@@ -33,19 +39,38 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * ReLU(sum_i sel[i].a.bit[j] - halted)} (likewise rb, rc), {@code p3.bit[t] = ReLU(bit_t(pc +
  * 3) - halted)}, {@code run = ReLU(1 - halted)}, {@code io_a = ReLU(sum_j sum_i sel[i].a.bit[j]
  * - (N - 1) - N halted)} (all N bits of a are 1, i.e. a == -1), likewise io_b.
+ *
+ * <p>With the {@link AddressDecoding#SPLIT split decoding} ({@link #splitDecoding()}), the pc is
+ * first decoded into one selector unit per address ({@code decode.halves}, {@code decode}: the
+ * low and high halves of its W low bits, then their AND), and L1 becomes {@code gate}: {@code
+ * sel[i].f.bit[j] = hot[i] AND mem[i + f].bit[j]}, beside the same halt test and steps of pc + 3;
+ * 4 layers. A changed pc bit then reaches about 2^(W/2) units instead of 3 N F select neurons.
  */
 public final class ClassicFetchStage extends DeclaredClassicStage {
-  private static final ClassicFetchStage INSTANCE = new ClassicFetchStage("fetch+next pc");
+  private static final ClassicFetchStage INSTANCE =
+      new ClassicFetchStage("fetch+next pc", Optional.empty());
+  private static final ClassicFetchStage SPLIT =
+      new ClassicFetchStage("fetch+next pc", Optional.of(AddressDecoding.SPLIT));
 
-  private ClassicFetchStage(String name) {
+  /** Empty: each cell matched against the pc bits; else how the pc is decoded first. */
+  private final Optional<AddressDecoding> decoding;
+
+  private ClassicFetchStage(String name, Optional<AddressDecoding> decoding) {
     super(name, ImmutableList.of(ClassicRole.FETCH, ClassicRole.NEXT_PC),
         regs -> ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.memory()).build(),
         regs -> ImmutableSet.of(regs.ra(), regs.rb(), regs.rc(), regs.run(), regs.ioA(),
             regs.ioB(), regs.p3()));
+    this.decoding = decoding;
   }
 
+  /** The 2-layer stage: every fetch address matched against the pc bits. */
   public static ClassicFetchStage standard() {
     return INSTANCE;
+  }
+
+  /** The 4-layer stage: the pc decoded in halves first ({@link AddressDecoding#SPLIT}). */
+  public static ClassicFetchStage splitDecoding() {
+    return SPLIT;
   }
 
   /** F: the number of addresses an instruction can start at, min(2^A - 2, 2^(N-1)). */
@@ -77,14 +102,30 @@ public final class ClassicFetchStage extends DeclaredClassicStage {
     int f = fetchAddresses(config);
     int w = Math.min(config.memoryBits(), n);
     Register pcLow = regs.pc().lowBits(w);
-    LayerPlan.Builder select = LayerPlan.named("select");
-    for (int i = 0; i < f; i++) {
-      for (int field = 0; field < 3; field++) {
-        for (int j = 0; j < n; j++) {
-          select.add(AddressMatch.select(pcLow, i, regs.mem(i + field).bit(j),
-              selected(i, field, j)));
+    List<LayerPlan.Builder> plans = new ArrayList<>();
+    LayerPlan.Builder select;
+    if (decoding.isEmpty()) {
+      select = LayerPlan.named("select");
+      for (int i = 0; i < f; i++) {
+        for (int field = 0; field < 3; field++) {
+          for (int j = 0; j < n; j++) {
+            select.add(AddressMatch.select(pcLow, i, regs.mem(i + field).bit(j),
+                selected(i, field, j)));
+          }
         }
       }
+    } else {
+      plans.addAll(DecodingLayers.named(decoding.get()));
+      ImmutableList<Direction> hot =
+          decoding.get().decode(pcLow.bits(), hidden("pc").name(), plans);
+      select = LayerPlan.named("gate");
+      // A family: the 3 N F neurons are made one at a time as assembly reads them.
+      select.addFamily(3 * n * f, x -> {
+        int i = x / (3 * n);
+        int field = x / n % 3;
+        int j = x % n;
+        return And.of(hot.get(i), regs.mem(i + field).bit(j), selected(i, field, j));
+      });
     }
     Threshold halt = Threshold.atLeast(hidden("halt").name(),
         Affine.unsignedValue(regs.pc(), n), haltThreshold(config));
@@ -125,6 +166,8 @@ public final class ClassicFetchStage extends DeclaredClassicStage {
       gather.add(Neuron.bit(regs.p3().bit(t), plusThree[t].minus(halted)));
     }
     gather.add(Neuron.bit(regs.run().bit(0), Affine.constant(1).minus(halted)));
-    return ImmutableList.of(select.build(), gather.build());
+    plans.add(select);
+    plans.add(gather);
+    return DecodingLayers.build(plans);
   }
 }

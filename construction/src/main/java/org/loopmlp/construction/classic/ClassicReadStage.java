@@ -2,11 +2,16 @@ package org.loopmlp.construction.classic;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
+import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Neuron;
+import org.loopmlp.construction.stage.AddressDecoding;
+import org.loopmlp.construction.stage.DecodingLayers;
 import org.loopmlp.construction.stage.LayerPlan;
 
 /**
@@ -24,20 +29,39 @@ import org.loopmlp.construction.stage.LayerPlan;
  * <p>L2 {@code gather}: {@code va.bit[j] = sum_i ga[i].bit[j]}, {@code vb.bit[j] = sum_i
  * gb[i].bit[j] + wb.bit[j]}: for input va = 0 and vb = the value to store, so that the
  * subtraction vb - va yields it.
+ *
+ * <p>With the {@link AddressDecoding#SPLIT split decoding} ({@link #splitDecoding()}), a and b
+ * are first decoded into one selector unit per cell ({@code decode.halves}, {@code decode}), the
+ * high halves inhibited by io_a ({@link AddressDecoding#decodeUnless}), and L1 becomes {@code
+ * gate}: {@code ga[i].bit[j] = hot_a[i] AND mem[i].bit[j]}, likewise gb, beside the same input
+ * value and op flags; ra is consumed in {@code decode.halves}. 4 layers.
  */
 public final class ClassicReadStage extends DeclaredClassicStage {
-  private static final ClassicReadStage INSTANCE = new ClassicReadStage("read+decode");
+  private static final ClassicReadStage INSTANCE =
+      new ClassicReadStage("read+decode", Optional.empty());
+  private static final ClassicReadStage SPLIT =
+      new ClassicReadStage("read+decode", Optional.of(AddressDecoding.SPLIT));
 
-  private ClassicReadStage(String name) {
+  /** Empty: each cell matched against the address bits; else how the addresses are decoded. */
+  private final Optional<AddressDecoding> decoding;
+
+  private ClassicReadStage(String name, Optional<AddressDecoding> decoding) {
     super(name, ImmutableList.of(ClassicRole.READ, ClassicRole.DECODE),
         regs -> ImmutableSet.<Register>builder().add(regs.ra(), regs.rb(), regs.run(),
             regs.ioA(), regs.ioB(), regs.inByte(), regs.inEof()).addAll(regs.memory()).build(),
         regs -> ImmutableSet.<Register>builder().add(regs.ra(), regs.run(), regs.ioA(),
             regs.ioB(), regs.va(), regs.vb()).addAll(regs.ops()).build());
+    this.decoding = decoding;
   }
 
+  /** The 2-layer stage: every cell matched against the address bits. */
   public static ClassicReadStage standard() {
     return INSTANCE;
+  }
+
+  /** The 4-layer stage: a and b decoded in halves first ({@link AddressDecoding#SPLIT}). */
+  public static ClassicReadStage splitDecoding() {
+    return SPLIT;
   }
 
   Direction selected(String operand, int i, int j) {
@@ -51,18 +75,28 @@ public final class ClassicReadStage extends DeclaredClassicStage {
     int a = regs.config().memoryBits();
     Direction ioA = regs.ioA().bit(0);
     Direction ioB = regs.ioB().bit(0);
-    LayerPlan.Builder select = LayerPlan.named("select");
+    List<LayerPlan.Builder> plans = new ArrayList<>();
+    decoding.ifPresent(d -> plans.addAll(DecodingLayers.named(d)));
+    LayerPlan.Builder select = LayerPlan.named(decoding.isEmpty() ? "select" : "gate");
     LayerPlan.Builder gather = LayerPlan.named("gather");
     for (String operand : List.of("a", "b")) {
       Register address = operand.equals("a") ? regs.ra() : regs.rb();
       Register value = operand.equals("a") ? regs.va() : regs.vb();
       List<Direction> bits = AddressScore.addressBits(address, a);
-      for (int i = 0; i < m; i++) {
-        Affine score = AddressScore.score(bits, i);
-        for (int j = 0; j < n; j++) {
-          select.add(Neuron.bit(selected(operand, i, j), score.toBuilder()
-              .plus(regs.mem(i).bit(j), 1).plus(ioA, -1).build()));
+      if (decoding.isEmpty()) {
+        for (int i = 0; i < m; i++) {
+          Affine score = AddressScore.score(bits, i);
+          for (int j = 0; j < n; j++) {
+            select.add(Neuron.bit(selected(operand, i, j), score.toBuilder()
+                .plus(regs.mem(i).bit(j), 1).plus(ioA, -1).build()));
+          }
         }
+      } else {
+        ImmutableList<Direction> hot = decoding.get().decodeUnless(bits, Affine.of(ioA),
+            hidden("r" + operand).name(), plans);
+        // A family: the m N neurons are made one at a time as assembly reads them.
+        select.addFamily(m * n, x -> And.of(hot.get(x / n), regs.mem(x / n).bit(x % n),
+            selected(operand, x / n, x % n)));
       }
       for (int j = 0; j < n; j++) {
         Affine.Builder sum = Affine.builder();
@@ -92,7 +126,10 @@ public final class ClassicReadStage extends DeclaredClassicStage {
         Affine.builder().plus(ioB, 1).plus(ioA, -1).build()));
     select.add(Neuron.bit(regs.opEcho().bit(0),
         Affine.builder().plus(ioA, 1).plus(ioB, 1).plusConstant(-1).build()));
-    select.clear(regs.ra()).clear(regs.run()).clear(regs.ioA()).clear(regs.ioB());
-    return ImmutableList.of(select.build(), gather.build());
+    select.clear(regs.run()).clear(regs.ioA()).clear(regs.ioB());
+    (plans.isEmpty() ? select : plans.get(0)).clear(regs.ra());
+    plans.add(select);
+    plans.add(gather);
+    return DecodingLayers.build(plans);
   }
 }

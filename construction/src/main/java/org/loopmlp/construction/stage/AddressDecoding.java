@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
+import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.OneHot;
 
@@ -54,6 +55,16 @@ public enum AddressDecoding {
    */
   public ImmutableList<Direction> decode(List<Direction> addressBits, String prefix,
       List<LayerPlan.Builder> plans) {
+    return decodeUnless(addressBits, Affine.constant(0), prefix, plans);
+  }
+
+  /**
+   * As {@link #decode(List, String, List)}, with every selector unit 0 while the bit-valued
+   * {@code inhibit} is 1: the first layer's units are {@link OneHot#unitUnless inhibited} (for
+   * {@link #SPLIT} the hi units only, as a cell needs both halves).
+   */
+  public ImmutableList<Direction> decodeUnless(List<Direction> addressBits, Affine inhibit,
+      String prefix, List<LayerPlan.Builder> plans) {
     checkArgument(plans.size() == layers, "%s needs %s layers, got %s", this, layers,
         plans.size());
     int width = addressBits.size();
@@ -63,7 +74,7 @@ public enum AddressDecoding {
     if (this == ONE_HOT) {
       for (int i = 0; i < cells; i++) {
         Direction unit = Direction.named(prefix + ".hot[" + i + "]");
-        plans.get(0).add(OneHot.unit(addressBits, i, unit));
+        plans.get(0).add(OneHot.unitUnless(addressBits, i, inhibit, unit));
         hot.add(unit);
       }
       return hot.build();
@@ -75,7 +86,7 @@ public enum AddressDecoding {
       plans.get(0).add(OneHot.unit(lowBits, u, lowUnit(prefix, u)));
     }
     for (int v = 0; v < 1 << highBits.size(); v++) {
-      plans.get(0).add(OneHot.unit(highBits, v, highUnit(prefix, v)));
+      plans.get(0).add(OneHot.unitUnless(highBits, v, inhibit, highUnit(prefix, v)));
     }
     int lowMask = (1 << low) - 1;
     for (int i = 0; i < cells; i++) {

@@ -27,6 +27,24 @@ class ClassicConstructionTest {
     assertTrue(c.network().isLoopable());
   }
 
+  @Test
+  void theSplitConstructionHasTheSameLemmasInFourteenLayers() {
+    ClassicConstruction plain = ClassicConstruction.build(ClassicConfig.of(8, 4));
+    ClassicConstruction split = ClassicConstruction.buildSplit(ClassicConfig.of(8, 4));
+    assertEquals(14, split.depth());
+    assertEquals(List.of(4, 4, 2, 4),
+        split.lemmas().stream().map(ClassicLemma::layerCount).toList());
+    assertEquals(plain.layout().names(), split.layout().names());
+    for (int s = 0; s < plain.lemmas().size(); s++) {
+      ClassicLemma p = plain.lemmas().get(s);
+      ClassicLemma q = split.lemmas().get(s);
+      assertEquals(p.name(), q.name());
+      assertEquals(p.roles(), q.roles());
+      assertEquals(p.frame(), q.frame());
+    }
+    assertTrue(split.network().isLoopable());
+  }
+
   /**
    * Every direction of a stage's frame is copied by every layer of the stage: a row with the
    * single weight 1 on itself and bias 0, read off the weights.
@@ -35,7 +53,8 @@ class ClassicConstructionTest {
   void everyFrameDirectionIsAnIdentityRowInEveryLayerOfItsStage() {
     for (ClassicConfig config : List.of(ClassicConfig.of(2, 2), ClassicConfig.of(8, 4),
         ClassicConfig.of(3, 5))) {
-      ClassicConstruction c = ClassicConstruction.build(config);
+     for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+      ClassicConstruction c = ClassicConstruction.build(name, config);
       long rows = 0;
       for (ClassicLemma lemma : c.lemmas()) {
         for (int li = lemma.firstLayer(); li <= lemma.lastLayer(); li++) {
@@ -51,6 +70,7 @@ class ClassicConstructionTest {
         }
       }
       assertTrue(rows > 0);
+     }
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
@@ -16,8 +17,8 @@ import org.loopmlp.isa.classic.ClassicRunner;
 import org.loopmlp.isa.classic.ClassicState;
 
 /**
- * Small classic programs written here, run through the classic network in checked mode on every
- * exact backend: the same output bytes, steps and final state as the reference machine.
+ * Small classic programs written here, run through both classic networks (classic and
+ * classic-split) in checked mode on every exact backend: the same output bytes, steps and final state as the reference machine.
  */
 class ClassicProgramsTest {
   /** Prints "OK" from two data words, clears a word and halts by jumping to -1. */
@@ -74,18 +75,21 @@ class ClassicProgramsTest {
     ClassicRun reference = ClassicRunner.run(initial, ByteInput.of(in), refOut, 10_000);
     assertTrue(reference.halted(), "the reference machine halts");
     assertEquals(expectedOutput, new String(refOut.bytes(), StandardCharsets.ISO_8859_1));
-    ClassicConstruction c = ClassicConstruction.build(config);
-    for (Backend backend : Backends.all()) {
-      if (!backend.isExact()) {
-        continue;
+    for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+      ClassicConstruction c = ClassicConstruction.build(name, config);
+      for (Backend backend : Backends.all()) {
+        if (!backend.isExact()) {
+          continue;
+        }
+        String what = name + " on " + backend.name();
+        ByteOutput.Collecting out = ByteOutput.collecting();
+        ClassicLoopedMlp.Run run = ClassicLoopedMlp.checked(c, backend).run(initial,
+            ByteInput.of(in), out, 10_000, ClassicLoopedMlp.PassListener.NONE);
+        assertArrayEquals(refOut.bytes(), out.bytes(), what);
+        assertEquals(reference.steps(), run.steps(), what);
+        assertTrue(run.halted(), what);
+        assertEquals(reference.finalState(), run.last(), what);
       }
-      ByteOutput.Collecting out = ByteOutput.collecting();
-      ClassicLoopedMlp.Run run = ClassicLoopedMlp.checked(c, backend).run(initial,
-          ByteInput.of(in), out, 10_000, ClassicLoopedMlp.PassListener.NONE);
-      assertArrayEquals(refOut.bytes(), out.bytes(), backend.name());
-      assertEquals(reference.steps(), run.steps(), backend.name());
-      assertTrue(run.halted(), backend.name());
-      assertEquals(reference.finalState(), run.last(), backend.name());
     }
   }
 }
