@@ -72,6 +72,69 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
         (d - n - 10) + 6 * n + 11 + 16 + 2,
         (d - 4 * n - 5) + 2 * n * (scoreTerms + 3 * m) + 9 * n,
         (d - m * n - n) + 3 * m * n + 3 * n};
+    return fromLayers(config, d, hidden, nnz);
+  }
+
+  /**
+   * The size of {@code classic-split} for {@code config}: exact when N > A; otherwise an upper
+   * bound, as the repeated sign bit of a short word's address cancels some decoding weights. Per
+   * layer, with {@code h(L) = ceil(L/2)} low bits and {@code k(L) = L - h(L)} high bits of an
+   * address of L bits: fetch decodes the W pc bits ({@code 2^h h + 2^k k} weights, then {@code
+   * 2^W} ANDs), gates {@code 3FN} bits by 2 weights beside the halt test and the steps of pc + 3,
+   * and gathers as the 8-layer fetch does; read decodes a and b ({@code 2^h h + 2^k (k + 1)}
+   * each, io_a inhibiting the high half), ANDs, gates {@code 2mN} bits by 2 weights beside the
+   * input value and op flags, and gathers; subtract is unchanged; write decodes b ({@code 2^h h +
+   * 2^k (k + 2)}, the write gate inhibiting), ANDs, routes r ({@code 2^h N} ANDs) and copies the
+   * high units, gates z and y ({@code 4mN} weights) beside keep, jump and next, and updates.
+   */
+  public static ClassicSizeEstimate ofSplit(ClassicConfig config) {
+    long n = config.wordBits();
+    long a = config.memoryBits();
+    long m = config.memorySize();
+    long f = ClassicFetchStage.fetchAddresses(config);
+    long w = Math.min(a, n);
+    long d = m * n + 8 * n + 28;
+    long p3Weights = 0;
+    long p3Neurons = 0;
+    long p3Rows = 0;
+    for (int t = 0; t < n; t++) {
+      long k = ClassicFetchStage.plusThreeSteps(t);
+      p3Weights += 2 * k * (t + 1);
+      p3Neurons += 2 * k;
+      p3Rows += 2 * k + 2;
+    }
+    long byteBits = Math.min(8, n);
+    long hw = (w + 1) / 2;
+    long kw = w - hw;
+    long ha = (a + 1) / 2;
+    long ka = a - ha;
+    long halvesW = (1L << hw) + (1L << kw);
+    long halvesA = (1L << ha) + (1L << ka);
+    long[] hidden = {
+        halvesW, 1L << w, 3 * f * n + 2 + p3Neurons, 0,
+        2 * halvesA, 2 * m, 2 * m * n + n, 0,
+        6 * n + 21, 0,
+        halvesA, m + (1L << ha) * n + (1L << ka), 2 * m * n + 3 * n, 0};
+    long[] nnz = {
+        d + (1L << hw) * hw + (1L << kw) * kw,
+        d + 2 * (1L << w),
+        d + 3 * f * n * 2 + 2 * n + p3Weights,
+        (d - 4 * n - 3) + 3 * n * (f + 2) + 2 * (n * f + 2) + p3Rows + 2,
+        (d - n) + 2 * ((1L << ha) * ha + (1L << ka) * (ka + 1)),
+        d + 2 * 2 * m,
+        (d - 7) + 9 + 2 * m * n * 2 + 3 * n + byteBits,
+        d - 2 * n + 2 * n * m + n,
+        (d - 2 * n - 2) + 6 + 6 * n * (n + 1) + 8 * n + 34,
+        (d - n - 10) + 6 * n + 11 + 16 + 2,
+        d + (1L << ha) * ha + (1L << ka) * (ka + 2),
+        d + 2 * m + 2 * (1L << ha) * n + (1L << ka),
+        (d - 4 * n - 5) + 4 * m * n + 9 * n,
+        (d - m * n - n) + 3 * m * n + 3 * n};
+    return fromLayers(config, d, hidden, nnz);
+  }
+
+  private static ClassicSizeEstimate fromLayers(ClassicConfig config, long d, long[] hidden,
+      long[] nnz) {
     long totalNnz = 0;
     long rows = 0;
     long widest = 0;
@@ -86,6 +149,11 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
         + directions * BYTES_PER_DIRECTION;
     return new ClassicSizeEstimate(config, nnz.length, d, widest, totalNnz, totalNnz + rows,
         memory);
+  }
+
+  /** The size of the classic construction called {@code name}, exact or an upper bound. */
+  public static ClassicSizeEstimate of(String name, ClassicConfig config) {
+    return name.equals(ClassicConstruction.SPLIT_NAME) ? ofSplit(config) : of(config);
   }
 
   /** The sum over every address i of the number of terms of its address score s_i. */

@@ -97,6 +97,35 @@ class ClassicConstructionTest {
     }
   }
 
+  /** Exact when N > A; with a short word the repeated sign bit cancels decoding weights. */
+  @Test
+  void theSplitSizeIsExactForWideWordsAndABoundOtherwise() {
+    for (int n : new int[] {2, 3, 5, 8, 12}) {
+      for (int a : new int[] {2, 3, 4, 6}) {
+        ClassicConfig config = ClassicConfig.of(n, a);
+        ClassicConstruction c = ClassicConstruction.buildSplit(config);
+        ClassicSizeEstimate e = ClassicSizeEstimate.ofSplit(config);
+        long params = 0;
+        int widest = 0;
+        for (LayerInfo l : c.layers()) {
+          params += l.layer().nonZeros() + l.layer().outputDimension();
+          widest = Math.max(widest, l.layer().outputDimension());
+        }
+        String what = config.toString();
+        assertEquals(c.depth(), e.depth(), what);
+        assertEquals(c.layout().dimension(), e.stateDimension(), what);
+        assertEquals(widest, e.widestLayer(), what);
+        if (n > a) {
+          assertEquals(c.network().nonZeros(), e.nonZeros(), what);
+          assertEquals(params, e.parameters(), what);
+        } else {
+          assertTrue(c.network().nonZeros() <= e.nonZeros(), what);
+          assertTrue(e.nonZeros() <= c.network().nonZeros() * 11 / 10, what);
+        }
+      }
+    }
+  }
+
   @Test
   void aStageThatWritesWhatItDoesNotDeclareIsRefused() {
     ClassicStage sneaky = new ClassicStage() {
