@@ -119,7 +119,8 @@ final class CheckCommand extends Subcommand {
     }
     Backend backend = backendOption.backend();
     if (isa.equals("classic")) {
-      return ClassicCheck.run(classicWord, classicMemoryBits, Math.min(tries, 300), passes,
+      return ClassicCheck.run(constructionOption.classicName(), classicWord, classicMemoryBits,
+          Math.min(tries, 300), passes,
           seed, backend, out(), err());
     }
     if (!isa.equals("subleq")) {

@@ -35,18 +35,19 @@ import org.loopmlp.verify.classic.ClassicSamples;
 final class ClassicCheck {
   private ClassicCheck() {}
 
-  static int run(Integer word, Integer memoryBits, int tries, int passes, long seed,
-      Backend backend, PrintWriter out, PrintWriter err) {
+  static int run(String construction, Integer word, Integer memoryBits, int tries, int passes,
+      long seed, Backend backend, PrintWriter out, PrintWriter err) {
     int n = word == null ? 8 : word;
     int a = memoryBits == null ? 4 : memoryBits;
     ClassicConfig config = ClassicStats.config(n, a);
-    ClassicOptions.requireMemory(config);
+    ClassicOptions.requireMemory(construction, config);
     boolean ok = true;
-    out.printf(Locale.ROOT, "loopmlp check --isa classic: backend %s, seed %d%n%n",
-        backend.name(), seed);
-    ClassicConstruction c = ClassicConstruction.build(config);
-    out.printf(Locale.ROOT, "stage lemmas of the classic construction at N=%d, 2^%d words"
-        + " (checked in every pass of checked mode; frames read off the weights)%n", n, a);
+    out.printf(Locale.ROOT, "loopmlp check --isa classic: %s construction, backend %s, seed %d"
+        + "%n%n", construction, backend.name(), seed);
+    ClassicConstruction c = ClassicConstruction.build(construction, config);
+    out.printf(Locale.ROOT, "stage lemmas of the %s construction at N=%d, 2^%d words"
+        + " (checked in every pass of checked mode; frames read off the weights)%n",
+        construction, n, a);
     out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6s %4s %6s  %-34s %s%n", "stage", "roles",
         "paper", "budget", "ours", "layers", "frame", "claims");
     for (ClassicLemma l : c.lemmas()) {
@@ -79,7 +80,8 @@ final class ClassicCheck {
 
     out.println("sample programs (network in checked mode beside the reference machine)");
     for (ClassicSamples.Sample s : ClassicSamples.all()) {
-      ClassicLoopedMlp mlp = ClassicLoopedMlp.checked(ClassicConstruction.build(s.config()),
+      ClassicLoopedMlp mlp = ClassicLoopedMlp.checked(
+          ClassicConstruction.build(construction, s.config()),
           backend);
       ByteOutput.Collecting printed = ByteOutput.collecting();
       String verdict;
@@ -106,8 +108,8 @@ final class ClassicCheck {
     int maxWord = Math.max(2, Math.min(n, 16));
     int maxMemory = Math.max(2, Math.min(a, 4));
     long start = System.nanoTime();
-    ClassicCampaign.Result r = ClassicCampaign.run(backend, seed, tries, passes, maxWord,
-        maxMemory);
+    ClassicCampaign.Result r = ClassicCampaign.run(construction, backend, seed, tries, passes,
+        maxWord, maxMemory);
     out.printf(Locale.ROOT, "random classic machines (N <= %d, 2^%d words at most, %d passes"
         + " each, checked mode): %d machines, %,d passes in %.1f s%n", maxWord, maxMemory,
         passes, r.tries(), r.passes(), (System.nanoTime() - start) / 1e9);

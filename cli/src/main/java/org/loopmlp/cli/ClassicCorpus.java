@@ -34,7 +34,7 @@ import org.loopmlp.isa.classic.SlqImage;
  *
  * <pre>
  * java -cp cli/target/loopmlp.jar org.loopmlp.cli.ClassicCorpus DIR [--backend B]
- *     [--seconds S] [--max-words W] [--only NAME,...]
+ *     [--construction classic|classic-split] [--seconds S] [--max-words W] [--only NAME,...]
  * </pre>
  *
  * {@code --seconds} (default 300) ends a program's run after that long (the row then says how
@@ -56,12 +56,13 @@ public final class ClassicCorpus {
 
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     if (args.length == 0 || args[0].startsWith("-")) {
-      err.println("usage: ClassicCorpus DIR [--backend B] [--seconds S] [--max-words W]"
-          + " [--only NAME,...]");
+      err.println("usage: ClassicCorpus DIR [--backend B] [--construction NAME] [--seconds S]"
+          + " [--max-words W] [--only NAME,...]");
       return ExitCodes.USAGE;
     }
     Path dir = Path.of(args[0]);
     String backendName = "exact";
+    String construction = ClassicConstruction.NAME;
     double seconds = 300;
     long maxWords = Long.MAX_VALUE;
     List<String> only = List.of();
@@ -72,6 +73,7 @@ public final class ClassicCorpus {
       }
       switch (args[i]) {
         case "--backend" -> backendName = args[i + 1];
+        case "--construction" -> construction = args[i + 1];
         case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
         case "--max-words" -> maxWords = Long.parseLong(args[i + 1]);
         case "--only" -> only = Arrays.asList(args[i + 1].split(","));
@@ -80,6 +82,11 @@ public final class ClassicCorpus {
           return ExitCodes.USAGE;
         }
       }
+    }
+    if (!ConstructionOption.CLASSIC_NAMES.contains(construction)) {
+      err.println("ClassicCorpus: --construction must be one of "
+          + ConstructionOption.CLASSIC_NAMES + ", was " + construction);
+      return ExitCodes.USAGE;
     }
     Path manifest = dir.resolve("MANIFEST.md");
     if (!Files.isReadable(manifest)) {
@@ -100,8 +107,9 @@ public final class ClassicCorpus {
       return ExitCodes.USAGE;
     }
     Backend backend = Backends.named(backendName);
-    out.printf(Locale.ROOT, "classic corpus %s: network (%s backend, checked mode off) beside"
-        + " the reference machine, at most %.0f s per program%n", dir, backend.name(), seconds);
+    out.printf(Locale.ROOT, "classic corpus %s: %s network (%s backend, checked mode off) beside"
+        + " the reference machine, at most %.0f s per program%n", dir, construction,
+        backend.name(), seconds);
     String header = String.format(Locale.ROOT, "%-26s %3s %3s %10s %8s %10s %9s %10s %s",
         "program", "N", "A", "steps", "nnz", "passes/s", "output", "agrees", "end");
     out.println(header);
@@ -122,7 +130,7 @@ public final class ClassicCorpus {
       byte[] input = Files.exists(inputFile) ? Files.readAllBytes(inputFile) : new byte[0];
       byte[] expected = Files.readAllBytes(dir.resolve(e.name() + ".expected"));
       long buildStart = System.nanoTime();
-      ClassicConstruction c = ClassicConstruction.build(config);
+      ClassicConstruction c = ClassicConstruction.build(construction, config);
       ClassicLoopedMlp mlp = ClassicLoopedMlp.of(c, backend);
       double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
       ByteOutput.Collecting printed = ByteOutput.collecting();

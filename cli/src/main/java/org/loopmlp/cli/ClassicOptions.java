@@ -119,8 +119,9 @@ final class ClassicOptions {
   }
 
   /** Refuses a config whose network would not fit in the heap. */
-  static void requireMemory(ClassicConfig config) {
-    MemoryBudget.require("the classic network for " + config,
-        ClassicSizeEstimate.of(config).buildHeapBytes(), MemoryBudget.availableBytes());
+  static void requireMemory(String construction, ClassicConfig config) {
+    MemoryBudget.require("the " + construction + " network for " + config,
+        ClassicSizeEstimate.of(construction, config).buildHeapBytes(),
+        MemoryBudget.availableBytes());
   }
 }

@@ -34,14 +34,14 @@ final class ClassicProve {
     }
   }
 
-  static int run(String configText, Path dir, Long caseBudget, PrintWriter out,
-      PrintWriter err) {
+  static int run(String construction, String configText, Path dir, Long caseBudget,
+      PrintWriter out, PrintWriter err) {
     if (configText == null) {
       throw new UserError("Missing required option: '--config=N,A'");
     }
     ClassicConfig config = parse(configText);
-    ClassicOptions.requireMemory(config);
-    ClassicConstruction c = ClassicConstruction.build(config);
+    ClassicOptions.requireMemory(construction, config);
+    ClassicConstruction c = ClassicConstruction.build(construction, config);
     ClassicProofReport report;
     try (Progress progress = Progress.start(err, "prove", c.lemmas().size(), "stages")) {
       ProgressListener listener = new ProgressListener() {

@@ -29,7 +29,8 @@ import org.loopmlp.isa.classic.ClassicState;
 final class ClassicRunCommand {
   private ClassicRunCommand() {}
 
-  static int run(Path file, ClassicOptions options, RunCommand.Engine engine, Backend backend,
+  static int run(Path file, ClassicOptions options, String construction,
+      RunCommand.Engine engine, Backend backend,
       long maxSteps, boolean json, PrintWriter out, PrintWriter err, PrintStream rawOut) {
     ClassicOptions.Loaded p = options.load(file);
     ClassicState initial = p.initial();
@@ -52,8 +53,8 @@ final class ClassicRunCommand {
       steps = r.steps();
       halted = r.halted();
     } else {
-      ClassicOptions.requireMemory(p.config());
-      ClassicConstruction c = ClassicConstruction.build(p.config());
+      ClassicOptions.requireMemory(construction, p.config());
+      ClassicConstruction c = ClassicConstruction.build(construction, p.config());
       boolean checked = engine == RunCommand.Engine.both;
       ClassicLoopedMlp mlp = checked ? ClassicLoopedMlp.checked(c, backend)
           : ClassicLoopedMlp.of(c, backend);

@@ -33,7 +33,7 @@ final class ClassicStats {
     boolean one = word.first() == word.last() && memory.first() == memory.last();
     if (one && !csv) {
       ClassicConfig config = config(word.first(), memory.first());
-      ClassicOptions.requireMemory(config);
+      ClassicOptions.requireMemory(ClassicConstruction.NAME, config);
       ClassicConstruction c = ClassicConstruction.build(config);
       out.printf(Locale.ROOT, "classic construction, N=%d, 2^%d words (paper: %d layers)%n",
           config.wordBits(), config.memoryBits(), PaperStage.PAPER_TOTAL_LAYERS);
@@ -86,7 +86,7 @@ final class ClassicStats {
         long nnz = e.nonZeros();
         long params = e.parameters();
         if (build) {
-          ClassicOptions.requireMemory(config);
+          ClassicOptions.requireMemory(ClassicConstruction.NAME, config);
           ClassicConstruction c = ClassicConstruction.build(config);
           nnz = c.network().nonZeros();
           params = 0;
@@ -116,7 +116,7 @@ final class ClassicStats {
       throw new UserError("export --isa classic needs --word N and --memory-bits A");
     }
     ClassicConfig config = config(word, memoryBits);
-    ClassicOptions.requireMemory(config);
+    ClassicOptions.requireMemory(ClassicConstruction.NAME, config);
     ClassicConstruction c = ClassicConstruction.build(config);
     try {
       NetworkFormat.write(c.network(), file);

@@ -30,16 +30,16 @@ import org.loopmlp.isa.classic.ClassicStepDetail;
 final class ClassicTrace {
   private ClassicTrace() {}
 
-  static int run(Path file, ClassicOptions options, long pass, Backend backend,
-      PrintWriter out) {
+  static int run(Path file, ClassicOptions options, String construction, long pass,
+      Backend backend, PrintWriter out) {
     ClassicOptions.Loaded p = options.load(file);
     ByteInput in = ByteInput.of(p.input());
     ClassicRun before = ClassicRunner.run(p.initial(), in, ByteOutput.discard(), pass);
     ClassicState state = before.finalState();
     int offered = in.peek();
     ClassicStepDetail d = ClassicStepContext.of(state, offered).detail();
-    ClassicOptions.requireMemory(p.config());
-    ClassicConstruction c = ClassicConstruction.build(p.config());
+    ClassicOptions.requireMemory(construction, p.config());
+    ClassicConstruction c = ClassicConstruction.build(construction, p.config());
     ClassicLoopedMlp mlp = ClassicLoopedMlp.checked(c, backend);
     out.printf(Locale.ROOT, "%s: classic N=%d, 2^%d words, pass %d: %s at pc %d (a=%d, b=%d,"
         + " c=%d), input offered %d%n", file, p.config().wordBits(), p.config().memoryBits(),

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Constructions;
+import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.OneHotConstruction;
 import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.PaperConstruction;
@@ -24,19 +25,38 @@ final class ConstructionOption {
   static final List<String> NAMES = List.of(PaperConstruction.NAME, CompactConstruction.NAME,
       OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME, NarrowConstruction.NAME);
 
-  @Option(names = "--construction", paramLabel = "NAME", defaultValue = "paper",
-      completionCandidates = Names.class,
-      description = "Which construction: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  /** The classic machine's constructions ({@code --isa classic}). */
+  static final List<String> CLASSIC_NAMES =
+      List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME);
+
+  @Option(names = "--construction", paramLabel = "NAME", completionCandidates = Names.class,
+      description = "Which construction: ${COMPLETION-CANDIDATES} (default: paper); with --isa"
+          + " classic: classic (8 layers) or classic-split (14 layers, addresses decoded in"
+          + " halves: fastest with --backend incremental) (default: classic).")
   String name;
 
   /** The chosen name, or a {@link UserError} listing the known ones. */
   String name() {
+    String name = this.name == null ? PaperConstruction.NAME : this.name;
     if (!NAMES.contains(name)) {
+      if (CLASSIC_NAMES.contains(name)) {
+        throw UserError.because("construction '%s' is for --isa classic", name);
+      }
       if (Constructions.names().contains(name)) {
         throw UserError.because("construction '%s' is not offered on the command line: its size"
             + " cannot be estimated before building; choose one of %s", name, NAMES);
       }
       throw UserError.because("unknown construction '%s', expected one of %s", name, NAMES);
+    }
+    return name;
+  }
+
+  /** The chosen classic construction (default {@code classic}), or a {@link UserError}. */
+  String classicName() {
+    String name = this.name == null ? ClassicConstruction.NAME : this.name;
+    if (!CLASSIC_NAMES.contains(name)) {
+      throw UserError.because("with --isa classic, --construction must be one of %s, was '%s'",
+          CLASSIC_NAMES, name);
     }
     return name;
   }

@@ -127,7 +127,8 @@ final class ProveCommand extends Subcommand {
       if (out != null) {
         checkOutDirectory();
       }
-      return ClassicProve.run(configText, out, caseBudget, out(), err());
+      return ClassicProve.run(constructionOption.classicName(), configText, out, caseBudget,
+          out(), err());
     }
     if (configText != null) {
       try {

@@ -83,7 +83,8 @@ final class RunCommand extends Subcommand {
       throw UserError.because("--max-steps must be >= 0, was %d", maxStepsOption);
     }
     if (isa.equals("classic")) {
-      return ClassicRunCommand.run(file, classicOptions, engine, backendOption.backend(),
+      return ClassicRunCommand.run(file, classicOptions, constructionOption.classicName(),
+          engine, backendOption.backend(),
           maxStepsOption == null ? 1_000_000L : maxStepsOption, json, out(), err(),
           System.out);
     }

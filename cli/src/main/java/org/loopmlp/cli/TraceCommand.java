@@ -66,7 +66,8 @@ final class TraceCommand extends Subcommand {
       throw UserError.because("--pass must be >= 0, was %d", pass);
     }
     if (isa.equals("classic")) {
-      return ClassicTrace.run(file, classicOptions, pass, backendOption.backend(), out());
+      return ClassicTrace.run(file, classicOptions, constructionOption.classicName(), pass,
+          backendOption.backend(), out());
     }
     if (!isa.equals("subleq")) {
       throw UserError.because("--isa must be subleq or classic, was %s", isa);

@@ -75,12 +75,19 @@ public final class ClassicCampaign {
   /** Runs {@code tries} machines of at most {@code passes} passes each. */
   public static Result run(Backend backend, long seed, int tries, int passes, int maxWord,
       int maxMemory) {
+    return run(ClassicConstruction.NAME, backend, seed, tries, passes, maxWord, maxMemory);
+  }
+
+  /** The same on the classic construction called {@code construction}. */
+  public static Result run(String construction, Backend backend, long seed, int tries,
+      int passes, int maxWord, int maxMemory) {
     checkArgument(maxWord >= 2 && maxMemory >= 2, "sizes from 2");
     java.util.Map<ClassicConfig, ClassicConstruction> built = new java.util.HashMap<>();
     long total = 0;
     for (int i = 0; i < tries; i++) {
       Case c = generate(seed, i, maxWord, maxMemory, passes);
-      ClassicConstruction con = built.computeIfAbsent(c.config(), ClassicConstruction::build);
+      ClassicConstruction con = built.computeIfAbsent(c.config(),
+          config -> ClassicConstruction.build(construction, config));
       ClassicLockstep.Outcome o;
       try {
         o = ClassicLockstep.run(ClassicLoopedMlp.checked(con, backend), c.state(), c.input(),
