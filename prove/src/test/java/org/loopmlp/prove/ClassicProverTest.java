@@ -3,6 +3,7 @@ package org.loopmlp.prove;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loopmlp.certcheck.CertificateChecker;
@@ -14,14 +15,17 @@ class ClassicProverTest {
 
   @Test
   void provesSmallSizesAndTheCheckerAccepts() throws Exception {
-    for (int[] nA : new int[][] {{4, 3}, {8, 4}, {3, 4}}) {
-      Path out = dir.resolve(nA[0] + "-" + nA[1]);
-      ClassicProofReport r = ClassicProver.certifyInto(
-          ClassicConstruction.build(ClassicConfig.of(nA[0], nA[1])), out, ProgressListener.NONE);
-      assertTrue(r.proved(), r::summary);
-      CertificateChecker.Result c = CertificateChecker.check(r.network().get(),
-          r.certificate().get());
-      assertTrue(c.accepted(), c.message());
+    for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+      for (int[] nA : new int[][] {{4, 3}, {8, 4}, {3, 4}}) {
+        Path out = dir.resolve(name + "-" + nA[0] + "-" + nA[1]);
+        ClassicProofReport r = ClassicProver.certifyInto(
+            ClassicConstruction.build(name, ClassicConfig.of(nA[0], nA[1])), out,
+            ProgressListener.NONE);
+        assertTrue(r.proved(), () -> name + ": " + r.summary());
+        CertificateChecker.Result c = CertificateChecker.check(r.network().get(),
+            r.certificate().get());
+        assertTrue(c.accepted(), () -> name + ": " + c.message());
+      }
     }
   }
 }

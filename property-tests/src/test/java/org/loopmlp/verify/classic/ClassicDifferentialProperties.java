@@ -33,6 +33,7 @@ import org.loopmlp.isa.classic.gen.ClassicCoverage;
  */
 class ClassicDifferentialProperties {
   private static final Map<ClassicConfig, ClassicConstruction> BUILT = new ConcurrentHashMap<>();
+  private static final Map<ClassicConfig, ClassicConstruction> SPLIT = new ConcurrentHashMap<>();
   private static final int PASSES = 48;
 
   static ClassicConstruction construction(ClassicConfig config) {
@@ -66,6 +67,20 @@ class ClassicDifferentialProperties {
         ClassicCoverage.HALTED_NEGATIVE_PC, ClassicCoverage.HALTED_OFF_END), 3.0);
   }
 
+  /** The same programs on {@code classic-split}: its decoded and routed gates, every corner. */
+  @Property(tries = 100, seed = "13")
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void theSplitConstructionRunsProgramsLikeTheReferenceMachine(
+      @ForAll("programs") ClassicCase c) {
+    check(SPLIT.computeIfAbsent(c.config(), ClassicConstruction::buildSplit), c, PASSES);
+    ClassicCoverage.checkCoverage(List.of(ClassicCoverage.SUBTRACT,
+        ClassicCoverage.BRANCH_TAKEN, ClassicCoverage.BRANCH_NOT_TAKEN,
+        ClassicCoverage.SAME_OPERAND, ClassicCoverage.OPERAND_WRAPPED,
+        ClassicCoverage.INPUT_BYTE, ClassicCoverage.OUTPUT, ClassicCoverage.ECHO_BYTE,
+        ClassicCoverage.WRITES_THIS_INSTRUCTION, ClassicCoverage.WRITES_NEXT_INSTRUCTION,
+        ClassicCoverage.HALTED_NEGATIVE_PC, ClassicCoverage.HALTED_OFF_END), 3.0);
+  }
+
   @Property(tries = 150, seed = "11")
   @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
   void everyStateStepsLikeTheReferenceMachine(@ForAll("states") ClassicCase c) {
@@ -81,8 +96,11 @@ class ClassicDifferentialProperties {
   }
 
   private static void check(ClassicCase c, int passes) {
-    ClassicLoopedMlp mlp = ClassicLoopedMlp.checked(construction(c.config()),
-        Backends.named("exact"));
+    check(construction(c.config()), c, passes);
+  }
+
+  private static void check(ClassicConstruction construction, ClassicCase c, int passes) {
+    ClassicLoopedMlp mlp = ClassicLoopedMlp.checked(construction, Backends.named("exact"));
     ByteOutput.Collecting out = ByteOutput.collecting();
     ClassicLockstep.Outcome o = ClassicLockstep.run(mlp, c.state(), c.input(), out, passes,
         ClassicLoopedMlp.PassListener.NONE);

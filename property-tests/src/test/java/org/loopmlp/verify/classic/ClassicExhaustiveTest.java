@@ -8,7 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
 import org.loopmlp.exact.Backends;
@@ -21,8 +22,9 @@ import org.loopmlp.isa.classic.ClassicMachine;
  * 3 and 4 with 2^2 words (262,144 and 4,194,304 cases) and N = 2 with 2^3 words (2,097,152).
  */
 class ClassicExhaustiveTest {
-  @Test
-  void everyStateOfTheSmallestConfigsStepsLikeTheReferenceMachine() {
+  @ParameterizedTest
+  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME})
+  void everyStateOfTheSmallestConfigsStepsLikeTheReferenceMachine(String construction) {
     boolean campaign = Boolean.getBoolean("loopmlp.campaign");
     List<ClassicConfig> configs = new ArrayList<>(List.of(ClassicConfig.of(2, 2)));
     if (campaign) {
@@ -32,12 +34,12 @@ class ClassicExhaustiveTest {
     }
     Set<StepCorner> hit = EnumSet.noneOf(StepCorner.class);
     for (ClassicConfig config : configs) {
-      ClassicLoopedMlp mlp = ClassicLoopedMlp.of(ClassicConstruction.build(config),
+      ClassicLoopedMlp mlp = ClassicLoopedMlp.of(ClassicConstruction.build(construction, config),
           Backends.named("exact"));
       long total = ClassicExhaustive.cases(config);
       for (long k = 0; k < total; k++) {
         Optional<String> d = ClassicExhaustive.check(mlp, config, k);
-        assertTrue(d.isEmpty(), () -> config + ": " + d.get());
+        assertTrue(d.isEmpty(), () -> construction + " " + config + ": " + d.get());
         hit.addAll(StepCorner.of(config, ClassicMachine.detail(
             ClassicExhaustive.state(config, k), ClassicExhaustive.input(k))));
       }

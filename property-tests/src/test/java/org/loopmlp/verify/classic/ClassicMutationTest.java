@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicLemmaViolation;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
@@ -67,9 +69,10 @@ class ClassicMutationTest {
     }
   }
 
-  @Test
-  void everyMutantIsKilledOrEquivalent() {
-    ClassicConstruction c = ClassicConstruction.build(CONFIG);
+  @ParameterizedTest
+  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME})
+  void everyMutantIsKilledOrEquivalent(String construction) {
+    ClassicConstruction c = ClassicConstruction.build(construction, CONFIG);
     boolean campaign = Boolean.getBoolean("loopmlp.campaign");
     List<Mutant> all = mutants(c.network());
     long cases = ClassicExhaustive.cases(CONFIG);
@@ -103,8 +106,8 @@ class ClassicMutationTest {
         survivors.add(m + ": " + wrong.get());
       }
     }
-    System.out.printf("classic mutants (N=2, 2^2 words): %d of %d run, %d killed, %d equivalent,"
-        + " %d survived non-equivalent%n", tried, all.size(), killed, equivalent,
+    System.out.printf("%s mutants (N=2, 2^2 words): %d of %d run, %d killed, %d equivalent,"
+        + " %d survived non-equivalent%n", construction, tried, all.size(), killed, equivalent,
         survivors.size());
     assertTrue(tried >= 100, "at least 100 mutants, got " + tried + " of " + all.size());
     assertEquals(tried, killed + equivalent + survivors.size());
