@@ -26,17 +26,17 @@ final class ClassicStats {
   }
 
   /** One size: the per-stage table of the built network; a range: the closed form per size. */
-  static int print(IntRange word, IntRange memory, boolean csv, boolean build, PrintWriter out,
-      PrintWriter err) {
+  static int print(String construction, IntRange word, IntRange memory, boolean csv,
+      boolean build, PrintWriter out, PrintWriter err) {
     config(word.first(), memory.first());
     config(word.last(), memory.last());
     boolean one = word.first() == word.last() && memory.first() == memory.last();
     if (one && !csv) {
       ClassicConfig config = config(word.first(), memory.first());
-      ClassicOptions.requireMemory(ClassicConstruction.NAME, config);
-      ClassicConstruction c = ClassicConstruction.build(config);
-      out.printf(Locale.ROOT, "classic construction, N=%d, 2^%d words (paper: %d layers)%n",
-          config.wordBits(), config.memoryBits(), PaperStage.PAPER_TOTAL_LAYERS);
+      ClassicOptions.requireMemory(construction, config);
+      ClassicConstruction c = ClassicConstruction.build(construction, config);
+      out.printf(Locale.ROOT, "%s construction, N=%d, 2^%d words (paper: %d layers)%n",
+          construction, config.wordBits(), config.memoryBits(), PaperStage.PAPER_TOTAL_LAYERS);
       out.printf(Locale.ROOT, "%-15s %-20s %-30s %6s %4s %7s %12s %12s %8s%n", "stage", "roles",
           "paper", "budget", "ours", "layers", "nnz", "parameters", "widest");
       long nnz = 0;
@@ -61,10 +61,12 @@ final class ClassicStats {
       }
       out.printf(Locale.ROOT, "%-15s %-20s %-30s %6d %4d %7s %12d %12d %8d%n", "total", "", "",
           PaperStage.PAPER_TOTAL_LAYERS, c.depth(), "", nnz, params, widest);
-      ClassicSizeEstimate e = ClassicSizeEstimate.of(config);
+      ClassicSizeEstimate e = ClassicSizeEstimate.of(construction, config);
       out.printf(Locale.ROOT, "state dimension %d; closed form: nnz %d, parameters %d (%s)%n",
           c.layout().dimension(), e.nonZeros(), e.parameters(),
           e.nonZeros() == nnz && e.parameters() == params ? "equal to the built network"
+              : e.nonZeros() >= nnz && !exactSize(construction, config)
+              ? "a bound: the repeated sign bit of a short word cancels some weights"
               : "DIFFERS from the built network");
       out.flush();
       return ExitCodes.OK;
@@ -73,8 +75,10 @@ final class ClassicStats {
       out.println("isa,N,A,m,layers,paper_layers,state_dimension,widest_layer,nnz,parameters,"
           + "memory_bytes,source");
     } else {
-      out.printf(Locale.ROOT, "classic construction, %s (paper: %d layers)%n",
-          build ? "measured on built networks" : "closed form (exact; no build)",
+      out.printf(Locale.ROOT, "%s construction, %s (paper: %d layers)%n", construction,
+          build ? "measured on built networks" : construction.equals(ClassicConstruction.NAME)
+              ? "closed form (exact; no build)"
+              : "closed form (exact when N > A, else a bound; no build)",
           PaperStage.PAPER_TOTAL_LAYERS);
       out.printf(Locale.ROOT, "%4s %3s %9s %6s %12s %12s %15s %15s %11s%n", "N", "A", "m",
           "layers", "state dim", "widest", "nnz", "parameters", "memory est.");
@@ -82,12 +86,12 @@ final class ClassicStats {
     for (int n : word.values().toArray()) {
       for (int a : memory.values().toArray()) {
         ClassicConfig config = config(n, a);
-        ClassicSizeEstimate e = ClassicSizeEstimate.of(config);
+        ClassicSizeEstimate e = ClassicSizeEstimate.of(construction, config);
         long nnz = e.nonZeros();
         long params = e.parameters();
         if (build) {
-          ClassicOptions.requireMemory(ClassicConstruction.NAME, config);
-          ClassicConstruction c = ClassicConstruction.build(config);
+          ClassicOptions.requireMemory(construction, config);
+          ClassicConstruction c = ClassicConstruction.build(construction, config);
           nnz = c.network().nonZeros();
           params = 0;
           for (LayerInfo l : c.layers()) {
@@ -97,7 +101,8 @@ final class ClassicStats {
         if (csv) {
           out.printf(Locale.ROOT, "classic,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s%n", n, a,
               config.memorySize(), e.depth(), PaperStage.PAPER_TOTAL_LAYERS, e.stateDimension(),
-              e.widestLayer(), nnz, params, e.memoryBytes(), build ? "built" : "closed form");
+              e.widestLayer(), nnz, params, e.memoryBytes(), build ? "built"
+                  : exactSize(construction, config) ? "closed form" : "bound");
         } else {
           out.printf(Locale.ROOT, "%4d %3d %9d %6d %12d %12d %15d %15d %11s%n", n, a,
               config.memorySize(), e.depth(), e.stateDimension(), e.widestLayer(), nnz, params,
@@ -109,24 +114,30 @@ final class ClassicStats {
     return ExitCodes.OK;
   }
 
+  /** True when the closed form of {@code construction} is exact at {@code config}. */
+  private static boolean exactSize(String construction, ClassicConfig config) {
+    return construction.equals(ClassicConstruction.NAME)
+        || config.wordBits() > config.memoryBits();
+  }
+
   /** Writes the classic network for N, A in the network file format. */
-  static int export(Integer word, Integer memoryBits, Path file, PrintWriter out,
-      PrintWriter err) {
+  static int export(String construction, Integer word, Integer memoryBits, Path file,
+      PrintWriter out, PrintWriter err) {
     if (word == null || memoryBits == null) {
       throw new UserError("export --isa classic needs --word N and --memory-bits A");
     }
     ClassicConfig config = config(word, memoryBits);
-    ClassicOptions.requireMemory(ClassicConstruction.NAME, config);
-    ClassicConstruction c = ClassicConstruction.build(config);
+    ClassicOptions.requireMemory(construction, config);
+    ClassicConstruction c = ClassicConstruction.build(construction, config);
     try {
       NetworkFormat.write(c.network(), file);
       ExportCommand.readableByAll(file);
     } catch (IOException e) {
       throw Inputs.cannotWrite(file, e);
     }
-    out.printf(Locale.ROOT, "wrote %s: classic N=%d, 2^%d words, %d layers, %,d weights, state"
-        + " dimension %d%n", file, config.wordBits(), config.memoryBits(), c.depth(),
-        c.network().nonZeros(), c.layout().dimension());
+    out.printf(Locale.ROOT, "wrote %s: %s N=%d, 2^%d words, %d layers, %,d weights, state"
+        + " dimension %d%n", file, construction, config.wordBits(), config.memoryBits(),
+        c.depth(), c.network().nonZeros(), c.layout().dimension());
     out.flush();
     return ExitCodes.OK;
   }

@@ -126,7 +126,8 @@ final class ExportCommand extends Subcommand {
       }
     }
     if (isa.equals("classic")) {
-      return ClassicStats.export(classicWord, classicMemoryBits, out, out(), err());
+      return ClassicStats.export(constructionOption.classicName(), classicWord,
+          classicMemoryBits, out, out(), err());
     }
     if (!isa.equals("subleq")) {
       throw UserError.because("--isa must be subleq or classic, was %s", isa);

@@ -70,7 +70,8 @@ final class StatsCommand extends Subcommand {
   @Override
   public Integer call() {
     if (isa.equals("classic")) {
-      return ClassicStats.print(word, memoryBits, csv, build, out(), err());
+      return ClassicStats.print(constructionOption.classicName(), word, memoryBits, csv, build,
+          out(), err());
     }
     if (!isa.equals("subleq")) {
       throw UserError.because("--isa must be subleq or classic, was %s", isa);
