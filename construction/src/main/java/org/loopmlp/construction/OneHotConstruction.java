@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.loopmlp.construction.stage.AddressDecoding;
 import org.loopmlp.construction.stage.BranchStage;
-import org.loopmlp.construction.stage.DelayedStage;
 import org.loopmlp.construction.stage.NextPcStage;
 import org.loopmlp.construction.stage.OneHotFetchStage;
 import org.loopmlp.construction.stage.OneHotReadStage;
@@ -27,8 +26,10 @@ import org.loopmlp.isa.MachineConfig;
  *       (2), write + branch (3): 11 layers.
  *   <li>{@code onehot-split} ({@link AddressDecoding#SPLIT}): each address decoded in two halves,
  *       then a cell is the AND of its halves: fetch + next pc (4), read (4), subtract (2), write
- *       + branch (4, branch a layer late so write reads r before branch clears it): 14 layers. A
- *       changed address bit reaches about 2^(A/2 + 1) units instead of 2^A.
+ *       + branch (4): 14 layers. A changed address bit reaches about 2^(A/2 + 1) units instead of
+ *       2^A. Write routes r through the halves of rb in the layer of the cell units ({@link
+ *       OneHotWriteStage}), so a changed bit of r reaches about 2^(A/2 + 1) units instead of 2^A,
+ *       and r is read in write's second layer, the one in which branch clears it.
  * </ul>
  */
 public final class OneHotConstruction {
@@ -40,14 +41,13 @@ public final class OneHotConstruction {
   /** The stages with addresses decoded by {@code decoding}. */
   public static ImmutableList<Stage> stages(AddressDecoding decoding) {
     checkNotNull(decoding, "decoding");
-    Stage branch = decoding.layers() == 1
-        ? BranchStage.paper() : DelayedStage.of(BranchStage.paper(), decoding.layers() - 1);
     return ImmutableList.of(
         ParallelStage.of("fetch+next pc",
             List.of(OneHotFetchStage.decoding(decoding), NextPcStage.paper())),
         OneHotReadStage.decoding(decoding),
         SubtractStage.paper(),
-        ParallelStage.of("write+branch", List.of(OneHotWriteStage.decoding(decoding), branch)));
+        ParallelStage.of("write+branch",
+            List.of(OneHotWriteStage.decoding(decoding), BranchStage.paper())));
   }
 
   /** The 11-layer {@code onehot} construction for {@code config}. */

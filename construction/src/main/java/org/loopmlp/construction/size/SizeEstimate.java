@@ -65,8 +65,10 @@ public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
    * (two layers); a gated bit costs 2 weights. Fetch + next pc: decode pc, gate {@code k(2A+C)}
    * code bits, gather {@code 2A+C} sums of k; read: decode ra and rb (ra cleared), gate
    * {@code 2mN} bits, gather {@code 2N} sums of m; subtract as in the paper; write + branch:
-   * decode rb (rb cleared) beside branch's zero test (a layer later in the split form), gate
-   * {@code 2mN}, update {@code mN} rows of 3 beside branch's choose and merge.
+   * decode rb (rb cleared) beside branch's zero test, gate {@code 2mN}, update {@code mN} rows of
+   * 3 beside branch's choose and merge; in the split form write also routes r through the low
+   * units ({@code 2^h N} units of 2 weights) and copies the {@code 2^(A-h)} high units in the
+   * layer of the cell units, beside branch's choose, so merge runs beside the gate.
    */
   public static SizeEstimate ofOneHot(MachineConfig config, boolean split) {
     long n = config.wordBits();
@@ -94,14 +96,14 @@ public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
           halvesUnits(c) + 4 * c, k, k * (2 * a + c), 0,
           2 * halvesUnits(a), 2 * m, 2 * m * n, 0,
           6 * n, 0,
-          halvesUnits(a), m + 1, 2 * m * n + 2 * c, 0};
+          halvesUnits(a) + 1, m + routedUnits(a, n) + 2 * c, 2 * m * n, 0};
       nnz = new long[] {
           d + halvesWeights(c) + 2 * c * (c + 1), d - c + 4 * c + 2 * k,
           d + 2 * k * (2 * a + c), d - (2 * a + c) + (2 * a + c) * k,
           d - a + 2 * halvesWeights(a), d + 4 * m, d + 4 * m * n, d - 2 * n + 2 * n * m,
           d - 2 * n + 6 * n * (n + 1), d - n + 6 * n,
-          d - a + halvesWeights(a), d + 2 * m + n, d - n - 2 * c + 6 * c + 4 * m * n,
-          d - m * n - c + 3 * m * n + 2 * c};
+          d - a + halvesWeights(a) + n, d - n - 2 * c + 2 * m + routedWeights(a, n) + 6 * c,
+          d - c + 4 * m * n + 2 * c, d - m * n + 3 * m * n};
     }
     return fromLayers(config, d, hidden, nnz);
   }
@@ -110,6 +112,21 @@ public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
   private static long halvesUnits(long bits) {
     long low = (bits + 1) / 2;
     return (1L << low) + (1L << (bits - low));
+  }
+
+  /**
+   * Units split write adds beside the cell units: {@code t[u].bit[j]} for {@code 2^h} low units
+   * and N bits, and a copy of each of the {@code 2^(A-h)} high units.
+   */
+  private static long routedUnits(long bits, long n) {
+    long low = (bits + 1) / 2;
+    return (1L << low) * n + (1L << (bits - low));
+  }
+
+  /** Weights of {@link #routedUnits}: 2 per {@code t[u].bit[j]}, 1 per copy. */
+  private static long routedWeights(long bits, long n) {
+    long low = (bits + 1) / 2;
+    return 2 * (1L << low) * n + (1L << (bits - low));
   }
 
   /** Weights of the first split-decoding layer for an address of {@code bits} bits. */
