@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The positions of directions in a list, by open addressing: an {@code int} table over the list
- * itself, so a layout of millions of hidden directions costs 8 bytes or so per direction for its
- * index instead of a hash map entry and a boxed position. Grows as directions are added.
+ * The positions of directions in a list, by open addressing: a {@code long} table over the list
+ * itself, each slot holding a direction's hash beside its position, so a layout of millions of
+ * hidden directions costs about 16 bytes per direction for its index instead of a hash map entry
+ * and a boxed position, and a probe reads a direction (and its name) only when the hashes agree.
+ * Grows as directions are added.
  */
 final class DirectionIndex {
   private final List<Direction> directions = new ArrayList<>();
-  /** Position + 1 of a direction, 0 for an empty slot; the length is a power of two. */
-  private int[] table = new int[16];
+  /**
+   * Slot: {@code hash << 32 | (position + 1)}, 0 for an empty slot (positions are below 2^31, so
+   * a used slot is never 0); the length is a power of two.
+   */
+  private long[] table = new long[16];
 
   /** Adds {@code d} at the next position; false (and nothing added) if it is there already. */
   boolean add(Direction d) {
@@ -22,20 +27,25 @@ final class DirectionIndex {
       grow();
     }
     directions.add(d);
-    insert(d, directions.size());
+    insert(d.hashCode(), directions.size());
     return true;
   }
 
   /** The position of {@code d}, or -1. */
   int find(Direction d) {
+    int h = d.hashCode();
     int mask = table.length - 1;
-    for (int slot = spread(d.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-      int p = table[slot];
-      if (p == 0) {
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      long e = table[slot];
+      if (e == 0) {
         return -1;
       }
-      if (directions.get(p - 1).equals(d)) {
-        return p - 1;
+      if ((int) (e >>> 32) == h) {
+        int p = (int) e - 1;
+        Direction at = directions.get(p);
+        if (at == d || at.equals(d)) {
+          return p;
+        }
       }
     }
   }
@@ -48,19 +58,19 @@ final class DirectionIndex {
     return directions;
   }
 
-  private void insert(Direction d, int positionPlusOne) {
+  private void insert(int hash, int positionPlusOne) {
     int mask = table.length - 1;
-    int slot = spread(d.hashCode()) & mask;
+    int slot = spread(hash) & mask;
     while (table[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    table[slot] = positionPlusOne;
+    table[slot] = ((long) hash << 32) | (positionPlusOne & 0xffffffffL);
   }
 
   private void grow() {
-    table = new int[table.length * 2];
+    table = new long[table.length * 2];
     for (int i = 0; i < directions.size(); i++) {
-      insert(directions.get(i), i + 1);
+      insert(directions.get(i).hashCode(), i + 1);
     }
   }
 
