@@ -138,36 +138,33 @@ public final class Construction {
       StateLayout.Builder out = layout.extend();
       int inputDim = previous.dimension();
       SparseLayer.Builder stateRows = SparseLayer.builder(inputDim);
-      SparseLayer.Builder hiddenRows = SparseLayer.builder(inputDim);
+      // Held in a box so that it can be let go before the layer is copied out of it.
+      SparseLayer.Builder[] hiddenBox = {SparseLayer.builder(inputDim)};
       int[] stateRowOf = new int[stateDim];
       Arrays.fill(stateRowOf, -1);
       List<Invariant> stateInv = new ArrayList<>();
       List<Invariant> hiddenInv = new ArrayList<>();
-      RowScratch scratch = new RowScratch();
-      for (Neuron n : plan.neurons()) {
-        int outIndex = layout.find(n.output());
-        boolean stateRow = outIndex >= 0;
+      plan.forEachPrepared(n -> prepare(n, stage, label, sameStage, readable), row -> {
+        Neuron n = row.neuron();
+        boolean stateRow = row.outIndex() >= 0;
         if (stateRow) {
           checkArgument(writes.contains(n.output()),
               "stage %s, layer %s writes %s, which the stage does not declare", stage.name(),
               label, n.output());
-          checkArgument(stateRowOf[outIndex] < 0, "layer %s writes %s twice", label, n.output());
+          checkArgument(stateRowOf[row.outIndex()] < 0, "layer %s writes %s twice", label,
+              n.output());
           checkArgument(!plan.cleared().contains(n.output()), "layer %s writes and clears %s",
               label, n.output());
+          stateRowOf[row.outIndex()] = stateRows.addRow(n.preActivation().bias(), row.columns(),
+              row.weights(), row.columns().length);
+          stateInv.add(row.invariant());
         } else {
           out.add(label, n.output());
+          hiddenBox[0].addRow(n.preActivation().bias(), row.columns(), row.weights(),
+              row.columns().length);
+          hiddenInv.add(row.invariant());
         }
-        Invariant inv = scratch.load(n, stage, label, sameStage, readable);
-        if (stateRow) {
-          stateRowOf[outIndex] = stateRows.addRow(n.preActivation().bias(), scratch.columns,
-              scratch.weights, scratch.size);
-          stateInv.add(inv);
-        } else {
-          hiddenRows.addRow(n.preActivation().bias(), scratch.columns, scratch.weights,
-              scratch.size);
-          hiddenInv.add(inv);
-        }
-      }
+      });
       for (Direction d : plan.cleared()) {
         checkArgument(layout.contains(d) && writes.contains(d),
             "stage %s, layer %s clears %s, which the stage does not declare", stage.name(),
@@ -181,7 +178,7 @@ public final class Construction {
         copied += stateRowOf[i] < 0 ? 1 : 0;
       }
       SparseLayer.Builder lb = SparseLayer.builder(inputDim).label(label).reserve(
-          outLayout.dimension(), copied + stateRows.nonZeros() + hiddenRows.nonZeros());
+          outLayout.dimension(), copied + stateRows.nonZeros() + hiddenBox[0].nonZeros());
       List<Invariant> inv = new ArrayList<>(outLayout.dimension());
       boolean[] cleared = new boolean[stateDim];
       plan.cleared().forEach(d -> cleared[layout.indexOf(d)] = true);
@@ -202,6 +199,8 @@ public final class Construction {
           inv.add(previousInv.get(i));
         }
       }
+      SparseLayer.Builder hiddenRows = hiddenBox[0];
+      hiddenBox[0] = null;
       for (int r = 0; r < hiddenRows.rows(); r++) {
         lb.addRowOf(hiddenRows, r);
       }
@@ -217,60 +216,55 @@ public final class Construction {
     }
 
     /**
-     * One neuron's terms as (column, weight) arrays against the previous layer, checked against
-     * the stage's declaration, and the neuron's invariant (declared, or the interval of
-     * ReLU(pre) over the inputs' invariants). Reused from neuron to neuron.
+     * One neuron as a row: its index in the state space (-1 for a hidden neuron), its terms as
+     * (column, weight) arrays against the previous layer, checked against the stage's declaration,
+     * and its invariant (declared, or the interval of ReLU(pre) over the inputs' invariants).
+     * Reads only what the layer before has fixed, so it runs on several threads at once.
      */
-    private final class RowScratch {
-      int[] columns = new int[16];
-      Rational[] weights = new Rational[16];
-      int size;
-
-      Invariant load(Neuron n, Stage stage, String label, boolean sameStage,
-          Set<Direction> readable) {
-        Map<Direction, Rational> terms = n.preActivation().terms();
-        if (terms.size() > columns.length) {
-          columns = new int[Integer.highestOneBit(terms.size()) * 2];
-          weights = new Rational[columns.length];
-        }
-        size = 0;
-        boolean bounded = n.declared().isEmpty();
-        Rational bias = n.preActivation().bias();
-        long lo = 0;
-        long hi = 0;
-        if (bounded) {
-          checkArgument(bias.isLong(), "neuron %s: bias %s is not an integer", n.output(), bias);
-          lo = bias.longValueExact();
-          hi = lo;
-        }
-        for (Map.Entry<Direction, Rational> e : terms.entrySet()) {
-          Direction d = e.getKey();
-          int column = previous.find(d);
-          if (column >= 0 && column < stateDim) {
-            checkArgument(readable.contains(d),
-                "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
-                label, d);
-          } else {
-            checkArgument(sameStage && column >= 0,
-                "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
-                    + " previous layer", stage.name(), label, d);
-          }
-          columns[size] = column;
-          weights[size] = e.getValue();
-          size++;
-          if (bounded) {
-            checkArgument(e.getValue().isLong(), "neuron %s: weight %s is not an integer",
-                n.output(), e.getValue());
-            long w = e.getValue().longValueExact();
-            Invariant x = previousInv.get(column);
-            long a = Math.multiplyExact(w, x.low());
-            long b = Math.multiplyExact(w, x.high());
-            lo = Math.addExact(lo, Math.min(a, b));
-            hi = Math.addExact(hi, Math.max(a, b));
-          }
-        }
-        return bounded ? Invariant.range(Math.max(0, lo), Math.max(0, hi)) : n.declared().get();
+    private PreparedRow prepare(Neuron n, Stage stage, String label, boolean sameStage,
+        Set<Direction> readable) {
+      Map<Direction, Rational> terms = n.preActivation().terms();
+      int[] columns = new int[terms.size()];
+      Rational[] weights = new Rational[terms.size()];
+      int size = 0;
+      boolean bounded = n.declared().isEmpty();
+      Rational bias = n.preActivation().bias();
+      long lo = 0;
+      long hi = 0;
+      if (bounded) {
+        checkArgument(bias.isLong(), "neuron %s: bias %s is not an integer", n.output(), bias);
+        lo = bias.longValueExact();
+        hi = lo;
       }
+      for (Map.Entry<Direction, Rational> e : terms.entrySet()) {
+        Direction d = e.getKey();
+        int column = previous.find(d);
+        if (column >= 0 && column < stateDim) {
+          checkArgument(readable.contains(d),
+              "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
+              label, d);
+        } else {
+          checkArgument(sameStage && column >= 0,
+              "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
+                  + " previous layer", stage.name(), label, d);
+        }
+        columns[size] = column;
+        weights[size] = e.getValue();
+        size++;
+        if (bounded) {
+          checkArgument(e.getValue().isLong(), "neuron %s: weight %s is not an integer",
+              n.output(), e.getValue());
+          long w = e.getValue().longValueExact();
+          Invariant x = previousInv.get(column);
+          long a = Math.multiplyExact(w, x.low());
+          long b = Math.multiplyExact(w, x.high());
+          lo = Math.addExact(lo, Math.min(a, b));
+          hi = Math.addExact(hi, Math.max(a, b));
+        }
+      }
+      Invariant inv = bounded ? Invariant.range(Math.max(0, lo), Math.max(0, hi))
+          : n.declared().get();
+      return new PreparedRow(n, layout.find(n.output()), columns, weights, inv);
     }
 
     /** The stage's lemma: the current condition, then its roles' effects; frame = the rest. */
@@ -291,6 +285,10 @@ public final class Construction {
       condition = post;
     }
   }
+
+  /** A neuron made into a row by {@code Assembler.prepare}. */
+  private record PreparedRow(Neuron neuron, int outIndex, int[] columns, Rational[] weights,
+      Invariant invariant) {}
 
   private static Set<Direction> directionsOf(Set<Register> registers) {
     Set<Direction> s = new HashSet<>();

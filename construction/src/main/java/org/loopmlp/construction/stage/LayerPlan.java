@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Gadget;
@@ -81,6 +85,61 @@ public final class LayerPlan {
     List<Iterable<Neuron>> all = new ArrayList<>(parts.size());
     parts.forEach(p -> all.add(p.neurons()));
     return Iterables.concat(all);
+  }
+
+  /** Gadgets of a family made together by one task of {@link #forEachPrepared}. */
+  private static final int BATCH = 2048;
+
+  /**
+   * Hands {@code prepare(n)} for every neuron n to {@code consume}, in the order of {@link
+   * #neurons()}, as if by {@code for (n : neurons()) consume.accept(prepare.apply(n))}: the same
+   * calls of {@code consume} in the same order, and the exception of the first neuron (in that
+   * order) whose making or preparing fails, after every earlier neuron was consumed. Large
+   * families are made and prepared in batches on the common fork-join pool, so {@code prepare}
+   * must be safe to call from several threads at once; {@code consume} runs on the calling
+   * thread. This is how assembly uses every core on layers of millions of neurons.
+   */
+  public <T> void forEachPrepared(Function<Neuron, T> prepare, Consumer<T> consume) {
+    checkNotNull(prepare, "prepare");
+    checkNotNull(consume, "consume");
+    int window = 4 * Math.max(1, ForkJoinPool.getCommonPoolParallelism() + 1);
+    for (Part part : parts) {
+      if (part.count() < 2 * BATCH) {
+        for (Neuron n : part.neurons()) {
+          consume.accept(prepare.apply(n));
+        }
+        continue;
+      }
+      int batches = (part.count() + BATCH - 1) / BATCH;
+      for (int first = 0; first < batches; first += window) {
+        List<Batch<T>> done = IntStream.range(first, Math.min(batches, first + window))
+            .parallel().mapToObj(b -> Batch.of(part, b, prepare)).toList();
+        for (Batch<T> b : done) {
+          b.items().forEach(consume);
+          if (b.failure() != null) {
+            throw b.failure();
+          }
+        }
+      }
+    }
+  }
+
+  /** The prepared neurons of one batch, up to the first failure (then {@code failure}). */
+  private record Batch<T>(List<T> items, RuntimeException failure) {
+    static <T> Batch<T> of(Part part, int batch, Function<Neuron, T> prepare) {
+      List<T> items = new ArrayList<>();
+      int end = Math.min(part.count(), (batch + 1) * BATCH);
+      try {
+        for (int i = batch * BATCH; i < end; i++) {
+          for (Neuron n : part.gadgetAt().apply(i).neurons()) {
+            items.add(prepare.apply(n));
+          }
+        }
+      } catch (RuntimeException e) {
+        return new Batch<>(items, e);
+      }
+      return new Batch<>(items, null);
+    }
   }
 
   /** State directions set to 0 by this layer (not copied). */
