@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>State. A compiled network keeps one cache per thread (so it is safe to share between
  * threads, each thread updating its own). A pass's input is compared with the previous pass's:
- * the previous pass's own output (the looped case) or the same input again is recognised without
- * reading it; any other input is compared entry by entry. The output is a version of a
+ * the previous pass's own output (the looped case), that output with a few entries replaced
+ * ({@link StateVector#withEntries}: a host that writes ports and clears flags between passes),
+ * or the same input again is recognised without reading it; any other input is compared entry
+ * by entry. The output is a version of a
  * persistent vector ({@link VersionedVector}), so returning it costs nothing per unchanged entry.
  * Observers see every layer, as a view of the cache valid during the call ({@link
  * LayerObserver}); without an observer no layer is materialized.
@@ -185,8 +187,17 @@ public final class IncrementalBackend implements Backend {
       return r;
     }
 
+    /**
+     * An output of this backend, or an edit of one ({@link StateVector#withEntries}), as it is
+     * (integers it reads without converting, and the looped case it recognises); any other
+     * vector converted exactly.
+     */
     @Override
-    public ScaledIntegerVector load(StateVector input) {
+    public StateVector load(StateVector input) {
+      if (input instanceof VersionedVector
+          || (input instanceof EditedVector e && e.base() instanceof VersionedVector)) {
+        return input;
+      }
       return ScaledIntegerVector.copyOf(input);
     }
 

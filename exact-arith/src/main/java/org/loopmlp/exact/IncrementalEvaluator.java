@@ -36,8 +36,14 @@ final class IncrementalEvaluator {
   private VersionedVector.Store store;
   private StateVector lastInput;
   private VersionedVector lastOutput;
-  /** True when the last pass's input was the output of the pass before it (the looped case). */
+  /**
+   * True when the last pass's input was the output of the pass before it, or that output with
+   * the entries {@code lastEdits} replaced (the looped case).
+   */
   private boolean lastInputWasPreviousOutput;
+  /** The entries the last pass's input replaced ({@link EditedVector}); none for an output. */
+  private final int[] lastEdits;
+  private int lastEditCount;
 
   /** Counts of the current pass, added to the compiled network's totals at its end. */
   private long incrementalLayers;
@@ -54,6 +60,7 @@ final class IncrementalEvaluator {
     this.x0 = new long[n];
     this.inIndex = new int[n];
     this.inDelta = new long[n];
+    this.lastEdits = new int[n];
     this.z = new long[layers.length][];
     this.y = new long[layers.length][];
     this.yBound = new long[layers.length];
@@ -108,7 +115,14 @@ final class IncrementalEvaluator {
     } else {
       VersionedVector previous = store.latest();
       output = store.advance(idx, delta, n);
-      lastInputWasPreviousOutput = input == previous;
+      lastInputWasPreviousOutput = versionUnder(input) == previous;
+    }
+    lastEditCount = 0;
+    if (input instanceof EditedVector e) {
+      for (int j = 0; j < e.edits(); j++) {
+        lastEdits[j] = e.editIndex(j);
+      }
+      lastEditCount = e.edits();
     }
     lastInput = input;
     lastOutput = output;
@@ -132,31 +146,30 @@ final class IncrementalEvaluator {
     return true;
   }
 
+  /** The output version {@code input} is or edits, or null. */
+  private static VersionedVector versionUnder(StateVector input) {
+    if (input instanceof VersionedVector v) {
+      return v;
+    }
+    if (input instanceof EditedVector e && e.base() instanceof VersionedVector v) {
+      return v;
+    }
+    return null;
+  }
+
   /**
    * The entries in which {@code input} differs from the last pass's input, into {@code inIndex}
-   * and {@code inDelta}, and {@code x0} updated. The last output given back as input is
-   * recognised without reading it: it differs from the last input exactly where the last pass
-   * changed its output. False when the input is not a vector of longs.
+   * and {@code inDelta}, and {@code x0} updated. The last output given back as input, as it is
+   * or with entries replaced, is recognised without reading it ({@link #loopedChanges}). False
+   * when the input is not a vector of longs.
    */
   private boolean takeChanges(StateVector input) {
     if (input == lastInput) {
       inCount = 0;
       return true;
     }
-    if (input == lastOutput && lastInputWasPreviousOutput) {
-      int b = (layers.length - 1) & 1;
-      int n = outCount[b];
-      long bound = x0Bound;
-      for (int j = 0; j < n; j++) {
-        int i = outIndex[b][j];
-        inIndex[j] = i;
-        inDelta[j] = outDelta[b][j];
-        x0[i] += outDelta[b][j];
-        bound = Math.max(bound, IntegerLayer.absSaturated(x0[i]));
-      }
-      inCount = n;
-      x0Bound = bound;
-      inputChanges += n;
+    if (lastInputWasPreviousOutput && versionUnder(input) == lastOutput) {
+      loopedChanges(input instanceof EditedVector e ? e : null);
       return true;
     }
     long[] in = longs(input);
@@ -181,6 +194,59 @@ final class IncrementalEvaluator {
     x0Bound = max;
     inputChanges += n;
     return true;
+  }
+
+  /**
+   * The changes when the input is the last output {@code y_k} with the entries of {@code edits}
+   * replaced (none when null), and the last input was the output before it {@code y_(k-1)} with
+   * the entries {@code lastEdits} replaced. Outside the last pass's output changes {@code C},
+   * {@code lastEdits} and {@code edits}, the input is {@code y_k = y_(k-1)}, which is the last
+   * input {@code x0}: so only those entries can differ. Each is set to its new value (the edit,
+   * else {@code y_k}) and recorded when it differs; an entry met twice differs no longer the
+   * second time, so the recorded indices are distinct. O(|C| + edits), every value exact.
+   */
+  private void loopedChanges(EditedVector edits) {
+    long[] now = y[layers.length - 1];
+    int n = 0;
+    if (edits != null) {
+      for (int j = 0; j < edits.edits(); j++) {
+        n = change(edits.editIndex(j), edits.editValue(j), n);
+      }
+    }
+    int b = (layers.length - 1) & 1;
+    int[] changedOut = outIndex[b];
+    for (int j = 0; j < outCount[b]; j++) {
+      int i = changedOut[j];
+      if (edits == null || edits.find(i) < 0) {
+        n = change(i, now[i], n);
+      }
+    }
+    for (int j = 0; j < lastEditCount; j++) {
+      int i = lastEdits[j];
+      if (edits == null || edits.find(i) < 0) {
+        n = change(i, now[i], n);
+      }
+    }
+    inCount = n;
+    inputChanges += n;
+  }
+
+  /**
+   * Entry {@code i} of the input becomes {@code value}: recorded as change {@code n} when it
+   * differs from {@code x0}; returns the number of changes recorded.
+   */
+  private int change(int i, long value, int n) {
+    long d = value - x0[i];
+    if (d == 0) {
+      return n;
+    }
+    // As in takeChanges: a difference that wraps still leaves x0 equal to the input, and the
+    // bound then exceeds the safe bound, so the pass is handed over before it is used.
+    inIndex[n] = i;
+    inDelta[n] = d;
+    x0[i] = value;
+    x0Bound = Math.max(x0Bound, IntegerLayer.absSaturated(value));
+    return n + 1;
   }
 
   /** The input's entries as longs (not to be written), or null when they are not all longs. */

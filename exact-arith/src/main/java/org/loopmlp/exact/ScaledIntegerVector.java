@@ -54,6 +54,15 @@ public final class ScaledIntegerVector implements StateVector {
     if (v instanceof ScaledIntegerVector) {
       return (ScaledIntegerVector) v;
     }
+    if (v instanceof VersionedVector versioned) {
+      return new ScaledIntegerVector(versioned.valuesForReading().clone(), null, BigInteger.ONE);
+    }
+    if (v instanceof EditedVector e) {
+      long[] values = e.longsOrNull();
+      if (values != null) {
+        return new ScaledIntegerVector(values, null, BigInteger.ONE);
+      }
+    }
     Rational[] r = v.toRationals();
     boolean allLong = true;
     for (Rational q : r) {
@@ -207,6 +216,26 @@ public final class ScaledIntegerVector implements StateVector {
   @Override
   public boolean isOne(int i) {
     return longs != null ? longs[i] == denominatorLong : bigs[i].equals(denominator);
+  }
+
+  /** Against another vector of longs over the same denominator: one pass over both arrays. */
+  @Override
+  public int[] changedSince(StateVector earlier) {
+    if (earlier instanceof ScaledIntegerVector e && longs != null && e.longs != null
+        && denominator.equals(e.denominator) && longs.length == e.longs.length) {
+      int[] changed = new int[16];
+      int n = 0;
+      for (int i = 0; i < longs.length; i++) {
+        if (longs[i] != e.longs[i]) {
+          if (n == changed.length) {
+            changed = Arrays.copyOf(changed, 2 * n);
+          }
+          changed[n++] = i;
+        }
+      }
+      return Arrays.copyOf(changed, n);
+    }
+    return StateVector.super.changedSince(earlier);
   }
 
   @Override

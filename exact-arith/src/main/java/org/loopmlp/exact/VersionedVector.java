@@ -128,6 +128,80 @@ final class VersionedVector implements StateVector {
     }
   }
 
+  /**
+   * Against an earlier version of the same store, O(entries changed in between): the entries
+   * each replacement from {@code earlier} up to this version changed, with {@code earlier}'s
+   * value taken from the first replacement that changed it (its {@code diffOld}), kept where
+   * this version's value differs. Any other vector (a later version, another store's, or an
+   * earlier version whose differences were dropped when it was rebuilt) is compared entry by
+   * entry.
+   */
+  @Override
+  public int[] changedSince(StateVector earlier) {
+    if (earlier == this) {
+      return new int[0];
+    }
+    if (earlier instanceof VersionedVector v && v.store == store) {
+      int[] r = changesSince(v);
+      if (r != null) {
+        return r;
+      }
+    }
+    if (earlier instanceof ScaledIntegerVector || earlier instanceof VersionedVector) {
+      // integers as longs on both sides: one pass over two arrays
+      return ScaledIntegerVector.wrapLongs(valuesForReading())
+          .changedSince(ScaledIntegerVector.copyOf(earlier));
+    }
+    return StateVector.super.changedSince(earlier);
+  }
+
+  /** The entries that differ from {@code earlier}, or null when no chain leads from it to this. */
+  private int[] changesSince(VersionedVector earlier) {
+    int total = 0;
+    int links = 0;
+    int[][] idx;
+    long[][] old;
+    synchronized (store) {
+      for (VersionedVector u = earlier; u != this; u = u.newer) {
+        if (u.newer == null) {
+          return null;
+        }
+        total += u.diffIndex.length;
+        links++;
+      }
+      idx = new int[links][];
+      old = new long[links][];
+      VersionedVector u = earlier;
+      for (int k = 0; k < links; k++, u = u.newer) {
+        idx[k] = u.diffIndex;
+        old[k] = u.diffOld;
+      }
+    }
+    // (index << 32 | position in the walk), sorted: each index's first replacement comes first
+    long[] order = new long[total];
+    long[] earlierValue = new long[total];
+    int p = 0;
+    for (int k = 0; k < links; k++) {
+      for (int j = 0; j < idx[k].length; j++, p++) {
+        order[p] = (long) idx[k][j] << 32 | p;
+        earlierValue[p] = old[k][j];
+      }
+    }
+    Arrays.sort(order);
+    int[] changed = new int[total];
+    int n = 0;
+    for (int q = 0; q < total; q++) {
+      int i = (int) (order[q] >>> 32);
+      if (q > 0 && (int) (order[q - 1] >>> 32) == i) {
+        continue;
+      }
+      if (valueAt(i) != earlierValue[(int) order[q]]) {
+        changed[n++] = i;
+      }
+    }
+    return Arrays.copyOf(changed, n);
+  }
+
   @Override
   public int dimension() {
     return store.current.length;

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code incremental} backend against dense {@code exact} evaluation: every neuron of every
  * layer of every pass equal, on random networks (looped: the output space is the input space)
- * fed random schedules of inputs: the previous output (the looped network), the same input
- * object again, an equal copy, a few entries changed, every entry changed. A deliberately broken
+ * fed random schedules of inputs: the previous output (the looped network), the previous output
+ * with a few entries replaced (a host writing ports between passes), the same input object
+ * again, an equal copy, a few entries changed, every entry changed. A deliberately broken
  * incremental evaluator ({@link FaultyIncrementalBackend}) is caught by the same check.
  */
 class IncrementalProperties {
@@ -31,6 +32,11 @@ class IncrementalProperties {
   enum Kind {
     /** The tested backend's own previous output (the looped network). */
     LOOP,
+    /**
+     * That output with a few entries replaced by {@link StateVector#withEntries} (some of them
+     * perhaps to the value they already hold).
+     */
+    LOOP_EDITED,
     /** The very same input object again: nothing changes. */
     SAME_OBJECT,
     /** A new vector equal to the previous input: nothing changes, but it must be read. */
@@ -123,6 +129,7 @@ class IncrementalProperties {
       int dim = n.inputDimension();
       Arbitrary<Step> step = Combinators.combine(
           Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Kind.LOOP)),
+              Tuple.of(5, Arbitraries.just(Kind.LOOP_EDITED)),
               Tuple.of(1, Arbitraries.just(Kind.SAME_OBJECT)),
               Tuple.of(1, Arbitraries.just(Kind.EQUAL_COPY)),
               Tuple.of(3, Arbitraries.just(Kind.SOME)),
@@ -174,6 +181,17 @@ class IncrementalProperties {
           case LOOP -> {
             inT = outputs.get(pass - 1);
             inE = ScaledIntegerVector.copyOf(RationalVector.of(expectedOutputs.get(pass - 1)));
+          }
+          case LOOP_EDITED -> {
+            int[] idx = edited(step);
+            long[] values = new long[idx.length];
+            Rational[] x = expectedOutputs.get(pass - 1).clone();
+            for (int j = 0; j < idx.length; j++) {
+              values[j] = step.values().get(idx[j]);
+              x[idx[j]] = Rational.of(values[j]);
+            }
+            inT = outputs.get(pass - 1).withEntries(reversed(idx), reversed(values));
+            inE = ScaledIntegerVector.copyOf(RationalVector.of(x));
           }
           case SAME_OBJECT -> { }
           case EQUAL_COPY -> {
@@ -228,6 +246,34 @@ class IncrementalProperties {
             + "\n  exact " + Arrays.toString(expected) + "\n  got   " + Arrays.toString(actual));
       }
     }
+  }
+
+  /** The entries a step replaces (those its {@code replace} flags mark), ascending. */
+  private static int[] edited(Step step) {
+    List<Integer> r = new ArrayList<>();
+    for (int i = 0; i < step.replace().size(); i++) {
+      if (step.replace().get(i)) {
+        r.add(i);
+      }
+    }
+    return r.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The edits given in descending order: {@code withEntries} takes any order. */
+  private static int[] reversed(int[] a) {
+    int[] r = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[a.length - 1 - i];
+    }
+    return r;
+  }
+
+  private static long[] reversed(long[] a) {
+    long[] r = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[a.length - 1 - i];
+    }
+    return r;
   }
 
   private static long[] longs(List<Long> values) {
@@ -304,7 +350,7 @@ class IncrementalProperties {
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
     List<Step> steps = new ArrayList<>();
     Kind[] kinds = {Kind.LOOP, Kind.SOME, Kind.SAME_OBJECT, Kind.ALL, Kind.LOOP, Kind.EQUAL_COPY,
-        Kind.SOME, Kind.LOOP};
+        Kind.SOME, Kind.LOOP, Kind.LOOP_EDITED, Kind.LOOP_EDITED, Kind.LOOP, Kind.LOOP_EDITED};
     for (Kind k : kinds) {
       List<Long> values = new ArrayList<>();
       List<Boolean> replace = new ArrayList<>();

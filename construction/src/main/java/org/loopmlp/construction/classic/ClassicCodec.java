@@ -3,18 +3,18 @@ package org.loopmlp.construction.classic;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.ArrayList;
+import static com.google.common.base.Preconditions.checkState;
+
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
+import org.loopmlp.exact.ScaledIntegerVector;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicMachine;
@@ -24,19 +24,83 @@ import org.loopmlp.isa.classic.ClassicState;
  * Encodes a classic machine state and the input port as a vector of the classic state space
  * (bits {0, 1}, least significant first, words in two's complement, pass flags and scratch 0)
  * and decodes a pass output back, refusing any vector that is not such an encoding.
+ *
+ * <p>Every register's coordinates are looked up once, when the codec is made. A {@link Decoder}
+ * decodes successive pass outputs each against the one before it, reading only the coordinates
+ * that changed and the few bits of pc, ports and flags: O(what the pass changed) per pass.
  */
 public final class ClassicCodec {
+  /** {@link #wordOf} of a scratch coordinate. */
+  private static final int SCRATCH = -1;
+  /** {@link #wordOf} of pc, a port, a pass flag, or a direction no register of the codec reads. */
+  private static final int NOT_MEMORY = -2;
+
   private final ClassicRegisters regs;
   private final StateLayout layout;
+  /** The scratch coordinates, ascending. */
   private final int[] scratch;
+  /** Per address, the coordinates of the word's bits, least significant first. */
+  private final int[][] memIndex;
+  /** Per coordinate: the address of the word it is a bit of, or SCRATCH, or NOT_MEMORY. */
+  private final int[] wordOf;
+  private final int[] pcIndex;
+  private final int[] inByteIndex;
+  private final int[] inEofIndex;
+  private final int[] inTakenIndex;
+  private final int[] outByteIndex;
+  private final int[] outValidIndex;
+  private final int[] executedIndex;
+  /** The coordinates the host writes between passes: the pass flags, then the input port. */
+  private final int[] hostIndex;
+  private final int passFlagBits;
 
   private ClassicCodec(ClassicRegisters regs, StateLayout layout) {
     this.regs = regs;
     this.layout = layout;
-    Set<Direction> s = new HashSet<>();
-    regs.scratch().forEach(r -> s.addAll(r.bits()));
-    this.scratch = IntStream.range(0, layout.dimension())
-        .filter(i -> s.contains(layout.direction(i))).toArray();
+    this.wordOf = new int[layout.dimension()];
+    Arrays.fill(wordOf, NOT_MEMORY);
+    this.memIndex = new int[regs.config().memorySize()][];
+    for (int a = 0; a < memIndex.length; a++) {
+      memIndex[a] = indices(regs.mem(a));
+      for (int i : memIndex[a]) {
+        wordOf[i] = a;
+      }
+    }
+    Set<Integer> s = new HashSet<>();
+    for (Register r : regs.scratch()) {
+      for (int i : indices(r)) {
+        s.add(i);
+        wordOf[i] = SCRATCH;
+      }
+    }
+    this.scratch = s.stream().mapToInt(Integer::intValue).sorted().toArray();
+    this.pcIndex = indices(regs.pc());
+    this.inByteIndex = indices(regs.inByte());
+    this.inEofIndex = indices(regs.inEof());
+    this.inTakenIndex = indices(regs.inTaken());
+    this.outByteIndex = indices(regs.outByte());
+    this.outValidIndex = indices(regs.outValid());
+    this.executedIndex = indices(regs.executed());
+    int[] flags = new int[0];
+    for (Register r : regs.passFlags()) {
+      flags = concat(flags, indices(r));
+    }
+    this.passFlagBits = flags.length;
+    this.hostIndex = concat(concat(flags, inByteIndex), inEofIndex);
+  }
+
+  private int[] indices(Register r) {
+    int[] idx = new int[r.width()];
+    for (int t = 0; t < idx.length; t++) {
+      idx[t] = layout.indexOf(r.bit(t));
+    }
+    return idx;
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
   }
 
   /** The codec of {@code config}'s state space. */
@@ -65,42 +129,54 @@ public final class ClassicCodec {
     checkNotNull(state, "state");
     checkArgument(state.config().equals(regs.config()), "state is for %s, codec for %s",
         state.config(), regs.config());
-    Rational[] v = new Rational[layout.dimension()];
-    Arrays.fill(v, Rational.ZERO);
-    for (int i = 0; i < regs.config().memorySize(); i++) {
-      put(v, regs.mem(i), state.word(i));
+    long[] v = new long[layout.dimension()];
+    for (int a = 0; a < memIndex.length; a++) {
+      put(v, regs.mem(a), memIndex[a], state.word(a));
     }
-    put(v, regs.pc(), state.pc());
-    offer(v, nextInput);
-    return RationalVector.of(v);
+    put(v, regs.pc(), pcIndex, state.pc());
+    long[] port = offer(nextInput);
+    for (int j = 0; j < port.length; j++) {
+      v[hostIndex[passFlagBits + j]] = port[j];
+    }
+    return RationalVector.copyOf(ScaledIntegerVector.ofLongs(v));
   }
 
   /**
    * The next pass input from a pass output: the output with the pass flags cleared and the
-   * input port holding {@code nextInput}; everything else as the network left it.
+   * input port holding {@code nextInput}; everything else as the network left it. A view of
+   * {@code output} with those few entries replaced ({@link StateVector#withEntries}): no entry
+   * of the output is read or copied.
    */
-  public RationalVector nextInput(StateVector output, int nextInput) {
+  public StateVector nextInput(StateVector output, int nextInput) {
     checkArgument(output.dimension() == layout.dimension(), "dimension %s, state space %s",
         output.dimension(), layout.dimension());
-    Rational[] v = output.toRationals();
-    for (Register r : regs.passFlags()) {
-      put(v, r, 0);
-    }
-    offer(v, nextInput);
-    return RationalVector.of(v);
+    long[] values = new long[hostIndex.length];
+    long[] port = offer(nextInput);
+    System.arraycopy(port, 0, values, passFlagBits, port.length);
+    return output.withEntries(hostIndex, values);
   }
 
-  private void offer(Rational[] v, int nextInput) {
+  /** The bits of the input port (in.byte, then in.eof) offering {@code nextInput}. */
+  private long[] offer(int nextInput) {
     checkArgument(nextInput >= ClassicMachine.END_OF_INPUT && nextInput <= 255,
         "next input must be a byte or -1, was %s", nextInput);
     boolean eof = nextInput == ClassicMachine.END_OF_INPUT;
-    put(v, regs.inByte(), eof ? 0 : nextInput);
-    put(v, regs.inEof(), eof ? 1 : 0);
+    long[] v = new long[inByteIndex.length + inEofIndex.length];
+    for (int t = 0; t < inByteIndex.length; t++) {
+      v[t] = eof ? 0 : (nextInput >>> t) & 1;
+    }
+    v[inByteIndex.length] = eof ? 1 : 0;
+    return v;
   }
 
-  private void put(Rational[] v, Register r, long value) {
-    for (int t = 0; t < r.width(); t++) {
-      v[layout.indexOf(r.bit(t))] = Rational.of(r.bitOf(value, t));
+  /**
+   * The bits of {@code value}, which fits {@code r}, at {@code idx}: bit t of a two's complement
+   * word is bit t of the long, as the long holds the same number sign-extended.
+   */
+  private static void put(long[] v, Register r, int[] idx, long value) {
+    checkArgument(r.fits(value), "%s does not fit register %s", value, r);
+    for (int t = 0; t < idx.length; t++) {
+      v[idx[t]] = (value >>> t) & 1;
     }
   }
 
@@ -111,51 +187,224 @@ public final class ClassicCodec {
    * valid flag.
    */
   public ClassicPassOutput decode(StateVector vector) {
+    checkDimension(vector);
+    long[] memory = new long[regs.config().memorySize()];
+    for (int a = 0; a < memory.length; a++) {
+      memory[a] = read(vector, regs.mem(a), memIndex[a]);
+    }
+    long pc = read(vector, regs.pc(), pcIndex);
+    Ports out = ports(vector);
+    for (int i : scratch) {
+      checkScratch(vector, i);
+    }
+    return out.build(ClassicState.of(regs.config(), memory, pc));
+  }
+
+  private void checkDimension(StateVector vector) {
     checkArgument(vector.dimension() == layout.dimension(),
         "vector has dimension %s, the state space %s", vector.dimension(), layout.dimension());
-    long[] memory = new long[regs.config().memorySize()];
-    for (int i = 0; i < memory.length; i++) {
-      memory[i] = read(vector, regs.mem(i));
+  }
+
+  private void checkScratch(StateVector vector, int i) {
+    if (!vector.isZero(i)) {
+      throw new DecodeException(layout.direction(i), vector.get(i),
+          "0 (scratch is 0 between passes)");
     }
-    long pc = read(vector, regs.pc());
-    long inByte = read(vector, regs.inByte());
-    boolean eof = read(vector, regs.inEof()) == 1;
+  }
+
+  /** The ports and pass flags of {@code vector}, checked in the order {@link #decode} states. */
+  private Ports ports(StateVector vector) {
+    long inByte = read(vector, regs.inByte(), inByteIndex);
+    boolean eof = read(vector, regs.inEof(), inEofIndex) == 1;
     if (eof && inByte != 0) {
-      throw new DecodeException(regs.inByte().bit(0), vector.get(layout.indexOf(
-          regs.inByte().bit(0))), "in.byte == 0 at end of input");
+      throw new DecodeException(regs.inByte().bit(0), vector.get(inByteIndex[0]),
+          "in.byte == 0 at end of input");
     }
-    boolean taken = read(vector, regs.inTaken()) == 1;
-    long outByte = read(vector, regs.outByte());
-    boolean valid = read(vector, regs.outValid()) == 1;
+    boolean taken = read(vector, regs.inTaken(), inTakenIndex) == 1;
+    long outByte = read(vector, regs.outByte(), outByteIndex);
+    boolean valid = read(vector, regs.outValid(), outValidIndex) == 1;
     if (!valid && outByte != 0) {
-      throw new DecodeException(regs.outByte().bit(0), vector.get(layout.indexOf(
-          regs.outByte().bit(0))), "out.byte == 0 without out.valid");
+      throw new DecodeException(regs.outByte().bit(0), vector.get(outByteIndex[0]),
+          "out.byte == 0 without out.valid");
     }
-    boolean executed = read(vector, regs.executed()) == 1;
-    for (int i : scratch) {
-      if (!vector.isZero(i)) {
-        throw new DecodeException(layout.direction(i), vector.get(i),
-            "0 (scratch is 0 between passes)");
-      }
-    }
-    return new ClassicPassOutput(ClassicState.of(regs.config(), memory, pc),
-        eof ? ClassicMachine.END_OF_INPUT : (int) inByte, taken,
+    boolean executed = read(vector, regs.executed(), executedIndex) == 1;
+    return new Ports(eof ? ClassicMachine.END_OF_INPUT : (int) inByte, taken,
         valid ? (int) outByte : -1, executed);
+  }
+
+  /** What a pass output says besides the state. */
+  private record Ports(int offeredInput, boolean taken, int output, boolean executed) {
+    ClassicPassOutput build(ClassicState state) {
+      return new ClassicPassOutput(state, offeredInput, taken, output, executed);
+    }
   }
 
   /** The value of register {@code r} in {@code vector}; every bit must be exactly 0 or 1. */
   public long read(StateVector vector, Register r) {
-    List<Integer> bits = new ArrayList<>(r.width());
-    for (Direction d : r.bits()) {
-      int i = layout.indexOf(d);
-      if (vector.isZero(i)) {
-        bits.add(0);
-      } else if (vector.isOne(i)) {
-        bits.add(1);
-      } else {
-        throw new DecodeException(d, vector.get(i), "a bit 0 or 1");
+    return read(vector, r, indices(r));
+  }
+
+  /**
+   * The value of {@code r}, whose bits are at {@code idx}: its bits read least significant first
+   * as {@link Register#valueOf} reads them (two's complement below 64 bits: minus 2^width when
+   * the top bit is set).
+   */
+  private static long read(StateVector vector, Register r, int[] idx) {
+    long u = 0;
+    for (int t = 0; t < idx.length; t++) {
+      int i = idx[t];
+      if (vector.isOne(i)) {
+        u |= 1L << t;
+      } else if (!vector.isZero(i)) {
+        throw new DecodeException(r.bit(t), vector.get(i), "a bit 0 or 1");
       }
     }
-    return r.valueOf(bits);
+    if (r.encoding() == Register.Encoding.TWOS_COMPLEMENT && idx.length < 64
+        && (u >>> (idx.length - 1) & 1) == 1) {
+      u -= 1L << idx.length;
+    }
+    return u;
+  }
+
+  /** A decoder of successive pass outputs, none decoded yet. */
+  public Decoder decoder() {
+    return new Decoder();
+  }
+
+  /**
+   * Decodes a sequence of vectors, each against the last one it decoded: a vector decodes
+   * exactly as {@link #decode} decodes it (the same output, the same {@link DecodeException}),
+   * reading only the coordinates where it differs from the last decoded vector ({@link
+   * StateVector#changedSince}) and the bits of pc, ports and flags. Why that suffices: the last
+   * vector decoded, so each of its memory bits was 0 or 1 and its scratch 0; an unchanged
+   * coordinate still is. A changed memory bit makes its word read again (and checked); a
+   * changed scratch coordinate is no longer 0. Where anything is wrong, the whole vector is
+   * decoded by {@link #decode}, which names the first wrong direction in its own order. The
+   * first vector is decoded whole. Not thread-safe.
+   */
+  public final class Decoder {
+    private StateVector last;
+    private ClassicPassOutput lastOut;
+    private int[] changedWords;
+
+    private Decoder() {}
+
+    /** {@code vector} decoded, as {@link ClassicCodec#decode} does. */
+    public ClassicPassOutput decode(StateVector vector) {
+      checkDimension(vector);
+      ClassicPassOutput out;
+      int[] words;
+      if (last == null) {
+        out = ClassicCodec.this.decode(vector);
+        words = null;
+      } else {
+        int[] changed = vector.changedSince(last);
+        words = changedWords(changed);
+        out = words == null ? null : decodeChanges(vector, words);
+        if (out == null) {
+          // Throws, naming the first wrong direction in decode's order (see above).
+          out = ClassicCodec.this.decode(vector);
+          words = differingWords(lastOut.state(), out.state());
+        }
+      }
+      last = vector;
+      lastOut = out;
+      changedWords = words;
+      return out;
+    }
+
+    /**
+     * The addresses, ascending, of the memory words in which the last decoded state differs
+     * from the one decoded before it.
+     *
+     * @throws IllegalStateException before the second vector decoded
+     */
+    public int[] changedWords() {
+      checkState(changedWords != null, "fewer than two vectors decoded");
+      return changedWords.clone();
+    }
+
+    /** The addresses whose bits are among {@code changed}; null when a scratch bit changed. */
+    private int[] changedWords(int[] changed) {
+      int[] words = new int[changed.length];
+      int n = 0;
+      for (int i : changed) {
+        int a = wordOf[i];
+        if (a == SCRATCH) {
+          return null;
+        }
+        if (a >= 0) {
+          words[n++] = a;
+        }
+      }
+      words = Arrays.copyOf(words, n);
+      Arrays.sort(words);
+      int distinct = 0;
+      for (int j = 0; j < n; j++) {
+        if (j == 0 || words[j] != words[j - 1]) {
+          words[distinct++] = words[j];
+        }
+      }
+      return Arrays.copyOf(words, distinct);
+    }
+
+    /**
+     * The decode of {@code vector}, whose memory differs from the last decoded vector's at most
+     * in the words {@code words} and whose scratch did not change; null when it does not decode.
+     */
+    private ClassicPassOutput decodeChanges(StateVector vector, int[] words) {
+      try {
+        ClassicState before = lastOut.state();
+        long[] value = new long[words.length];
+        int differ = 0;
+        for (int j = 0; j < words.length; j++) {
+          value[j] = read(vector, regs.mem(words[j]), memIndex[words[j]]);
+          if (value[j] != before.word(words[j])) {
+            differ++;
+          }
+        }
+        long pc = read(vector, regs.pc(), pcIndex);
+        Ports ports = ports(vector);
+        return ports.build(withWords(before, words, value, differ, pc));
+      } catch (DecodeException e) {
+        return null;
+      }
+    }
+  }
+
+  /** The addresses where {@code a} and {@code b} hold different words, ascending. */
+  private static int[] differingWords(ClassicState a, ClassicState b) {
+    int[] r = new int[a.config().memorySize()];
+    int n = 0;
+    for (int i = 0; i < r.length; i++) {
+      if (a.word(i) != b.word(i)) {
+        r[n++] = i;
+      }
+    }
+    return Arrays.copyOf(r, n);
+  }
+
+  /**
+   * {@code s} with word {@code words[j]} set to {@code value[j]} ({@code differ} of them
+   * differ) and pc {@code pc}; {@code s} itself when nothing differs. One copy of the memory at
+   * most.
+   */
+  private ClassicState withWords(ClassicState s, int[] words, long[] value, int differ,
+      long pc) {
+    ClassicState r = s;
+    if (differ == 1) {
+      for (int j = 0; j < words.length; j++) {
+        if (value[j] != s.word(words[j])) {
+          r = r.withWord(words[j], value[j]);
+        }
+      }
+    } else if (differ > 1) {
+      long[] memory = s.memory();
+      for (int j = 0; j < words.length; j++) {
+        memory[words[j]] = value[j];
+      }
+      r = ClassicState.of(regs.config(), memory, pc);
+    }
+    return r.pc() == pc ? r : r.withPc(pc);
   }
 }

@@ -1,6 +1,7 @@
 package org.loopmlp.construction.classic;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import java.util.Optional;
 import org.loopmlp.construction.DecodeException;
@@ -71,7 +72,9 @@ public final class ClassicLockstep {
     long[] refSteps = {0};
     ClassicState[] lastAgreed = {initial};
     long[] passes = {0};
-    ClassicLoopedMlp.PassListener compare = (pass, before, o) -> {
+    ClassicLoopedMlp.StepListener compare = (pass, before, o, changedWords) -> {
+      // The induction below needs the pass to have run from the reference's state itself.
+      checkState(before == ref[0], "pass %s ran from a state the reference is not in", pass);
       passes[0] = pass + 1;
       ClassicStepDetail d = ClassicMachine.detail(ref[0], refIn.peek());
       boolean ran = d.op() != org.loopmlp.isa.classic.ClassicOp.HALTED;
@@ -87,10 +90,10 @@ public final class ClassicLockstep {
         throw new Stop(new Disagreement(pass, "byte printed (-1: none)",
             String.valueOf(d.output()), String.valueOf(o.output())));
       }
-      ClassicState after = ClassicMachine.apply(ref[0], d);
-      if (!after.equals(o.state())) {
-        throw new Stop(new Disagreement(pass, "state after the step", describe(after),
-            firstDifference(after, o.state())));
+      Optional<String> wrong = firstDifference(before, d, o.state(), changedWords);
+      if (wrong.isPresent()) {
+        throw new Stop(new Disagreement(pass, "state after the step", "pc " + d.nextPc(),
+            wrong.get()));
       }
       if (d.readsInput()) {
         refIn.take();
@@ -98,7 +101,8 @@ public final class ClassicLockstep {
       if (ran) {
         refSteps[0]++;
       }
-      ref[0] = after;
+      // Equal to ClassicMachine.apply(ref[0], d), as just shown, without copying the memory.
+      ref[0] = o.state();
       lastAgreed[0] = o.state();
       listener.afterPass(pass, before, o);
       if (ran && stop.getAsBoolean()) {
@@ -122,8 +126,42 @@ public final class ClassicLockstep {
     }
   }
 
-  private static String describe(ClassicState s) {
-    return "pc " + s.pc();
+  /**
+   * Where the network's state after a step differs from the reference's, as {@link
+   * #firstDifference(ClassicState, ClassicState)} words it, or empty when they are equal;
+   * without reading the whole memory. Both ran from {@code before} (the reference is in it by
+   * induction: the first pass runs from the initial state, and every later one from the state
+   * of the pass before, which was found equal). The reference's step {@code d} changes at most
+   * the word {@code addrB} (when it writes) and the pc; the network changed exactly the words
+   * {@code changedWords} and perhaps the pc. Every other word is {@code before}'s in both, so
+   * the states are equal exactly when the pcs are and the words agree at {@code changedWords}
+   * and {@code addrB}: the first of those that disagrees (lowest address) is the first
+   * difference of the whole states.
+   */
+  static Optional<String> firstDifference(ClassicState before, ClassicStepDetail d,
+      ClassicState got, int[] changedWords) {
+    if (got.pc() != d.nextPc()) {
+      return Optional.of("pc " + got.pc() + " (reference " + d.nextPc() + ")");
+    }
+    int first = Integer.MAX_VALUE;
+    for (int a : changedWords) {
+      if (got.word(a) != referenceWord(before, d, a)) {
+        first = Math.min(first, a);
+      }
+    }
+    if (d.writes() && got.word(d.addrB()) != d.result()) {
+      first = Math.min(first, d.addrB());
+    }
+    if (first == Integer.MAX_VALUE) {
+      return Optional.empty();
+    }
+    return Optional.of("mem[" + first + "] = " + got.word(first) + " (reference "
+        + referenceWord(before, d, first) + ")");
+  }
+
+  /** Word {@code a} of the reference's state after step {@code d} from {@code before}. */
+  private static long referenceWord(ClassicState before, ClassicStepDetail d, int a) {
+    return d.writes() && a == d.addrB() ? d.result() : before.word(a);
   }
 
   /** The first word (or pc) where {@code got} differs from {@code want}. */

@@ -71,6 +71,15 @@ public final class ClassicLoopedMlp {
   }
 
   /**
+   * Told about every pass with the addresses of the memory words it changed (those in which
+   * {@code out.state()} differs from {@code before}), ascending; for {@link ClassicLockstep}.
+   */
+  @FunctionalInterface
+  interface StepListener {
+    void afterPass(long pass, ClassicState before, ClassicPassOutput out, int[] changedWords);
+  }
+
+  /**
    * The end of a run: the last state, the passes that executed an instruction, and whether the
    * run ended at a halted pc (one more pass, which changed nothing, is not counted).
    */
@@ -79,14 +88,14 @@ public final class ClassicLoopedMlp {
   /** One pass from {@code state} with {@code nextInput} offered: the decoded output. */
   public ClassicPassOutput step(ClassicState state, int nextInput) {
     return pass(state, nextInput, compiled.load(codec.encode(state, nextInput)), 0,
-        LayerObserver.NONE).out;
+        LayerObserver.NONE, null).out;
   }
 
   /** One pass, also reporting every layer's output to {@code observer}. */
   public ClassicPassOutput tracePass(ClassicState state, int nextInput, LayerObserver observer) {
     checkNotNull(observer, "observer");
-    return pass(state, nextInput, compiled.load(codec.encode(state, nextInput)), 0, observer)
-        .out;
+    return pass(state, nextInput, compiled.load(codec.encode(state, nextInput)), 0, observer,
+        null).out;
   }
 
   /**
@@ -102,6 +111,24 @@ public final class ClassicLoopedMlp {
    */
   public Run run(ClassicState initial, ByteInput in, ByteOutput out, long maxSteps,
       PassListener listener) {
+    checkNotNull(listener, "listener");
+    return run(initial, in, out, maxSteps,
+        (pass, before, o, changedWords) -> listener.afterPass(pass, before, o));
+  }
+
+  /**
+   * As {@link #run(ClassicState, ByteInput, ByteOutput, long, PassListener)}, telling the
+   * listener also which words each pass changed.
+   *
+   * <p>Cost per pass beside the network: the next input is the output with the pass flags and
+   * the input port replaced ({@link ClassicCodec#nextInput}, a view), which the {@code
+   * incremental} backend takes without reading it; the output is decoded against the previous
+   * one ({@link ClassicCodec.Decoder}), reading only what changed. So the host's work follows
+   * what a pass changes, not the dimension of the state (the first pass encodes and decodes the
+   * whole vector once).
+   */
+  Run run(ClassicState initial, ByteInput in, ByteOutput out, long maxSteps,
+      StepListener listener) {
     checkNotNull(initial, "initial");
     checkNotNull(in, "in");
     checkNotNull(out, "out");
@@ -109,16 +136,20 @@ public final class ClassicLoopedMlp {
     checkNotNull(listener, "listener");
     int offered = in.peek();
     StateVector x = compiled.load(codec.encode(initial, offered));
+    ClassicCodec.Decoder decoder = codec.decoder();
+    // The first input decodes to the initial state: each output is then decoded against the
+    // vector before it, and its changed words are those from the state the pass ran from.
+    decoder.decode(x);
     ClassicState current = initial;
     long steps = 0;
     while (true) {
-      Pass p = pass(current, offered, x, steps, LayerObserver.NONE);
+      Pass p = pass(current, offered, x, steps, LayerObserver.NONE, decoder);
       if (p.out.executed() && steps == maxSteps) {
         // The pass after the last allowed step only tells that the machine is not halted.
         return new Run(current, steps, false);
       }
       if (!p.out.executed()) {
-        listener.afterPass(steps, current, p.out);
+        listener.afterPass(steps, current, p.out, p.changedWords);
         if (!p.out.state().equals(current) || p.out.taken() || p.out.prints()) {
           throw new IllegalStateException("pass " + steps + " executed nothing but changed the"
               + " state or used a port: " + current + " became " + p.out);
@@ -131,7 +162,7 @@ public final class ClassicLoopedMlp {
       if (p.out.prints()) {
         out.write(p.out.output());
       }
-      listener.afterPass(steps, current, p.out);
+      listener.afterPass(steps, current, p.out, p.changedWords);
       steps++;
       current = p.out.state();
       offered = in.peek();
@@ -139,10 +170,12 @@ public final class ClassicLoopedMlp {
     }
   }
 
-  private record Pass(StateVector output, ClassicPassOutput out) {}
+  /** A pass's output vector, what it decodes to, and the words it changed (null if unknown). */
+  private record Pass(StateVector output, ClassicPassOutput out, int[] changedWords) {}
 
+  /** One pass; decoded with {@code decoder} (against its last vector), or whole when null. */
   private Pass pass(ClassicState state, int offered, StateVector input, long pass,
-      LayerObserver extra) {
+      LayerObserver extra, ClassicCodec.Decoder decoder) {
     LayerObserver observer = extra;
     if (checked) {
       ClassicCheckedObserver check = ClassicCheckedObserver.forPass(construction,
@@ -155,7 +188,11 @@ public final class ClassicLoopedMlp {
           };
     }
     StateVector output = compiled.apply(input, observer);
-    return new Pass(output, codec.decode(output));
+    if (decoder == null) {
+      return new Pass(output, codec.decode(output), null);
+    }
+    ClassicPassOutput out = decoder.decode(output);
+    return new Pass(output, out, decoder.changedWords());
   }
 
   @Override
