@@ -62,7 +62,7 @@ public final class LoopedMlp {
   /** One pass from {@code state}: the decoded next state. */
   public MachineState step(Program program, MachineState state) {
     return runPass(program, state, compiled.load(codec.encode(program, state)), 0,
-        LayerObserver.NONE).state();
+        LayerObserver.NONE, null).state();
   }
 
   /**
@@ -91,8 +91,10 @@ public final class LoopedMlp {
     states.add(state);
     StateVector x = compiled.load(codec.encode(program, state));
     MachineState current = state;
+    // Each output is decoded against the last one: O(what changed) on the incremental backend.
+    StateCodec.Decoder decoder = codec.decoder();
     for (int pass = 0; pass < maxSteps; pass++) {
-      Pass p = runPass(program, current, x, pass, LayerObserver.NONE);
+      Pass p = runPass(program, current, x, pass, LayerObserver.NONE, decoder);
       listener.afterPass(pass, p.state());
       if (p.state().equals(current)) {
         return new MlpRun(program, ends(states, all, state, current, pass), pass, true, pass + 1);
@@ -121,14 +123,15 @@ public final class LoopedMlp {
    */
   public MachineState tracePass(Program program, MachineState state, LayerObserver observer) {
     checkNotNull(observer, "observer");
-    return runPass(program, state, compiled.load(codec.encode(program, state)), 0, observer)
-        .state();
+    return runPass(program, state, compiled.load(codec.encode(program, state)), 0, observer,
+        null).state();
   }
 
   private record Pass(StateVector output, MachineState state) {}
 
+  /** One pass; its output decoded by {@code decoder}, or whole when it is null. */
   private Pass runPass(Program program, MachineState state, StateVector input, int pass,
-      LayerObserver extra) {
+      LayerObserver extra, StateCodec.Decoder decoder) {
     LayerObserver observer = extra;
     if (checked) {
       CheckedObserver check =
@@ -137,8 +140,8 @@ public final class LoopedMlp {
       observer = both(check, extra);
     }
     StateVector out = compiled.apply(input, observer);
-    DecodedState decoded = codec.decode(out);
-    if (!decoded.program().equals(program)) {
+    DecodedState decoded = decoder == null ? codec.decode(out) : decoder.decode(out);
+    if (decoded.program() != program && !decoded.program().equals(program)) {
       for (int q = 0; q < program.slots().size(); q++) {
         if (!decoded.program().at(q).equals(program.at(q))) {
           throw new IllegalStateException("pass " + pass + " changed the program at slot " + q

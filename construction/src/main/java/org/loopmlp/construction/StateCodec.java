@@ -24,13 +24,41 @@ import org.loopmlp.isa.Program;
  * refusing any vector that is not such an encoding.
  */
 public final class StateCodec {
+  /** {@link #wordOf} of a coordinate that belongs to no word: pc, or scratch or other. */
+  private static final int PC = -1;
+  private static final int CODE = -2;
+  private static final int MUST_BE_ZERO = -3;
+
   private final StateLayout layout;
   private final MachineRegisters regs;
   private final int[] mustBeZero;
+  /** The coordinates of each memory word's bits, and of pc's, looked up once. */
+  private final int[][] memIndex;
+  private final int[] pcIndex;
+  /** Per coordinate: the memory word it is a bit of, or PC, CODE or MUST_BE_ZERO. */
+  private final int[] wordOf;
 
   private StateCodec(StateLayout layout, MachineRegisters regs) {
     this.layout = layout;
     this.regs = regs;
+    this.memIndex = new int[regs.config().dataSize()][];
+    this.wordOf = new int[layout.dimension()];
+    Arrays.fill(wordOf, MUST_BE_ZERO);
+    for (int i = 0; i < memIndex.length; i++) {
+      memIndex[i] = indices(layout, regs.mem(i));
+      for (int c : memIndex[i]) {
+        wordOf[c] = i;
+      }
+    }
+    this.pcIndex = indices(layout, regs.pc());
+    for (int c : pcIndex) {
+      wordOf[c] = PC;
+    }
+    for (Register r : regs.code()) {
+      for (int c : indices(layout, r)) {
+        wordOf[c] = CODE;
+      }
+    }
     Set<Direction> live = new HashSet<>();
     for (Register r : regs.layout().registers()) {
       if (!regs.scratch().contains(r)) {
@@ -115,9 +143,9 @@ public final class StateCodec {
     }
     long[] memory = new long[config.dataSize()];
     for (int i = 0; i < memory.length; i++) {
-      memory[i] = read(vector, regs.mem(i));
+      memory[i] = read(vector, regs.mem(i), memIndex[i]);
     }
-    int pc = (int) read(vector, regs.pc());
+    int pc = (int) read(vector, regs.pc(), pcIndex);
     for (int i : mustBeZero) {
       if (!vector.isZero(i)) {
         throw new DecodeException(layout.direction(i), vector.get(i),
@@ -128,20 +156,96 @@ public final class StateCodec {
         MachineState.of(config, memory, pc));
   }
 
+  private static int[] indices(StateLayout layout, Register r) {
+    int[] idx = new int[r.width()];
+    for (int t = 0; t < idx.length; t++) {
+      idx[t] = layout.indexOf(r.bit(t));
+    }
+    return idx;
+  }
+
+  /** A decoder of successive pass outputs, none decoded yet. */
+  public Decoder decoder() {
+    return new Decoder();
+  }
+
+  /**
+   * Decodes a sequence of vectors, each against the last one it decoded: a vector decodes
+   * exactly as {@link #decode} decodes it (the same state and program, the same {@link
+   * DecodeException}), reading only the coordinates where it differs from the last decoded
+   * vector ({@link StateVector#changedSince}) and the bits of pc. Why that suffices: every bit of
+   * the last vector was 0 or 1 and its other coordinates 0, and an unchanged coordinate still
+   * is; a changed memory bit makes its word read again (and checked). A changed code bit or
+   * other coordinate, or a word that does not read, sends the whole vector to {@link #decode},
+   * which names the first wrong direction in its own order. Not thread-safe.
+   */
+  public final class Decoder {
+    private StateVector last;
+    private DecodedState lastDecoded;
+
+    private Decoder() {}
+
+    /** {@code vector} decoded, as {@link StateCodec#decode} does. */
+    public DecodedState decode(StateVector vector) {
+      DecodedState d = last == null ? null : decodeChanges(vector);
+      if (d == null) {
+        d = StateCodec.this.decode(vector);
+      }
+      last = vector;
+      lastDecoded = d;
+      return d;
+    }
+
+    /** The decode of {@code vector} from its changes, or null to decode it whole. */
+    private DecodedState decodeChanges(StateVector vector) {
+      checkArgument(vector.dimension() == layout.dimension(),
+          "vector has dimension %s, the state space %s", vector.dimension(),
+          layout.dimension());
+      MachineState state = lastDecoded.state();
+      try {
+        for (int c : vector.changedSince(last)) {
+          int w = wordOf[c];
+          if (w == CODE || w == MUST_BE_ZERO) {
+            return null;
+          }
+          if (w >= 0) {
+            long value = read(vector, regs.mem(w), memIndex[w]);
+            if (value != state.word(w)) {
+              state = state.withWord(w, value);
+            }
+          }
+        }
+        int pc = (int) read(vector, regs.pc(), pcIndex);
+        if (pc != state.pc()) {
+          state = state.withPc(pc);
+        }
+      } catch (DecodeException e) {
+        return null;
+      }
+      return state == lastDecoded.state() ? lastDecoded
+          : new DecodedState(lastDecoded.program(), state);
+    }
+  }
+
   /** The value of register {@code r} in {@code vector}; every bit must be exactly 0 or 1. */
   public long read(StateVector vector, Register r) {
-    List<Integer> bits = new ArrayList<>(r.width());
-    for (Direction d : r.bits()) {
-      int i = layout.indexOf(d);
-      Rational x = vector.get(i);
-      if (x.isZero()) {
+    return read(vector, r, indices(layout, r));
+  }
+
+  /** The value of {@code r}, whose bits are at {@code idx}, as {@link Register#valueOf}. */
+  private static long read(StateVector vector, Register r, int[] idx) {
+    List<Integer> bits = new ArrayList<>(idx.length);
+    for (int t = 0; t < idx.length; t++) {
+      int i = idx[t];
+      if (vector.isZero(i)) {
         bits.add(0);
-      } else if (x.equals(Rational.ONE)) {
+      } else if (vector.isOne(i)) {
         bits.add(1);
       } else {
-        throw new DecodeException(d, x, "a bit 0 or 1");
+        throw new DecodeException(r.bit(t), vector.get(i), "a bit 0 or 1");
       }
     }
     return r.valueOf(bits);
   }
+
 }

@@ -9,8 +9,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
+import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
@@ -80,5 +86,67 @@ class StateCodecProperties {
     DecodeException e =
         assertThrows(DecodeException.class, () -> codec.decode(RationalVector.of(v)));
     assertEquals(d, e.direction());
+  }
+
+  /**
+   * {@link StateCodec.Decoder} (each vector decoded against the last, reading what changed)
+   * against {@link StateCodec#decode} (the whole vector): the same program and state, or the same
+   * refusal (direction, value, message), on every pass output of random machines looped on the
+   * incremental and exact backends, and on those outputs with one coordinate set to another bit,
+   * to 2 or to -1.
+   */
+  @Property(tries = 60, seed = "20261129")
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void decodingAgainstTheLastVectorIsDecodingTheWholeVector(
+      @ForAll("machines") GeneratedMachine m, @ForAll("backends") Backend backend,
+      @ForAll @IntRange(min = 0, max = 11) int corruptAt, @ForAll double where,
+      @ForAll @IntRange(min = 0, max = 2) int value) {
+    Construction c = PaperConstruction.build(m.config());
+    StateCodec codec = StateCodec.forConstruction(c);
+    Backend.Compiled net = backend.compile(c.network());
+    StateVector x = net.load(codec.encode(m.program(), m.state()));
+    StateCodec.Decoder decoder = codec.decoder();
+    assertEquals(outcome(codec, x), outcome(decoder, x));
+    for (int pass = 0; pass < 12; pass++) {
+      StateVector out = net.apply(x);
+      if (pass == corruptAt) {
+        int i = (int) Math.min(out.dimension() - 1, Math.abs(where % 1.0) * out.dimension());
+        long v = value == 0 ? (out.isZero(i) ? 1 : 0) : value == 1 ? 2 : -1;
+        StateVector bad = out.withEntries(new int[] {i}, new long[] {v});
+        String want = outcome(codec, bad);
+        assertEquals(want, outcome(decoder, bad), "corrupted at pass " + pass);
+        Statistics.label("corruption").collect(want.startsWith("refused") ? "refused"
+            : "still an encoding");
+      }
+      assertEquals(outcome(codec, out), outcome(decoder, out), "pass " + pass);
+      x = out;
+    }
+    Statistics.label("corruption").coverage(k -> {
+      k.check("refused").percentage(p -> p >= 20);
+      k.check("still an encoding").percentage(p -> p >= 20);
+    });
+  }
+
+  @Provide
+  Arbitrary<Backend> backends() {
+    return Arbitraries.of("incremental", "exact").map(Backends::named);
+  }
+
+  private static String outcome(StateCodec codec, StateVector v) {
+    try {
+      DecodedState d = codec.decode(v);
+      return d.program() + " " + d.state();
+    } catch (DecodeException e) {
+      return "refused " + e.direction() + " = " + e.value() + ": " + e.getMessage();
+    }
+  }
+
+  private static String outcome(StateCodec.Decoder decoder, StateVector v) {
+    try {
+      DecodedState d = decoder.decode(v);
+      return d.program() + " " + d.state();
+    } catch (DecodeException e) {
+      return "refused " + e.direction() + " = " + e.value() + ": " + e.getMessage();
+    }
   }
 }
