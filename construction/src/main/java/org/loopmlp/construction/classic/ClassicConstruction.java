@@ -6,20 +6,17 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Invariant;
+import org.loopmlp.construction.LayerAssembler;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
-import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.stage.LayerPlan;
 import org.loopmlp.exact.Network;
-import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.isa.classic.ClassicConfig;
 
@@ -43,7 +40,7 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * fetch (4), read (4), subtract (2), write (4), 14 layers, for incremental evaluation of large
  * memories. Its stages have the same roles, so it has the same lemmas.
  *
- * <p>Assembly works as for the paper's machine ({@code Construction.assemble}): each state
+ * <p>Assembly works as for the paper's machine, by the same {@link LayerAssembler}: each state
  * direction gets the row of the neuron that writes it, an empty row if cleared, or an identity
  * row; hidden neurons follow. A stage that reads or writes a register it does not declare, or
  * reads another stage's hidden neurons, is refused. Each stage's lemma starts from the previous
@@ -141,26 +138,24 @@ public final class ClassicConstruction {
   private static final class Assembler {
     final ClassicRegisters regs;
     final StateLayout layout;
-    final int stateDim;
     final ImmutableList<Invariant> inputInvariants;
-    final List<SparseLayer> built = new ArrayList<>();
-    final List<LayerInfo> infos = new ArrayList<>();
+    final LayerAssembler layers;
+    final List<SparseLayer> built;
+    final List<LayerInfo> infos;
     final List<ClassicLemma> lemmas = new ArrayList<>();
     final Set<String> stageNames = new HashSet<>();
-    StateLayout previous;
-    List<Invariant> previousInv;
     ClassicCondition condition;
 
     Assembler(ClassicRegisters regs) {
       this.regs = regs;
       this.layout = regs.layout();
-      this.stateDim = layout.dimension();
       Set<Direction> scratch = directionsOf(ImmutableSet.copyOf(regs.scratch()));
       this.inputInvariants = layout.directions().stream()
           .map(d -> scratch.contains(d) ? Invariant.ZERO : Invariant.BIT)
           .collect(ImmutableList.toImmutableList());
-      this.previous = layout;
-      this.previousInv = inputInvariants;
+      this.layers = new LayerAssembler(layout, inputInvariants);
+      this.built = layers.layers();
+      this.infos = layers.layerInfos();
       this.condition = ClassicRole.passStart(regs);
     }
 
@@ -174,79 +169,8 @@ public final class ClassicConstruction {
             "stage %s declares %s, which is not a state register", stage.name(), r.name());
       }
       ImmutableList<LayerPlan> plans = stage.layers(regs);
-      checkArgument(!plans.isEmpty(), "stage %s has no layers", stage.name());
-      int firstLayer = built.size();
-      for (int li = 0; li < plans.size(); li++) {
-        addLayer(si, stage, plans.get(li), li > 0, writes, readable);
-      }
-      checkArgument(previous.dimension() == stateDim,
-          "stage %s ends with %s hidden neurons; a stage must end in the state space",
-          stage.name(), previous.dimension() - stateDim);
+      int firstLayer = layers.addStage(si, stage.name(), plans, writes, readable);
       addLemma(stage, firstLayer, plans.size());
-    }
-
-    void addLayer(int si, ClassicStage stage, LayerPlan plan, boolean sameStage,
-        Set<Direction> writes, Set<Direction> readable) {
-      String label = stage.name() + "." + plan.label();
-      StateLayout.Builder out = layout.extend();
-      Map<Direction, Neuron> stateRows = new HashMap<>();
-      List<Neuron> hidden = new ArrayList<>();
-      for (Neuron n : plan.neurons()) {
-        if (layout.contains(n.output())) {
-          checkArgument(writes.contains(n.output()),
-              "stage %s, layer %s writes %s, which the stage does not declare", stage.name(),
-              label, n.output());
-          stateRows.put(n.output(), n);
-        } else {
-          out.add(label, n.output());
-          hidden.add(n);
-        }
-        for (Direction d : n.preActivation().terms().keySet()) {
-          if (layout.contains(d)) {
-            checkArgument(readable.contains(d),
-                "stage %s, layer %s reads %s, which the stage does not declare", stage.name(),
-                label, d);
-          } else {
-            checkArgument(sameStage && previous.contains(d),
-                "stage %s, layer %s reads %s, which is not a hidden neuron of the stage's"
-                    + " previous layer", stage.name(), label, d);
-          }
-        }
-      }
-      for (Direction d : plan.cleared()) {
-        checkArgument(layout.contains(d) && writes.contains(d),
-            "stage %s, layer %s clears %s, which the stage does not declare", stage.name(),
-            label, d);
-      }
-      StateLayout outLayout = out.build();
-      SparseLayer.Builder lb = SparseLayer.builder(previous.dimension()).label(label);
-      List<Invariant> inv = new ArrayList<>(outLayout.dimension());
-      for (int i = 0; i < stateDim; i++) {
-        Direction d = layout.direction(i);
-        Neuron n = stateRows.get(d);
-        if (n != null) {
-          lb.addRow(row(n, previous));
-          inv.add(invariantOf(n, previous, previousInv));
-        } else if (plan.cleared().contains(d)) {
-          lb.addRow(SparseLayer.Row.withBias(0));
-          inv.add(Invariant.ZERO);
-        } else {
-          // Every direction the layer does not mention is copied: ReLU(x) = x for x >= 0.
-          lb.addRow(SparseLayer.Row.withBias(0).plus(i, 1));
-          inv.add(previousInv.get(i));
-        }
-      }
-      for (Neuron n : hidden) {
-        lb.addRow(row(n, previous));
-        inv.add(invariantOf(n, previous, previousInv));
-      }
-      SparseLayer layer = lb.build();
-      ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
-      infos.add(new LayerInfo(built.size(), label, si, stage.name(), outLayout, invariants,
-          layer));
-      built.add(layer);
-      previous = outLayout;
-      previousInv = invariants;
     }
 
     void addLemma(ClassicStage stage, int firstLayer, int layerCount) {
@@ -271,34 +195,6 @@ public final class ClassicConstruction {
     Set<Direction> s = new HashSet<>();
     registers.forEach(r -> s.addAll(r.bits()));
     return s;
-  }
-
-  private static SparseLayer.Row row(Neuron n, StateLayout input) {
-    SparseLayer.Row row = SparseLayer.Row.withBias(n.preActivation().bias());
-    n.preActivation().terms().forEach((d, w) -> row.plus(input.indexOf(d), w));
-    return row;
-  }
-
-  /** The declared invariant, or the interval of ReLU(pre) over the inputs' invariants. */
-  private static Invariant invariantOf(Neuron n, StateLayout input, List<Invariant> inputInv) {
-    if (n.declared().isPresent()) {
-      return n.declared().get();
-    }
-    Rational bias = n.preActivation().bias();
-    checkArgument(bias.isLong(), "neuron %s: bias %s is not an integer", n.output(), bias);
-    long lo = bias.longValueExact();
-    long hi = lo;
-    for (Map.Entry<Direction, Rational> e : n.preActivation().terms().entrySet()) {
-      checkArgument(e.getValue().isLong(), "neuron %s: weight %s is not an integer",
-          n.output(), e.getValue());
-      long w = e.getValue().longValueExact();
-      Invariant x = inputInv.get(input.indexOf(e.getKey()));
-      long a = Math.multiplyExact(w, x.low());
-      long b = Math.multiplyExact(w, x.high());
-      lo = Math.addExact(lo, Math.min(a, b));
-      hi = Math.addExact(hi, Math.max(a, b));
-    }
-    return Invariant.range(Math.max(0, lo), Math.max(0, hi));
   }
 
   /**
