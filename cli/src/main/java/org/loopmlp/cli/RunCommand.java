@@ -11,7 +11,9 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.MlpRun;
+import org.loopmlp.construction.StateCodec;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Network;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.asm.SqProgram;
@@ -123,7 +125,13 @@ final class RunCommand extends Subcommand {
         }
       } else {
         warnUnchecked(backend, config);
-        LoopedMlp mlp = LoopedMlp.of(construction, backend);
+        // Only the network and the codec are needed from here: the construction's layouts and
+        // invariants are let go before the backend compiles the network.
+        String name = construction.name();
+        Network network = construction.network();
+        StateCodec codec = StateCodec.forConstruction(construction);
+        construction = null;
+        LoopedMlp mlp = LoopedMlp.lean(name, network, codec, backend);
         MachineState[] lastDecoded = {initial};
         int[] decodedPasses = {0};
         try (Differential.PassProgress progress = new Differential.PassProgress(err(),

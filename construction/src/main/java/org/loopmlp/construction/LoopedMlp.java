@@ -2,11 +2,13 @@ package org.loopmlp.construction;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
+import org.loopmlp.exact.Network;
 import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.MachineState;
@@ -19,7 +21,9 @@ import org.loopmlp.isa.Program;
  * CheckedObserver}).
  */
 public final class LoopedMlp {
+  /** Null for a {@link #lean} one, which keeps only the network. */
   private final Construction construction;
+  private final String name;
   private final Backend backend;
   private final Backend.Compiled compiled;
   private final StateCodec codec;
@@ -27,10 +31,23 @@ public final class LoopedMlp {
 
   private LoopedMlp(Construction construction, Backend backend, boolean checked) {
     this.construction = checkNotNull(construction, "construction");
+    this.name = construction.name();
     this.backend = checkNotNull(backend, "backend");
     this.compiled = backend.compile(construction.network());
     this.codec = StateCodec.forConstruction(construction);
     this.checked = checked;
+  }
+
+  private LoopedMlp(String name, Network network, StateCodec codec, Backend backend) {
+    this.construction = null;
+    this.name = checkNotNull(name, "name");
+    this.backend = checkNotNull(backend, "backend");
+    this.codec = checkNotNull(codec, "codec");
+    checkArgument(network.inputDimension() == codec.layout().dimension(),
+        "network input dimension %s, state space %s", network.inputDimension(),
+        codec.layout().dimension());
+    this.compiled = backend.compile(network);
+    this.checked = false;
   }
 
   /** The looped network of {@code construction} on {@code backend}, without runtime checks. */
@@ -38,12 +55,28 @@ public final class LoopedMlp {
     return new LoopedMlp(construction, backend, false);
   }
 
+  /**
+   * The looped network of a construction called {@code name}, without runtime checks, from its
+   * network and state codec alone: the caller can let the construction go before the backend
+   * compiles, so that its layers' layouts (the names of millions of hidden neurons) and
+   * invariants are not held beside the compiled form. {@link #construction()} is unavailable.
+   */
+  public static LoopedMlp lean(String name, Network network, StateCodec codec, Backend backend) {
+    return new LoopedMlp(name, network, codec, backend);
+  }
+
   /** The same, checking every layer's invariants and every stage's lemma in every pass. */
   public static LoopedMlp checked(Construction construction, Backend backend) {
     return new LoopedMlp(construction, backend, true);
   }
 
+  /**
+   * The construction.
+   *
+   * @throws IllegalStateException for a {@link #lean} one
+   */
   public Construction construction() {
+    checkState(construction != null, "a lean LoopedMlp keeps no construction");
     return construction;
   }
 
@@ -164,7 +197,7 @@ public final class LoopedMlp {
 
   @Override
   public String toString() {
-    return "LoopedMlp[" + construction.name() + ", " + backend.name()
+    return "LoopedMlp[" + name + ", " + backend.name()
         + (checked ? ", checked" : "") + "]";
   }
 }
