@@ -16,16 +16,20 @@ import org.loopmlp.construction.classic.ClassicLockstep;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
+import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicConfig;
+import org.loopmlp.isa.classic.ClassicRun;
+import org.loopmlp.isa.classic.ClassicRunner;
 import org.loopmlp.isa.classic.ClassicState;
 import org.loopmlp.isa.classic.SlqImage;
 
 /**
  * Runs every program of a classic SUBLEQ corpus folder through the classic network (checked mode
  * off) beside the reference machine, and prints one table row per program: N, A, steps,
- * passes per second, whether the output equals {@code NAME.expected}, and whether the network
- * agreed with the reference machine at every step.
+ * passes per second, the reference machine's steps per second on the same program (run alone to
+ * its halt) and the ratio of the two, whether the output equals {@code NAME.expected}, and
+ * whether the network agreed with the reference machine at every step.
  *
  * <p>The programs and their N and A come from the table of the folder's {@code MANIFEST.md}
  * whose header is {@code | program | N | A | steps | input |}; each program is {@code NAME.slq},
@@ -110,15 +114,16 @@ public final class ClassicCorpus {
     out.printf(Locale.ROOT, "classic corpus %s: %s network (%s backend, checked mode off) beside"
         + " the reference machine, at most %.0f s per program%n", dir, construction,
         backend.name(), seconds);
-    String header = String.format(Locale.ROOT, "%-26s %3s %3s %10s %8s %10s %9s %10s %s",
-        "program", "N", "A", "steps", "nnz", "passes/s", "output", "agrees", "end");
+    String header = String.format(Locale.ROOT, "%-26s %3s %3s %10s %8s %10s %11s %8s %9s %10s"
+        + " %s", "program", "N", "A", "steps", "nnz", "passes/s", "ref steps/s", "net/ref",
+        "output", "agrees", "end");
     out.println(header);
     boolean allGood = true;
     for (Entry e : entries) {
       ClassicConfig config = ClassicConfig.of(e.wordBits(), e.memoryBits());
       if (config.memorySize() > maxWords) {
-        out.printf(Locale.ROOT, "%-26s %3d %3d %10s %8s %10s %9s %10s %s%n", e.name(),
-            e.wordBits(), e.memoryBits(), "-", "-", "-", "-", "-",
+        out.printf(Locale.ROOT, "%-26s %3d %3d %10s %8s %10s %11s %8s %9s %10s %s%n", e.name(),
+            e.wordBits(), e.memoryBits(), "-", "-", "-", "-", "-", "-", "-",
             "skipped (more than " + maxWords + " words)");
         continue;
       }
@@ -129,6 +134,11 @@ public final class ClassicCorpus {
       Path inputFile = dir.resolve(e.name() + ".input");
       byte[] input = Files.exists(inputFile) ? Files.readAllBytes(inputFile) : new byte[0];
       byte[] expected = Files.readAllBytes(dir.resolve(e.name() + ".expected"));
+      // The reference machine alone, to its halt: the rate the network is compared with.
+      long refStart = System.nanoTime();
+      ClassicRun ref = ClassicRunner.run(initial, ByteInput.of(input), ByteOutput.discard(),
+          Long.MAX_VALUE);
+      double refRate = ref.steps() / Math.max((System.nanoTime() - refStart) / 1e9, 1e-9);
       long buildStart = System.nanoTime();
       ClassicConstruction c = ClassicConstruction.build(construction, config);
       ClassicLoopedMlp mlp = ClassicLoopedMlp.of(c, backend);
@@ -151,9 +161,10 @@ public final class ClassicCorpus {
       if (!o.agree() || (halted && !same)) {
         allGood = false;
       }
-      out.printf(Locale.ROOT, "%-26s %3d %3d %10d %8d %10.1f %9s %10s %s (build %.1f s, run"
-          + " %.1f s)%n", e.name(), e.wordBits(), e.memoryBits(), steps,
-          c.network().nonZeros(), steps / Math.max(elapsed, 1e-9), output, agrees, end,
+      double rate = steps / Math.max(elapsed, 1e-9);
+      out.printf(Locale.ROOT, "%-26s %3d %3d %10d %8d %10.1f %11.0f %8.5f %9s %10s %s (build"
+          + " %.1f s, run %.1f s)%n", e.name(), e.wordBits(), e.memoryBits(), steps,
+          c.network().nonZeros(), rate, refRate, rate / refRate, output, agrees, end,
           buildSeconds, elapsed);
       out.flush();
     }

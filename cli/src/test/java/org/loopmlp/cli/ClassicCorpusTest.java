@@ -1,0 +1,85 @@
+package org.loopmlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ClassicCorpus} (behind {@code scripts/run-corpus}) on a corpus folder made here: a
+ * program that prints "OK" and one that echoes its input, through both classic constructions on
+ * the incremental backend; and the same folder with a wrong expected output.
+ */
+class ClassicCorpusTest {
+  @TempDir Path dir;
+
+  /** Prints "OK" from two data words and halts (pc -1 after the third instruction). */
+  private static final String PRINT_OK = "# prints OK\n12 -1 3 13 -1 6 14 14 -1 0 0 0 79 75 5\n";
+
+  /** Echoes its input until end of input (N >= 9 for bytes above 127). */
+  private static final String ECHO =
+      "-1 15 3 16 15 -1 17 15 9 15 -1 12 18 18 0 0 -1 1 0\n";
+
+  private void corpus(String okExpected) throws Exception {
+    Files.writeString(dir.resolve("MANIFEST.md"), "| program | N | A | steps | input |\n"
+        + "|---|---|---|---|---|\n| print_ok | 8 | 4 | 3 | — |\n| echo | 10 | 5 | 17 | yes |\n");
+    Files.writeString(dir.resolve("print_ok.slq"), PRINT_OK);
+    Files.writeString(dir.resolve("print_ok.expected"), okExpected);
+    Files.writeString(dir.resolve("echo.slq"), ECHO);
+    Files.writeString(dir.resolve("echo.input"), "hi!");
+    Files.writeString(dir.resolve("echo.expected"), "hi!");
+  }
+
+  private int run(ByteArrayOutputStream out, String... extra) throws Exception {
+    String[] args = new String[extra.length + 1];
+    args[0] = dir.toString();
+    System.arraycopy(extra, 0, args, 1, extra.length);
+    return ClassicCorpus.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void everyProgramPrintsItsExpectedBytesAndAgreesAtEveryStep() throws Exception {
+    corpus("OK");
+    for (String construction : new String[] {"classic", "classic-split"}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertEquals(ExitCodes.OK, run(out, "--backend", "incremental", "--construction",
+          construction), out::toString);
+      String table = out.toString(StandardCharsets.UTF_8);
+      assertTrue(table.contains(construction + " network (incremental backend"), table);
+      for (String program : new String[] {"print_ok", "echo"}) {
+        String row = table.lines().filter(l -> l.startsWith(program + " ")).findFirst()
+            .orElseThrow();
+        assertTrue(row.contains(" identical ") && row.contains(" yes ")
+            && row.contains(" halted "), row);
+      }
+      // Steps: print_ok prints, prints, clears and halts (3); echo loops 5 instructions a
+      // byte and takes 2 more at end of input (3 * 5 + 2 = 17).
+      assertTrue(table.lines().anyMatch(l -> l.matches("print_ok\\s+8\\s+4\\s+3\\s.*")), table);
+      assertTrue(table.lines().anyMatch(l -> l.matches("echo\\s+10\\s+5\\s+17\\s.*")), table);
+    }
+  }
+
+  @Test
+  void aWrongExpectedOutputIsReportedAndExitsOne() throws Exception {
+    corpus("KO");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(ExitCodes.FOUND, run(out, "--construction", "classic-split", "--backend",
+        "incremental"), out::toString);
+    String row = out.toString(StandardCharsets.UTF_8).lines()
+        .filter(l -> l.startsWith("print_ok ")).findFirst().orElseThrow();
+    assertTrue(row.contains(" DIFFERS "), row);
+  }
+
+  @Test
+  void anUnknownConstructionIsAUsageError() throws Exception {
+    corpus("OK");
+    assertEquals(ExitCodes.USAGE, run(new ByteArrayOutputStream(), "--construction", "paper"));
+  }
+}
