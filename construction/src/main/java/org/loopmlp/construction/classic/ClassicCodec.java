@@ -298,8 +298,14 @@ public final class ClassicCodec {
         out = ClassicCodec.this.decode(vector);
         words = null;
       } else {
-        int[] changed = vector.changedSince(last);
-        words = changedWords(changed);
+        int[] changed;
+        try {
+          changed = vector.changedSince(last);
+        } catch (ArithmeticException e) {
+          // an entry without an exact value (a non-finite float): decode refuses it, in order
+          changed = null;
+        }
+        words = changed == null ? null : changedWords(changed);
         out = words == null ? null : decodeChanges(vector, words);
         if (out == null) {
           // Throws, naming the first wrong direction in decode's order (see above).
