@@ -2,7 +2,6 @@ package org.loopmlp.construction.classic;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.Arrays;
@@ -66,11 +65,15 @@ public final class ClassicCodec {
         wordOf[i] = a;
       }
     }
+    // the scratch registers the layout has (a construction may leave some out)
     Set<Integer> s = new HashSet<>();
     for (Register r : regs.scratch()) {
-      for (int i : indices(r)) {
-        s.add(i);
-        wordOf[i] = SCRATCH;
+      for (Direction d : r.bits()) {
+        if (layout.contains(d)) {
+          int i = layout.indexOf(d);
+          s.add(i);
+          wordOf[i] = SCRATCH;
+        }
       }
     }
     this.scratch = s.stream().mapToInt(Integer::intValue).sorted().toArray();
