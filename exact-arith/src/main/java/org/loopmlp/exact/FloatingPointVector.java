@@ -26,6 +26,32 @@ abstract class FloatingPointVector implements StateVector {
     return Rational.ofExactDouble(v);
   }
 
+  /**
+   * Against another floating-point vector: entries compared as numbers (two finite floats have
+   * the same exact value exactly when they are {@code ==}, -0 and 0 alike), without building
+   * rationals; a non-finite entry, which has no exact value, differs unless it is the same
+   * non-finite value (NaN beside NaN, the same infinity).
+   */
+  @Override
+  public int[] changedSince(StateVector earlier) {
+    if (!(earlier instanceof FloatingPointVector e) || e.dimension() != dimension()) {
+      return StateVector.super.changedSince(earlier);
+    }
+    int[] changed = new int[16];
+    int n = 0;
+    for (int i = 0; i < dimension(); i++) {
+      double a = entry(i);
+      double b = e.entry(i);
+      if (a != b && !(Double.isNaN(a) && Double.isNaN(b))) {
+        if (n == changed.length) {
+          changed = java.util.Arrays.copyOf(changed, 2 * n);
+        }
+        changed[n++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(changed, n);
+  }
+
   @Override
   public final boolean isZero(int i) {
     return entry(i) == 0;

@@ -50,6 +50,9 @@ public interface StateVector {
    * earlier}'s (a vector of the same dimension). O(dimension) in general; a version of the
    * {@code incremental} backend's output against an earlier version of the same run costs
    * O(entries changed in between), an edited vector against its base O(edits).
+   *
+   * @throws ArithmeticException where an entry compared has no exact value (a non-finite float
+   *     beside a vector of another representation)
    */
   default int[] changedSince(StateVector earlier) {
     checkNotNull(earlier, "earlier");

@@ -164,6 +164,30 @@ class VectorEditsProperties {
         () -> v.changedSince(ScaledIntegerVector.ofLongs(1, 2)));
   }
 
+  /**
+   * Floats compared as numbers: -0 and 0 are the same, NaN beside NaN and an infinity beside
+   * itself unchanged, a non-finite entry beside anything else changed.
+   */
+  @Test
+  void floatsDifferWhereTheirValuesDo() {
+    double[] a = {0.0, -0.0, 1.0, Double.NaN, Double.POSITIVE_INFINITY, 2.5, Double.NaN, 1.0, 3};
+    double[] b = {-0.0, 0.0, 1.0, Double.NaN, Double.POSITIVE_INFINITY, 2.0, 1.0,
+        Double.NEGATIVE_INFINITY, 3};
+    int[] want = {5, 6, 7};
+    assertArrayEquals(want, Float64Vector.of(a).changedSince(Float64Vector.of(b)));
+    float[] fa = new float[a.length];
+    float[] fb = new float[b.length];
+    for (int i = 0; i < a.length; i++) {
+      fa[i] = (float) a[i];
+      fb[i] = (float) b[i];
+    }
+    assertArrayEquals(want, Float32Vector.of(fa).changedSince(Float32Vector.of(fb)));
+    assertArrayEquals(want, Float32Vector.of(fa).changedSince(Float64Vector.of(b)));
+    // against another representation every entry needs its exact value: a NaN has none
+    assertThrows(ArithmeticException.class,
+        () -> Float64Vector.of(a).changedSince(RationalVector.zeros(a.length)));
+  }
+
   /** A looped network's schedule: per pass, the entries to replace in the output and values. */
   record Run(Network network, List<Long> first, List<List<Integer>> edits, List<Long> values,
       List<Integer> readEarly) {}

@@ -2,7 +2,6 @@ package org.loopmlp.construction.classic;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.Arrays;
@@ -66,11 +65,15 @@ public final class ClassicCodec {
         wordOf[i] = a;
       }
     }
+    // the scratch registers the layout has (a construction may leave some out)
     Set<Integer> s = new HashSet<>();
     for (Register r : regs.scratch()) {
-      for (int i : indices(r)) {
-        s.add(i);
-        wordOf[i] = SCRATCH;
+      for (Direction d : r.bits()) {
+        if (layout.contains(d)) {
+          int i = layout.indexOf(d);
+          s.add(i);
+          wordOf[i] = SCRATCH;
+        }
       }
     }
     this.scratch = s.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -298,8 +301,14 @@ public final class ClassicCodec {
         out = ClassicCodec.this.decode(vector);
         words = null;
       } else {
-        int[] changed = vector.changedSince(last);
-        words = changedWords(changed);
+        int[] changed;
+        try {
+          changed = vector.changedSince(last);
+        } catch (ArithmeticException e) {
+          // an entry without an exact value (a non-finite float): decode refuses it, in order
+          changed = null;
+        }
+        words = changed == null ? null : changedWords(changed);
         out = words == null ? null : decodeChanges(vector, words);
         if (out == null) {
           // Throws, naming the first wrong direction in decode's order (see above).

@@ -34,9 +34,10 @@ import org.loopmlp.isa.classic.gen.ClassicCase;
  * {@link ClassicCodec.Decoder} (each vector decoded against the last one, reading what changed)
  * against {@link ClassicCodec#decode} (the whole vector): the same output or the same {@link
  * DecodeException} (direction, value, message) for every pass output of random self-modifying
- * programs on the exact backends, and for those outputs corrupted in a memory bit, pc, a port or
- * flag, or scratch (to another bit, a non-bit integer or a fraction); its changed words are the
- * addresses where the two decoded states differ, compared word by word.
+ * programs on the exact backends and float64 (exact at these sizes), and for those outputs
+ * corrupted in a memory bit, pc, a port or flag, or scratch (to another bit, a non-bit integer
+ * or a fraction); its changed words are the addresses where the two decoded states differ,
+ * compared word by word.
  */
 class ClassicDecoderProperties {
   private static final Map<ClassicConfig, ClassicConstruction> BUILT = new ConcurrentHashMap<>();
@@ -64,7 +65,7 @@ class ClassicDecoderProperties {
 
   @Provide
   Arbitrary<Backend> backends() {
-    return Arbitraries.of("exact", "incremental", "rational").map(Backends::named);
+    return Arbitraries.of("exact", "incremental", "rational", "float64").map(Backends::named);
   }
 
   /** Value codes: 0 flip the bit, 1 set 2, 2 set -1, 3 set 1/2. */
