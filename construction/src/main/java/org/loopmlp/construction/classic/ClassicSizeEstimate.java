@@ -48,24 +48,16 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
     long w = Math.min(a, n);
     long d = m * n + 8 * n + 28;
     long scoreTerms = scoreTerms(config);
-    long p3Weights = 0;
-    long p3Neurons = 0;
-    long p3Rows = 0;
-    for (int t = 0; t < n; t++) {
-      long k = ClassicFetchStage.plusThreeSteps(t);
-      p3Weights += 2 * k * (t + 1);
-      p3Neurons += 2 * k;
-      p3Rows += 2 * k + 2;
-    }
+    PlusThree p3 = PlusThree.of(n);
     long byteBits = Math.min(8, n);
     long[] hidden = {
-        3 * f * n + 2 + p3Neurons, 0,
+        3 * f * n + 2 + p3.neurons(), 0,
         2 * m * n + n, 0,
         6 * n + 21, 0,
         2 * m * n + 3 * n, 0};
     long[] nnz = {
-        d + 3 * f * n * (w + 1) + 2 * n + p3Weights,
-        (d - 4 * n - 3) + 3 * n * (f + 2) + 2 * (n * f + 2) + p3Rows + 2,
+        d + 3 * f * n * (w + 1) + 2 * n + p3.weights(),
+        (d - 4 * n - 3) + 3 * n * (f + 2) + 2 * (n * f + 2) + p3.rows() + 2,
         (d - n - 7) + 9 + 2 * n * (scoreTerms + 2 * m) + 3 * n + byteBits,
         d - 2 * n + 2 * n * m + n,
         (d - 2 * n - 2) + 6 + 6 * n * (n + 1) + 8 * n + 34,
@@ -94,15 +86,7 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
     long f = ClassicFetchStage.fetchAddresses(config);
     long w = Math.min(a, n);
     long d = m * n + 8 * n + 28;
-    long p3Weights = 0;
-    long p3Neurons = 0;
-    long p3Rows = 0;
-    for (int t = 0; t < n; t++) {
-      long k = ClassicFetchStage.plusThreeSteps(t);
-      p3Weights += 2 * k * (t + 1);
-      p3Neurons += 2 * k;
-      p3Rows += 2 * k + 2;
-    }
+    PlusThree p3 = PlusThree.of(n);
     long byteBits = Math.min(8, n);
     long hw = (w + 1) / 2;
     long kw = w - hw;
@@ -111,15 +95,15 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
     long halvesW = (1L << hw) + (1L << kw);
     long halvesA = (1L << ha) + (1L << ka);
     long[] hidden = {
-        halvesW, 1L << w, 3 * f * n + 2 + p3Neurons, 0,
+        halvesW, 1L << w, 3 * f * n + 2 + p3.neurons(), 0,
         2 * halvesA, 2 * m, 2 * m * n + n, 0,
         6 * n + 21, 0,
         halvesA, m + (1L << ha) * n + (1L << ka), 2 * m * n + 3 * n, 0};
     long[] nnz = {
         d + (1L << hw) * hw + (1L << kw) * kw,
         d + 2 * (1L << w),
-        d + 3 * f * n * 2 + 2 * n + p3Weights,
-        (d - 4 * n - 3) + 3 * n * (f + 2) + 2 * (n * f + 2) + p3Rows + 2,
+        d + 3 * f * n * 2 + 2 * n + p3.weights(),
+        (d - 4 * n - 3) + 3 * n * (f + 2) + 2 * (n * f + 2) + p3.rows() + 2,
         (d - n) + 2 * ((1L << ha) * ha + (1L << ka) * (ka + 1)),
         d + 2 * 2 * m,
         (d - 7) + 9 + 2 * m * n * 2 + 3 * n + byteBits,
@@ -154,6 +138,25 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
   /** The size of the classic construction called {@code name}, exact or an upper bound. */
   public static ClassicSizeEstimate of(String name, ClassicConfig config) {
     return name.equals(ClassicConstruction.SPLIT_NAME) ? ofSplit(config) : of(config);
+  }
+
+  /**
+   * The steps of pc + 3 in both fetch stages: {@code k_t} thresholds of t + 1 weights for bit t
+   * (two neurons each), and the rows that gather them ({@code 2 k_t + 2} weights for bit t).
+   */
+  private record PlusThree(long weights, long neurons, long rows) {
+    static PlusThree of(long n) {
+      long weights = 0;
+      long neurons = 0;
+      long rows = 0;
+      for (int t = 0; t < n; t++) {
+        long k = ClassicFetchStage.plusThreeSteps(t);
+        weights += 2 * k * (t + 1);
+        neurons += 2 * k;
+        rows += 2 * k + 2;
+      }
+      return new PlusThree(weights, neurons, rows);
+    }
   }
 
   /** The sum over every address i of the number of terms of its address score s_i. */

@@ -35,6 +35,13 @@ class ClassicDifferentialProperties {
   private static final Map<ClassicConfig, ClassicConstruction> BUILT = new ConcurrentHashMap<>();
   private static final Map<ClassicConfig, ClassicConstruction> SPLIT = new ConcurrentHashMap<>();
   private static final int PASSES = 48;
+  /** What random programs must each cover in at least 3% of the tries. */
+  private static final List<ClassicCoverage> PROGRAM_CORNERS = List.of(ClassicCoverage.SUBTRACT,
+      ClassicCoverage.BRANCH_TAKEN, ClassicCoverage.BRANCH_NOT_TAKEN,
+      ClassicCoverage.SAME_OPERAND, ClassicCoverage.OPERAND_WRAPPED,
+      ClassicCoverage.INPUT_BYTE, ClassicCoverage.OUTPUT, ClassicCoverage.ECHO_BYTE,
+      ClassicCoverage.WRITES_THIS_INSTRUCTION, ClassicCoverage.WRITES_NEXT_INSTRUCTION,
+      ClassicCoverage.HALTED_NEGATIVE_PC, ClassicCoverage.HALTED_OFF_END);
 
   static ClassicConstruction construction(ClassicConfig config) {
     return BUILT.computeIfAbsent(config, ClassicConstruction::build);
@@ -59,12 +66,7 @@ class ClassicDifferentialProperties {
   @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
   void selfModifyingProgramsRunLikeTheReferenceMachine(@ForAll("programs") ClassicCase c) {
     check(c, PASSES);
-    ClassicCoverage.checkCoverage(List.of(ClassicCoverage.SUBTRACT,
-        ClassicCoverage.BRANCH_TAKEN, ClassicCoverage.BRANCH_NOT_TAKEN,
-        ClassicCoverage.SAME_OPERAND, ClassicCoverage.OPERAND_WRAPPED,
-        ClassicCoverage.INPUT_BYTE, ClassicCoverage.OUTPUT, ClassicCoverage.ECHO_BYTE,
-        ClassicCoverage.WRITES_THIS_INSTRUCTION, ClassicCoverage.WRITES_NEXT_INSTRUCTION,
-        ClassicCoverage.HALTED_NEGATIVE_PC, ClassicCoverage.HALTED_OFF_END), 3.0);
+    ClassicCoverage.checkCoverage(PROGRAM_CORNERS, 3.0);
   }
 
   /** The same programs on {@code classic-split}: its decoded and routed gates, every corner. */
@@ -73,12 +75,7 @@ class ClassicDifferentialProperties {
   void theSplitConstructionRunsProgramsLikeTheReferenceMachine(
       @ForAll("programs") ClassicCase c) {
     check(SPLIT.computeIfAbsent(c.config(), ClassicConstruction::buildSplit), c, PASSES);
-    ClassicCoverage.checkCoverage(List.of(ClassicCoverage.SUBTRACT,
-        ClassicCoverage.BRANCH_TAKEN, ClassicCoverage.BRANCH_NOT_TAKEN,
-        ClassicCoverage.SAME_OPERAND, ClassicCoverage.OPERAND_WRAPPED,
-        ClassicCoverage.INPUT_BYTE, ClassicCoverage.OUTPUT, ClassicCoverage.ECHO_BYTE,
-        ClassicCoverage.WRITES_THIS_INSTRUCTION, ClassicCoverage.WRITES_NEXT_INSTRUCTION,
-        ClassicCoverage.HALTED_NEGATIVE_PC, ClassicCoverage.HALTED_OFF_END), 3.0);
+    ClassicCoverage.checkCoverage(PROGRAM_CORNERS, 3.0);
   }
 
   @Property(tries = 150, seed = "11")
