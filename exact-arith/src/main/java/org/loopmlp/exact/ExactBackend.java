@@ -114,7 +114,7 @@ public final class ExactBackend implements Backend {
 
     private ScaledIntegerVector applyLayer(IntegerLayer layer, ScaledIntegerVector x) {
       long[] xs = x.longsUnsafe();
-      if (xs != null && x.isInteger() && layer.isIntegral() && layer.longWeights != null
+      if (xs != null && x.isInteger() && layer.isIntegral() && layer.weightsFitLong
           && layer.longBiases != null) {
         long m = x.maxAbsLong();
         long bound = IntegerLayer.saturatedAdd(
@@ -144,11 +144,11 @@ public final class ExactBackend implements Backend {
       for (int r = 0; r < layer.rows; r++) {
         long bias = layer.longBiases[r];
         long bound = IntegerLayer.saturatedAdd(
-            IntegerLayer.saturatedMultiply(layer.rowAbsSum[r], m), IntegerLayer.absSaturated(bias));
+            IntegerLayer.saturatedMultiply(layer.rowAbsSum(r), m), IntegerLayer.absSaturated(bias));
         if (bound < SAFE_BOUND) {
           long acc = bias;
           for (int k = layer.rowStart[r]; k < layer.rowStart[r + 1]; k++) {
-            acc += layer.longWeights[k] * xs[layer.columns[k]];
+            acc += layer.weightLong(k) * xs[layer.columns[k]];
           }
           ys[r] = BigInteger.valueOf(Math.max(acc, 0));
         } else {
@@ -158,7 +158,7 @@ public final class ExactBackend implements Backend {
           }
           BigInteger acc = BigInteger.valueOf(bias);
           for (int k = layer.rowStart[r]; k < layer.rowStart[r + 1]; k++) {
-            acc = acc.add(BigInteger.valueOf(layer.longWeights[k]).multiply(xBig[layer.columns[k]]));
+            acc = acc.add(BigInteger.valueOf(layer.weightLong(k)).multiply(xBig[layer.columns[k]]));
           }
           ys[r] = acc.signum() > 0 ? acc : BigInteger.ZERO;
         }
@@ -180,7 +180,7 @@ public final class ExactBackend implements Backend {
         for (int k = layer.rowStart[r]; k < layer.rowStart[r + 1]; k++) {
           acc = acc.add(layer.weightBig(k).multiply(xs[layer.columns[k]]));
         }
-        acc = acc.multiply(s).add(layer.bigBiases[r].multiply(t));
+        acc = acc.multiply(s).add(layer.biasBig(r).multiply(t));
         ys[r] = acc.signum() > 0 ? acc : BigInteger.ZERO;
       }
       return ScaledIntegerVector.ofBigOwned(ys, l);

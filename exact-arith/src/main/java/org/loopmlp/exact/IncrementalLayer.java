@@ -71,7 +71,7 @@ final class IncrementalLayer {
 
   /** True when every weight and bias of {@code layer} is an integer that fits in a long. */
   static boolean runsInLongs(IntegerLayer layer) {
-    return layer.isIntegral() && layer.longWeights != null && layer.longBiases != null;
+    return layer.isIntegral() && layer.weightsFitLong && layer.longBiases != null;
   }
 
   /** The largest m with {@code 2 m maxRowAbsSum + maxAbsBias < 2^62}; -1 when there is none. */

@@ -10,9 +10,11 @@ import java.math.BigInteger;
  * construction every weight and bias is an integer and both scales are 1.
  *
  * <p>Weights are held in the narrowest of {@code int[]}, {@code long[]}, {@code BigInteger[]}
- * that holds them all; the row bounds {@code sum_k |A_rk|} are precomputed (saturated at {@link
- * Long#MAX_VALUE}) so that evaluation can decide in O(1) per layer whether an unchecked long loop
- * is safe.
+ * that holds them all (one array only), biases in {@code long[]} or else {@code BigInteger[]};
+ * the row and column arrays are the source layer's own (both are immutable), so a layer of
+ * millions of rows is held about once. The largest row bound {@code sum_k |A_rk|} is precomputed
+ * (saturated at {@link Long#MAX_VALUE}) so that evaluation can decide in O(1) per layer whether
+ * an unchecked long loop is safe; a single row's bound is computed when a row needs it.
  */
 final class IntegerLayer {
   final SparseLayer source;
@@ -21,17 +23,19 @@ final class IntegerLayer {
   final int[] columns;
   /** Non-null when every integer weight fits in an int. */
   final int[] intWeights;
-  /** Non-null when every integer weight fits in a long. */
+  /** Non-null when every integer weight fits in a long but not every one in an int. */
   final long[] longWeights;
   /** Non-null only when some integer weight does not fit in a long. */
   final BigInteger[] bigWeights;
+  /** True when every integer weight fits in a long ({@link #weightLong} then reads it). */
+  final boolean weightsFitLong;
   /** Non-null when every integer bias fits in a long. */
   final long[] longBiases;
+  /** Non-null only when some integer bias does not fit in a long. */
   final BigInteger[] bigBiases;
   final BigInteger weightScale;
   final BigInteger biasScale;
-  /** {@code sum_k |A_rk|} per row, saturated. */
-  final long[] rowAbsSum;
+  /** {@code max_r sum_k |A_rk|}, saturated. */
   final long maxRowAbsSum;
   /** {@code max_r |B_r|}, saturated. */
   final long maxAbsBias;
@@ -39,8 +43,8 @@ final class IntegerLayer {
   IntegerLayer(SparseLayer layer) {
     this.source = layer;
     this.rows = layer.outputDimension();
-    this.rowStart = layer.rowStartArray();
-    this.columns = layer.columnArray();
+    this.rowStart = layer.rowStartShared();
+    this.columns = layer.columnsShared();
     Rational[] w = layer.weightArray();
     Rational[] b = layer.biasArray();
     this.weightScale = commonDenominator(w);
@@ -61,31 +65,47 @@ final class IntegerLayer {
       }
       lw = fitsLong ? longs(a) : null;
     }
-    this.longWeights = lw;
+    this.weightsFitLong = fitsLong;
     this.intWeights = fitsInt ? ints(lw) : null;
+    this.longWeights = fitsInt ? null : lw;
     this.bigWeights = fitsLong ? null : a;
 
-    this.bigBiases = scaled(b, biasScale);
+    BigInteger[] scaledBiases = scaled(b, biasScale);
     boolean biasesFit = true;
     long maxB = 0;
-    for (BigInteger v : bigBiases) {
+    for (BigInteger v : scaledBiases) {
       biasesFit &= v.bitLength() <= 63;
       maxB = Math.max(maxB, saturated(v.abs()));
     }
-    this.longBiases = biasesFit ? longs(bigBiases) : null;
+    this.longBiases = biasesFit ? longs(scaledBiases) : null;
+    this.bigBiases = biasesFit ? null : scaledBiases;
     this.maxAbsBias = maxB;
 
-    this.rowAbsSum = new long[rows];
     long maxRow = 0;
     for (int r = 0; r < rows; r++) {
-      long s = 0;
-      for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
-        s = saturatedAdd(s, lw != null ? absSaturated(lw[k]) : saturated(a[k].abs()));
-      }
-      rowAbsSum[r] = s;
-      maxRow = Math.max(maxRow, s);
+      maxRow = Math.max(maxRow, rowAbsSum(r));
     }
     this.maxRowAbsSum = maxRow;
+  }
+
+  /** {@code sum_k |A_rk|} of row {@code r}, saturated. */
+  long rowAbsSum(int r) {
+    long s = 0;
+    for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+      s = saturatedAdd(s, weightsFitLong ? absSaturated(weightLong(k))
+          : saturated(bigWeights[k].abs()));
+    }
+    return s;
+  }
+
+  /** The integer weight at position {@code k}; only when {@link #weightsFitLong}. */
+  long weightLong(int k) {
+    return intWeights != null ? intWeights[k] : longWeights[k];
+  }
+
+  /** The integer bias of row {@code r} as a BigInteger. */
+  BigInteger biasBig(int r) {
+    return longBiases != null ? BigInteger.valueOf(longBiases[r]) : bigBiases[r];
   }
 
   boolean isIntegral() {
@@ -94,7 +114,7 @@ final class IntegerLayer {
 
   /** The integer weight at position {@code k} as a BigInteger. */
   BigInteger weightBig(int k) {
-    return longWeights != null ? BigInteger.valueOf(longWeights[k]) : bigWeights[k];
+    return weightsFitLong ? BigInteger.valueOf(weightLong(k)) : bigWeights[k];
   }
 
   private static BigInteger commonDenominator(Rational[] values) {

@@ -129,6 +129,16 @@ public final class SparseLayer {
     return columns.clone();
   }
 
+  /** The row starts themselves, shared, never to be written (for {@link IntegerLayer}). */
+  int[] rowStartShared() {
+    return rowStart;
+  }
+
+  /** The columns themselves, shared, never to be written (for {@link IntegerLayer}). */
+  int[] columnsShared() {
+    return columns;
+  }
+
   public Rational[] weightArray() {
     return weights.toArray();
   }
