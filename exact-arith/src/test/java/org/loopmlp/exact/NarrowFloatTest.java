@@ -121,9 +121,19 @@ class NarrowFloatTest {
   private static final double[] FINITE_FLOAT16 = finiteValues(F16);
 
   private static double[] finiteValues(NarrowFloat format) {
-    return java.util.stream.IntStream.range(0, 1 << 16)
-        .mapToDouble(b -> format.decode((short) b)).filter(Double::isFinite).distinct().sorted()
-        .toArray();
+    java.util.TreeSet<Double> values = new java.util.TreeSet<>();
+    for (int b = 0; b < 1 << 16; b++) {
+      double v = format.decode((short) b);
+      if (Double.isFinite(v)) {
+        values.add(v);
+      }
+    }
+    double[] sorted = new double[values.size()];
+    int i = 0;
+    for (double v : values) {
+      sorted[i++] = v;
+    }
+    return sorted;
   }
 
   @Property(tries = 3000)
