@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,38 +27,72 @@ import org.loopmlp.exact.SparseLayer;
 public final class LayerAssembler {
   private final StateLayout layout;
   private final int stateDim;
+  private final ImmutableList<Invariant> inputInvariants;
+  private final Set<String> stageNames = new HashSet<>();
   private final List<SparseLayer> built = new ArrayList<>();
   private final List<LayerInfo> infos = new ArrayList<>();
   private StateLayout previous;
   private List<Invariant> previousInv;
 
-  /** An assembler over {@code layout}, whose directions hold {@code inputInvariants}. */
-  public LayerAssembler(StateLayout layout, List<Invariant> inputInvariants) {
-    checkArgument(inputInvariants.size() == layout.dimension(), "%s invariants for %s directions",
-        inputInvariants.size(), layout.dimension());
+  /**
+   * An assembler over the machine state space {@code layout}: a pass's input holds 0 in the
+   * directions of the {@code scratch} registers and a bit in every other direction.
+   */
+  public LayerAssembler(StateLayout layout, Collection<Register> scratch) {
     this.layout = layout;
     this.stateDim = layout.dimension();
+    Set<Direction> zero = directionsOf(scratch);
+    this.inputInvariants = layout.directions().stream()
+        .map(d -> zero.contains(d) ? Invariant.ZERO : Invariant.BIT)
+        .collect(ImmutableList.toImmutableList());
     this.previous = layout;
-    this.previousInv = ImmutableList.copyOf(inputInvariants);
+    this.previousInv = inputInvariants;
+  }
+
+  /** The invariants of a pass's input: scratch 0, every other direction a bit. */
+  public ImmutableList<Invariant> inputInvariants() {
+    return inputInvariants;
   }
 
   /**
-   * Adds the layers of stage {@code si}, which must end in the state space; returns the index of
-   * its first layer.
+   * Adds the layers of stage {@code si}, which declares that it reads {@code reads} and writes
+   * {@code writes} (state registers) and must end in the state space; returns the index of its
+   * first layer.
    *
-   * @throws IllegalArgumentException if a layer reads or writes what the stage does not declare
+   * @throws IllegalArgumentException if two stages share a name, a declared register is not in
+   *     the state space, or a layer reads or writes what the stage does not declare
    */
-  public int addStage(int si, String stageName, List<LayerPlan> plans, Set<Direction> writes,
-      Set<Direction> readable) {
+  public int addStage(int si, String stageName, List<LayerPlan> plans,
+      Collection<Register> reads, Collection<Register> writes) {
+    checkArgument(stageNames.add(stageName), "two stages are called %s", stageName);
+    for (Register r : writes) {
+      checkArgument(layout.findRegister(r.name()).isPresent(),
+          "stage %s declares %s, which is not a state register", stageName, r.name());
+    }
+    Set<Direction> writable = directionsOf(writes);
+    Set<Direction> readable = directionsOf(reads);
+    readable.addAll(writable);
     checkArgument(!plans.isEmpty(), "stage %s has no layers", stageName);
     int first = built.size();
     for (int li = 0; li < plans.size(); li++) {
-      addLayer(si, stageName, plans.get(li), li > 0, writes, readable);
+      addLayer(si, stageName, plans.get(li), li > 0, writable, readable);
     }
     checkArgument(previous.dimension() == stateDim,
         "stage %s ends with %s hidden neurons; a stage must end in the state space", stageName,
         previous.dimension() - stateDim);
     return first;
+  }
+
+  /** The state registers a stage that owns {@code owned} leaves as they are: its frame. */
+  public ImmutableList<Register> frame(Set<Register> owned) {
+    return layout.registers().stream().filter(r -> !owned.contains(r))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static Set<Direction> directionsOf(Collection<Register> registers) {
+    Set<Direction> s = new HashSet<>();
+    registers.forEach(r -> s.addAll(r.bits()));
+    return s;
   }
 
   /** The layers so far (a live view). */

@@ -6,10 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Invariant;
 import org.loopmlp.construction.LayerAssembler;
 import org.loopmlp.construction.LayerInfo;
@@ -143,33 +140,22 @@ public final class ClassicConstruction {
     final List<SparseLayer> built;
     final List<LayerInfo> infos;
     final List<ClassicLemma> lemmas = new ArrayList<>();
-    final Set<String> stageNames = new HashSet<>();
     ClassicCondition condition;
 
     Assembler(ClassicRegisters regs) {
       this.regs = regs;
       this.layout = regs.layout();
-      Set<Direction> scratch = directionsOf(ImmutableSet.copyOf(regs.scratch()));
-      this.inputInvariants = layout.directions().stream()
-          .map(d -> scratch.contains(d) ? Invariant.ZERO : Invariant.BIT)
-          .collect(ImmutableList.toImmutableList());
-      this.layers = new LayerAssembler(layout, inputInvariants);
+      this.layers = new LayerAssembler(layout, regs.scratch());
+      this.inputInvariants = layers.inputInvariants();
       this.built = layers.layers();
       this.infos = layers.layerInfos();
       this.condition = ClassicRole.passStart(regs);
     }
 
     void addStage(int si, ClassicStage stage) {
-      checkArgument(stageNames.add(stage.name()), "two stages are called %s", stage.name());
-      Set<Direction> writes = directionsOf(stage.writes(regs));
-      Set<Direction> readable = directionsOf(stage.reads(regs));
-      readable.addAll(writes);
-      for (Register r : stage.writes(regs)) {
-        checkArgument(layout.findRegister(r.name()).isPresent(),
-            "stage %s declares %s, which is not a state register", stage.name(), r.name());
-      }
       ImmutableList<LayerPlan> plans = stage.layers(regs);
-      int firstLayer = layers.addStage(si, stage.name(), plans, writes, readable);
+      int firstLayer = layers.addStage(si, stage.name(), plans, stage.reads(regs),
+          stage.writes(regs));
       addLemma(stage, firstLayer, plans.size());
     }
 
@@ -183,18 +169,11 @@ public final class ClassicConstruction {
         ownedBuilder.addAll(role.owned(regs));
       }
       ImmutableSet<Register> owned = ownedBuilder.build();
-      ImmutableList<Register> frame = layout.registers().stream()
-          .filter(r -> !owned.contains(r)).collect(ImmutableList.toImmutableList());
+      ImmutableList<Register> frame = layers.frame(owned);
       lemmas.add(new ClassicLemma(stage.name(), roles, firstLayer, layerCount, condition, post,
           owned, frame));
       condition = post;
     }
-  }
-
-  private static Set<Direction> directionsOf(Set<Register> registers) {
-    Set<Direction> s = new HashSet<>();
-    registers.forEach(r -> s.addAll(r.bits()));
-    return s;
   }
 
   /**
