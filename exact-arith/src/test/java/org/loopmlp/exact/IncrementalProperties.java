@@ -280,12 +280,9 @@ class IncrementalProperties {
     return values.stream().mapToLong(Long::longValue).toArray();
   }
 
-  // ---- properties ----
-
-  @Property(tries = 300, seed = "20261129")
-  void incrementalEqualsExactOnEveryNeuronOfEveryPass(@ForAll("schedules") Schedule s) {
-    IncrementalBackend.Compiled probe = IncrementalBackend.INSTANCE.compile(s.network());
-    agreesWithExact(new Backend() {
+  /** The incremental backend whose every compile returns {@code probe}, to read its stats. */
+  private static Backend compiledAs(IncrementalBackend.Compiled probe) {
+    return new Backend() {
       @Override
       public String name() {
         return "incremental";
@@ -300,7 +297,15 @@ class IncrementalProperties {
       public Compiled compile(Network network) {
         return probe;
       }
-    }, s, true);
+    };
+  }
+
+  // ---- properties ----
+
+  @Property(tries = 300, seed = "20261129")
+  void incrementalEqualsExactOnEveryNeuronOfEveryPass(@ForAll("schedules") Schedule s) {
+    IncrementalBackend.Compiled probe = IncrementalBackend.INSTANCE.compile(s.network());
+    agreesWithExact(compiledAs(probe), s, true);
     IncrementalBackend.Stats st = probe.stats();
     Statistics.label("path").collect(!probe.isIncremental() ? "exact (fractions or huge weights)"
         : st.exactPasses() > 0 ? "handed over to exact in some pass"
@@ -366,22 +371,7 @@ class IncrementalProperties {
     }
     Schedule s = new Schedule(n, first, steps);
     IncrementalBackend.Compiled probe = IncrementalBackend.INSTANCE.compile(n);
-    agreesWithExact(new Backend() {
-      @Override
-      public String name() {
-        return "incremental";
-      }
-
-      @Override
-      public boolean isExact() {
-        return true;
-      }
-
-      @Override
-      public Compiled compile(Network network) {
-        return probe;
-      }
-    }, s, true);
+    agreesWithExact(compiledAs(probe), s, true);
     IncrementalBackend.Stats st = probe.stats();
     assertTrue(st.incrementalLayers() > 0 && st.denseLayers() > 1, "both paths ran: " + st);
     agreesWithExact(ParallelExactBackend.INSTANCE, s, false);
