@@ -1,7 +1,15 @@
 (* Printed by scripts/check-coq: each theorem must be "Closed under the global context". *)
-From Loopmlp Require Import Net Paper Base Subtract.
+From Loopmlp Require Import Net Paper Base Subtract NextPc Branch.
 Print Assumptions pass_norm.
 Print Assumptions subtract_result.
 Print Assumptions subtract_clears.
 Print Assumptions subtract_frame.
 Print Assumptions subtract_beyond.
+Print Assumptions nextpc_result.
+Print Assumptions nextpc_frame.
+Print Assumptions nextpc_beyond.
+Print Assumptions branch_flag.
+Print Assumptions branch_result.
+Print Assumptions branch_clears.
+Print Assumptions branch_frame.
+Print Assumptions branch_beyond.
