@@ -1,5 +1,5 @@
 (* Printed by scripts/check-coq: each theorem must be "Closed under the global context". *)
-From Loopmlp Require Import Net Paper Base Subtract NextPc Branch.
+From Loopmlp Require Import Net Paper Base Subtract NextPc Branch AddrMatch Select.
 Print Assumptions pass_norm.
 Print Assumptions subtract_result.
 Print Assumptions subtract_clears.
@@ -13,3 +13,13 @@ Print Assumptions branch_result.
 Print Assumptions branch_clears.
 Print Assumptions branch_frame.
 Print Assumptions branch_beyond.
+Print Assumptions select_value.
+Print Assumptions fetch_result.
+Print Assumptions fetch_frame.
+Print Assumptions fetch_beyond.
+Print Assumptions read_result.
+Print Assumptions read_frame.
+Print Assumptions read_beyond.
+Print Assumptions write_result.
+Print Assumptions write_frame.
+Print Assumptions write_beyond.

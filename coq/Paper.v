@@ -39,7 +39,7 @@ Definition copy (d : sdir) : row := copy_row (col d).
 
 (* s_v(x) of SPEC §7.4 over the L bits at columns xcol t:
    sum_t (2 x_t - 1)(2 v_t - 1) - L = sum_t 2 sgn_t x_t - sum_t sgn_t - L. *)
-Definition sgn (v t : nat) : Z := if Nat.testbit v t then 1 else -1.
+Definition sgn (v t : nat) : Z := if Z.testbit (Z.of_nat v) (Z.of_nat t) then 1 else -1.
 Definition score_bias (L v : nat) : Z := - Z.of_nat L - sumZ L (sgn v).
 Definition score_terms (L : nat) (xcol : nat -> nat) (v : nat) : list (nat * Z) :=
   map (fun t => (xcol t, 2 * sgn v t)) (seq 0 L).
