@@ -1,5 +1,5 @@
 (* Printed by scripts/check-coq: each theorem must be "Closed under the global context". *)
-From Loopmlp Require Import Net Paper Base Subtract NextPc Branch AddrMatch Select.
+From Loopmlp Require Import Net Paper Base Subtract NextPc Branch AddrMatch Select Main.
 Print Assumptions pass_norm.
 Print Assumptions subtract_result.
 Print Assumptions subtract_clears.
@@ -23,3 +23,4 @@ Print Assumptions read_beyond.
 Print Assumptions write_result.
 Print Assumptions write_frame.
 Print Assumptions write_beyond.
+Print Assumptions paper_step.
