@@ -24,3 +24,5 @@ Print Assumptions write_result.
 Print Assumptions write_frame.
 Print Assumptions write_beyond.
 Print Assumptions paper_step.
+Print Assumptions paper_step_decoded.
+Print Assumptions decode_encode.

@@ -327,3 +327,82 @@ Proof.
     apply v6_is_step; assumption.
   - intros j Hj; apply (branch_beyond c _ 0); assumption.
 Qed.
+
+(* ---- Decoding: the state a vector encodes (SPEC §7.3) ---- *)
+
+Lemma signed_of_bits : forall n w, (1 <= n)%nat -> - p2 (n - 1) <= w < p2 (n - 1) ->
+  w mod p2 n - p2 n * bitZ w (n - 1) = w.
+Proof.
+  intros n w Hn Hw.
+  assert (HP : p2 n = 2 * p2 (n - 1)) by (replace n with (S (n - 1)) at 1 by lia; apply p2_S).
+  pose proof (p2_pos (n - 1)).
+  rewrite <- (bitZ_mod w n (n - 1)) by lia.
+  rewrite bit_by_steps by (pose proof (Z.mod_pos_bound w (p2 n)); lia).
+  destruct (Z.ltb_spec w 0).
+  - assert (E : w mod p2 n = w + p2 n)
+      by (symmetry; apply (Z.mod_unique w (p2 n) (-1)); [left; lia|ring]).
+    rewrite E; repeat match goal with |- context [(?a <=? ?b)] => destruct (Z.leb_spec a b) end;
+      lia.
+  - rewrite Z.mod_small by lia.
+    repeat match goal with |- context [(?a <=? ?b)] => destruct (Z.leb_spec a b) end; lia.
+Qed.
+
+Lemma unsigned_of_bits : forall n (u : nat), (u < 2 ^ n)%nat ->
+  Z.to_nat (uval n (bitZ (Z.of_nat u))) = u.
+Proof.
+  intros n u Hu; unfold uval; rewrite sum_bits, Z.mod_small, Nat2Z.id; [reflexivity|].
+  rewrite <- p2_nat; lia.
+Qed.
+
+(* Any vector equal to encode(s) decodes to s. *)
+Theorem decode_encode : forall c s (v : vec), (1 <= cN c)%nat -> wf c s ->
+  (forall i, v i = encode c s i) -> same c (decode c v) s.
+Proof.
+  intros c s v HN (Hpc & Hcode & Hmem) Hv.
+  assert (Hd : forall d, valid c d -> v (sidx c d) = enc_dir s d)
+    by (intros; rewrite Hv; apply of_dirs_sidx; assumption).
+  unfold same, decode; cbn [pc code mem]; split; [|split].
+  - unfold uval; rewrite (sumZ_ext _ _ (fun t => p2 t * bitZ (Z.of_nat (pc s)) t))
+      by (intros; rewrite Hd by (simpl; lia); reflexivity).
+    apply unsigned_of_bits; exact Hpc.
+  - intros q Hq; destruct (Hcode q Hq) as (Ha & Hb & Hc).
+    destruct (code s q) as [qa qb qc] eqn:E; cbn [ia ib ic] in *.
+    unfold uval.
+    rewrite (sumZ_ext (cA c) _ (fun t => p2 t * bitZ (Z.of_nat qa) t))
+      by (intros; rewrite Hd by (simpl; lia); cbn [enc_dir]; unfold field_val; rewrite E;
+          reflexivity).
+    rewrite (sumZ_ext (cA c) (fun t => p2 t * v (sidx c (DCode q FB t)))
+               (fun t => p2 t * bitZ (Z.of_nat qb) t))
+      by (intros; rewrite Hd by (simpl; lia); cbn [enc_dir]; unfold field_val; rewrite E;
+          reflexivity).
+    rewrite (sumZ_ext (cC c) _ (fun t => p2 t * bitZ (Z.of_nat qc) t))
+      by (intros; rewrite Hd by (simpl; lia); cbn [enc_dir]; unfold field_val; rewrite E;
+          reflexivity).
+    fold (uval (cA c) (bitZ (Z.of_nat qa))) (uval (cA c) (bitZ (Z.of_nat qb)))
+      (uval (cC c) (bitZ (Z.of_nat qc))).
+    rewrite !unsigned_of_bits; [reflexivity|assumption..].
+  - intros i Hi; unfold sval, uval.
+    rewrite (sumZ_ext _ _ (fun t => p2 t * bitZ (mem s i) t))
+      by (intros; rewrite Hd by (simpl; lia); reflexivity).
+    rewrite Hd by (simpl; lia); cbn [enc_dir].
+    rewrite sum_bits; apply signed_of_bits; auto.
+Qed.
+
+Lemma step_wf : forall c s, (1 <= cN c)%nat -> wf c s -> wf c (step c s).
+Proof.
+  intros c s HN (Hpc & Hcode & Hmem); unfold step, wf; cbn [pc code mem].
+  destruct (Hcode (pc s) Hpc) as (_ & _ & Hc).
+  split; [|split; [exact Hcode|]].
+  - destruct (_ <=? 0); [exact Hc|].
+    apply Nat.mod_upper_bound; unfold ksize; apply Nat.pow_nonzero; lia.
+  - intros i Hi; destruct (i =? _)%nat; [apply wrap_range; exact HN|apply Hmem; exact Hi].
+Qed.
+
+(* The main theorem as SPEC §1 states it: decode(pass(encode s)) = step s, for every N >= 1,
+   every A and C, and every state the encoding admits. *)
+Theorem paper_step_decoded : forall c s, (1 <= cN c)%nat -> wf c s ->
+  same c (decode c (pass (paper_network c) (encode c s))) (step c s).
+Proof.
+  intros c s HN Hwf; apply decode_encode; [exact HN|apply step_wf; assumption|].
+  apply paper_step; assumption.
+Qed.
