@@ -88,7 +88,7 @@ final class LemmaTable {
           l.paperLabel(), l.budget(), l.layerCount(), l.firstLayer() + ".." + l.lastLayer(),
           lemma, frameHolds ? "proved" : "VIOLATED", result);
     }
-    out.printf(Locale.ROOT, "  %-14s %-20s %6d %4d%n", "total", "", CheckCommand.paperDepth(c),
+    out.printf(Locale.ROOT, "  %-14s %-20s %6d %4d%n", "total", "", PaperCheck.paperDepth(c),
         c.depth());
     List<String> counterexamples = new ArrayList<>();
     List<String> notShown = new ArrayList<>();

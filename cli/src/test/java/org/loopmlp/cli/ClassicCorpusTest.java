@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ClassicCorpus} (behind {@code scripts/run-corpus}) on a corpus folder made here: a
+ * {@code loopmlp run-corpus --isa classic} (behind {@code scripts/run-corpus}) on a corpus folder made here: a
  * program that prints "OK" and one that echoes its input, through both classic constructions on
  * the incremental backend; and the same folder with a wrong expected output.
  */
@@ -37,11 +36,15 @@ class ClassicCorpusTest {
   }
 
   private int run(ByteArrayOutputStream out, String... extra) throws Exception {
-    String[] args = new String[extra.length + 1];
-    args[0] = dir.toString();
-    System.arraycopy(extra, 0, args, 1, extra.length);
-    return ClassicCorpus.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String[] args = new String[extra.length + 4];
+    args[0] = "run-corpus";
+    args[1] = dir.toString();
+    args[2] = "--isa";
+    args[3] = "classic";
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    Cli.Result r = Cli.run(args);
+    out.write(r.out().getBytes(StandardCharsets.UTF_8));
+    return r.code();
   }
 
   @Test
