@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
     name = "prove",
     header = "Prove every stage lemma for all inputs of one size; write and check a certificate.",
     description = {
-        "Proves each stage lemma of the construction (the paper construction has six "
-            + "stages; compact and narrow merge some) for every input of the given size, by "
+        "Proves each stage lemma of the construction (six for paper; four for compact, onehot, "
+            + "onehot-split and narrow, which merge stages) for every input of the given size, by "
             + "exact interval reasoning on a case split of the control bits (pc for fetch, "
             + "the address registers for read and write, the carries for subtract, the flag "
             + "for branch). With --out, writes the network and a certificate (the case split "
