@@ -1,6 +1,7 @@
 package org.loopmlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -84,5 +85,51 @@ class ClassicCorpusTest {
   void anUnknownConstructionIsAUsageError() throws Exception {
     corpus("OK");
     assertEquals(ExitCodes.USAGE, run(new ByteArrayOutputStream(), "--construction", "paper"));
+  }
+
+  /** Exit 2, one line on stderr containing {@code expected}, nothing on stdout. */
+  private void refused(String expected, String... extra) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String[] args = new String[extra.length + 4];
+    args[0] = "run-corpus";
+    args[1] = dir.toString();
+    args[2] = "--isa";
+    args[3] = "classic";
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    Cli.Result r = Cli.run(args);
+    assertEquals(ExitCodes.USAGE, r.code(), r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void badOptionValuesAreOneLine() throws Exception {
+    corpus("OK");
+    refused("unknown backend 'bogus'", "--backend", "bogus");
+    refused("Invalid value for option '--seconds': 'x' is not a double", "--seconds", "x");
+    refused("Invalid value for option '--max-words': 'x' is not a long", "--max-words", "x");
+    refused("--seconds must be a number of seconds > 0, was -5.0", "--seconds", "-5");
+    refused("--max-words must be >= 1, was -1", "--max-words", "-1");
+    refused("--only nosuch: no program nosuch in " + dir.resolve("MANIFEST.md")
+        + " (it lists print_ok, echo)", "--only", "nosuch");
+  }
+
+  @Test
+  void helpExitsZeroAndNamesTheCommand() {
+    Cli.Result r = Cli.run("run-corpus", "--help");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.out().contains("Usage: loopmlp run-corpus [-hV]"), r.out());
+    assertFalse(r.out().contains("ClassicCorpus"), r.out());
+  }
+
+  @Test
+  void onlyRunsTheNamedPrograms() throws Exception {
+    corpus("OK");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(ExitCodes.OK, run(out, "--only", "print_ok", "--backend", "incremental"));
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertTrue(table.lines().anyMatch(l -> l.startsWith("print_ok ")), table);
+    assertFalse(table.lines().anyMatch(l -> l.startsWith("echo ")), table);
   }
 }
