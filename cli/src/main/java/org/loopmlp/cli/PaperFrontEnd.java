@@ -29,19 +29,22 @@ final class PaperFrontEnd implements MachineFrontEnd {
     }
   }
 
-  @Override
-  public int run(RunCommand c) {
+  /** A command that runs a program: no classic option, and a {@code .sq} file. */
+  private static void requireProgram(Subcommand c, Path file) {
     c.refuse(CLASSIC_ONLY + " (a .sq program's size is its .config line, and this machine has"
         + " no input)", ClassicOptions.NAMES);
-    requireSq(c.file);
+    requireSq(file);
+  }
+
+  @Override
+  public int run(RunCommand c) {
+    requireProgram(c, c.file);
     return PaperRun.run(c);
   }
 
   @Override
   public int trace(TraceCommand c) {
-    c.refuse(CLASSIC_ONLY + " (a .sq program's size is its .config line, and this machine has"
-        + " no input)", ClassicOptions.NAMES);
-    requireSq(c.file);
+    requireProgram(c, c.file);
     return PaperTrace.run(c);
   }
 
@@ -85,10 +88,10 @@ final class PaperFrontEnd implements MachineFrontEnd {
 
   @Override
   public int bench(BenchCommand c) {
-    c.refuse(CLASSIC_ONLY, ClassicOptions.NAMES);
     if (c.program != null) {
-      requireSq(c.program);
+      requireProgram(c, c.program);
     }
+    c.refuse(CLASSIC_ONLY, ClassicOptions.NAMES);
     return PaperBench.run(c);
   }
 

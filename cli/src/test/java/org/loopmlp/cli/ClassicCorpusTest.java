@@ -36,14 +36,19 @@ class ClassicCorpusTest {
     Files.writeString(dir.resolve("echo.expected"), "hi!");
   }
 
-  private int run(ByteArrayOutputStream out, String... extra) throws Exception {
+  /** {@code run-corpus DIR --isa classic EXTRA...}. */
+  private Cli.Result runCorpus(String... extra) {
     String[] args = new String[extra.length + 4];
     args[0] = "run-corpus";
     args[1] = dir.toString();
     args[2] = "--isa";
     args[3] = "classic";
     System.arraycopy(extra, 0, args, 4, extra.length);
-    Cli.Result r = Cli.run(args);
+    return Cli.run(args);
+  }
+
+  private int run(ByteArrayOutputStream out, String... extra) throws Exception {
+    Cli.Result r = runCorpus(extra);
     out.write(r.out().getBytes(StandardCharsets.UTF_8));
     return r.code();
   }
@@ -89,14 +94,7 @@ class ClassicCorpusTest {
 
   /** Exit 2, one line on stderr containing {@code expected}, nothing on stdout. */
   private void refused(String expected, String... extra) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String[] args = new String[extra.length + 4];
-    args[0] = "run-corpus";
-    args[1] = dir.toString();
-    args[2] = "--isa";
-    args[3] = "classic";
-    System.arraycopy(extra, 0, args, 4, extra.length);
-    Cli.Result r = Cli.run(args);
+    Cli.Result r = runCorpus(extra);
     assertEquals(ExitCodes.USAGE, r.code(), r.err());
     assertEquals(1, r.errLines().size(), r.err());
     assertTrue(r.err().contains(expected), r.err());
