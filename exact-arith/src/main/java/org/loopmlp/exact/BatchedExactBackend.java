@@ -18,14 +18,19 @@ import java.util.List;
  *
  * <p>Exact by the {@code exact} backend's own rule (SPEC §6): a layer runs in the unchecked long
  * loop only when {@code maxRowAbsSum * m + maxAbsBias < 2^62}, with {@code m} the largest
- * {@code |x|} over the whole block, an upper bound of every vector's own {@code m}. A block whose
+ * {@code |x|} over the whole block, an upper bound of every vector's own {@code m}; when that bound
+ * is below 2^31 and the weights are ints, the same loop runs in int arithmetic, which the JIT
+ * turns into vector instructions (long multiplication has none below AVX-512). A block whose
  * layer fails that bound, or holds a vector that is not an integer long vector, finishes the
  * remaining layers one vector at a time on {@link ExactBackend}, so the outputs always equal
  * {@code ExactBackend.compile(network).apply(x)} for each {@code x}.
  */
 public final class BatchedExactBackend {
-  /** A block size that keeps a row's accumulators and a column's entries in one cache line. */
+  /** Vectors per block: enough to fill the vector unit's lanes several times over. */
   public static final int DEFAULT_BLOCK = 64;
+
+  /** Bounds below this run in int arithmetic, which the JIT vectorizes (8 lanes in AVX2). */
+  static final long INT_BOUND = 1L << 31;
 
   private BatchedExactBackend() {}
 
@@ -85,17 +90,58 @@ public final class BatchedExactBackend {
         return finishOneByOne(0, xs);
       }
       int k = xs.size();
-      long m = maxAbs(x);
+      Block block = new Block(x, maxAbs(x));
       for (int i = 0; i < layerCount; i++) {
         IntegerLayer layer = single.integerLayer(i);
-        if (!fitsLongLoop(layer, m)) {
-          return finishOneByOne(i, deinterleave(x, k, i == 0 ? xs : null));
+        long bound = boundOrNegative(layer, block.max);
+        if (bound < 0) {
+          return finishOneByOne(i, i == 0 ? xs : deinterleave(block.longs(), k));
         }
-        long[] y = new long[layer.rows * k];
-        m = blockLoop(layer, x, y, k);
-        x = y;
+        block = bound < INT_BOUND && intRows(layer) ? intLoop(layer, block.ints(), block.max, k, i > 0)
+            : longLoop(layer, block.longs(), k);
       }
-      return deinterleave(x, k, null);
+      return deinterleave(block.longs(), k);
+    }
+
+    /**
+     * The block's entries as ints or longs (one of the two; the other made on demand), and
+     * {@code max |entry|}.
+     */
+    private static final class Block {
+      private int[] ints;
+      private long[] longs;
+      final long max;
+
+      Block(long[] longs, long max) {
+        this.longs = longs;
+        this.max = max;
+      }
+
+      Block(int[] ints, long max) {
+        this.ints = ints;
+        this.max = max;
+      }
+
+      /** Only when {@code max} fits an int, or where every weight that reads it is 0. */
+      int[] ints() {
+        if (ints == null) {
+          ints = new int[longs.length];
+          for (int i = 0; i < ints.length; i++) {
+            ints[i] = (int) longs[i];
+          }
+        }
+        return ints;
+      }
+
+      long[] longs() {
+        if (longs == null) {
+          longs = new long[ints.length];
+          for (int i = 0; i < longs.length; i++) {
+            longs[i] = ints[i];
+          }
+        }
+        return longs;
+      }
     }
 
     /** Layers {@code from}, ... applied to each vector on its own, exactly. */
@@ -107,21 +153,76 @@ public final class BatchedExactBackend {
       return r;
     }
 
-    private static boolean fitsLongLoop(IntegerLayer layer, long m) {
+    /**
+     * {@code maxRowAbsSum * m + maxAbsBias} when the layer is integral with long weights and
+     * biases and that bound is below 2^62 (the exact backend's rule), else -1.
+     */
+    private static long boundOrNegative(IntegerLayer layer, long m) {
       if (!layer.isIntegral() || !layer.weightsFitLong || layer.longBiases == null) {
-        return false;
+        return -1;
       }
       long bound = IntegerLayer.saturatedAdd(
           IntegerLayer.saturatedMultiply(layer.maxRowAbsSum, m), layer.maxAbsBias);
-      return bound < ExactBackend.SAFE_BOUND;
+      return bound < ExactBackend.SAFE_BOUND ? bound : -1;
+    }
+
+    /** True when the layer's weights are ints (its biases are then below the bound too). */
+    private static boolean intRows(IntegerLayer layer) {
+      return layer.intWeights != null;
     }
 
     /**
-     * {@code y[r*K + j] = ReLU(b_r + sum_k w_k x[c_k*K + j])} for every row r and vector j,
-     * unchecked: the caller has shown that no partial sum reaches 2^62. Returns {@code max y}.
+     * {@code y[r*K + j] = ReLU(b_r + sum_p w_p x[c_p*K + j])} for every row r and vector j in
+     * int arithmetic: the caller has shown that no partial sum reaches 2^31 in absolute value
+     * ({@code |b_r| + sum_p |w_p| * max|x| < 2^31}), so the int loop is exact.
      */
-    private static long blockLoop(IntegerLayer layer, long[] x, long[] y, int k) {
+    private static Block intLoop(IntegerLayer layer, int[] x, long inMax, int k,
+        boolean nonNegative) {
+      int[] w = layer.intWeights;
+      int[] y = new int[layer.rows * k];
+      int max = 0;
+      for (int r = 0; r < layer.rows; r++) {
+        int out = r * k;
+        int bias = (int) layer.longBiases[r];
+        int first = layer.rowStart[r];
+        int end = layer.rowStart[r + 1];
+        if (first == end) {
+          Arrays.fill(y, out, out + k, Math.max(bias, 0));
+          max = Math.max(max, bias);
+          continue;
+        }
+        int base = layer.columns[first] * k;
+        if (nonNegative && bias == 0 && w[first] == 1 && end == first + 1) {
+          // a copy row, ReLU(x) = x for x >= 0, bounded by the input's max (< 2^31: the row's
+          // bound is at least it)
+          System.arraycopy(x, base, y, out, k);
+          max = Math.max(max, (int) inMax);
+          continue;
+        }
+        int w0 = w[first];
+        for (int j = 0; j < k; j++) {
+          y[out + j] = bias + w0 * x[base + j];
+        }
+        for (int p = first + 1; p < end; p++) {
+          int wp = w[p];
+          int b = layer.columns[p] * k;
+          for (int j = 0; j < k; j++) {
+            y[out + j] += wp * x[b + j];
+          }
+        }
+        for (int j = out; j < out + k; j++) {
+          int v = Math.max(y[j], 0);
+          y[j] = v;
+          max = Math.max(max, v);
+        }
+      }
+      return new Block(y, max);
+    }
+
+    /** As {@link #intLoop} in long arithmetic; every partial sum is below 2^62. */
+    private static Block longLoop(IntegerLayer layer, long[] x, int k) {
       long[] acc = new long[k];
+      long[] y = new long[layer.rows * k];
       long max = 0;
       for (int r = 0; r < layer.rows; r++) {
         Arrays.fill(acc, layer.longBiases[r]);
@@ -139,7 +240,7 @@ public final class BatchedExactBackend {
           max = Math.max(max, v);
         }
       }
-      return max;
+      return new Block(y, max);
     }
 
     /** The block interleaved, or null when some vector is not an integer long vector. */
@@ -160,12 +261,8 @@ public final class BatchedExactBackend {
       return x;
     }
 
-    /** The block's vectors; {@code original} when the block is still the input (layer 0). */
-    private static List<ScaledIntegerVector> deinterleave(long[] x, int k,
-        List<ScaledIntegerVector> original) {
-      if (original != null) {
-        return original;
-      }
+    /** The block's vectors, one by one. */
+    private static List<ScaledIntegerVector> deinterleave(long[] x, int k) {
       int n = x.length / k;
       List<ScaledIntegerVector> r = new ArrayList<>(k);
       for (int j = 0; j < k; j++) {

@@ -87,6 +87,24 @@ class BatchedBackendProperties {
     assertEquals(Rational.of(3), ys.get(2).get(1));
   }
 
+  @Test
+  void aCopiedLargeEntryCountsInTheNextLayersBound() {
+    // layer 0: a = 2^29 x0; layer 1: copies a, and a small row; layer 2: 8 a overflows an int
+    SparseLayer.Builder l0 = SparseLayer.builder(1);
+    l0.addRow(SparseLayer.Row.withBias(0).plus(0, 1 << 29));
+    SparseLayer.Builder l1 = SparseLayer.builder(1);
+    l1.addRow(SparseLayer.Row.withBias(0).plus(0, 1));
+    l1.addRow(SparseLayer.Row.withBias(1));
+    SparseLayer.Builder l2 = SparseLayer.builder(2);
+    l2.addRow(SparseLayer.Row.withBias(0).plus(0, 8).plus(1, 1));
+    Network n = Network.of(List.of(l0.build(), l1.build(), l2.build()));
+    List<StateVector> xs = List.of(ScaledIntegerVector.ofLongs(1), ScaledIntegerVector.ofLongs(0),
+        ScaledIntegerVector.ofLongs(1));
+    assertSameAsRational(n, xs, 3);
+    assertEquals(Rational.of((1L << 32) + 1),
+        BatchedExactBackend.compile(n, 3).applyAll(xs).get(0).get(0));
+  }
+
   private static void assertSameAsRational(Network n, List<StateVector> xs, int block) {
     List<ScaledIntegerVector> batched = BatchedExactBackend.compile(n, block).applyAll(xs);
     assertEquals(xs.size(), batched.size());
