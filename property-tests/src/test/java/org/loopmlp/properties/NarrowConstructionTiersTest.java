@@ -34,8 +34,11 @@ class NarrowConstructionTiersTest {
   void differentialCampaignPassesWithFullCoverage() {
     DifferentialCampaign.Result r = campaign(Backends.named("exact")).run(
         DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3),
-            Boolean.getBoolean("loopmlp.campaign") ? 3000 : 300, 1), DifferentialCampaign.Progress.NONE);
-    System.out.println(r.report().lines().findFirst().orElse(""));
+            Boolean.getBoolean("loopmlp.campaign") ? 3000 : 300, 1),
+        DifferentialCampaign.Progress.NONE);
+    if (Boolean.getBoolean("loopmlp.verbose")) {
+      System.out.println(r.report().lines().findFirst().orElse(""));
+    }
     assertTrue(r.passed(), r.report());
     assertTrue(r.missing().isEmpty(), "coverage missed " + r.missing());
   }
@@ -112,8 +115,10 @@ class NarrowConstructionTiersTest {
     MutationCampaign.Report r = MutationCampaign.of(c, Backends.named("exact")).run(mutants,
         new DifferentialCampaign.Settings(ConfigRange.exactly(config), 200, 8, 2026, true),
         MutationCampaign.Progress.NONE);
-    System.out.println("narrow (2,1,1): " + r.mutants() + " mutants, " + r.killed()
-        + " killed, " + r.equivalent() + " equivalent");
+    if (Boolean.getBoolean("loopmlp.verbose")) {
+      System.out.println("narrow (2,1,1): " + r.mutants() + " mutants, " + r.killed()
+          + " killed, " + r.equivalent() + " equivalent");
+    }
     assertTrue(r.mutants() >= 300, "at least 300 mutants, got " + r.mutants());
     assertEquals(r.mutants(), r.killed() + r.equivalent() + r.nonEquivalentSurvivors());
     assertEquals(0, r.nonEquivalentSurvivors(), "a mutant that changes behaviour survived");

@@ -196,9 +196,11 @@ class OneHotConstructionTest {
       MutationCampaign.Report r = MutationCampaign.of(c, Backends.named("exact")).run(
           new DifferentialCampaign.Settings(ConfigRange.exactly(config), 500, 8, 2026, true),
           MutationCampaign.Progress.NONE);
-      System.out.println(name + ": " + r.mutants() + " mutants, " + r.killed() + " killed, "
-          + r.equivalent() + " equivalent, " + r.nonEquivalentSurvivors()
-          + " non-equivalent survivors");
+      if (Boolean.getBoolean("loopmlp.verbose")) {
+        System.out.println(name + ": " + r.mutants() + " mutants, " + r.killed() + " killed, "
+            + r.equivalent() + " equivalent, " + r.nonEquivalentSurvivors()
+            + " non-equivalent survivors");
+      }
       assertEquals(r.mutants(), r.killed() + r.equivalent() + r.nonEquivalentSurvivors());
       assertEquals(0, r.nonEquivalentSurvivors(), "a mutant that changes behaviour survived");
       assertTrue(r.killed() > 0 && r.equivalent() > 0);
