@@ -1,4 +1,4 @@
-package org.loopmlp.verify.classic;
+package org.loopmlp.properties.classic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

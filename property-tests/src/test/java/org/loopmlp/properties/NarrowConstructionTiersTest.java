@@ -1,4 +1,4 @@
-package org.loopmlp.verify;
+package org.loopmlp.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
 import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.verify.ConfigRange;
+import org.loopmlp.verify.DifferentialCampaign;
 import org.loopmlp.verify.ExhaustiveCheck.Scope;
+import org.loopmlp.verify.ExhaustiveCheck;
+import org.loopmlp.verify.FrameProof;
+import org.loopmlp.verify.MutationCampaign;
 
 /**
  * The narrow construction through the same tiers as the paper construction: the differential
@@ -26,19 +32,22 @@ class NarrowConstructionTiersTest {
 
   @Test
   void differentialCampaignPassesWithFullCoverage() {
-    DifferentialCampaign.Result r = campaign(TestBackends.exact()).run(
+    DifferentialCampaign.Result r = campaign(Backends.named("exact")).run(
         DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3),
-            TestBackends.campaign() ? 3000 : 300, 1), DifferentialCampaign.Progress.NONE);
-    System.out.println(r.report().lines().findFirst().orElse(""));
+            Boolean.getBoolean("loopmlp.campaign") ? 3000 : 300, 1),
+        DifferentialCampaign.Progress.NONE);
+    if (Boolean.getBoolean("loopmlp.verbose")) {
+      System.out.println(r.report().lines().findFirst().orElse(""));
+    }
     assertTrue(r.passed(), r.report());
     assertTrue(r.missing().isEmpty(), "coverage missed " + r.missing());
   }
 
   @Test
   void wideWordsUpToSixtyFourBitsAgreeWithTheReferenceMachine() {
-    DifferentialCampaign.Result r = campaign(TestBackends.exact()).run(
+    DifferentialCampaign.Result r = campaign(Backends.named("exact")).run(
         DifferentialCampaign.Settings.of(new ConfigRange(33, 64, 1, 2, 1, 2),
-            TestBackends.campaign() ? 400 : 20, 3),
+            Boolean.getBoolean("loopmlp.campaign") ? 400 : 20, 3),
         DifferentialCampaign.Progress.NONE);
     assertTrue(r.passed(), r.report());
   }
@@ -47,8 +56,8 @@ class NarrowConstructionTiersTest {
   @Test
   void float32AgreesWithTheReferenceMachineAtSixtyFourBits() {
     DifferentialCampaign.Settings s = DifferentialCampaign.Settings.of(
-        new ConfigRange(64, 64, 1, 2, 1, 2), TestBackends.campaign() ? 400 : 20, 5);
-    DifferentialCampaign.Result narrow = campaign(TestBackends.float32()).run(s,
+        new ConfigRange(64, 64, 1, 2, 1, 2), Boolean.getBoolean("loopmlp.campaign") ? 400 : 20, 5);
+    DifferentialCampaign.Result narrow = campaign(Backends.named("float32")).run(s,
         DifferentialCampaign.Progress.NONE);
     assertTrue(narrow.passed(), narrow.report());
   }
@@ -59,7 +68,7 @@ class NarrowConstructionTiersTest {
         new Object[] {MachineConfig.of(2, 1, 1), Scope.ALL_PROGRAMS},
         new Object[] {MachineConfig.of(3, 1, 1), Scope.ALL_PROGRAMS},
         new Object[] {MachineConfig.of(2, 1, 2), Scope.SLOT_AT_PC}));
-    if (TestBackends.campaign()) {
+    if (Boolean.getBoolean("loopmlp.campaign")) {
       sizes.add(new Object[] {MachineConfig.of(4, 1, 1), Scope.ALL_PROGRAMS});
       sizes.add(new Object[] {MachineConfig.of(6, 1, 1), Scope.ALL_PROGRAMS});
       sizes.add(new Object[] {MachineConfig.of(2, 2, 1), Scope.ALL_PROGRAMS});
@@ -70,7 +79,7 @@ class NarrowConstructionTiersTest {
       MachineConfig config = (MachineConfig) s[0];
       Scope scope = (Scope) s[1];
       ExhaustiveCheck.Result r = ExhaustiveCheck.of(NarrowConstruction.build(config),
-          TestBackends.exact()).run(scope, ExhaustiveCheck.Progress.NONE);
+          Backends.named("exact")).run(scope, ExhaustiveCheck.Progress.NONE);
       assertTrue(r.proved(), r.toString());
       assertEquals(ExhaustiveCheck.stateCount(config, scope).longValueExact(), r.checked());
     }
@@ -97,17 +106,19 @@ class NarrowConstructionTiersTest {
     Construction c = NarrowConstruction.build(config);
     int subtract = c.lemmas().get(2).firstLayer();
     ImmutableList<MutationCampaign.Mutant> mutants = MutationCampaign.mutants(c).stream()
-        .filter(m -> TestBackends.campaign() || m.neuron().startsWith("subtract.")
+        .filter(m -> Boolean.getBoolean("loopmlp.campaign") || m.neuron().startsWith("subtract.")
             || m.neuron().startsWith("next_pc.") || m.neuron().startsWith("r.bit")
             || m.neuron().startsWith("pc1.bit") || (m.layer() >= subtract
             && m.layer() <= subtract + 2))
         .collect(ImmutableList.toImmutableList());
     // 200 tries kill what 500 do here; a survivor is judged by the exhaustive check anyway
-    MutationCampaign.Report r = MutationCampaign.of(c, TestBackends.exact()).run(mutants,
+    MutationCampaign.Report r = MutationCampaign.of(c, Backends.named("exact")).run(mutants,
         new DifferentialCampaign.Settings(ConfigRange.exactly(config), 200, 8, 2026, true),
         MutationCampaign.Progress.NONE);
-    System.out.println("narrow (2,1,1): " + r.mutants() + " mutants, " + r.killed()
-        + " killed, " + r.equivalent() + " equivalent");
+    if (Boolean.getBoolean("loopmlp.verbose")) {
+      System.out.println("narrow (2,1,1): " + r.mutants() + " mutants, " + r.killed()
+          + " killed, " + r.equivalent() + " equivalent");
+    }
     assertTrue(r.mutants() >= 300, "at least 300 mutants, got " + r.mutants());
     assertEquals(r.mutants(), r.killed() + r.equivalent() + r.nonEquivalentSurvivors());
     assertEquals(0, r.nonEquivalentSurvivors(), "a mutant that changes behaviour survived");

@@ -1,4 +1,4 @@
-package org.loopmlp.verify.classic;
+package org.loopmlp.properties.classic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +31,7 @@ import org.loopmlp.isa.classic.gen.ClassicCoverage;
  * same byte printed and the same input taken. A failure shrinks (by the generators'
  * construction) to the smallest config, program, state and input.
  */
+@StatisticsReport(onFailureOnly = true)
 class ClassicDifferentialProperties {
   private static final Map<ClassicConfig, ClassicConstruction> BUILT = new ConcurrentHashMap<>();
   private static final Map<ClassicConfig, ClassicConstruction> SPLIT = new ConcurrentHashMap<>();

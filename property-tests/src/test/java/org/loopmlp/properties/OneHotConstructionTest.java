@@ -1,4 +1,4 @@
-package org.loopmlp.verify;
+package org.loopmlp.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,7 @@ import org.loopmlp.construction.OneHotConstruction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
@@ -29,7 +30,12 @@ import org.loopmlp.isa.StepDetail;
 import org.loopmlp.isa.SubleqMachine;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
+import org.loopmlp.verify.ConfigRange;
+import org.loopmlp.verify.DifferentialCampaign;
 import org.loopmlp.verify.ExhaustiveCheck.Scope;
+import org.loopmlp.verify.ExhaustiveCheck;
+import org.loopmlp.verify.FrameProof;
+import org.loopmlp.verify.MutationCampaign;
 
 /**
  * The one-hot constructions under the same tiers as the paper construction: each stage's lemma
@@ -61,7 +67,7 @@ class OneHotConstructionTest {
     Construction c = build(split ? OneHotConstruction.SPLIT_NAME : OneHotConstruction.NAME,
         m.config());
     assertEquals(4, c.lemmas().size());
-    Backend backend = TestBackends.exact();
+    Backend backend = Backends.named("exact");
     StepDetail d = SubleqMachine.detail(m.program(), m.state());
     MachineState after = SubleqMachine.step(m.program(), m.state());
     RationalVector pre = encode(c, registersAfterGroup(stage - 1, c, m, d, after));
@@ -115,7 +121,7 @@ class OneHotConstructionTest {
 
   private static void differentialCampaign(String name) {
     DifferentialCampaign.Result r = DifferentialCampaign.of(name,
-        c -> Constructions.build(name, c), TestBackends.exact()).run(
+        c -> Constructions.build(name, c), Backends.named("exact")).run(
         DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3), 150, 5),
         DifferentialCampaign.Progress.NONE);
     assertTrue(r.passed(), r.report());
@@ -134,7 +140,7 @@ class OneHotConstructionTest {
         new Object[] {MachineConfig.of(2, 2, 1), Scope.ALL_PROGRAMS},
         new Object[] {MachineConfig.of(2, 1, 2), Scope.SLOT_AT_PC},
         new Object[] {MachineConfig.of(2, 2, 2), Scope.SLOT_AT_PC}));
-    if (TestBackends.campaign()) {
+    if (Boolean.getBoolean("loopmlp.campaign")) {
       sizes.add(new Object[] {MachineConfig.of(3, 2, 1), Scope.SLOT_AT_PC});
       sizes.add(new Object[] {MachineConfig.of(5, 1, 1), Scope.ALL_PROGRAMS});
       sizes.add(new Object[] {MachineConfig.of(2, 3, 1), Scope.SLOT_AT_PC});
@@ -143,7 +149,7 @@ class OneHotConstructionTest {
     for (Object[] s : sizes) {
       MachineConfig config = (MachineConfig) s[0];
       Scope scope = (Scope) s[1];
-      ExhaustiveCheck.Result r = ExhaustiveCheck.of(build(name, config), TestBackends.exact())
+      ExhaustiveCheck.Result r = ExhaustiveCheck.of(build(name, config), Backends.named("exact"))
           .run(scope, ExhaustiveCheck.Progress.NONE);
       assertTrue(r.proved(), r.toString());
       assertEquals(ExhaustiveCheck.stateCount(config, scope).longValueExact(), r.checked());
@@ -181,18 +187,20 @@ class OneHotConstructionTest {
   @Test
   void everyMutantAtTheSmallestSizeIsKilledOrEquivalent() {
     List<String> names = new ArrayList<>(List.of(OneHotConstruction.NAME));
-    if (TestBackends.campaign()) {
+    if (Boolean.getBoolean("loopmlp.campaign")) {
       names.add(OneHotConstruction.SPLIT_NAME);
     }
     for (String name : names) {
       MachineConfig config = MachineConfig.of(2, 1, 1);
       Construction c = build(name, config);
-      MutationCampaign.Report r = MutationCampaign.of(c, TestBackends.exact()).run(
+      MutationCampaign.Report r = MutationCampaign.of(c, Backends.named("exact")).run(
           new DifferentialCampaign.Settings(ConfigRange.exactly(config), 500, 8, 2026, true),
           MutationCampaign.Progress.NONE);
-      System.out.println(name + ": " + r.mutants() + " mutants, " + r.killed() + " killed, "
-          + r.equivalent() + " equivalent, " + r.nonEquivalentSurvivors()
-          + " non-equivalent survivors");
+      if (Boolean.getBoolean("loopmlp.verbose")) {
+        System.out.println(name + ": " + r.mutants() + " mutants, " + r.killed() + " killed, "
+            + r.equivalent() + " equivalent, " + r.nonEquivalentSurvivors()
+            + " non-equivalent survivors");
+      }
       assertEquals(r.mutants(), r.killed() + r.equivalent() + r.nonEquivalentSurvivors());
       assertEquals(0, r.nonEquivalentSurvivors(), "a mutant that changes behaviour survived");
       assertTrue(r.killed() > 0 && r.equivalent() > 0);

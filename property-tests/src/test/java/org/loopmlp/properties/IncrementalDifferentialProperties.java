@@ -1,4 +1,4 @@
-package org.loopmlp.verify;
+package org.loopmlp.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,10 +16,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
 import org.loopmlp.exact.LayerObserver;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.StateVector;
@@ -39,6 +41,7 @@ import org.loopmlp.isa.gen.MachineArbitraries;
  * runs in {@code ExactBackendsTest} and {@code ExampleProgramsTest}, which take every exact
  * backend.
  */
+@StatisticsReport(onFailureOnly = true)
 class IncrementalDifferentialProperties {
   /** How a pass's input is made. */
   enum Kind {
@@ -67,8 +70,8 @@ class IncrementalDifferentialProperties {
   private static Built built(String name, MachineConfig config) {
     return BUILT.computeIfAbsent(name + " " + config, k -> {
       Construction c = Constructions.build(name, config);
-      return new Built(c, TestBackends.exact().compile(c.network()),
-          TestBackends.incremental().compile(c.network()));
+      return new Built(c, Backends.named("exact").compile(c.network()),
+          Backends.named("incremental").compile(c.network()));
     });
   }
 

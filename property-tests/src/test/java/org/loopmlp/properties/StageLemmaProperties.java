@@ -1,4 +1,4 @@
-package org.loopmlp.verify;
+package org.loopmlp.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +16,7 @@ import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
@@ -45,7 +46,7 @@ class StageLemmaProperties {
   void everyStageEstablishesItsPostcondition(@ForAll("machines") GeneratedMachine m,
       @ForAll @IntRange(min = 0, max = 5) int stage) {
     Construction c = PAPER.computeIfAbsent(m.config(), PaperConstruction::build);
-    Backend backend = TestBackends.exact();
+    Backend backend = Backends.named("exact");
     StepDetail d = SubleqMachine.detail(m.program(), m.state());
     MachineState after = SubleqMachine.step(m.program(), m.state());
     RationalVector pre = encode(c, registersAfter(stage - 1, c.registers(), m, d, after));

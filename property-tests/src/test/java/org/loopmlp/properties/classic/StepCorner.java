@@ -1,4 +1,4 @@
-package org.loopmlp.verify.classic;
+package org.loopmlp.properties.classic;
 
 import java.util.EnumSet;
 import java.util.Set;

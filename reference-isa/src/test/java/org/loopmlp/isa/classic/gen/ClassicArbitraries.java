@@ -21,9 +21,9 @@ import org.loopmlp.isa.classic.gen.ClassicSketch.Word;
 import org.loopmlp.isa.classic.gen.ClassicSketch.WordKind;
 
 /**
- * jqwik arbitraries for the classic machine (docs/classic.md), shared by every module's tests:
- * configs, words, input byte strings, random states, and random programs that rewrite their own
- * code and do input and output.
+ * jqwik arbitraries for the classic machine (docs/classic.md), shared with other modules' tests
+ * through reference-isa's test-jar: configs, words, input byte strings, random states, and random
+ * programs that rewrite their own code and do input and output.
  *
  * <p>A program is drawn as a list of instructions whose operands and targets are kinds
  * ({@code ClassicSketch}): a data word, a word of the instruction being executed or of the next

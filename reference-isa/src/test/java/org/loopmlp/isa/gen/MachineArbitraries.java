@@ -18,9 +18,10 @@ import org.loopmlp.isa.Program;
 
 /**
  * jqwik arbitraries for configs, words, instructions, programs and states of the reference
- * machine, shared by every module's property tests. Everything shrinks by construction: configs
- * toward (N, A, C) = (2, 1, 1), words and addresses toward 0, programs toward HALT in every slot
- * (fewer real instructions) and states toward all-zero memory with pc 0.
+ * machine, shared with other modules' tests through reference-isa's test-jar. Everything shrinks
+ * by construction: configs toward (N, A, C) = (2, 1, 1), words and addresses toward 0, programs
+ * toward HALT in every slot (fewer real instructions) and states toward all-zero memory with
+ * pc 0.
  */
 public final class MachineArbitraries {
   /** Bounds of {@link #configs()}: small enough that a network for them is cheap to run. */

@@ -1,4 +1,4 @@
-package org.loopmlp.verify;
+package org.loopmlp.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,12 +16,14 @@ import org.loopmlp.construction.LoopedMlp;
 import org.loopmlp.construction.MlpRun;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Backends;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.StepDetail;
 import org.loopmlp.isa.SubleqMachine;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
+import org.loopmlp.verify.Coverage;
 
 /**
  * The looped network against the reference machine (SPEC §9.2, tier 2): random configs,
@@ -29,6 +31,7 @@ import org.loopmlp.isa.gen.MachineArbitraries;
  * smallest config, fewest non-HALT slots, smallest words and fewest passes (the run is cut at the
  * first differing pass). Coverage of the machine's corners is asserted, so a weak generator fails.
  */
+@StatisticsReport(onFailureOnly = true)
 class DifferentialProperties {
   private static final int PASSES = 12;
 
@@ -53,14 +56,14 @@ class DifferentialProperties {
   @Property(tries = 300, seed = "20261123")
   @StatisticsReport(onFailureOnly = true)
   void networkMatchesReferenceEveryPassOnRational(@ForAll("small") GeneratedMachine m) {
-    check(m, TestBackends.rational());
+    check(m, Backends.named("rational"));
   }
 
   /** Configs up to N = 16, 16 words, 16 slots on the fast exact backend. */
   @Property(tries = 300, seed = "20261124")
   @StatisticsReport(onFailureOnly = true)
   void networkMatchesReferenceEveryPassOnExact(@ForAll("larger") GeneratedMachine m) {
-    check(m, TestBackends.exact());
+    check(m, Backends.named("exact"));
   }
 
   private static void check(GeneratedMachine m, Backend backend) {

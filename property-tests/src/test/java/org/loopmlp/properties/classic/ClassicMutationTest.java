@@ -1,4 +1,4 @@
-package org.loopmlp.verify.classic;
+package org.loopmlp.properties.classic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,9 +106,11 @@ class ClassicMutationTest {
         survivors.add(m + ": " + wrong.get());
       }
     }
-    System.out.printf("%s mutants (N=2, 2^2 words): %d of %d run, %d killed, %d equivalent,"
-        + " %d survived non-equivalent%n", construction, tried, all.size(), killed, equivalent,
-        survivors.size());
+    if (Boolean.getBoolean("loopmlp.verbose")) {
+      System.out.printf("%s mutants (N=2, 2^2 words): %d of %d run, %d killed, %d equivalent,"
+          + " %d survived non-equivalent%n", construction, tried, all.size(), killed, equivalent,
+          survivors.size());
+    }
     assertTrue(tried >= 100, "at least 100 mutants, got " + tried + " of " + all.size());
     assertEquals(tried, killed + equivalent + survivors.size());
     assertTrue(survivors.isEmpty(), survivors.size() + " mutants changed behaviour and"
