@@ -53,9 +53,9 @@ public final class CertificateChecker {
       this(accepted, message, stages, cases, facts, BigInteger.ZERO);
     }
 
-    /** The narrowest format every layer is exact in (null: none), when accepted. */
+    /** The narrowest format every layer is exact in; null when none, or when rejected. */
     public FloatFormat narrowestExactFormat() {
-      return FloatFormat.narrowestFor(largestBound);
+      return accepted ? FloatFormat.narrowestFor(largestBound) : null;
     }
   }
 
@@ -187,6 +187,7 @@ public final class CertificateChecker {
 
   private int run() throws IOException {
     String version = next("loopmlp-certificate", 2)[1];
+    checkIntegers();
     if (version.equals("2")) {
       return runClassic();
     }
@@ -293,6 +294,26 @@ public final class CertificateChecker {
       }
       largestBound = largestBound.max(bound.numerator());
       high = next;
+    }
+  }
+
+  /**
+   * Every weight and bias must be an integer (SPEC §11.2): the bounds of every certificate claim
+   * a pass exact in a float format, and that argument holds for integers within 2^p only.
+   */
+  private void checkIntegers() {
+    for (int l = 0; l < network.depth(); l++) {
+      SparseLayer layer = network.layer(l);
+      for (int r = 0; r < layer.outputDimension(); r++) {
+        for (int k = layer.rowStart(r) - 1; k < layer.rowEnd(r); k++) {
+          Rational v = k < layer.rowStart(r) ? layer.bias(r) : layer.weight(k);
+          if (!v.isInteger()) {
+            throw new Rejected("network layer " + l + ", row " + r + ": " + (k < layer.rowStart(r)
+                ? "bias " : "weight ") + v + " is not an integer; the checker refuses every"
+                + " format claim over a network whose weights and biases are not all integers");
+          }
+        }
+      }
     }
   }
 
