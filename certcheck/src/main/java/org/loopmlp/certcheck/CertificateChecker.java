@@ -10,8 +10,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.loopmlp.exact.Network;
@@ -21,27 +24,15 @@ import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
 /**
- * Checks a proof certificate (grammar: {@code certcheck/README.md}) against a network and its
- * input names, trusting neither the prover nor the construction: it reads only the network, the
- * names and the certificate, and uses exact rational arithmetic.
- *
- * <p>For each stage (a run of layers from the state space to the state space) the certificate
- * gives goals: groups of output directions, each with a binary case split over the stage's input
- * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf
- * every row of the goal's cone gets an affine form over the free input bits: its pre-activation
- * (bias plus weights times the previous forms) must have low >= 0 over the box {0,1}^free if
- * claimed ON (the output is that form), high <= 0 otherwise (the output is 0); first-layer rows
- * may instead be shown OFF once over an inner case. A row claimed BOUNDED is left undecided: its
- * output is only known to lie in {@code [0, max(0, high)]}, and the rows that read it carry that
- * range beside their form; no output of a goal may depend on one. Each output's form must then
- * equal the value the machine's {@link Lemmas} require; a leaf {@code x} is a case outside the
- * stage's precondition. The tree must be complete, so its leaves cover every input; every state
- * direction must be in exactly one goal; and the stages must compose into one step of the
- * machine. Every weight and bias must be an integer, for the {@code bounds} (formats).
+ * Checks a proof certificate (grammar and checks: {@code certcheck/README.md}, SPEC §11) against
+ * a network and its input names, trusting neither the prover nor the construction: it reads only
+ * the two files and uses exact rational arithmetic. Per stage, each goal's case split must be
+ * complete; in each leaf every row of the goal's cone gets an affine form over the free input
+ * bits, whose range over the box must agree with the row's ON / OFF claim (a BOUNDED row only
+ * carries its range; no output may depend on one), and each output's form must be the value the
+ * machine's {@link Lemmas} require. The stages must compose into one step of the machine.
  */
 public final class CertificateChecker {
-  private static final Rational ONE = Rational.ONE;
-
   /** The outcome: accepted, or the first reason for rejection; with what was checked. */
   public record Result(boolean accepted, String message, int stages, long cases, long facts,
       BigInteger largestBound) {
@@ -61,6 +52,9 @@ public final class CertificateChecker {
   private final int[] touched;
   private final int[] stack;
   // per stage, shared by its goals (checked one after the other; each leaves offAt all -1)
+  private List<SparseLayer> layers;
+  private Value[] specs;
+  private int[][] forbidden;
   private Form[][] forms;
   private int[] offAt;
   private int[] offList;
@@ -122,22 +116,17 @@ public final class CertificateChecker {
    * is not a certificate for the network), 2 usage or a file that cannot be opened.
    */
   public static void main(String[] args) {
-    String usage = "usage: java -jar certcheck.jar DIR | NETWORK CERTIFICATE (DIR holds "
-        + "network.txt.gz and certificate.txt.gz, as written by 'loopmlp prove --out DIR')";
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      System.out.println(usage);
-      System.exit(0);
+    if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+      exit(args.length == 1 && args[0].matches("-h|--help") ? 0 : 2, "usage: java -jar "
+          + "certcheck.jar DIR | NETWORK CERTIFICATE (DIR holds network.txt.gz and "
+          + "certificate.txt.gz, as written by 'loopmlp prove --out DIR')");
     }
     Path[] files = args.length == 2 ? new Path[] {Path.of(args[0]), Path.of(args[1])}
-        : args.length == 1 ? new Path[] {Path.of(args[0], "network.txt.gz"),
-            Path.of(args[0], "certificate.txt.gz")} : new Path[0];
-    if (files.length == 0 || args[0].startsWith("-")) {
-      exit(2, usage);
-    }
+        : new Path[] {Path.of(args[0], "network.txt.gz"), Path.of(args[0], "certificate.txt.gz")};
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         exit(2, "certcheck: " + f + ": no such file (expected " + (args.length == 1
-            ? "a directory written by 'loopmlp prove --out', holding " + f.getFileName()
+            ? "DIR written by 'loopmlp prove --out DIR', with " + f.getFileName()
             : "a network file, then a certificate") + ")");
       }
     }
@@ -251,7 +240,7 @@ public final class CertificateChecker {
     for (int s = 0; s < stages; s++) {
       String[] st = next("stage", 5);
       String[] roles = st[1].split("\\+", -1);
-      Value[] specs = lemmas.specs(roles, dim);
+      specs = lemmas.specs(roles, dim);
       int first = Integer.parseInt(st[2]);
       int count = Integer.parseInt(st[3]);
       if (first != layer || count < 1 || first + count > network.depth()
@@ -259,11 +248,11 @@ public final class CertificateChecker {
         throw new Rejected("stage " + st[1] + " must take layers " + layer
             + ".. of the network and end in the state space");
       }
-      int[][] forbidden = lemmas.forbidden(roles);
+      forbidden = lemmas.forbidden(roles);
       byte[] start = lemmas.stageStart(cases, forbidden);
-      List<SparseLayer> layers = network.layers().subList(first, first + count);
-      checkBounds(st[1], first, layers, start);
-      checkStage(st[1], layers, specs, forbidden, start, Integer.parseInt(st[4]));
+      layers = network.layers().subList(first, first + count);
+      checkBounds(st[1], first, start);
+      checkStage(st[1], start, Integer.parseInt(st[4]));
       cases = lemmas.apply(roles, cases);
       layer = first + count;
     }
@@ -282,17 +271,15 @@ public final class CertificateChecker {
    * partial sum of a row's dot product ({@code |b| + sum |w| max x}) and of any |weight|, over the
    * stage's inputs (bits, or 0 where {@code start} fixes them): every value is >= 0 (bits and ReLU
    * outputs), and {@code max ReLU(b + sum w x) = max(0, b + sum of w times max x where w > 0)}.
-   * Integers within 2^p in magnitude are exact in a format with p significand bits, so a layer
-   * whose bound is within 2^p computes exactly in it, in any summation order; hence every weight
-   * and bias must be an integer (SPEC §11.2), or the certificate, which always claims formats, is
-   * refused. The stages take every layer, so every weight of an accepted network is checked.
+   * Integers within 2^p are exact with p significand bits, so a layer whose bound is within 2^p
+   * is exact in that format in any summation order, if every weight and bias is an integer
+   * (SPEC §11.2): else the certificate, whose bounds claim formats, is refused.
    */
-  private void checkBounds(String role, int first, List<SparseLayer> layers, byte[] start)
-      throws IOException {
+  private void checkBounds(String role, int first, byte[] start) throws IOException {
     String[] t = next("bounds", 1 + layers.size());
     Rational[] high = new Rational[dim];
     for (int v = 0; v < dim; v++) {
-      high[v] = start[v] == 0 ? Rational.ZERO : ONE;
+      high[v] = start[v] == 0 ? Rational.ZERO : Rational.ONE;
     }
     for (int l = 0; l < layers.size(); l++) {
       SparseLayer layer = layers.get(l);
@@ -326,16 +313,12 @@ public final class CertificateChecker {
     }
   }
 
-  private void checkStage(String role, List<SparseLayer> layers, Value[] specs,
-      int[][] forbidden, byte[] start, int goals) throws IOException {
+  private void checkStage(String role, byte[] start, int goals) throws IOException {
     boolean[] covered = new boolean[dim];
-    forms = new Form[layers.size()][];
-    for (int l = 0; l < forms.length; l++) {
-      forms[l] = new Form[layers.get(l).outputDimension()];
-    }
+    forms = layers.stream().map(l -> new Form[l.outputDimension()]).toArray(Form[][]::new);
     offAt = new int[forms[0].length];
     offList = new int[forms[0].length];
-    java.util.Arrays.fill(offAt, -1);
+    Arrays.fill(offAt, -1);
     for (int g = 0; g < goals; g++) {
       String[] gl = next("goal", -1);
       int k = Integer.parseInt(gl[2]);
@@ -352,7 +335,7 @@ public final class CertificateChecker {
         covered[outputs[i]] = true;
       }
       // a finished walk leaves start as it found it
-      new Goal(role + " " + gl[1], layers, specs, forbidden, outputs).walk(start);
+      new Goal(role + " " + gl[1], outputs).walk(start);
     }
     for (int d = 0; d < dim; d++) {
       if (!covered[d]) {
@@ -378,46 +361,26 @@ public final class CertificateChecker {
       }
       return s;
     }
-
-    boolean exact() {
-      return lo.isZero() && hi.isZero();
-    }
-
-    String describe(List<String> names) {
-      StringBuilder s = new StringBuilder(c.toString());
-      for (int k = 0; k < v.length; k++) {
-        s.append(" + ").append(w[k]).append('*').append(names.get(v[k]));
-      }
-      return s.toString();
-    }
   }
 
   /** One goal: its cone of rows in each layer, and the walk over its case tree. */
   private final class Goal {
     private final String name;
-    private final List<SparseLayer> layers;
-    private final Value[] specs;
-    private final int[][] forbidden;
     private final int[] outputs;
     private final int[][] cone;
     private int offs;
 
-    Goal(String name, List<SparseLayer> layers, Value[] specs, int[][] forbidden,
-        int[] outputs) {
+    Goal(String name, int[] outputs) {
       this.name = name;
-      this.layers = layers;
-      this.specs = specs;
-      this.forbidden = forbidden;
       this.outputs = outputs;
       int depth = layers.size();
       cone = new int[depth][];
-      int[] rows = java.util.Arrays.stream(outputs).sorted().distinct().toArray();
+      int[] rows = Arrays.stream(outputs).sorted().distinct().toArray();
       for (int l = depth - 1; l >= 0; l--) {
         SparseLayer layer = layers.get(l);
         cone[l] = rows;
-        rows = java.util.Arrays.stream(rows).flatMap(r -> java.util.stream.IntStream
-            .range(layer.rowStart(r), layer.rowEnd(r)).map(layer::column)).sorted().distinct()
-            .toArray();
+        rows = Arrays.stream(rows).flatMap(r -> IntStream.range(layer.rowStart(r),
+            layer.rowEnd(r)).map(layer::column)).sorted().distinct().toArray();
       }
     }
 
@@ -487,9 +450,9 @@ public final class CertificateChecker {
     /** Increasing rows of the goal's cone in layer l ("-": none). */
     private int[] rows(String list, int l) {
       int[] on = list.equals("-") ? new int[0]
-          : java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+          : Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
       for (int i = 0; i < on.length; i++) {
-        if (java.util.Arrays.binarySearch(cone[l], on[i]) < 0
+        if (Arrays.binarySearch(cone[l], on[i]) < 0
             || (i > 0 && on[i] <= on[i - 1])) {
           throw new Rejected(name + ": row " + on[i] + " of layer " + l
               + " is not an increasing row of the goal's cone");
@@ -563,13 +526,14 @@ public final class CertificateChecker {
       for (int o : outputs) {
         int want = (specs[o] == null ? Value.same(o) : specs[o]).expect(x, partner);
         Form f = out[o];
-        boolean ok = !f.exact() ? false : want >= 0
-            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(ONE)
+        boolean ok = !f.lo().isZero() || !f.hi().isZero() ? false : want >= 0
+            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(Rational.ONE)
             : f.v().length == 0 && f.c().equals(Rational.of(-2 - want));
         if (!ok) {
           List<String> names = network.inputNames().get();
           throw new Rejected(name + ", case " + cases + ": output " + names.get(o) + " is "
-              + f.describe(names) + ", the lemma requires "
+              + f.c() + IntStream.range(0, f.v().length).mapToObj(k -> " + " + f.w()[k] + "*"
+              + names.get(f.v()[k])).collect(Collectors.joining()) + ", the lemma requires "
               + (want >= 0 ? names.get(want) : -2 - want));
         }
       }
@@ -624,7 +588,7 @@ public final class CertificateChecker {
 
     /** The form c + the accumulated terms (sorted, zeros dropped); clears the accumulator. */
     private Form finish(Rational c, int n, Rational lo, Rational hi) {
-      java.util.Arrays.sort(touched, 0, n);
+      Arrays.sort(touched, 0, n);
       int m = 0;
       for (int j = 0; j < n; j++) {
         m += acc[touched[j]].isZero() ? 0 : 1;

@@ -17,8 +17,7 @@ import java.util.Set;
  * and scratch {@code run, io_a, io_b, op.sub, op.in, op.out, op.echo, br}. U is the unsigned
  * value of pc's bits, T = min(2^(N-1), 2^A - 2): U >= T exactly when pc < 0 or pc + 2 >= 2^A
  * (halted; a negative pc has U >= 2^(N-1), a non-negative one is U). {@code [x]} is x mod 2^A:
- * the low A bits of x, its sign bit repeated above N. The roles of a stage run side by side:
- * each reads the stage's input; no two change one register.
+ * the low A bits of x, its sign bit repeated above N.
  *
  * <ul>
  *   <li>FETCH: {@code ra, rb, rc := U < T ? mem[U], mem[U+1], mem[U+2] : 0}, {@code run := U <
@@ -62,16 +61,12 @@ final class ClassicLemmas extends Lemmas {
   private final int a;
 
   ClassicLemmas(int n, int a) {
+    super("the classic machine, N=" + n + ", A=" + a, false);
     if (n < 2 || n > 32 || a < 2 || a > 20) {
       throw new Rejected("config out of range: " + n + " " + a);
     }
     this.n = n;
     this.a = a;
-  }
-
-  @Override
-  public String toString() {
-    return "the classic machine, N=" + n + ", A=" + a;
   }
 
   @Override
@@ -100,26 +95,20 @@ final class ClassicLemmas extends Lemmas {
   @Override
   int[][] forbidden(String[] roles) {
     List<int[]> p = new ArrayList<>();
+    int[] none = Value.equal(new int[] {dir(OPS[0], 0), dir(OPS[1], 0), dir(OPS[2], 0),
+        dir(OPS[3], 0), 0}, 0); // no op flag set, then the last literal (filled in below)
     for (String role : roles) {
-      if (role.equals("READ")) {
-        for (int k = 0; k < 8; k++) {
-          p.add(new int[] {2 * dir("in.eof", 0) + 1, 2 * dir("in.byte", k) + 1});
+      for (int k = 0; k < 8 && role.equals("READ"); k++) {
+        p.add(new int[] {2 * dir("in.eof", 0) + 1, 2 * dir("in.byte", k) + 1});
+      }
+      for (int x = 0; x < 4 && role.matches("IO|WRITE|BRANCH"); x++) {
+        for (int y = x + 1; y < 4; y++) {
+          p.add(new int[] {none[x] + 1, none[y] + 1});
         }
       }
-      if (role.equals("IO") || role.equals("WRITE") || role.equals("BRANCH")) {
-        for (int x = 0; x < OPS.length; x++) {
-          for (int y = x + 1; y < OPS.length; y++) {
-            p.add(new int[] {2 * dir(OPS[x], 0) + 1, 2 * dir(OPS[y], 0) + 1});
-          }
-        }
-      }
-      if (role.equals("BRANCH")) {
-        p.add(new int[] {2 * dir(OPS[0], 0), 2 * dir(OPS[1], 0), 2 * dir(OPS[2], 0),
-            2 * dir(OPS[3], 0), 2 * dir("br", 0) + 1});
-        for (int t = 0; t < n; t++) {
-          p.add(new int[] {2 * dir(OPS[0], 0), 2 * dir(OPS[1], 0), 2 * dir(OPS[2], 0),
-              2 * dir(OPS[3], 0), 2 * dir("p3", t) + 1});
-        }
+      for (int t = -1; t < n && role.equals("BRANCH"); t++) {
+        none[4] = t < 0 ? 2 * dir("br", 0) + 1 : 2 * dir("p3", t) + 1;
+        p.add(none.clone());
       }
     }
     return p.toArray(new int[0][]);

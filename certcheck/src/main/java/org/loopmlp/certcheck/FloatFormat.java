@@ -10,10 +10,7 @@ import java.util.Arrays;
  * whatever the order of the additions; rounding to nearest (even) stores such a value unchanged.
  */
 public enum FloatFormat {
-  BFLOAT16("bfloat16", 8),
-  FLOAT16("float16", 11),
-  FLOAT32("float32", 24),
-  FLOAT64("float64", 53);
+  BFLOAT16("bfloat16", 8), FLOAT16("float16", 11), FLOAT32("float32", 24), FLOAT64("float64", 53);
 
   private final String label;
   private final int precision;

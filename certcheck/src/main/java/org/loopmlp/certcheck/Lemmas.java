@@ -22,6 +22,18 @@ abstract class Lemmas {
   private final Map<String, Integer> index = new HashMap<>();
   private final Map<Integer, String> registerOf = new HashMap<>();
   private final Map<String, Integer> width = new HashMap<>();
+  private final String name;
+  private final boolean inEffectOrder; // the roles of a stage are also listed in effect order
+
+  Lemmas(String name, boolean inEffectOrder) {
+    this.name = name;
+    this.inEffectOrder = inEffectOrder;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
 
   /** The number of state directions, in closed form (checked before any name is listed). */
   abstract long dimension();
@@ -37,11 +49,6 @@ abstract class Lemmas {
     return new int[0][];
   }
 
-  /** True when the roles of a stage are also listed in effect order (version 1). */
-  boolean inEffectOrder() {
-    return false;
-  }
-
   /** The symbolic states at the start of a pass, one per case. */
   abstract List<Map<String, String>> passStarts();
 
@@ -53,16 +60,15 @@ abstract class Lemmas {
 
   /** Binds the lemmas to the network's names, which must be exactly the state directions. */
   void bind(List<String> names) {
-    if (names.size() != dimension()) {
-      throw new Rejected("the network's direction names are not the state space of " + this);
-    }
     for (int i = 0; i < names.size(); i++) {
       index.put(names.get(i), i);
       String register = names.get(i).substring(0, Math.max(0, names.get(i).lastIndexOf(".bit[")));
       registerOf.put(i, register);
       width.merge(register, 1, Integer::sum);
     }
-    if (index.size() != names.size() || !index.keySet().equals(expectedNames())) {
+    // the count first: a config far from the network's is refused before its names are listed
+    if (names.size() != dimension() || index.size() != names.size()
+        || !index.keySet().equals(expectedNames())) {
       throw new Rejected("the network's direction names are not the state space of " + this);
     }
   }
@@ -116,7 +122,7 @@ abstract class Lemmas {
         union[d] = s[d] != null ? s[d] : union[d];
       }
     }
-    if (inEffectOrder()) {
+    if (inEffectOrder) {
       Map<String, String> fresh = new HashMap<>();
       passStarts().get(0).keySet().forEach(r -> fresh.put(r, "<" + r + ">"));
       Map<String, String> inOrder = fresh;

@@ -37,17 +37,13 @@ final class PaperLemmas extends Lemmas {
   private final int c;
 
   PaperLemmas(int n, int a, int c) {
+    super("N=" + n + ", A=" + a + ", C=" + c, true);
     if (n < 2 || n > 64 || a < 1 || a > 20 || c < 1 || c > 20) {
       throw new Rejected("config out of range: " + n + " " + a + " " + c);
     }
     this.n = n;
     this.a = a;
     this.c = c;
-  }
-
-  @Override
-  public String toString() {
-    return "N=" + n + ", A=" + a + ", C=" + c;
   }
 
   @Override
@@ -72,11 +68,6 @@ final class PaperLemmas extends Lemmas {
       bits(names, SCRATCH[k], widths[k]);
     }
     return names;
-  }
-
-  @Override
-  boolean inEffectOrder() {
-    return true;
   }
 
   @Override

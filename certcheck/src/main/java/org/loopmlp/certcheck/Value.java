@@ -131,10 +131,8 @@ interface Value {
   /** The weights 2^t of {@code bits} unsigned, the top one negated when {@code signed}. */
   static BigInteger[] powers(int bits, boolean signed) {
     BigInteger[] w = new BigInteger[bits];
-    for (int t = 0; t < bits; t++) {
-      w[t] = BigInteger.ONE.shiftLeft(t);
-    }
-    w[bits - 1] = signed ? w[bits - 1].negate() : w[bits - 1];
+    java.util.Arrays.setAll(w, t -> signed && t == bits - 1 ? BigInteger.ONE.shiftLeft(t).negate()
+        : BigInteger.ONE.shiftLeft(t));
     return w;
   }
 
