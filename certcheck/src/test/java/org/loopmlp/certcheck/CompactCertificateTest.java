@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,44 +13,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.loopmlp.construction.CompactConstruction;
-import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.stage.BranchStage;
-import org.loopmlp.construction.stage.ParallelStage;
-import org.loopmlp.construction.stage.Stage;
-import org.loopmlp.construction.stage.WriteStage;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
-import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.Prover;
 
 /**
  * The checker accepts the certificate of the compact construction (stages {@code FETCH+NEXT_PC}
  * and {@code WRITE+BRANCH} run side by side) and still checks that the roles, in the order given,
  * compose into one step: roles swapped or dropped, a missing case, a flipped fact, a mutated
- * network and the network of a faulty branch beside write are rejected.
+ * network and the network of a faulty branch beside write are rejected. The proofs are
+ * checked-in fixtures ({@link Fixtures}).
  */
 class CompactCertificateTest {
   @TempDir
   static Path dir;
-  static Construction construction;
-  static Path certificate;
+  static final Path PROOF = Fixtures.dir("compact-6-3-3");
+  static Network network;
+  static Path certificate = PROOF.resolve("certificate.txt.gz");
   static List<String> lines;
 
   @BeforeAll
-  static void prove() throws IOException {
-    construction = CompactConstruction.build(MachineConfig.of(6, 3, 3));
-    certificate = dir.resolve("compact.txt");
-    lines = Certificates.proveInto(construction, certificate);
+  static void read() throws IOException {
+    network = Fixtures.network(PROOF);
+    lines = Fixtures.certificateLines(PROOF);
   }
 
   private static CertificateChecker.Result checkEdited(UnaryOperator<List<String>> edit)
       throws IOException {
-    return Certificates.checkEdited(construction.network(), dir, lines, edit);
+    return Certificates.checkEdited(network, dir, lines, edit);
   }
 
   private static int lineStarting(List<String> ls, String prefix) {
@@ -74,12 +64,9 @@ class CompactCertificateTest {
   @ParameterizedTest
   @CsvSource({"2,1,1", "3,2,1", "4,2,3", "8,6,6"})
   void acceptsTheExportedCompactNetworkAndCertificate(int n, int a, int c) throws IOException {
-    Construction compact = CompactConstruction.build(MachineConfig.of(n, a, c));
-    ProofReport report = Prover.certifyInto(compact, dir.resolve("compact-" + n + a + c),
-        ProgressListener.NONE);
-    assertTrue(report.proved(), report::summary);
-    CertificateChecker.Result r = CertificateChecker.check(report.network().orElseThrow(),
-        report.certificate().orElseThrow());
+    Path proof = Fixtures.dir("compact-" + n + "-" + a + "-" + c);
+    CertificateChecker.Result r = CertificateChecker.check(proof.resolve("network.txt.gz"),
+        proof.resolve("certificate.txt.gz"));
     assertTrue(r.accepted(), r.message());
     assertEquals(4, r.stages());
   }
@@ -164,25 +151,21 @@ class CompactCertificateTest {
 
   @Test
   void rejectsTheCertificateForACompactNetworkThatBranchesOnNegativeOnly() throws IOException {
-    List<Stage> stages = new ArrayList<>(CompactConstruction.stages());
-    stages.set(3, ParallelStage.of("write+branch",
-        List.of(WriteStage.paper(), BranchStage.onNegativeOnly("branch"))));
-    Construction faulty = Construction.assemble("compact, branch on r < 0",
-        construction.config(), stages);
-    CertificateChecker.Result r = CertificateChecker.check(faulty.network(), certificate);
+    // the compact stages with BranchStage.onNegativeOnly beside write
+    Network faulty = Fixtures.network(Fixtures.dir("compact-6-3-3-branch-on-negative"));
+    CertificateChecker.Result r = CertificateChecker.check(faulty, certificate);
     assertFalse(r.accepted());
     assertTrue(r.message().contains("WRITE+BRANCH"), r.message());
   }
 
   @Test
   void rejectsAMutatedNetwork() throws IOException {
-    Path out = dir.resolve("export");
-    ProofReport report = Prover.certifyInto(construction, out, ProgressListener.NONE);
-    Path cert = report.certificate().orElseThrow();
-    Network n = NetworkFormat.read(report.network().orElseThrow());
+    Path cert = certificate;
+    Network n = NetworkFormat.read(PROOF.resolve("network.txt.gz"));
     // the last layer of write+branch: pc.bit[0] gets a bias of 1
-    int last = construction.lemmas().get(3).lastLayer();
-    int row = construction.layout().indexOf(construction.registers().pc().bit(0));
+    int[] stage = Fixtures.stageLayers(lines, "WRITE+BRANCH");
+    int last = stage[0] + stage[1] - 1;
+    int row = n.inputNames().orElseThrow().indexOf("pc.bit[0]");
     Path mutated = dir.resolve("mutated.txt.gz");
     NetworkFormat.write(n.withLayer(last, n.layer(last).withBias(row, Rational.ONE)), mutated);
     CertificateChecker.Result m = CertificateChecker.check(mutated, cert);

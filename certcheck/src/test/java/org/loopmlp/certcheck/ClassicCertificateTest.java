@@ -14,43 +14,28 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicStage;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
-import org.loopmlp.isa.classic.ClassicConfig;
-import org.loopmlp.prove.ClassicProofReport;
-import org.loopmlp.prove.ClassicProver;
-import org.loopmlp.prove.ProgressListener;
 
 /**
  * The checker accepts the prover's certificate for the classic construction and rejects a
  * corrupted one (a flipped fact, a missing case, a case wrongly claimed outside the
  * precondition, a dropped goal), a mutated network, and stages in an order that is not one
- * classic step.
+ * classic step. The proofs are checked-in fixtures ({@link Fixtures}): the classic
+ * construction at (6, 4), and with subtract before read.
  */
 class ClassicCertificateTest {
   @TempDir
   static Path dir;
-  static ClassicConstruction construction;
-  static Path network;
+  static final Path PROOF = Fixtures.dir("classic-6-4");
+  static Path network = PROOF.resolve("network.txt.gz");
   static List<String> lines;
 
   @BeforeAll
-  static void prove() throws IOException {
-    construction = ClassicConstruction.build(ClassicConfig.of(6, 4));
-    ClassicProofReport r = ClassicProver.certifyInto(construction, dir.resolve("proof"),
-        ProgressListener.NONE);
-    assertTrue(r.proved(), r::summary);
-    network = r.network().orElseThrow();
-    Path plain = dir.resolve("certificate.txt");
-    try (var in = new java.util.zip.GZIPInputStream(
-        Files.newInputStream(r.certificate().orElseThrow()))) {
-      Files.write(plain, in.readAllBytes());
-    }
-    lines = Files.readAllLines(plain, StandardCharsets.US_ASCII);
+  static void read() throws IOException {
+    lines = Fixtures.certificateLines(PROOF);
   }
 
   private static CertificateChecker.Result checkEdited(UnaryOperator<List<String>> edit)
@@ -122,9 +107,9 @@ class ClassicCertificateTest {
   @Test
   void rejectsAMutatedWeight() throws IOException {
     Network n = NetworkFormat.read(network);
-    int layer = construction.lemmas().get(3).firstLayer() + 1;
+    int layer = Fixtures.stageLayers(lines, "WRITE+BRANCH")[0] + 1;
     SparseLayer update = n.layer(layer);
-    int row = construction.layout().indexOf(construction.registers().pc().bit(0));
+    int row = n.inputNames().orElseThrow().indexOf("pc.bit[0]");
     Path mutated = dir.resolve("mutated.txt.gz");
     NetworkFormat.write(n.withLayer(layer, update.withBias(row, Rational.ONE)), mutated);
     Path cert = Files.createTempFile(dir, "genuine", ".txt");
@@ -138,15 +123,9 @@ class ClassicCertificateTest {
   void rejectsStagesInAnOrderThatIsNotOneStep() throws IOException {
     // subtract before read: each stage's lemma holds on its own inputs, but the pass subtracts
     // zeros; the composition knows br is then 0 at write+branch, where the prover split on it
-    List<ClassicStage> stages = new ArrayList<>(ClassicConstruction.standardStages());
-    stages.add(1, stages.remove(2));
-    ClassicConstruction reordered = ClassicConstruction.assemble("reordered",
-        construction.config(), stages);
-    ClassicProofReport p = ClassicProver.certifyInto(reordered, dir.resolve("reordered"),
-        ProgressListener.NONE);
-    assertTrue(p.proved(), p::summary);
-    CertificateChecker.Result r = CertificateChecker.check(p.network().orElseThrow(),
-        p.certificate().orElseThrow());
+    Path reordered = Fixtures.dir("classic-6-4-reordered");
+    CertificateChecker.Result r = CertificateChecker.check(reordered.resolve("network.txt.gz"),
+        reordered.resolve("certificate.txt.gz"));
     assertFalse(r.accepted());
     assertTrue(r.message().contains("WRITE+BRANCH"), r.message());
   }

@@ -6,52 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.PaperConstruction;
-import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
-import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.Prover;
 
 /**
  * The checker accepts the prover's certificate for the paper construction and rejects a
  * corrupted certificate (a flipped fact, a missing case, a dropped goal, a reordered stage) and
- * a mutated network (one weight, one bias).
+ * a mutated network (one weight, one bias). The proofs are checked-in fixtures ({@link
+ * Fixtures}): the paper construction at (6, 3, 3).
  */
 class CertificateCheckerTest {
   @TempDir
   static Path dir;
-  static Construction construction;
-  static Path certificate;
+  static final Path PROOF = Fixtures.dir("paper-6-3-3");
+  static Network network;
+  static Path certificate = PROOF.resolve("certificate.txt.gz");
   static List<String> lines;
 
   @BeforeAll
-  static void prove() throws IOException {
-    construction = PaperConstruction.build(MachineConfig.of(6, 3, 3));
-    certificate = dir.resolve("certificate.txt");
-    lines = Certificates.proveInto(construction, certificate);
+  static void read() throws IOException {
+    network = Fixtures.network(PROOF);
+    lines = Fixtures.certificateLines(PROOF);
   }
 
   private static CertificateChecker.Result checkEdited(UnaryOperator<List<String>> edit)
       throws IOException {
-    return Certificates.checkEdited(construction.network(), dir, lines, edit);
+    return Certificates.checkEdited(network, dir, lines, edit);
   }
 
-  /** Index of the first line of stage {@code role}'s section at or after which {@code prefix}. */
   @Test
   void acceptsTheGenuineCertificate() throws IOException {
-    CertificateChecker.Result r = CertificateChecker.check(construction.network(), certificate);
+    CertificateChecker.Result r = CertificateChecker.check(network, certificate);
     assertTrue(r.accepted(), r.message());
     assertEquals(6, r.stages());
     assertTrue(r.cases() > 0);
@@ -85,29 +77,25 @@ class CertificateCheckerTest {
 
   @Test
   void acceptsTheGzipCertificateOfALargerConfig() throws IOException {
-    Construction c = PaperConstruction.build(MachineConfig.of(8, 6, 6));
-    Path gz = dir.resolve("c866.txt.gz");
-    assertTrue(Prover.proveAndCertify(c, gz, ProgressListener.NONE).proved());
-    CertificateChecker.Result r = CertificateChecker.check(c.network(), gz);
+    Path larger = Fixtures.dir("paper-8-6-6");
+    CertificateChecker.Result r = CertificateChecker.check(Fixtures.network(larger),
+        larger.resolve("certificate.txt.gz"));
     assertTrue(r.accepted(), r.message());
   }
 
   @Test
   void checksTheExportedNetworkFileAndCertificate() throws IOException {
-    Path out = dir.resolve("export");
-    ProofReport report = Prover.certifyInto(construction, out, ProgressListener.NONE);
-    assertTrue(report.proved());
-    Path network = report.network().orElseThrow();
-    Path cert = report.certificate().orElseThrow();
-    CertificateChecker.Result r = CertificateChecker.check(network, cert);
+    Path file = PROOF.resolve("network.txt.gz");
+    Path cert = certificate;
+    CertificateChecker.Result r = CertificateChecker.check(file, cert);
     assertTrue(r.accepted(), r.message());
     // a mutated network written as a well-formed file: the facts no longer hold
-    Network n = NetworkFormat.read(network);
-    SparseLayer write = n.layer(construction.lemmas().get(3).firstLayer() + 1);
-    int row = construction.layout().indexOf(construction.registers().mem(1).bit(0));
+    Network n = NetworkFormat.read(file);
+    int layer = Fixtures.stageLayers(lines, "WRITE")[0] + 1;
+    SparseLayer write = n.layer(layer);
+    int row = n.inputNames().orElseThrow().indexOf("mem[1].bit[0]");
     Path mutated = dir.resolve("mutated.txt.gz");
-    NetworkFormat.write(n.withLayer(construction.lemmas().get(3).firstLayer() + 1,
-        write.withBias(row, Rational.ONE)), mutated);
+    NetworkFormat.write(n.withLayer(layer, write.withBias(row, Rational.ONE)), mutated);
     CertificateChecker.Result m = CertificateChecker.check(mutated, cert);
     assertFalse(m.accepted());
     assertTrue(m.message().contains("WRITE"), m.message());
@@ -115,8 +103,8 @@ class CertificateCheckerTest {
 
   @Test
   void rejectsACertificateForAnotherConfig() throws IOException {
-    Construction other = PaperConstruction.build(MachineConfig.of(6, 3, 2));
-    CertificateChecker.Result r = CertificateChecker.check(other.network(), certificate);
+    Network other = Fixtures.network(Fixtures.dir("paper-6-3-2"));
+    CertificateChecker.Result r = CertificateChecker.check(other, certificate);
     assertFalse(r.accepted());
     assertTrue(r.message().contains("direction names"), r.message());
   }
@@ -125,12 +113,9 @@ class CertificateCheckerTest {
   void rejectsLemmasInAnOrderThatIsNotOneStep() throws IOException {
     // branch before next pc: every stage lemma holds on its own, but the pass leaves pc1 set and
     // jumps to 0 instead of pc + 1
-    List<Stage> stages = new ArrayList<>(PaperConstruction.stages());
-    stages.add(stages.remove(4));
-    Construction reordered = Construction.assemble("reordered", construction.config(), stages);
-    Path cert = dir.resolve("reordered.txt");
-    assertTrue(Prover.proveAndCertify(reordered, cert, ProgressListener.NONE).proved());
-    CertificateChecker.Result r = CertificateChecker.check(reordered.network(), cert);
+    Path reordered = Fixtures.dir("paper-6-3-3-reordered");
+    CertificateChecker.Result r = CertificateChecker.check(Fixtures.network(reordered),
+        reordered.resolve("certificate.txt.gz"));
     assertFalse(r.accepted());
     assertTrue(r.message().contains("do not compose"), r.message());
   }
@@ -254,7 +239,7 @@ class CertificateCheckerTest {
   @Test
   void rejectsAMutatedWeight() throws IOException {
     // fetch select neuron of slot 1 (its bias term) reads pc with another weight
-    Network n = construction.network();
+    Network n = network;
     SparseLayer fetch = n.layer(0);
     int row = fetch.outputDimension() - 1;
     int col = fetch.column(fetch.rowStart(row));
@@ -266,8 +251,8 @@ class CertificateCheckerTest {
 
   @Test
   void rejectsAMutatedBias() throws IOException {
-    Network n = construction.network();
-    int subtract = construction.lemmas().get(2).firstLayer();
+    Network n = network;
+    int subtract = Fixtures.stageLayers(lines, "SUBTRACT")[0];
     SparseLayer l = n.layer(subtract);
     int row = l.outputDimension() - 1;
     Network mutated = n.withLayer(subtract, l.withBias(row, l.bias(row).add(Rational.ONE)));

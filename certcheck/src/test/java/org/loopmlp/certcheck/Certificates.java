@@ -1,7 +1,5 @@
 package org.loopmlp.certcheck;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,21 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.loopmlp.construction.Construction;
 import org.loopmlp.exact.Network;
-import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.Prover;
 
-/** Test fixtures shared by the checker's tests: a proved certificate, and edited copies of it. */
+/** Test helpers shared by the checker's tests: edited copies of a proved certificate. */
 final class Certificates {
   private Certificates() {}
-
-  /** Proves {@code construction} into {@code certificate} (plain text) and returns its lines. */
-  static List<String> proveInto(Construction construction, Path certificate) throws IOException {
-    assertTrue(Prover.proveAndCertify(construction, certificate, ProgressListener.NONE)
-        .proved());
-    return Files.readAllLines(certificate, StandardCharsets.US_ASCII);
-  }
 
   /** Checks a copy of {@code lines}, changed by {@code edit}, against {@code network}. */
   static CertificateChecker.Result checkEdited(Network network, Path dir, List<String> lines,

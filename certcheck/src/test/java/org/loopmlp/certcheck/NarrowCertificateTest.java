@@ -12,30 +12,29 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.NarrowConstruction;
-import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.exact.Network;
 
 /**
  * The checker accepts the narrow construction's certificate (its subtract leaves lower carry
  * pairs BOUNDED) with the per-layer partial-sum bounds it re-derives, and rejects a certificate
  * whose bounds are understated, whose BOUNDED rows are dropped, or whose output is left bounded.
+ * The proof is a checked-in fixture ({@link Fixtures}): the narrow construction at (8, 3, 3).
  */
 class NarrowCertificateTest {
   @TempDir
   static Path dir;
-  static Construction construction;
+  static Network network;
   static List<String> lines;
 
   @BeforeAll
-  static void prove() throws IOException {
-    construction = NarrowConstruction.build(MachineConfig.of(8, 3, 3));
-    lines = Certificates.proveInto(construction, dir.resolve("certificate.txt"));
+  static void read() throws IOException {
+    network = Fixtures.network(Fixtures.dir("narrow-8-3-3"));
+    lines = Fixtures.certificateLines(Fixtures.dir("narrow-8-3-3"));
   }
 
   private static CertificateChecker.Result checkEdited(UnaryOperator<List<String>> edit)
       throws IOException {
-    return Certificates.checkEdited(construction.network(), dir, lines, edit);
+    return Certificates.checkEdited(network, dir, lines, edit);
   }
 
   private static int first(List<String> ls, String after, String prefix) {
