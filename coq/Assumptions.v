@@ -1,5 +1,5 @@
 (* Printed by scripts/check-coq: each theorem must be "Closed under the global context". *)
-From Loopmlp Require Import Net Paper Base Subtract NextPc Branch AddrMatch Select Main.
+From Loopmlp Require Import Net Paper Base Gadgets Subtract NextPc Branch AddrMatch Select Main.
 Print Assumptions pass_norm.
 Print Assumptions subtract_result.
 Print Assumptions subtract_clears.
@@ -13,7 +13,14 @@ Print Assumptions branch_result.
 Print Assumptions branch_clears.
 Print Assumptions branch_frame.
 Print Assumptions branch_beyond.
+Print Assumptions threshold.
+Print Assumptions bit_by_steps.
+Print Assumptions and_gadget.
+Print Assumptions andnot_gadget.
+Print Assumptions iszero_gadget.
+Print Assumptions sum_of_bits_gadget.
 Print Assumptions select_value.
+Print Assumptions onehot_select.
 Print Assumptions fetch_result.
 Print Assumptions fetch_frame.
 Print Assumptions fetch_beyond.
