@@ -21,6 +21,9 @@ public final class SmtMain {
     Path out = null;
     String only = null;
     int faults = 0;
+    boolean pass = true;
+    Path vnncomp = null;
+    int perStage = 6;
     for (int i = 2; i < args.length; i++) {
       switch (args[i]) {
         case "--solver":
@@ -28,6 +31,15 @@ public final class SmtMain {
           break;
         case "--timeout":
           timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+          break;
+        case "--no-pass":
+          pass = false;
+          break;
+        case "--vnncomp":
+          vnncomp = Path.of(args[++i]);
+          break;
+        case "--per-stage":
+          perStage = Integer.parseInt(args[++i]);
           break;
         case "--faults":
           faults = Integer.parseInt(args[++i]);
@@ -44,6 +56,14 @@ public final class SmtMain {
     }
     if (solvers.isEmpty()) {
       solvers.add(new Z3Solver());
+    }
+    if (vnncomp != null) {
+      var instances = VnnComp.standard(sizes[0], sizes[1], sizes[2], sizes[1], perStage, 12, 1L);
+      var checked = VnnComp.write(instances, Subject.of("paper", sizes), vnncomp, timeout,
+          c -> System.out.println(VnnComp.line(c)));
+      System.out.println(checked.size() + " instances, " + checked.stream()
+          .filter(VnnComp.Checked::agrees).count() + " agree");
+      return;
     }
     if (faults > 0) {
       var entries = FaultCampaign.run(construction, org.loopmlp.isa.MachineConfig.of(sizes[0],
@@ -73,6 +93,6 @@ public final class SmtMain {
       return;
     }
     System.out.println(SmtTable.header(solvers));
-    SmtTable.run(s, solvers, timeout, r -> System.out.println(SmtTable.line(r)));
+    SmtTable.run(s, solvers, timeout, pass, r -> System.out.println(SmtTable.line(r)));
   }
 }
