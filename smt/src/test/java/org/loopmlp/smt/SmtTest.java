@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loopmlp.construction.Construction;
@@ -114,10 +115,8 @@ class SmtTest {
 
   /** Larger sizes under {@code -Pcampaign}: every stage lemma of paper (8,4,4) by z3. */
   @Test
+  @Tag("campaign")
   void campaignPaperAt844() {
-    if (!Boolean.getBoolean("loopmlp.campaign")) {
-      return;
-    }
     Subject s = Subject.of("paper", new int[] {8, 4, 4});
     allUnsat(s, Scripts.stages(s));
   }
