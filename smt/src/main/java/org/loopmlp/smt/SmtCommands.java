@@ -89,6 +89,8 @@ public final class SmtCommands {
         }
       }
     }
+    out.flush();
+    err.flush();
     return sat || rows.stream().anyMatch(r -> !r.ours().proved()) ? 1 : 0;
   }
 
@@ -132,6 +134,7 @@ public final class SmtCommands {
         SmtSolver.named(solverName), timeout);
     out.println(e.line());
     e.replay().ifPresent(r -> out.print(r));
+    out.flush();
     return e.solver().verdict() == SolverResult.Verdict.SAT || !e.agrees() ? 1 : 0;
   }
 
@@ -152,6 +155,7 @@ public final class SmtCommands {
         + " accepts, %s unsat%n", entries.size(),
         entries.stream().filter(FaultCampaign.Entry::proverRejects).count(), sat,
         entries.stream().filter(e -> !e.proverRejects()).count(), unsat);
+    out.flush();
     return entries.stream().allMatch(FaultCampaign.Entry::agrees) ? 0 : 1;
   }
 
