@@ -45,8 +45,8 @@ import picocli.CommandLine.Parameters;
     })
 final class SmtCommand extends Subcommand {
   @Option(names = "--construction", paramLabel = "NAME", defaultValue = "paper",
-      description = "paper (default), compact, narrow, onehot, onehot-split, fused, shallow, "
-          + "classic, classic-split.")
+      description = "paper (default), compact, narrow, onehot, onehot-split, classic, "
+          + "classic-split.")
   String construction;
 
   @Option(names = "--config", paramLabel = "SIZES", defaultValue = "8,4,4",
