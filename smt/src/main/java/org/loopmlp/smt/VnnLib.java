@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.loopmlp.exact.Rational;
 
 /**
  * Reads back the VNN-LIB 1.0 files {@link VnnComp} writes: the declared inputs and outputs, the
@@ -101,9 +100,5 @@ final class VnnLib {
     if (!ok) {
       throw new IllegalStateException("line " + (line + 1) + ": " + what);
     }
-  }
-
-  static double value(Rational r) {
-    return r.doubleValue();
   }
 }
