@@ -10,12 +10,13 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.loopmlp.certcheck.CertificateChecker;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
-import org.loopmlp.construction.classic.ClassicLemmaViolation;
 import org.loopmlp.construction.classic.ClassicLockstep;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
+import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.isa.classic.ByteOutput;
@@ -50,7 +51,7 @@ final class ClassicCheck {
         construction, n, a);
     out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6s %4s %6s  %-34s %s%n", "stage", "roles",
         "paper", "budget", "ours", "layers", "frame", "claims");
-    for (ClassicLemma l : c.lemmas()) {
+    for (StageLemma<ClassicStepContext> l : c.lemmas()) {
       long rows = 0;
       boolean frameHolds = true;
       for (int li = l.firstLayer(); li <= l.lastLayer(); li++) {
@@ -96,7 +97,7 @@ final class ClassicCheck {
             : !o.mlp().halted() ? "DID NOT HALT" : same ? "agree, output as expected"
             : "WRONG OUTPUT";
         ok &= o.agree() && o.mlp().halted() && same;
-      } catch (ClassicLemmaViolation v) {
+      } catch (LemmaViolation v) {
         verdict = "LEMMA VIOLATED: " + v.getMessage();
         ok = false;
       }

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
 import org.loopmlp.construction.classic.ClassicSizeEstimate;
+import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.isa.classic.ClassicConfig;
 
@@ -42,7 +43,7 @@ final class ClassicStats {
       long nnz = 0;
       long params = 0;
       int widest = 0;
-      for (ClassicLemma l : c.lemmas()) {
+      for (StageLemma<ClassicStepContext> l : c.lemmas()) {
         long sn = 0;
         long sp = 0;
         int sw = 0;

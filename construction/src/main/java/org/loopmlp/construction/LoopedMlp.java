@@ -167,7 +167,7 @@ public final class LoopedMlp {
       LayerObserver extra, StateCodec.Decoder decoder) {
     LayerObserver observer = extra;
     if (checked) {
-      CheckedObserver check =
+      CheckedObserver<StepContext> check =
           CheckedObserver.forPass(construction, StepContext.of(program, state), pass);
       check.beforePass(input);
       observer = both(check, extra);

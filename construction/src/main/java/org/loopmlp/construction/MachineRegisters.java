@@ -14,7 +14,7 @@ import org.loopmlp.isa.MachineConfig;
  * {@code rc, pc1} (C bits), {@code va, vb, r} (N bits, two's complement), which are 0 between two
  * passes.
  */
-public final class MachineRegisters {
+public final class MachineRegisters implements StateRegisters {
   public static final String CODE = "code";
   public static final String MEM = "mem";
   public static final String PC = "pc";
@@ -136,6 +136,7 @@ public final class MachineRegisters {
   }
 
   /** The scratch registers, 0 between passes: ra, rb, rc, pc1, va, vb, r. */
+  @Override
   public ImmutableList<Register> scratch() {
     return ImmutableList.of(ra, rb, rc, pc1, va, vb, r);
   }
@@ -144,6 +145,7 @@ public final class MachineRegisters {
    * The machine state space: regions {@code code}, {@code mem}, {@code pc}, {@code scratch} in
    * that order.
    */
+  @Override
   public StateLayout layout() {
     StateLayout.Builder b = StateLayout.builder();
     code.forEach(reg -> b.add(CODE, reg));

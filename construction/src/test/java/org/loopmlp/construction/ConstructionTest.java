@@ -15,6 +15,7 @@ import org.loopmlp.construction.stage.LayerPlan;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.construction.stage.StageLemma;
+import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.SparseLayer;
@@ -32,7 +33,7 @@ class ConstructionTest {
     List<String> names = new ArrayList<>();
     List<Integer> budgets = new ArrayList<>();
     List<String> ranges = new ArrayList<>();
-    for (StageLemma l : c.lemmas()) {
+    for (StageLemma<StepContext> l : c.lemmas()) {
       names.add(l.paperStage().label());
       budgets.add(l.budget());
       ranges.add(l.firstLayer() + ".." + l.lastLayer());
@@ -65,7 +66,7 @@ class ConstructionTest {
   }
 
   private static void everyFrameDirectionIsCopiedByAnIdentityRow(Construction c) {
-    for (StageLemma lemma : c.lemmas()) {
+    for (StageLemma<StepContext> lemma : c.lemmas()) {
       for (int i = lemma.firstLayer(); i <= lemma.lastLayer(); i++) {
         SparseLayer l = c.layer(i).layer();
         for (Register r : lemma.frame()) {

@@ -39,7 +39,7 @@ class StageLemmaProperties {
       @ForAll("machines") GeneratedMachine m) {
     Construction c = TestArbitraries.paper(m.config());
     StepContext step = StepContext.of(m.program(), m.state());
-    for (StageLemma lemma : c.lemmas()) {
+    for (StageLemma<StepContext> lemma : c.lemmas()) {
       RationalVector pre = lemma.precondition().expectedVector(c.layout(), step);
       RationalVector post = lemma.postcondition().expectedVector(c.layout(), step);
       for (Register r : lemma.frame()) {

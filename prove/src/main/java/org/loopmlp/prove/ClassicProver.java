@@ -18,10 +18,11 @@ import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.classic.ClassicCodec;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
 import org.loopmlp.construction.classic.ClassicPassOutput;
 import org.loopmlp.construction.classic.ClassicRegisters;
 import org.loopmlp.construction.classic.ClassicRole;
+import org.loopmlp.construction.classic.ClassicStepContext;
+import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
@@ -84,7 +85,7 @@ public final class ClassicProver {
     ClassicRegisters regs = construction.registers();
     StateLayout layout = construction.layout();
     ClassicSpecs specs = new ClassicSpecs(regs);
-    List<ClassicLemma> lemmas = construction.lemmas();
+    List<StageLemma<ClassicStepContext>> lemmas = construction.lemmas();
     byte[] assign = new byte[layout.dimension()];
     Arrays.fill(assign, Cube.FREE);
     for (Register r : specs.zeroAtPassStart()) {
@@ -100,14 +101,14 @@ public final class ClassicProver {
             layout.dimension(), lemmas.size());
       }
       for (int si = 0; si < lemmas.size(); si++) {
-        ClassicLemma lemma = lemmas.get(si);
-        ClassicProofReport.Stage proof = proveStage(si, lemma, specs.goals(lemma.roles()),
+        StageLemma<ClassicStepContext> lemma = lemmas.get(si);
+        ClassicProofReport.Stage proof = proveStage(si, lemma, specs.goals(ClassicRole.of(lemma)),
             assign, writer);
         proofs.add(proof);
         if (!proof.proved()) {
           break;
         }
-        for (ClassicRole role : lemma.roles()) {
+        for (ClassicRole role : ClassicRole.of(lemma)) {
           specs.cleared(role).forEach(r -> r.bits().forEach(d -> assign[layout.indexOf(d)] = 0));
           specs.written(role).forEach(r -> r.bits().forEach(
               d -> assign[layout.indexOf(d)] = Cube.FREE));
@@ -134,12 +135,12 @@ public final class ClassicProver {
   }
 
   /** The role labels of a stage, e.g. {@code FETCH+NEXT_PC} (the certificate's stage role). */
-  static String roleNames(ClassicLemma lemma) {
-    return lemma.roles().stream().map(ClassicRole::name).collect(Collectors.joining("+"));
+  static String roleNames(StageLemma<ClassicStepContext> lemma) {
+    return ClassicRole.of(lemma).stream().map(ClassicRole::name).collect(Collectors.joining("+"));
   }
 
-  private ClassicProofReport.Stage proveStage(int si, ClassicLemma lemma, List<Goal> goals,
-      byte[] assign, CertificateWriter writer) {
+  private ClassicProofReport.Stage proveStage(int si, StageLemma<ClassicStepContext> lemma,
+      List<Goal> goals, byte[] assign, CertificateWriter writer) {
     long start = System.nanoTime();
     listener.stageStarted(si, lemma.name(), goals.size());
     Network stage = construction.stageNetwork(si);
@@ -207,7 +208,7 @@ public final class ClassicProver {
     return proof;
   }
 
-  private ClassicCounterexample counterexample(ClassicLemma lemma, Network stage,
+  private ClassicCounterexample counterexample(StageLemma<ClassicStepContext> lemma, Network stage,
       StageSearch.Failure f) {
     StateLayout layout = construction.layout();
     ImmutableMap.Builder<String, Long> in = ImmutableMap.builder();

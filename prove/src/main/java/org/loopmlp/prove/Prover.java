@@ -122,7 +122,7 @@ public final class Prover {
     MachineRegisters regs = construction.registers();
     StateLayout layout = construction.layout();
     StageSpecs specs = new StageSpecs(regs);
-    List<StageLemma> lemmas = construction.lemmas();
+    List<StageLemma<StepContext>> lemmas = construction.lemmas();
     byte[] assign = new byte[layout.dimension()];
     java.util.Arrays.fill(assign, (byte) -1);
     for (Register r : regs.scratch()) {
@@ -138,7 +138,7 @@ public final class Prover {
         writer.header(construction.config(), layout.dimension(), lemmas.size());
       }
       for (int si = 0; si < lemmas.size(); si++) {
-        StageLemma lemma = lemmas.get(si);
+        StageLemma<StepContext> lemma = lemmas.get(si);
         List<Goal> goals = specs.goals(lemma.paperStages());
         StageProof proof = proveStage(si, lemma, goals, assign, writer);
         proofs.add(proof);
@@ -176,8 +176,8 @@ public final class Prover {
         Optional.empty());
   }
 
-  private StageProof proveStage(int si, StageLemma lemma, List<Goal> goals, byte[] assign,
-      CertificateWriter writer) {
+  private StageProof proveStage(int si, StageLemma<StepContext> lemma, List<Goal> goals,
+      byte[] assign, CertificateWriter writer) {
     long start = System.nanoTime();
     listener.stageStarted(si, lemma.name(), goals.size());
     Network stage = construction.stageNetwork(si);
@@ -217,7 +217,7 @@ public final class Prover {
         java.util.Arrays.stream(bounds).boxed().collect(ImmutableList.toImmutableList()));
   }
 
-  private Counterexample counterexample(int si, StageLemma lemma, Network stage,
+  private Counterexample counterexample(int si, StageLemma<StepContext> lemma, Network stage,
       StageSearch.Failure f) {
     StateLayout layout = construction.layout();
     MachineRegisters regs = construction.registers();
@@ -241,7 +241,7 @@ public final class Prover {
   }
 
   /** The role of the lemma that writes or clears {@code register}; else its first role. */
-  private PaperStage roleChanging(StageLemma lemma, String register) {
+  private PaperStage roleChanging(StageLemma<StepContext> lemma, String register) {
     StageSpecs specs = new StageSpecs(construction.registers());
     for (PaperStage role : lemma.paperStages()) {
       if (java.util.stream.Stream.concat(specs.written(role).stream(),
@@ -266,10 +266,11 @@ public final class Prover {
    * Runs the witness step: the construction's own stage lemma on the stage input the reference
    * step produces, and the whole pass against the reference machine.
    */
-  private Counterexample.ReferenceCheck replay(int si, StageLemma lemma, Witnesses.Step w) {
+  private Counterexample.ReferenceCheck replay(int si, StageLemma<StepContext> lemma,
+      Witnesses.Step w) {
     StateLayout layout = construction.layout();
     StepContext step = StepContext.of(w.program(), w.before());
-    StateCondition pre = lemma.precondition();
+    StateCondition<StepContext> pre = lemma.precondition();
     RationalVector stageIn = pre.expectedVector(layout, step);
     StateVector stageOut = RationalBackend.INSTANCE.compile(construction.stageNetwork(si))
         .apply(stageIn);

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicStage;
+import org.loopmlp.construction.classic.ClassicRegisters;
+import org.loopmlp.construction.classic.ClassicStepContext;
+import org.loopmlp.construction.stage.MachineStage;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.Rational;
@@ -138,7 +140,8 @@ class ClassicCertificateTest {
   void rejectsStagesInAnOrderThatIsNotOneStep() throws IOException {
     // subtract before read: each stage's lemma holds on its own inputs, but the pass subtracts
     // zeros; the composition knows br is then 0 at write+branch, where the prover split on it
-    List<ClassicStage> stages = new ArrayList<>(ClassicConstruction.standardStages());
+    List<MachineStage<ClassicStepContext, ClassicRegisters>> stages =
+        new ArrayList<>(ClassicConstruction.standardStages());
     stages.add(1, stages.remove(2));
     ClassicConstruction reordered = ClassicConstruction.assemble("reordered",
         construction.config(), stages);

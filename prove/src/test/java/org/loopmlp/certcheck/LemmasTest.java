@@ -59,7 +59,7 @@ class LemmasTest {
       }
       StepContext step = StepContext.of(Program.ofSlots(config, slots, 0),
           MachineState.of(config, memory, random.nextInt(config.codeSize())));
-      for (StageLemma lemma : c.lemmas()) {
+      for (StageLemma<StepContext> lemma : c.lemmas()) {
         RationalVector in = lemma.precondition().expectedVector(layout, step);
         RationalVector out = lemma.postcondition().expectedVector(layout, step);
         byte[] x = new byte[layout.dimension()];

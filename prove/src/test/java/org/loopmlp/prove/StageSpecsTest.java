@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.loopmlp.construction.CompactConstruction;
@@ -50,7 +49,7 @@ class StageSpecsTest {
       }
       StepContext step = StepContext.of(Program.ofSlots(config, slots, 0),
           MachineState.of(config, memory, random.nextInt(config.codeSize())));
-      for (StageLemma lemma : c.lemmas()) {
+      for (StageLemma<StepContext> lemma : c.lemmas()) {
         RationalVector in = lemma.precondition().expectedVector(layout, step);
         RationalVector out = lemma.postcondition().expectedVector(layout, step);
         byte[] assign = new byte[layout.dimension()];

@@ -80,7 +80,8 @@ final class CaseRunner {
       StateVector out = null;
       try {
         if (checked) {
-          CheckedObserver observer = CheckedObserver.forPass(c.construction(), step, pass);
+          CheckedObserver<StepContext> observer =
+              CheckedObserver.forPass(c.construction(), step, pass);
           observer.beforePass(x);
           out = c.network().apply(x, observer);
         } else {
@@ -167,7 +168,7 @@ final class CaseRunner {
   private Optional<Disagreement> diagnose(Compiled c, StepContext step, int pass,
       StateVector input) {
     try {
-      CheckedObserver observer = CheckedObserver.forPass(c.construction(), step, pass);
+      CheckedObserver<StepContext> observer = CheckedObserver.forPass(c.construction(), step, pass);
       observer.beforePass(input);
       c.network().apply(input, observer);
       return Optional.empty();
@@ -190,6 +191,6 @@ final class CaseRunner {
   private static Disagreement fromViolation(LemmaViolation v, int pass) {
     return new Disagreement(pass, v.kind().name().toLowerCase(java.util.Locale.ROOT),
         v.stage(), v.layer(), v.layerLabel(), v.direction().name(), v.expected(),
-        v.got().toString(), v.step().before(), v.step().detail());
+        v.got().toString(), v.step(StepContext.class).before(), v.step(StepContext.class).detail());
   }
 }

@@ -7,6 +7,7 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.stage.StageLemma;
+import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
@@ -52,7 +53,7 @@ public final class FrameProof {
     checkNotNull(construction, "construction");
     ImmutableList.Builder<Violation> violations = ImmutableList.builder();
     long obligations = 0;
-    for (StageLemma lemma : construction.lemmas()) {
+    for (StageLemma<StepContext> lemma : construction.lemmas()) {
       for (int li = lemma.firstLayer(); li <= lemma.lastLayer(); li++) {
         SparseLayer layer = construction.layer(li).layer();
         for (Register r : lemma.frame()) {

@@ -3,6 +3,8 @@ package org.loopmlp.construction.classic;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.loopmlp.construction.CheckedObserver;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
 import org.loopmlp.exact.SparseLayer;
@@ -18,7 +20,8 @@ import org.loopmlp.isa.classic.ClassicState;
  * writes {@code out.byte} when the network set {@code out.valid}. Everything else of the output
  * vector is the next pass's input. The run ends at a pass that executed nothing (a halted pc: the
  * vector is a fixed point) or at the step limit. In checked mode every pass is verified layer by
- * layer and stage by stage against the reference machine ({@link ClassicCheckedObserver}).
+ * layer and stage by stage against the reference machine ({@link
+ * org.loopmlp.construction.CheckedObserver}).
  */
 public final class ClassicLoopedMlp {
   private final ClassicConstruction construction;
@@ -106,7 +109,7 @@ public final class ClassicLoopedMlp {
    * halted. The listener sees every pass but such a dropped one.
    *
    * @throws org.loopmlp.construction.DecodeException when a pass output is not an encoding
-   * @throws ClassicLemmaViolation in checked mode, at the first failed check
+   * @throws LemmaViolation in checked mode, at the first failed check
    * @throws IllegalStateException when a pass that executed nothing changed the state
    */
   public Run run(ClassicState initial, ByteInput in, ByteOutput out, long maxSteps,
@@ -178,7 +181,7 @@ public final class ClassicLoopedMlp {
       LayerObserver extra, ClassicCodec.Decoder decoder) {
     LayerObserver observer = extra;
     if (checked) {
-      ClassicCheckedObserver check = ClassicCheckedObserver.forPass(construction,
+      CheckedObserver<ClassicStepContext> check = CheckedObserver.forPass(construction,
           ClassicStepContext.of(state, offered), pass);
       check.beforePass(input);
       observer = extra == LayerObserver.NONE ? check

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
+import org.loopmlp.construction.StateRegisters;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
@@ -25,7 +26,7 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * operands read), {@code op.sub, op.in, op.out, op.echo} (what the step does), {@code r} (the
  * value written) and {@code br} (the branch is taken).
  */
-public final class ClassicRegisters {
+public final class ClassicRegisters implements StateRegisters {
   public static final String MEM = "mem";
   public static final String PC = "pc";
   public static final String IN = "in";
@@ -200,6 +201,7 @@ public final class ClassicRegisters {
   }
 
   /** The scratch registers, 0 between passes. */
+  @Override
   public ImmutableList<Register> scratch() {
     return ImmutableList.of(ra, rb, rc, p3, run, ioA, ioB, va, vb, opSub, opIn, opOut, opEcho,
         r, br);
@@ -209,6 +211,7 @@ public final class ClassicRegisters {
    * The state space: regions {@code mem}, {@code pc}, {@code in} (in.byte, in.eof, in.taken),
    * {@code out} (out.byte, out.valid, executed) and {@code scratch}, in that order.
    */
+  @Override
   public StateLayout layout() {
     StateLayout.Builder b = StateLayout.builder();
     memory.forEach(reg -> b.add(MEM, reg));

@@ -17,7 +17,7 @@ import org.loopmlp.construction.gadget.Sum;
  * {@code merge}: {@code pc.bit[t] = ReLU(p[t] + q[t])}. A variant without the zero test branches
  * on r < 0 only.
  */
-public final class BranchStage extends DeclaredStage {
+public final class BranchStage extends DeclaredPaperStage {
   private static final BranchStage PAPER = new BranchStage("branch", true);
 
   private final boolean branchOnZero;

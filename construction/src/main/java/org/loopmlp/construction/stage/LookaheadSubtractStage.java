@@ -29,7 +29,7 @@ import org.loopmlp.construction.gadget.Sum;
  * c_(N-1) and N + 2 of c_N, the latter with weight -2): 197 at N = 64, within bfloat16's 2^8.
  * A variant without the carry-in computes {@code vb + not va}.
  */
-public final class LookaheadSubtractStage extends DeclaredStage {
+public final class LookaheadSubtractStage extends DeclaredPaperStage {
   private static final LookaheadSubtractStage NARROW =
       new LookaheadSubtractStage("subtract", true);
 

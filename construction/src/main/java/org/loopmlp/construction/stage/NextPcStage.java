@@ -13,7 +13,7 @@ import org.loopmlp.construction.gadget.Threshold;
  * bit C-1 is the wrap mod 2^C. L1 {@code steps}: four ReLUs per bit; L2 {@code bits}: {@code
  * pc1.bit[t]}.
  */
-public final class NextPcStage extends DeclaredStage {
+public final class NextPcStage extends DeclaredPaperStage {
   private static final NextPcStage PAPER = new NextPcStage("next pc");
 
   private NextPcStage(String name) {

@@ -20,7 +20,7 @@ import org.loopmlp.construction.gadget.Sum;
  * sel[q].a.bit[t]}, likewise rb and rc. A code bit costs 2 weights instead of the C + 1 of {@link
  * FetchStage}.
  */
-public final class OneHotFetchStage extends DeclaredStage {
+public final class OneHotFetchStage extends DeclaredPaperStage {
   private final AddressDecoding decoding;
 
   private OneHotFetchStage(String name, AddressDecoding decoding) {

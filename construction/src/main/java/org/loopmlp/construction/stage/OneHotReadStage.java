@@ -19,7 +19,7 @@ import org.loopmlp.construction.gadget.Sum;
  * sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}. A memory bit costs 2 weights
  * per operand instead of the A + 1 of {@link ReadStage}.
  */
-public final class OneHotReadStage extends DeclaredStage {
+public final class OneHotReadStage extends DeclaredPaperStage {
   private final AddressDecoding decoding;
 
   private OneHotReadStage(String name, AddressDecoding decoding) {

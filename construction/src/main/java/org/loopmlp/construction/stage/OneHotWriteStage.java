@@ -30,7 +30,7 @@ import org.loopmlp.construction.gadget.Neuron;
  * neurons t, of which one changes and reaches 2^(A-h) cells, instead of reaching all 2^A cells;
  * r is read one layer earlier (in the cell layer).
  */
-public final class OneHotWriteStage extends DeclaredStage {
+public final class OneHotWriteStage extends DeclaredPaperStage {
   private final AddressDecoding decoding;
 
   private OneHotWriteStage(String name, AddressDecoding decoding) {

@@ -15,7 +15,7 @@ import org.loopmlp.construction.gadget.Sum;
  * mem[i].bit[j])} and the same with rb; ra is consumed (cleared). L2 {@code gather}: {@code
  * va.bit[j] = sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}.
  */
-public final class ReadStage extends DeclaredStage {
+public final class ReadStage extends DeclaredPaperStage {
   private static final ReadStage PAPER = new ReadStage("read");
 
   private ReadStage(String name) {

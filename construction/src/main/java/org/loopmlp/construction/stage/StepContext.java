@@ -2,6 +2,7 @@ package org.loopmlp.construction.stage;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.loopmlp.construction.MachineStep;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.Program;
 import org.loopmlp.isa.StepDetail;
@@ -12,7 +13,7 @@ import org.loopmlp.isa.SubleqMachine;
  * after. Stage lemmas state their conditions with these values only.
  */
 public record StepContext(Program program, MachineState before, StepDetail detail,
-    MachineState after) {
+    MachineState after) implements MachineStep {
   public StepContext {
     checkNotNull(program, "program");
     checkNotNull(before, "before");
@@ -24,5 +25,12 @@ public record StepContext(Program program, MachineState before, StepDetail detai
   public static StepContext of(Program program, MachineState before) {
     return new StepContext(program, before, SubleqMachine.detail(program, before),
         SubleqMachine.step(program, before));
+  }
+
+  /** {@code config, executing pc: instruction from before}. */
+  @Override
+  public String describe() {
+    return program.config() + ", executing " + detail.pc() + ": " + program.at(detail.pc())
+        + " from " + before;
   }
 }

@@ -16,7 +16,7 @@ import org.loopmlp.construction.gadget.Threshold;
  * >= 3*2^i]} (S_i < 2^(i+2)). L1 {@code steps}: the six ReLUs per bit, va and vb consumed; L2
  * {@code bits}: their sums. The paper stage has {@code carryIn = 1}.
  */
-public final class SubtractStage extends DeclaredStage {
+public final class SubtractStage extends DeclaredPaperStage {
   private static final SubtractStage PAPER = new SubtractStage("subtract", 1);
 
   private final long carryIn;

@@ -37,7 +37,7 @@ import org.loopmlp.isa.MachineConfig;
  * flag) bit_t(q + 1)) gated by (q, a, b))}; exactly one gate is open, so each sum is the selected
  * term. Scratch is never used.
  */
-public final class TwoLayerStage extends DeclaredStage {
+public final class TwoLayerStage extends DeclaredPaperStage {
   private static final TwoLayerStage PAPER = new TwoLayerStage("two-layer");
 
   private TwoLayerStage(String name) {

@@ -17,7 +17,7 @@ import org.loopmlp.construction.gadget.Neuron;
  * update}: {@code mem[i].bit[j] = ReLU(mem[i].bit[j] - z[i].bit[j] + y[i].bit[j])}; rb consumed.
  * The paper stage compares all A address bits; a variant may ignore the highest ones.
  */
-public final class WriteStage extends DeclaredStage {
+public final class WriteStage extends DeclaredPaperStage {
   private static final WriteStage PAPER = new WriteStage("write", 0);
 
   private final int ignoredHighBits;
