@@ -159,7 +159,7 @@ final class BenchCommand extends Subcommand {
     try (Progress progress = Progress.start(err(), "bench", (long) sizes.size() * names.size()
         * (backends.size() + 3), "measurements")) {
       for (MachineConfig config : sizes) {
-        SizeEstimate estimate = Builds.requireFits(config);
+        SizeEstimate<MachineConfig> estimate = Builds.requireFits(config);
         Program program = endlessProgram(config);
         MachineState state = MachineState.initial(config).withWord(1, 1);
         double refRate = referenceStepsPerSecond(program, state, budget);

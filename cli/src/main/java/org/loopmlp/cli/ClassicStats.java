@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicSizeEstimate;
+import org.loopmlp.construction.classic.ClassicSizes;
 import org.loopmlp.construction.classic.ClassicStepContext;
+import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.NetworkFormat;
@@ -62,7 +63,7 @@ final class ClassicStats {
       }
       out.printf(Locale.ROOT, "%-15s %-20s %-30s %6d %4d %7s %12d %12d %8d%n", "total", "", "",
           PaperStage.PAPER_TOTAL_LAYERS, c.depth(), "", nnz, params, widest);
-      ClassicSizeEstimate e = ClassicSizeEstimate.of(construction, config);
+      SizeEstimate<ClassicConfig> e = ClassicSizes.of(construction, config);
       out.printf(Locale.ROOT, "state dimension %d; closed form: nnz %d, parameters %d (%s)%n",
           c.layout().dimension(), e.nonZeros(), e.parameters(),
           e.nonZeros() == nnz && e.parameters() == params ? "equal to the built network"
@@ -87,7 +88,7 @@ final class ClassicStats {
     for (int n : word.values().toArray()) {
       for (int a : memory.values().toArray()) {
         ClassicConfig config = config(n, a);
-        ClassicSizeEstimate e = ClassicSizeEstimate.of(construction, config);
+        SizeEstimate<ClassicConfig> e = ClassicSizes.of(construction, config);
         long nnz = e.nonZeros();
         long params = e.parameters();
         if (build) {

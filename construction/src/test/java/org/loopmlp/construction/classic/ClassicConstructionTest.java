@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.LayerInfo;
+import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.stage.MachineStage;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.SparseLayer;
@@ -81,7 +82,7 @@ class ClassicConstructionTest {
     for (int n : new int[] {2, 3, 5, 8, 12}) {
       for (int a : new int[] {2, 3, 4, 6}) {
         ClassicConfig config = ClassicConfig.of(n, a);
-        assertSize(ClassicConstruction.build(config), ClassicSizeEstimate.of(config), true);
+        assertSize(ClassicConstruction.build(config), ClassicSizes.of(config), true);
       }
     }
   }
@@ -92,7 +93,7 @@ class ClassicConstructionTest {
     for (int n : new int[] {2, 3, 5, 8, 12}) {
       for (int a : new int[] {2, 3, 4, 6}) {
         ClassicConfig config = ClassicConfig.of(n, a);
-        assertSize(ClassicConstruction.buildSplit(config), ClassicSizeEstimate.ofSplit(config),
+        assertSize(ClassicConstruction.buildSplit(config), ClassicSizes.ofSplit(config),
             n > a);
       }
     }
@@ -102,7 +103,8 @@ class ClassicConstructionTest {
    * The estimate's depth, dimension and widest layer equal the built network's; its weights and
    * parameters too when {@code exact}, else at least the built ones and at most 10% more.
    */
-  private static void assertSize(ClassicConstruction c, ClassicSizeEstimate e, boolean exact) {
+  private static void assertSize(ClassicConstruction c, SizeEstimate<ClassicConfig> e,
+      boolean exact) {
     long params = 0;
     int widest = 0;
     for (LayerInfo l : c.layers()) {
