@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.MachineRegisters;
@@ -24,7 +22,6 @@ import org.loopmlp.construction.stage.StateCondition;
 import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
-import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
@@ -118,118 +115,55 @@ public final class Prover {
   }
 
   private ProofReport run(Path certificateFile) throws IOException {
-    long start = System.nanoTime();
-    MachineRegisters regs = construction.registers();
-    StateLayout layout = construction.layout();
-    StageSpecs specs = new StageSpecs(regs);
-    List<StageLemma<StepContext>> lemmas = construction.lemmas();
-    byte[] assign = new byte[layout.dimension()];
-    java.util.Arrays.fill(assign, (byte) -1);
-    for (Register r : regs.scratch()) {
-      r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
-    }
-    Path temp = certificateFile == null ? null
-        : certificateFile.resolveSibling(certificateFile.getFileName() + ".partial");
-    List<StageProof> proofs = new ArrayList<>();
-    CertificateWriter writer = temp == null ? null : CertificateWriter.open(temp,
-        certificateFile.getFileName().toString().endsWith(".gz"));
-    try {
-      if (writer != null) {
-        writer.header(construction.config(), layout.dimension(), lemmas.size());
-      }
-      for (int si = 0; si < lemmas.size(); si++) {
-        StageLemma<StepContext> lemma = lemmas.get(si);
-        List<Goal> goals = specs.goals(lemma.paperStages());
-        StageProof proof = proveStage(si, lemma, goals, assign, writer);
-        proofs.add(proof);
-        listener.stageFinished(proof);
-        for (PaperStage role : lemma.paperStages()) {
-          for (Register r : specs.cleared(role)) {
-            r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
-          }
-          for (Register r : specs.written(role)) {
-            r.bits().forEach(d -> assign[layout.indexOf(d)] = -1);
-          }
-        }
-      }
-      if (writer != null) {
-        writer.end();
-      }
-    } finally {
-      if (writer != null) {
-        writer.close();
-      }
-    }
-    boolean proved = proofs.stream().allMatch(StageProof::proved);
-    Optional<Path> written = Optional.empty();
-    if (temp != null) {
-      if (proved) {
-        Files.move(temp, certificateFile, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        written = Optional.of(certificateFile);
-      } else {
-        Files.deleteIfExists(temp);
-      }
-    }
-    return new ProofReport(construction.name(), construction.config(),
-        ImmutableList.copyOf(proofs), (System.nanoTime() - start) / 1_000_000, written,
-        Optional.empty());
+    StageSpecs specs = new StageSpecs(construction.registers());
+    LemmaSearch.Result<StageProof> r = new LemmaSearch<>(construction, specs, new PaperMachine(),
+        listener, caseBudget).run(certificateFile);
+    return new ProofReport(construction.name(), construction.config(), r.stages(), r.millis(),
+        r.certificate(), Optional.empty());
   }
 
-  private StageProof proveStage(int si, StageLemma<StepContext> lemma, List<Goal> goals,
-      byte[] assign, CertificateWriter writer) {
-    long start = System.nanoTime();
-    listener.stageStarted(si, lemma.name(), goals.size());
-    Network stage = construction.stageNetwork(si);
-    List<IntegerLayer> layers = stage.layers().stream().map(IntegerLayer::of).toList();
-    StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
-    long[] bounds = PartialSumBounds.of(layers, assign);
-    if (writer != null) {
-      writer.stage(lemma.paperStages().stream().map(PaperStage::name)
-          .collect(java.util.stream.Collectors.joining("+")), lemma.firstLayer(),
-          lemma.layerCount(), goals.size());
-      writer.bounds(bounds);
+  /** The paper machine's part of the search: its header, counterexamples and stage reports. */
+  private final class PaperMachine
+      implements LemmaSearch.Machine<StepContext, PaperStage, Counterexample, StageProof> {
+    @Override
+    public ImmutableList<PaperStage> roles(StageLemma<StepContext> lemma) {
+      return lemma.paperStages();
     }
-    long cases = 0;
-    long facts = 0;
-    Optional<Counterexample> cex = Optional.empty();
-    boolean exceeded = false;
-    for (Goal goal : goals) {
-      if (writer != null) {
-        writer.goal(goal);
-      }
-      StageSearch.Outcome o = search.prove(goal,
-          writer == null ? StageSearch.CaseSink.NONE : writer);
-      cases += o.cases();
-      facts += o.facts();
-      listener.goalFinished(goal.name(), o.cases());
-      if (o.failure() != null) {
-        cex = Optional.of(counterexample(si, lemma, stage, o.failure()));
-        break;
-      }
-      if (o.budgetExceeded() || cases > caseBudget) {
-        exceeded = true;
-        break;
-      }
+
+    @Override
+    public void header(CertificateWriter writer, int dimension, int stages) {
+      writer.header(construction.config(), dimension, stages);
     }
-    return new StageProof(lemma.name(), lemma.paperStages(), goals.size(), cases, facts,
-        (System.nanoTime() - start) / 1_000_000, cex, exceeded,
-        java.util.Arrays.stream(bounds).boxed().collect(ImmutableList.toImmutableList()));
+
+    @Override
+    public Counterexample counterexample(int si, StageLemma<StepContext> lemma, Network stage,
+        StageSearch.Failure f) {
+      return Prover.this.counterexample(si, lemma, stage, f);
+    }
+
+    @Override
+    public StageProof report(LemmaSearch.Stage<StepContext, Counterexample> s,
+        ProgressListener listener) {
+      StageProof proof = new StageProof(s.lemma().name(), s.lemma().paperStages(), s.goals(),
+          s.cases(), s.facts(), s.millis(), s.counterexample(), s.budgetExceeded(),
+          Arrays.stream(s.bounds()).boxed().collect(ImmutableList.toImmutableList()));
+      listener.stageFinished(proof);
+      return proof;
+    }
+
+    @Override
+    public boolean stopsAtFailure() {
+      return false;
+    }
   }
 
   private Counterexample counterexample(int si, StageLemma<StepContext> lemma, Network stage,
       StageSearch.Failure f) {
     StateLayout layout = construction.layout();
     MachineRegisters regs = construction.registers();
-    ImmutableMap.Builder<String, Long> in = ImmutableMap.builder();
-    for (Register r : layout.registers()) {
-      List<Integer> bits = r.bits().stream().map(d -> (int) f.input()[layout.indexOf(d)])
-          .toList();
-      in.put(r.name(), r.valueOf(bits));
-    }
-    ImmutableMap<String, Long> input = in.buildOrThrow();
+    ImmutableMap<String, Long> input = LemmaSearch.registerValues(layout, f.input());
     String direction = layout.direction(f.output()).name();
-    long got = exactOutput(stage, f.input(), f.output());
+    long got = LemmaSearch.exactOutput(stage, f.input(), f.output());
     String failingRegister = layout.registers().stream()
         .filter(r -> r.bits().contains(layout.direction(f.output()))).findFirst()
         .map(Register::name).orElse(direction);
@@ -250,16 +184,6 @@ public final class Prover {
       }
     }
     return lemma.paperStage();
-  }
-
-  /** The stage network's output {@code output} on the full input, in exact arithmetic. */
-  private static long exactOutput(Network stage, byte[] input, int output) {
-    Rational[] x = new Rational[input.length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = Rational.of(input[i]);
-    }
-    StateVector y = RationalBackend.INSTANCE.compile(stage).apply(RationalVector.of(x));
-    return y.get(output).longValueExact();
   }
 
   /**

@@ -15,6 +15,9 @@ import org.loopmlp.construction.Register;
  * @param <R> the machine's registers
  */
 public interface StageRole<S, R> {
+  /** The role's name in certificates, e.g. {@code NEXT_PC} (an enum constant's name). */
+  String name();
+
   /** A short label, e.g. {@code next pc}. */
   String label();
 
