@@ -37,6 +37,11 @@ public final class ClassicSizes {
 
   private ClassicSizes() {}
 
+  /** The state dimension {@code mN + 8N + 28}: memory, pc, ports 20, scratch 7N + 8. */
+  static long stateDimension(ClassicConfig config) {
+    return (long) config.memorySize() * config.wordBits() + 8L * config.wordBits() + 28;
+  }
+
   /** The closed form for {@code config}. */
   public static SizeEstimate<ClassicConfig> of(ClassicConfig config) {
     long n = config.wordBits();
@@ -44,7 +49,7 @@ public final class ClassicSizes {
     long m = config.memorySize();
     long f = ClassicFetchStage.fetchAddresses(config);
     long w = Math.min(a, n);
-    long d = m * n + 8 * n + 28;
+    long d = stateDimension(config);
     long scoreTerms = scoreTerms(config);
     PlusThree p3 = PlusThree.of(n);
     long byteBits = Math.min(8, n);
@@ -83,7 +88,7 @@ public final class ClassicSizes {
     long m = config.memorySize();
     long f = ClassicFetchStage.fetchAddresses(config);
     long w = Math.min(a, n);
-    long d = m * n + 8 * n + 28;
+    long d = stateDimension(config);
     PlusThree p3 = PlusThree.of(n);
     long byteBits = Math.min(8, n);
     long hw = (w + 1) / 2;

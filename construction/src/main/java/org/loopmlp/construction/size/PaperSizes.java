@@ -31,6 +31,14 @@ public final class PaperSizes {
 
   private PaperSizes() {}
 
+  /** The state dimension {@code k(2A + C) + mN + C + 2A + 2C + 3N} (SPEC §7). */
+  static long stateDimension(MachineConfig config) {
+    long n = config.wordBits();
+    long a = config.dataBits();
+    long c = config.codeBits();
+    return config.codeSize() * (2 * a + c) + config.dataSize() * n + c + 2 * a + 2 * c + 3 * n;
+  }
+
   /** The closed form for {@code config}. */
   public static SizeEstimate<MachineConfig> of(MachineConfig config) {
     long n = config.wordBits();
@@ -38,7 +46,7 @@ public final class PaperSizes {
     long c = config.codeBits();
     long m = config.dataSize();
     long k = config.codeSize();
-    long d = k * (2 * a + c) + m * n + c + 2 * a + 2 * c + 3 * n;
+    long d = stateDimension(config);
     long[] hidden = {
         k * (2 * a + c), 0,
         2 * m * n, 0,
@@ -75,7 +83,7 @@ public final class PaperSizes {
     long c = config.codeBits();
     long m = config.dataSize();
     long k = config.codeSize();
-    long d = k * (2 * a + c) + m * n + c + 2 * a + 2 * c + 3 * n;
+    long d = stateDimension(config);
     long[] hidden;
     long[] nnz;
     if (!split) {
@@ -150,7 +158,7 @@ public final class PaperSizes {
     long c = config.codeBits();
     long m = config.dataSize();
     long k = config.codeSize();
-    long d = k * (2 * a + c) + m * n + c + 2 * a + 2 * c + 3 * n;
+    long d = stateDimension(config);
     long[] hidden = {
         k * (2 * a + c) + c, 0,
         2 * m * n, 0,

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.MachineRegisters.Field;
-import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -70,8 +69,8 @@ public final class FusedStage extends DeclaredPaperStage {
   @Override
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     int n = regs.config().wordBits();
-    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
-        + " (the narrow construction goes to 64)", name(), PaperConstruction.MAX_WORD_BITS, n);
+    checkArgument(n <= SubtractStage.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
+        + " (the narrow construction goes to 64)", name(), SubtractStage.MAX_WORD_BITS, n);
     int m = regs.config().dataSize();
     int k = regs.config().codeSize();
     int c = regs.config().codeBits();

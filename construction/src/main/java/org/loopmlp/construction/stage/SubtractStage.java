@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
@@ -17,6 +16,14 @@ import org.loopmlp.construction.gadget.Threshold;
  * {@code bits}: their sums. The paper stage has {@code carryIn = 1}.
  */
 public final class SubtractStage extends DeclaredPaperStage {
+  /**
+   * The largest word size of the stages that weigh bit j by 2^j (this one, and the subtraction
+   * in {@link FusedStage} and {@link TwoLayerStage}; the paper, compact, fused and shallow
+   * constructions): their thresholds reach 3 * 2^(N-1), and past N = 32 their partial sums leave
+   * even float64's exact integers. The narrow construction goes to 64.
+   */
+  public static final int MAX_WORD_BITS = 32;
+
   private static final SubtractStage PAPER = new SubtractStage("subtract", 1);
 
   private final long carryIn;
@@ -51,8 +58,8 @@ public final class SubtractStage extends DeclaredPaperStage {
   @Override
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     int n = regs.config().wordBits();
-    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
-        + " (the narrow construction goes to 64)", name(), PaperConstruction.MAX_WORD_BITS, n);
+    checkArgument(n <= MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
+        + " (the narrow construction goes to 64)", name(), MAX_WORD_BITS, n);
     LayerPlan.Builder steps = LayerPlan.named("steps");
     LayerPlan.Builder bits = LayerPlan.named("bits");
     for (int i = 0; i < n; i++) {

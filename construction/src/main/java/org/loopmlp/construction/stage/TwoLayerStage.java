@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.MachineRegisters.Field;
-import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -77,8 +76,8 @@ public final class TwoLayerStage extends DeclaredPaperStage {
   public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
     MachineConfig config = regs.config();
     int n = config.wordBits();
-    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s",
-        name(), PaperConstruction.MAX_WORD_BITS, n);
+    checkArgument(n <= SubtractStage.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s",
+        name(), SubtractStage.MAX_WORD_BITS, n);
     int m = config.dataSize();
     int k = config.codeSize();
     int c = config.codeBits();
