@@ -10,9 +10,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.loopmlp.exact.Network;
@@ -22,40 +24,22 @@ import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
 /**
- * Checks a proof certificate (format: package {@code org.loopmlp.prove}) against a network and
- * its input names, trusting neither the prover nor the construction: it reads only the network,
- * the names and the certificate, and uses exact rational arithmetic.
- *
- * <p>For each stage (a run of layers from the state space to the state space) the certificate
- * gives goals: groups of output directions, each with a binary case split over the stage's input
- * bits (fix a bit, or tie two: equal / opposite) and, per leaf, the rows that are ON. In a leaf
- * every row of the goal's cone gets an affine form over the free input bits: its pre-activation
- * (bias plus weights times the previous forms) must have low >= 0 over the box {0,1}^free if
- * claimed ON (the output is that form), high <= 0 otherwise (the output is 0); first-layer rows
- * may instead be shown OFF once over an inner case. A row claimed BOUNDED is left undecided: its
- * output is only known to lie in {@code [0, max(0, high)]}, and the rows that read it carry that
- * range beside their form; no output of a goal may depend on one. Each output's form must then equal the value
- * {@link Lemmas} requires. The tree must be complete, so its leaves cover every input; every
- * state direction must be in exactly one goal; and the stages must compose into one SUBLEQ step.
- * A stage may name several roles run side by side ({@code WRITE+BRANCH}): its lemma is the union
- * of theirs, applied in that order, and no role may read what an earlier one changes ({@link
- * Lemmas#specs(String[], int)}). A classic certificate (version 2) is checked the same way
- * against {@link ClassicLemmas}, whose roles run side by side and whose preconditions allow
- * leaves outside them; its stages must compose into one classic SUBLEQ step.
+ * Checks a proof certificate (grammar and checks: {@code certcheck/README.md}, SPEC §11) against
+ * a network and its input names, trusting neither the prover nor the construction: it reads only
+ * the two files and uses exact rational arithmetic. Per stage, each goal's case split must be
+ * complete; in each leaf every row of the goal's cone gets an affine form over the free input
+ * bits, whose range over the box must agree with the row's ON / OFF claim (a BOUNDED row only
+ * carries its range; no output may depend on one), and each output's form must be the value the
+ * machine's {@link Lemmas} require. The stages must compose into one step of the machine.
  */
 public final class CertificateChecker {
-  private static final Rational ONE = Rational.ONE;
-
   /** The outcome: accepted, or the first reason for rejection; with what was checked. */
   public record Result(boolean accepted, String message, int stages, long cases, long facts,
       BigInteger largestBound) {
-    Result(boolean accepted, String message, int stages, long cases, long facts) {
-      this(accepted, message, stages, cases, facts, BigInteger.ZERO);
-    }
 
-    /** The narrowest format every layer is exact in (null: none), when accepted. */
+    /** The narrowest format every layer is exact in; null when none, or when rejected. */
     public FloatFormat narrowestExactFormat() {
-      return FloatFormat.narrowestFor(largestBound);
+      return accepted ? FloatFormat.narrowestFor(largestBound) : null;
     }
   }
 
@@ -68,6 +52,9 @@ public final class CertificateChecker {
   private final int[] touched;
   private final int[] stack;
   // per stage, shared by its goals (checked one after the other; each leaves offAt all -1)
+  private List<SparseLayer> layers;
+  private Value[] specs;
+  private int[][] forbidden;
   private Form[][] forms;
   private int[] offAt;
   private int[] offList;
@@ -123,6 +110,43 @@ public final class CertificateChecker {
     }
   }
 
+  /**
+   * The checker on its own ({@code java -jar certcheck.jar DIR}, README): DIR/network.txt.gz and
+   * DIR/certificate.txt.gz, or the two files given. Exit 0 accepted, 1 rejected (any content that
+   * is not a certificate for the network), 2 usage or a file that cannot be opened.
+   */
+  public static void main(String[] args) {
+    if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+      exit(args.length == 1 && args[0].matches("-h|--help") ? 0 : 2, "usage: java -jar "
+          + "certcheck.jar DIR | NETWORK CERTIFICATE (DIR holds network.txt.gz and "
+          + "certificate.txt.gz, as written by 'loopmlp prove --out DIR')");
+    }
+    Path[] files = args.length == 2 ? new Path[] {Path.of(args[0]), Path.of(args[1])}
+        : new Path[] {Path.of(args[0], "network.txt.gz"), Path.of(args[0], "certificate.txt.gz")};
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        exit(2, "certcheck: " + f + ": no such file (expected " + (args.length == 1
+            ? "DIR written by 'loopmlp prove --out DIR', with " + f.getFileName()
+            : "a network file, then a certificate") + ")");
+      }
+    }
+    try {
+      Result r = check(files[0], files[1]);
+      exit(r.accepted() ? 0 : 1, r.accepted() ? String.format(java.util.Locale.ROOT,
+          "ACCEPTED: %d stages, %,d cases, %,d neuron facts re-derived; largest partial sum %,d,"
+          + " every layer exact in %s", r.stages(), r.cases(), r.facts(), r.largestBound(),
+          r.narrowestExactFormat() == null ? "no format" : r.narrowestExactFormat().label())
+          : "REJECTED: " + r.message());
+    } catch (IOException e) {
+      exit(2, "certcheck: cannot read " + e.getMessage());
+    }
+  }
+
+  private static void exit(int code, String line) {
+    (code == 2 ? System.err : System.out).println(line);
+    System.exit(code);
+  }
+
   /** The certificate's text, gunzipped when it starts with the gzip magic bytes. */
   private static BufferedReader open(Path certificate) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(certificate), 1 << 16);
@@ -164,7 +188,7 @@ public final class CertificateChecker {
           ? String.format("\\x%02x", (int) ch) : String.format("\\u%04x", (int) ch));
     }
     return new Result(false, b.length() <= 300 ? b.toString() : b.substring(0, 297) + "...", 0,
-        cases, facts);
+        cases, facts, BigInteger.ZERO);
   }
 
   private String[] nextLine(String expected) throws IOException {
@@ -185,71 +209,57 @@ public final class CertificateChecker {
     return t;
   }
 
+  /** The header, then every stage (SPEC §11): version 1 is the paper machine, 2 classic. */
   private int run() throws IOException {
     String version = next("loopmlp-certificate", 2)[1];
-    if (version.equals("2")) {
-      return runClassic();
-    }
-    if (!version.equals("1")) {
+    Lemmas lemmas;
+    if (version.equals("1")) {
+      String[] cfg = next("config", 4);
+      lemmas = new PaperLemmas(Integer.parseInt(cfg[1]), Integer.parseInt(cfg[2]),
+          Integer.parseInt(cfg[3]));
+    } else if (version.equals("2")) {
+      if (!next("machine", 2)[1].equals("classic")) {
+        throw new Rejected("version 2 certificates are for the classic machine");
+      }
+      String[] cfg = next("config", 3);
+      lemmas = new ClassicLemmas(Integer.parseInt(cfg[1]), Integer.parseInt(cfg[2]));
+    } else {
       throw new Rejected("unsupported certificate version");
     }
-    String[] cfg = next("config", 4);
-    int n = Integer.parseInt(cfg[1]);
-    int a = Integer.parseInt(cfg[2]);
-    int c = Integer.parseInt(cfg[3]);
-    if (n < 2 || n > 64 || a < 1 || a > 20 || c < 1 || c > 20) {
-      throw new Rejected("config out of range: " + n + " " + a + " " + c);
-    }
-    Map<String, Integer> index = checkNames(n, a, c);
+    lemmas.bind(network.inputNames()
+        .orElseThrow(() -> new Rejected("the network carries no direction names")));
     if (Integer.parseInt(next("state", 2)[1]) != dim) {
       throw new Rejected("state dimension differs from the network's input dimension " + dim);
     }
-    Lemmas lemmas = new Lemmas(n, a, c, index);
     int stages = Integer.parseInt(next("stages", 2)[1]);
     if (stages < 1 || stages > network.depth()) {
       throw new Rejected(stages + " stages for a network of " + network.depth() + " layers");
     }
-    Map<String, String> terms = Lemmas.passStart();
+    List<Map<String, String>> cases = lemmas.passStarts();
     int layer = 0;
     for (int s = 0; s < stages; s++) {
       String[] st = next("stage", 5);
-      String role = st[1];
-      String[] roles = role.split("\\+", -1);
-      Spec[] specs = lemmas.specs(roles, dim);
+      String[] roles = st[1].split("\\+", -1);
+      specs = lemmas.specs(roles, dim);
       int first = Integer.parseInt(st[2]);
       int count = Integer.parseInt(st[3]);
       if (first != layer || count < 1 || first + count > network.depth()
           || network.layer(first + count - 1).outputDimension() != dim) {
-        throw new Rejected("stage " + role + " must take layers " + layer
+        throw new Rejected("stage " + st[1] + " must take layers " + layer
             + ".. of the network and end in the state space");
       }
-      byte[] start = new byte[dim];
-      java.util.Arrays.fill(start, (byte) -1);
-      for (String r : Lemmas.SCRATCH) {
-        if (terms.get(r).equals("0")) {
-          for (int d : lemmas.dirs(r)) {
-            start[d] = 0;
-          }
-        }
-      }
-      checkBounds(role, network.layers().subList(first, first + count), start);
-      checkStage(role, network.layers().subList(first, first + count), specs, new int[0][],
-          start, Integer.parseInt(st[4]));
-      for (String r : roles) {
-        Lemmas.apply(r, terms);
-      }
+      forbidden = lemmas.forbidden(roles);
+      byte[] start = lemmas.stageStart(cases, forbidden);
+      layers = network.layers().subList(first, first + count);
+      checkBounds(st[1], first, start);
+      checkStage(st[1], start, Integer.parseInt(st[4]));
+      cases = lemmas.apply(roles, cases);
       layer = first + count;
     }
     if (layer != network.depth()) {
       throw new Rejected("the stages cover layers 0.." + (layer - 1) + " of " + network.depth());
     }
-    Map<String, String> reference = Lemmas.referenceStep();
-    for (String r : reference.keySet()) {
-      if (!reference.get(r).equals(terms.get(r))) {
-        throw new Rejected("the stages do not compose into one SUBLEQ step: " + r + " is "
-            + terms.get(r) + ", the reference step gives " + reference.get(r));
-      }
-    }
+    lemmas.checkStep(cases);
     if (next("end", 1) != null && in.readLine() != null) {
       throw new Rejected("text after 'end'");
     }
@@ -261,15 +271,15 @@ public final class CertificateChecker {
    * partial sum of a row's dot product ({@code |b| + sum |w| max x}) and of any |weight|, over the
    * stage's inputs (bits, or 0 where {@code start} fixes them): every value is >= 0 (bits and ReLU
    * outputs), and {@code max ReLU(b + sum w x) = max(0, b + sum of w times max x where w > 0)}.
-   * Integers within 2^p in magnitude are exact in a format with p significand bits, so a layer
-   * whose bound is within 2^p computes exactly in it, in any summation order.
+   * Integers within 2^p are exact with p significand bits, so a layer whose bound is within 2^p
+   * is exact in that format in any summation order, if every weight and bias is an integer
+   * (SPEC §11.2): else the certificate, whose bounds claim formats, is refused.
    */
-  private void checkBounds(String role, List<SparseLayer> layers, byte[] start)
-      throws IOException {
+  private void checkBounds(String role, int first, byte[] start) throws IOException {
     String[] t = next("bounds", 1 + layers.size());
     Rational[] high = new Rational[dim];
     for (int v = 0; v < dim; v++) {
-      high[v] = start[v] == 0 ? Rational.ZERO : ONE;
+      high[v] = start[v] == 0 ? Rational.ZERO : Rational.ONE;
     }
     for (int l = 0; l < layers.size(); l++) {
       SparseLayer layer = layers.get(l);
@@ -278,11 +288,18 @@ public final class CertificateChecker {
       for (int r = 0; r < next.length; r++) {
         Rational partial = layer.bias(r).abs();
         Rational pre = layer.bias(r);
+        boolean integers = pre.isInteger();
         for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
           Rational w = layer.weight(k);
+          integers &= w.isInteger();
           bound = bound.max(w.abs());
           partial = partial.add(w.abs().multiply(high[layer.column(k)]));
           pre = w.signum() > 0 ? pre.add(w.multiply(high[layer.column(k)])) : pre;
+        }
+        if (!integers) {
+          throw new Rejected("network layer " + (first + l) + ", row " + r + ": a weight or the"
+              + " bias is not an integer; the checker refuses every format claim over a network"
+              + " whose weights and biases are not all integers");
         }
         next[r] = pre.max(Rational.ZERO);
         bound = bound.max(partial);
@@ -296,95 +313,12 @@ public final class CertificateChecker {
     }
   }
 
-  /** The network's input names must be exactly the state directions for (N, A, C). */
-  private Map<String, Integer> checkNames(int n, int a, int c) {
-    List<String> names = network.inputNames()
-        .orElseThrow(() -> new Rejected("the network carries no direction names"));
-    // the number of names first, so that a config far from the network's is refused at once
-    long expected = (1L << c) * (2L * a + c) + (1L << a) * n + c + 2L * a + 2L * c + 3L * n;
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
-    if (names.size() != expected || index.size() != names.size()
-        || !index.keySet().equals(Lemmas.expectedNames(n, a, c))) {
-      throw new Rejected("the network's direction names are not the state space of N=" + n
-          + ", A=" + a + ", C=" + c);
-    }
-    return index;
-  }
-
-  /**
-   * A classic certificate (version 2): {@code machine classic}, {@code config N A}, then stages
-   * as in version 1 whose roles run side by side ({@link ClassicLemmas}); a leaf {@code x} is a
-   * case outside the stage's precondition. The stages must compose into one classic step.
-   */
-  private int runClassic() throws IOException {
-    if (!next("machine", 2)[1].equals("classic")) {
-      throw new Rejected("version 2 certificates are for the classic machine");
-    }
-    String[] cfg = next("config", 3);
-    int n = Integer.parseInt(cfg[1]);
-    int a = Integer.parseInt(cfg[2]);
-    if (n < 2 || n > 32 || a < 2 || a > 20) {
-      throw new Rejected("config out of range: " + n + " " + a);
-    }
-    Map<String, Integer> index = new HashMap<>();
-    List<String> names = network.inputNames()
-        .orElseThrow(() -> new Rejected("the network carries no direction names"));
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
-    if (index.size() != names.size()
-        || !index.keySet().equals(ClassicLemmas.expectedNames(n, a))) {
-      throw new Rejected("the network's direction names are not the classic state space of N="
-          + n + ", A=" + a);
-    }
-    if (Integer.parseInt(next("state", 2)[1]) != dim) {
-      throw new Rejected("state dimension differs from the network's input dimension " + dim);
-    }
-    ClassicLemmas lemmas = new ClassicLemmas(n, a, index);
-    int stages = Integer.parseInt(next("stages", 2)[1]);
-    List<Map<String, String>> cases = ClassicLemmas.passStarts();
-    int layer = 0;
-    for (int s = 0; s < stages; s++) {
-      String[] st = next("stage", 5);
-      String[] roles = st[1].split("\\+", -1);
-      int first = Integer.parseInt(st[2]);
-      int count = Integer.parseInt(st[3]);
-      if (first != layer || count < 1 || first + count > network.depth()
-          || network.layer(first + count - 1).outputDimension() != dim) {
-        throw new Rejected("stage " + st[1] + " must take layers " + layer
-            + ".. of the network and end in the state space");
-      }
-      int[][] forbidden = lemmas.forbidden(roles);
-      byte[] start = lemmas.stageStart(cases, forbidden);
-      checkBounds(st[1], network.layers().subList(first, first + count), start);
-      checkStage(st[1], network.layers().subList(first, first + count),
-          lemmas.specs(roles, dim), forbidden, start, Integer.parseInt(st[4]));
-      cases = cases.stream().map(t -> ClassicLemmas.apply(roles, t)).toList();
-      layer = first + count;
-    }
-    if (layer != network.depth()) {
-      throw new Rejected("the stages cover layers 0.." + (layer - 1) + " of " + network.depth());
-    }
-    ClassicLemmas.checkStep(cases);
-    if (next("end", 1) != null && in.readLine() != null) {
-      throw new Rejected("text after 'end'");
-    }
-    return stages;
-  }
-
-  private void checkStage(String role, List<SparseLayer> layers, Value[] specs,
-      int[][] forbidden, byte[] start, int goals) throws IOException {
+  private void checkStage(String role, byte[] start, int goals) throws IOException {
     boolean[] covered = new boolean[dim];
-    forms = new Form[layers.size()][];
-    for (int l = 0; l < forms.length; l++) {
-      forms[l] = new Form[layers.get(l).outputDimension()];
-    }
+    forms = layers.stream().map(l -> new Form[l.outputDimension()]).toArray(Form[][]::new);
     offAt = new int[forms[0].length];
     offList = new int[forms[0].length];
-    java.util.Arrays.fill(offAt, -1);
+    Arrays.fill(offAt, -1);
     for (int g = 0; g < goals; g++) {
       String[] gl = next("goal", -1);
       int k = Integer.parseInt(gl[2]);
@@ -401,7 +335,7 @@ public final class CertificateChecker {
         covered[outputs[i]] = true;
       }
       // a finished walk leaves start as it found it
-      new Goal(role + " " + gl[1], layers, specs, forbidden, outputs).walk(start);
+      new Goal(role + " " + gl[1], outputs).walk(start);
     }
     for (int d = 0; d < dim; d++) {
       if (!covered[d]) {
@@ -427,46 +361,26 @@ public final class CertificateChecker {
       }
       return s;
     }
-
-    boolean exact() {
-      return lo.isZero() && hi.isZero();
-    }
-
-    String describe(List<String> names) {
-      StringBuilder s = new StringBuilder(c.toString());
-      for (int k = 0; k < v.length; k++) {
-        s.append(" + ").append(w[k]).append('*').append(names.get(v[k]));
-      }
-      return s.toString();
-    }
   }
 
   /** One goal: its cone of rows in each layer, and the walk over its case tree. */
   private final class Goal {
     private final String name;
-    private final List<SparseLayer> layers;
-    private final Value[] specs;
-    private final int[][] forbidden;
     private final int[] outputs;
     private final int[][] cone;
     private int offs;
 
-    Goal(String name, List<SparseLayer> layers, Value[] specs, int[][] forbidden,
-        int[] outputs) {
+    Goal(String name, int[] outputs) {
       this.name = name;
-      this.layers = layers;
-      this.specs = specs;
-      this.forbidden = forbidden;
       this.outputs = outputs;
       int depth = layers.size();
       cone = new int[depth][];
-      int[] rows = java.util.Arrays.stream(outputs).sorted().distinct().toArray();
+      int[] rows = Arrays.stream(outputs).sorted().distinct().toArray();
       for (int l = depth - 1; l >= 0; l--) {
         SparseLayer layer = layers.get(l);
         cone[l] = rows;
-        rows = java.util.Arrays.stream(rows).flatMap(r -> java.util.stream.IntStream
-            .range(layer.rowStart(r), layer.rowEnd(r)).map(layer::column)).sorted().distinct()
-            .toArray();
+        rows = Arrays.stream(rows).flatMap(r -> IntStream.range(layer.rowStart(r),
+            layer.rowEnd(r)).map(layer::column)).sorted().distinct().toArray();
       }
     }
 
@@ -536,9 +450,9 @@ public final class CertificateChecker {
     /** Increasing rows of the goal's cone in layer l ("-": none). */
     private int[] rows(String list, int l) {
       int[] on = list.equals("-") ? new int[0]
-          : java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+          : Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
       for (int i = 0; i < on.length; i++) {
-        if (java.util.Arrays.binarySearch(cone[l], on[i]) < 0
+        if (Arrays.binarySearch(cone[l], on[i]) < 0
             || (i > 0 && on[i] <= on[i - 1])) {
           throw new Rejected(name + ": row " + on[i] + " of layer " + l
               + " is not an increasing row of the goal's cone");
@@ -554,7 +468,7 @@ public final class CertificateChecker {
       for (int[] pattern : forbidden) {
         boolean all = true;
         for (int lit : pattern) {
-          all &= Spec.resolve(x, partner, lit >> 1, neg) == -1 - (lit & 1);
+          all &= Value.resolve(x, partner, lit >> 1, neg) == -1 - (lit & 1);
         }
         if (all) {
           return;
@@ -610,15 +524,16 @@ public final class CertificateChecker {
       }
       Form[] out = forms[layers.size() - 1];
       for (int o : outputs) {
-        int want = (specs[o] == null ? Spec.same(o) : specs[o]).expect(x, partner);
+        int want = (specs[o] == null ? Value.same(o) : specs[o]).expect(x, partner);
         Form f = out[o];
-        boolean ok = !f.exact() ? false : want >= 0
-            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(ONE)
+        boolean ok = !f.lo().isZero() || !f.hi().isZero() ? false : want >= 0
+            ? f.c().isZero() && f.v().length == 1 && f.v()[0] == want && f.w()[0].equals(Rational.ONE)
             : f.v().length == 0 && f.c().equals(Rational.of(-2 - want));
         if (!ok) {
           List<String> names = network.inputNames().get();
           throw new Rejected(name + ", case " + cases + ": output " + names.get(o) + " is "
-              + f.describe(names) + ", the lemma requires "
+              + f.c() + IntStream.range(0, f.v().length).mapToObj(k -> " + " + f.w()[k] + "*"
+              + names.get(f.v()[k])).collect(Collectors.joining()) + ", the lemma requires "
               + (want >= 0 ? names.get(want) : -2 - want));
         }
       }
@@ -629,7 +544,7 @@ public final class CertificateChecker {
       int n = 0;
       boolean[] neg = new boolean[1];
       for (int k = layer.rowStart(r); k < layer.rowEnd(r); k++) {
-        int v = Spec.resolve(x, partner, layer.column(k), neg);
+        int v = Value.resolve(x, partner, layer.column(k), neg);
         Rational w = layer.weight(k);
         if (v == -2 || (v >= 0 && neg[0])) {
           c = c.add(w);
@@ -673,7 +588,7 @@ public final class CertificateChecker {
 
     /** The form c + the accumulated terms (sorted, zeros dropped); clears the accumulator. */
     private Form finish(Rational c, int n, Rational lo, Rational hi) {
-      java.util.Arrays.sort(touched, 0, n);
+      Arrays.sort(touched, 0, n);
       int m = 0;
       for (int j = 0; j < n; j++) {
         m += acc[touched[j]].isZero() ? 0 : 1;

@@ -1,6 +1,7 @@
 package org.loopmlp.certcheck;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Binary floating-point formats by their significand precision p (bits, with the implicit one).
@@ -9,10 +10,7 @@ import java.math.BigInteger;
  * whatever the order of the additions; rounding to nearest (even) stores such a value unchanged.
  */
 public enum FloatFormat {
-  BFLOAT16("bfloat16", 8),
-  FLOAT16("float16", 11),
-  FLOAT32("float32", 24),
-  FLOAT64("float64", 53);
+  BFLOAT16("bfloat16", 8), FLOAT16("float16", 11), FLOAT32("float32", 24), FLOAT64("float64", 53);
 
   private final String label;
   private final int precision;
@@ -32,33 +30,19 @@ public enum FloatFormat {
     return precision;
   }
 
-  /** 2^p: every integer of at most this magnitude is exact in the format. */
-  public BigInteger exactIntegerBound() {
-    return BigInteger.ONE.shiftLeft(precision);
-  }
-
-  /** True when integers up to {@code bound} in magnitude are exact in this format. */
+  /** True when integers up to {@code bound} in magnitude (at most 2^p) are exact in the format. */
   public boolean holdsIntegersUpTo(BigInteger bound) {
-    return bound.compareTo(exactIntegerBound()) <= 0;
+    return bound.compareTo(BigInteger.ONE.shiftLeft(precision)) <= 0;
   }
 
   /** The narrowest format holding integers up to {@code bound}, or null when none does. */
   public static FloatFormat narrowestFor(BigInteger bound) {
-    for (FloatFormat f : values()) {
-      if (f.holdsIntegersUpTo(bound)) {
-        return f;
-      }
-    }
-    return null;
+    return Arrays.stream(values()).filter(f -> f.holdsIntegersUpTo(bound)).findFirst()
+        .orElse(null);
   }
 
   /** The format called {@code label}, or null. */
   public static FloatFormat byLabel(String label) {
-    for (FloatFormat f : values()) {
-      if (f.label.equals(label)) {
-        return f;
-      }
-    }
-    return null;
+    return Arrays.stream(values()).filter(f -> f.label.equals(label)).findFirst().orElse(null);
   }
 }

@@ -1,274 +1,227 @@
 package org.loopmlp.certcheck;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
- * The checker's own statement of the six stage lemmas of a SUBLEQ pass, over direction NAMES,
- * in plain integer arithmetic, and the proof that they compose into one reference step.
- *
- * <p>Registers (bits least significant first, {@code X.bit[t]}): {@code code[q].a, code[q].b}
- * (A bits), {@code code[q].c} (C bits), {@code mem[i]} (N bits, two's complement), {@code pc}
- * (C bits); scratch {@code ra, rb} (A), {@code rc, pc1} (C), {@code va, vb, r} (N). A lemma gives,
- * for every state direction, the value it must hold after the stage as a function of the stage's
- * input bits ({@link Spec}); a direction a lemma does not mention keeps its value.
- *
- * <ul>
- *   <li>FETCH: {@code ra, rb, rc := code[pc].a, code[pc].b, code[pc].c}.
- *   <li>READ: {@code va := mem[ra]}, {@code vb := mem[rb]}, {@code ra := 0}.
- *   <li>SUBTRACT: {@code r := wrap_N(vb - va)}, {@code va, vb := 0}. Bit i is checked as bit i of
- *       {@code E_i = sum_{j<=i} 2^j (vb_j - va_j)}, i.e. {@code floor(E_i / 2^i) mod 2}: E_i is
- *       congruent to vb - va modulo 2^(i+1) (the higher bits, and the sign weight -2^(N-1)
- *       against +2^(N-1), differ by multiples of 2^(i+1)), and bit i of a number depends only on
- *       its residue modulo 2^(i+1).
- *   <li>WRITE: {@code mem[i] := (rb == i) ? r : mem[i]} for every i, {@code rb := 0}.
- *   <li>NEXT_PC: {@code pc1 := (pc + 1) mod 2^C}; bit t is bit t of {@code sum_{s<=t} 2^s pc_s +
- *       1}, by the same congruence.
- *   <li>BRANCH: {@code pc := (r <= 0) ? rc : pc1} with {@code r = sum_{j<N-1} 2^j r_j - 2^(N-1)
- *       r_{N-1}}; {@code r, rc, pc1 := 0}.
- * </ul>
- *
- * <p>Composition: each lemma also rewrites a symbolic state (one term per register, memory as one
- * array term), starting from {@code pc}, {@code mem}, scratch {@code 0}. After the stages, in
- * the certificate's order (the roles of a stage run side by side in the order it lists them), the terms must equal the reference step's: {@code mem := store(mem, b,
- * wrap(mem[b] - mem[a]))}, {@code pc := (wrap(mem[b] - mem[a]) <= 0 ? c : (pc + 1))}, scratch
- * {@code 0}, where {@code (a, b, c) = code[pc]}. A register whose term is {@code 0} is 0 at the
- * stage's input (a zero input of the case split); every other direction holds a bit, because
- * every lemma's value is a bit.
+ * One machine's stage lemmas, as the checker states them itself over direction NAMES (SPEC §9.1,
+ * §11.2); both machines are instances: {@link PaperLemmas} (certificate version 1) and {@link
+ * ClassicLemmas} (version 2). A role's lemma gives, in the {@link Value} language, the value each
+ * state direction must hold after the stage as a function of the stage's input (null: keeps its
+ * value); the roles of a stage run side by side, each reading the stage's input, and no two change
+ * one direction. Each role also rewrites a symbolic state (a term per register, memory one array
+ * term), in one or more cases of the pass start; after the last stage the terms must be the
+ * machine's step. A register whose term is 0 in every case is a zero input of the stage's split.
  */
-final class Lemmas {
-  static final String[] SCRATCH = {"ra", "rb", "rc", "pc1", "va", "vb", "r"};
+abstract class Lemmas {
+  private final Map<String, Integer> index = new HashMap<>();
+  private final Map<Integer, String> registerOf = new HashMap<>();
+  private final Map<String, Integer> width = new HashMap<>();
+  private final String name;
+  private final boolean inEffectOrder; // the roles of a stage are also listed in effect order
 
-  final int n;
-  final int a;
-  final int c;
-  private final Map<String, Integer> index;
-
-  Lemmas(int n, int a, int c, Map<String, Integer> index) {
-    this.n = n;
-    this.a = a;
-    this.c = c;
-    this.index = index;
+  Lemmas(String name, boolean inEffectOrder) {
+    this.name = name;
+    this.inEffectOrder = inEffectOrder;
   }
 
-  /** Every state direction name for (N, A, C). */
-  static Set<String> expectedNames(int n, int a, int c) {
-    Set<String> names = new HashSet<>();
-    for (int q = 0; q < (1 << c); q++) {
-      bits(names, "code[" + q + "].a", a);
-      bits(names, "code[" + q + "].b", a);
-      bits(names, "code[" + q + "].c", c);
-    }
-    for (int i = 0; i < (1 << a); i++) {
-      bits(names, "mem[" + i + "]", n);
-    }
-    bits(names, "pc", c);
-    int[] widths = {a, a, c, c, n, n, n};
-    for (int k = 0; k < SCRATCH.length; k++) {
-      bits(names, SCRATCH[k], widths[k]);
-    }
-    return names;
+  @Override
+  public String toString() {
+    return name;
   }
 
-  private static void bits(Set<String> names, String register, int width) {
+  /** The number of state directions, in closed form (checked before any name is listed). */
+  abstract long dimension();
+
+  /** Every state direction name. */
+  abstract Set<String> expectedNames();
+
+  /** The lemma of one role: a value per state direction, null where it keeps its value. */
+  abstract Value[] role(String role, int dimension);
+
+  /** The forbidden patterns of the roles' preconditions (literals; a leaf {@code x} fixes one). */
+  int[][] forbidden(String[] roles) {
+    return new int[0][];
+  }
+
+  /** The symbolic states at the start of a pass, one per case. */
+  abstract List<Map<String, String>> passStarts();
+
+  /** What {@code role} writes into {@code out}, reading the stage's input terms {@code in}. */
+  abstract void apply(String role, Map<String, String> in, Map<String, String> out);
+
+  /** Rejects unless every case's terms are the machine's step. */
+  abstract void checkStep(List<Map<String, String>> cases);
+
+  /** Binds the lemmas to the network's names, which must be exactly the state directions. */
+  void bind(List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+      String register = names.get(i).substring(0, Math.max(0, names.get(i).lastIndexOf(".bit[")));
+      registerOf.put(i, register);
+      width.merge(register, 1, Integer::sum);
+    }
+    // the count first: a config far from the network's is refused before its names are listed
+    if (names.size() != dimension() || index.size() != names.size()
+        || !index.keySet().equals(expectedNames())) {
+      throw new Rejected("the network's direction names are not the state space of " + this);
+    }
+  }
+
+  static void bits(Set<String> names, String register, int width) {
     for (int t = 0; t < width; t++) {
       names.add(register + ".bit[" + t + "]");
     }
   }
 
-  int width(String register) {
-    return register.equals("ra") || register.equals("rb") ? a
-        : register.equals("rc") || register.equals("pc1") || register.equals("pc") ? c : n;
-  }
-
   int dir(String register, int t) {
-    Integer i = index.get(register + ".bit[" + t + "]");
-    if (i == null) {
+    Integer d = index.get(register + ".bit[" + t + "]");
+    if (d == null) {
       throw new Rejected("the layout has no direction " + register + ".bit[" + t + "]");
     }
-    return i;
+    return d;
   }
 
+  /** The directions of every bit of {@code register}, least significant first. */
   int[] dirs(String register) {
-    int[] d = new int[width(register)];
+    int[] d = new int[width.getOrDefault(register, 0)];
     for (int t = 0; t < d.length; t++) {
       d[t] = dir(register, t);
     }
     return d;
   }
 
-  /**
-   * The lemma of a stage whose parts play {@code roles} (certificate: {@code FETCH+NEXT_PC}) side
-   * by side: the union of the roles' specs. It states the roles applied one after the other in
-   * this order when no role reads a direction an earlier role changes (its values are then the
-   * same on the stage's input as after the earlier roles) and no two roles change one direction;
-   * both are checked here, on the specs.
-   */
-  Spec[] specs(String[] roles, int dimension) {
-    Spec[] union = new Spec[dimension];
-    for (String role : roles) {
-      Spec[] s = specs(role, dimension);
-      for (Spec spec : s) {
-        for (int d : spec == null ? new int[0] : spec.reads()) {
-          if (union[d] != null) {
-            throw new Rejected(role + " reads direction " + d + ", which an earlier role of "
-                + String.join("+", roles) + " changes");
-          }
-        }
+  void clear(Value[] s, String... registers) {
+    for (String r : registers) {
+      for (int d : dirs(r)) {
+        s[d] = Value.ZERO;
       }
+    }
+  }
+
+  /**
+   * The lemma of a stage whose parts play {@code roles} side by side: the union of theirs; no two
+   * may change one direction. In effect order (version 1), no role may also read a register an
+   * earlier role changes, so that the roles one after the other, in this order, do the same:
+   * checked on the symbolic rules, each register a fresh term.
+   */
+  Value[] specs(String[] roles, int dimension) {
+    Value[] union = new Value[dimension];
+    for (String role : roles) {
+      Value[] s = role(role, dimension);
       for (int d = 0; d < dimension; d++) {
         if (s[d] != null && union[d] != null) {
-          throw new Rejected("two roles of " + String.join("+", roles) + " change direction " + d);
+          throw new Rejected("two roles of " + String.join("+", roles) + " change direction "
+              + d);
         }
         union[d] = s[d] != null ? s[d] : union[d];
+      }
+    }
+    if (inEffectOrder) {
+      Map<String, String> fresh = new HashMap<>();
+      passStarts().get(0).keySet().forEach(r -> fresh.put(r, "<" + r + ">"));
+      Map<String, String> inOrder = fresh;
+      for (String role : roles) {
+        inOrder = apply(new String[] {role}, List.of(inOrder)).get(0);
+      }
+      Map<String, String> sideBySide = apply(roles, List.of(fresh)).get(0);
+      for (String r : fresh.keySet()) {
+        if (!inOrder.get(r).equals(sideBySide.get(r))) {
+          throw new Rejected("a role of " + String.join("+", roles) + " reads " + r
+              + " after an earlier role changes it");
+        }
       }
     }
     return union;
   }
 
-  /** The lemma of {@code role}: a spec per state direction (null = keeps its value). */
-  Spec[] specs(String role, int dimension) {
-    Spec[] s = new Spec[dimension];
-    switch (role) {
-      case "FETCH":
-        String[] fields = {"a", "b", "c"};
-        String[] targets = {"ra", "rb", "rc"};
-        for (int f = 0; f < 3; f++) {
-          for (int t = 0; t < width(targets[f]); t++) {
-            int[] slots = new int[1 << c];
-            for (int q = 0; q < slots.length; q++) {
-              slots[q] = dir("code[" + q + "]." + fields[f], t);
-            }
-            s[dir(targets[f], t)] = Spec.indexed(dirs("pc"), slots);
-          }
-        }
-        break;
-      case "READ":
-        for (int j = 0; j < n; j++) {
-          int[] cells = new int[1 << a];
-          for (int i = 0; i < cells.length; i++) {
-            cells[i] = dir("mem[" + i + "]", j);
-          }
-          s[dir("va", j)] = Spec.indexed(dirs("ra"), cells);
-          s[dir("vb", j)] = Spec.indexed(dirs("rb"), cells);
-        }
-        clear(s, "ra");
-        break;
-      case "SUBTRACT":
-        for (int i = 0; i < n; i++) {
-          int[] vars = new int[2 * (i + 1)];
-          BigInteger[] coefs = new BigInteger[vars.length];
-          for (int j = 0; j <= i; j++) {
-            vars[2 * j] = dir("vb", j);
-            coefs[2 * j] = BigInteger.ONE.shiftLeft(j);
-            vars[2 * j + 1] = dir("va", j);
-            coefs[2 * j + 1] = BigInteger.ONE.shiftLeft(j).negate();
-          }
-          s[dir("r", i)] = Spec.bitOf(vars, coefs, 0, i);
-        }
-        clear(s, "va", "vb");
-        break;
-      case "WRITE":
-        for (int i = 0; i < (1 << a); i++) {
-          for (int j = 0; j < n; j++) {
-            int cell = dir("mem[" + i + "]", j);
-            s[cell] = Spec.select(dirs("rb"), i, dir("r", j), cell);
-          }
-        }
-        clear(s, "rb");
-        break;
-      case "NEXT_PC":
-        for (int t = 0; t < c; t++) {
-          int[] vars = new int[t + 1];
-          BigInteger[] coefs = new BigInteger[t + 1];
-          for (int u = 0; u <= t; u++) {
-            vars[u] = dir("pc", u);
-            coefs[u] = BigInteger.ONE.shiftLeft(u);
-          }
-          s[dir("pc1", t)] = Spec.bitOf(vars, coefs, 1, t);
-        }
-        break;
-      case "BRANCH":
-        BigInteger[] weights = new BigInteger[n];
-        for (int j = 0; j < n; j++) {
-          weights[j] = j == n - 1 ? BigInteger.ONE.shiftLeft(j).negate()
-              : BigInteger.ONE.shiftLeft(j);
-        }
-        for (int t = 0; t < c; t++) {
-          s[dir("pc", t)] = Spec.atMostZero(dirs("r"), weights, dir("rc", t), dir("pc1", t));
-        }
-        clear(s, "r", "rc", "pc1");
-        break;
-      default:
-        throw new Rejected("unknown stage role " + role);
-    }
-    return s;
+  /** The roles' rules, side by side, on every case. */
+  List<Map<String, String>> apply(String[] roles, List<Map<String, String>> cases) {
+    return cases.stream().map(t -> {
+      Map<String, String> o = new HashMap<>(t);
+      for (String role : roles) {
+        apply(role, t, o);
+      }
+      return o;
+    }).toList();
   }
 
-  private void clear(Spec[] s, String... registers) {
+  /**
+   * The stage's input box: -1 (a bit) except registers whose term is 0 in every case (fixed 0);
+   * rejects when a case's terms leave a forbidden pattern possible (no literal made false: a term
+   * 0 makes every bit 0, -1 every bit 1, and 1 a one-bit register 1).
+   */
+  byte[] stageStart(List<Map<String, String>> cases, int[][] forbidden) {
+    for (Map<String, String> t : cases) {
+      for (int[] pattern : forbidden) {
+        boolean excluded = false;
+        for (int lit : pattern) {
+          String register = registerOf.get(lit >> 1);
+          String term = term(t, register);
+          int v = lit & 1;
+          excluded |= "0".equals(term) && v == 1 || "-1".equals(term) && v == 0
+              || "1".equals(term) && width.get(register) == 1 && v == 0;
+        }
+        if (!excluded) {
+          throw new Rejected("the stage's precondition may fail: in case " + t.get("?case")
+              + " no literal of a forbidden pattern is false");
+        }
+      }
+    }
+    byte[] start = new byte[index.size()];
+    index.forEach((name, d) -> start[d] = (byte) (cases.stream()
+        .allMatch(t -> "0".equals(term(t, registerOf.get(d)))) ? 0 : -1));
+    return start;
+  }
+
+  /**
+   * SUBTRACT's result, for both machines: {@code r := wrap_N(vb - va)}, {@code va, vb := 0}. Bit
+   * i of r is bit i of {@code E_i = sum_{j<=i} 2^j (vb_j - va_j)}: E_i is congruent to vb - va
+   * modulo 2^(i+1) (the higher bits, and the sign weight -2^(N-1) against +2^(N-1), differ by
+   * multiples of 2^(i+1)), and bit i of a number depends only on its residue modulo 2^(i+1).
+   * Returns the value {@code decide} gives from the range of E = E_(N-1).
+   */
+  Value subtract(Value[] s, int n, BiFunction<BigInteger, BigInteger, Value> decide) {
+    int[] vars = new int[2 * n];
+    BigInteger[] coefs = new BigInteger[2 * n];
+    for (int j = 0; j < n; j++) {
+      vars[2 * j] = dir("vb", j);
+      coefs[2 * j] = BigInteger.ONE.shiftLeft(j);
+      vars[2 * j + 1] = dir("va", j);
+      coefs[2 * j + 1] = coefs[2 * j].negate();
+    }
+    for (int i = 0; i < n; i++) {
+      s[dir("r", i)] = Value.bitOf(Arrays.copyOf(vars, 2 * i + 2),
+          Arrays.copyOf(coefs, 2 * i + 2), 0, i);
+    }
+    clear(s, "va", "vb");
+    return Value.bySum(vars, coefs, 0, "wrap(vb - va) <= 0", decide);
+  }
+
+  static void zero(Map<String, String> t, String... registers) {
     for (String r : registers) {
-      for (int d : dirs(r)) {
-        s[d] = Spec.ZERO;
+      t.put(r, "0");
+    }
+  }
+
+  /** Rejects unless every term of {@code want} is the same in {@code got}. */
+  static void compare(Map<String, String> want, Map<String, String> got, String what,
+      String reference) {
+    for (String r : want.keySet()) {
+      if (!want.get(r).equals(got.get(r))) {
+        throw new Rejected("the stages do not compose into " + what + " " + r + " is "
+            + got.get(r) + ", " + reference + " gives " + want.get(r));
       }
     }
   }
 
-  /** The symbolic state at the start of a pass. */
-  static Map<String, String> passStart() {
-    Map<String, String> terms = new HashMap<>();
-    terms.put("pc", "pc");
-    terms.put("mem", "mem");
-    for (String r : SCRATCH) {
-      terms.put(r, "0");
-    }
-    return terms;
-  }
-
-  /** Applies the lemma of {@code role} to the symbolic state. */
-  static void apply(String role, Map<String, String> t) {
-    switch (role) {
-      case "FETCH":
-        t.put("ra", "code[" + t.get("pc") + "].a");
-        t.put("rb", "code[" + t.get("pc") + "].b");
-        t.put("rc", "code[" + t.get("pc") + "].c");
-        break;
-      case "READ":
-        t.put("va", t.get("mem") + "[" + t.get("ra") + "]");
-        t.put("vb", t.get("mem") + "[" + t.get("rb") + "]");
-        t.put("ra", "0");
-        break;
-      case "SUBTRACT":
-        t.put("r", "wrap(" + t.get("vb") + " - " + t.get("va") + ")");
-        t.put("va", "0");
-        t.put("vb", "0");
-        break;
-      case "WRITE":
-        t.put("mem", "store(" + t.get("mem") + ", " + t.get("rb") + ", " + t.get("r") + ")");
-        t.put("rb", "0");
-        break;
-      case "NEXT_PC":
-        t.put("pc1", "(" + t.get("pc") + " + 1)");
-        break;
-      case "BRANCH":
-        t.put("pc", "(" + t.get("r") + " <= 0 ? " + t.get("rc") + " : " + t.get("pc1") + ")");
-        t.put("r", "0");
-        t.put("rc", "0");
-        t.put("pc1", "0");
-        break;
-      default:
-        throw new Rejected("unknown stage role " + role);
-    }
-  }
-
-  /** The reference SUBLEQ step (SPEC §2.3) as a symbolic state. */
-  static Map<String, String> referenceStep() {
-    Map<String, String> t = passStart();
-    String result = "wrap(mem[code[pc].b] - mem[code[pc].a])";
-    t.put("mem", "store(mem, code[pc].b, " + result + ")");
-    t.put("pc", "(" + result + " <= 0 ? code[pc].c : (pc + 1))");
-    return t;
+  /** The term of a register in a case; a memory word is a read of the memory term. */
+  private static String term(Map<String, String> t, String register) {
+    return register.startsWith("mem[") ? t.get("mem") + register.substring(3) : t.get(register);
   }
 }

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The checker trusts neither the prover nor the construction: its sources import only java.*
  * and the exact network types, and never name another loopmlp package. It stays small enough to
- * audit: under 1,850 lines with its documentation, under 1,500 without comments and blank lines
- * (the input checks that reject corrupt files before any case take about 60; the classic
- * machine's lemmas and composition about 500).
+ * audit: at most 1,600 lines with its documentation for both machines and every format (issue
+ * 17; scripts/trust-base counts the same files), under 1,350 without comments and blank lines.
  */
 class CheckerIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/org/loopmlp/certcheck");
@@ -63,8 +62,8 @@ class CheckerIndependenceTest {
       code += lines.stream().map(String::trim)
           .filter(l -> !l.isEmpty() && !l.startsWith("*") && !l.startsWith("/")).count();
     }
-    assertTrue(total < 1850, "the checker has " + total + " lines");
-    assertTrue(code < 1500, "the checker has " + code + " lines of code");
+    assertTrue(total <= 1600, "the checker has " + total + " lines");
+    assertTrue(code < 1350, "the checker has " + code + " lines of code");
     assertEquals("org.loopmlp.certcheck",
         CertificateChecker.class.getPackageName());
   }

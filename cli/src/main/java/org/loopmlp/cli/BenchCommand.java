@@ -3,35 +3,16 @@ package org.loopmlp.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.Constructions;
-import org.loopmlp.construction.PaperConstruction;
-import org.loopmlp.construction.StateCodec;
-import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
-import org.loopmlp.exact.ExactBackend;
-import org.loopmlp.exact.IncrementalBackend;
-import org.loopmlp.exact.NeuronComparison;
-import org.loopmlp.exact.StateVector;
-import org.loopmlp.exact.bench.BackendBenchmark;
-import org.loopmlp.exact.bench.BenchmarkResult;
-import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.isa.MachineState;
-import org.loopmlp.isa.Program;
-import org.loopmlp.isa.SubleqMachine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code loopmlp bench}: passes per second of the network on every backend and construction
+ * {@code loopmlp bench} (the options; the machine's front end measures): passes per second of the network on every backend and construction
  * against the bare CSR loop over the same weights (the speed limit of dense evaluation) and
  * over the {@code paper} construction's weights, and against the reference machine; with {@code
  * --program FILE}, a real program run to its halt.
@@ -54,7 +35,9 @@ import picocli.CommandLine.Option;
         "",
         "With --program FILE: runs the program to its halt on the reference machine and through "
             + "the network on each --backends (default incremental) and --constructions, checks "
-            + "the final state against the reference machine, and reports passes per second."
+            + "the final state against the reference machine, and reports passes per second. "
+            + "With --isa classic, FILE is a classic FILE.slq (sizes and input as for run --isa "
+            + "classic) and its printed bytes are compared too; the table needs --isa subleq."
     },
     footerHeading = "%n",
     footer = {
@@ -65,7 +48,8 @@ import picocli.CommandLine.Option;
         "  loopmlp bench",
         "  loopmlp bench --sizes 8,4,4 --seconds 1",
         "  loopmlp bench --sizes 16,10,10 16,12,10 --backends exact,incremental",
-        "  loopmlp bench --program examples/fibonacci.sq --backends incremental,exact"
+        "  loopmlp bench --program examples/fibonacci.sq --backends incremental,exact",
+        "  loopmlp bench --program hello.slq --isa classic --constructions classic"
     })
 final class BenchCommand extends Subcommand {
   @Option(names = "--sizes", paramLabel = "N,A,C", split = " ", converter = Configs.class,
@@ -75,13 +59,15 @@ final class BenchCommand extends Subcommand {
 
   @Option(names = "--constructions", paramLabel = "NAME", split = ",",
       defaultValue = "paper,compact",
-      description = "Constructions to measure, comma-separated (default: ${DEFAULT-VALUE}); the"
-          + " paper construction is always built for the dense baseline.")
+      description = "Constructions to measure, comma-separated (default: ${DEFAULT-VALUE}; with"
+          + " --isa classic: classic,classic-split); the paper construction is always built for"
+          + " the dense baseline of the table.")
   List<String> constructions;
 
   @Option(names = "--backends", paramLabel = "B", split = ",",
-      description = "Backends to measure, comma-separated (default: every backend; with"
-          + " --program: incremental).")
+      description = "Backends to measure, comma-separated (default: every backend of the"
+          + " exact-arith module, ${COMPLETION-CANDIDATES}; the ONNX Runtime backends only when"
+          + " named; with --program: incremental).", completionCandidates = Builtin.class)
   List<String> backendNames;
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "2",
@@ -89,30 +75,18 @@ final class BenchCommand extends Subcommand {
   double seconds;
 
   @Option(names = "--program", paramLabel = "FILE",
-      description = "Run this program (.sq) to its halt instead of the endless loop.")
+      description = "Run this program (FILE.sq, or FILE.slq with --isa classic) to its halt"
+          + " instead of the endless loop.")
   Path program;
+
+  @Mixin IsaOption isa;
+
+  @Mixin ClassicOptions classicOptions;
 
   @Option(names = "--max-steps", paramLabel = "K", defaultValue = "100000000",
       description = "With --program: stop after K steps if it has not halted (default:"
           + " ${DEFAULT-VALUE}).")
   long maxSteps;
-
-  /** Passes compared neuron by neuron at least, and at most (within the time budget). */
-  static final int VERIFIED_PASSES = 50;
-  static final int MAX_VERIFIED_PASSES = 2000;
-
-  /**
-   * The incremental backend's work over the timed run, its row updates by layer, and its
-   * comparison with dense evaluation.
-   */
-  record Incremental(IncrementalBackend.Stats perRun, long[] rowUpdatesByLayer,
-      List<String> layerLabels, NeuronComparison.Result verified) {}
-
-  /** One size and construction's figures. */
-  record Row(MachineConfig config, String construction, int layers, long nonZeros,
-      double buildSeconds, long heapBytes, long estimateBytes, double referenceStepsPerSecond,
-      Map<String, BenchmarkResult> backends, BenchmarkResult bare, BenchmarkResult paperBare,
-      Optional<Incremental> incremental) {}
 
   @Override
   public Integer call() {
@@ -122,22 +96,16 @@ final class BenchCommand extends Subcommand {
     if (maxSteps < 1) {
       throw UserError.because("--max-steps must be >= 1, was %s", maxSteps);
     }
-    for (String name : constructions) {
-      if (!ConstructionOption.NAMES.contains(name)) {
-        throw UserError.because("unknown construction '%s' in --constructions, expected one of"
-            + " %s", name, ConstructionOption.NAMES);
-      }
-    }
-    Duration budget = Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
-    if (program != null) {
-      List<Backend> backends = backends(List.of(IncrementalBackend.INSTANCE.name()));
-      return ProgramBench.run(Workload.load(program), constructions, backends, maxSteps, budget,
-          out(), err());
-    }
-    return table(backends(Backends.all().stream().map(Backend::name).toList()), budget);
+    return isa.frontEnd().bench(this);
   }
 
-  private List<Backend> backends(List<String> defaults) {
+  /** The time budget per measurement. */
+  Duration budget() {
+    return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+  }
+
+  /** The backends of --backends, or {@code defaults}; an unknown name is one line. */
+  List<Backend> backends(List<String> defaults) {
     List<Backend> list = new ArrayList<>();
     for (String name : backendNames == null ? defaults : backendNames) {
       list.add(BackendNames.backend(name));
@@ -145,276 +113,23 @@ final class BenchCommand extends Subcommand {
     return list;
   }
 
-  private int table(List<Backend> backends, Duration budget) {
-    for (MachineConfig c : sizes) {
-      Builds.requireFits(c);
-    }
-    LinkedHashSet<String> names = new LinkedHashSet<>();
-    names.add(PaperConstruction.NAME);
-    names.addAll(constructions);
-    out().println(MachineInfo.line());
-    out().flush();
-    List<Row> rows = new ArrayList<>();
-    boolean allEqual = true;
-    try (Progress progress = Progress.start(err(), "bench", (long) sizes.size() * names.size()
-        * (backends.size() + 3), "measurements")) {
-      for (MachineConfig config : sizes) {
-        SizeEstimate<MachineConfig> estimate = Builds.requireFits(config);
-        Program program = endlessProgram(config);
-        MachineState state = MachineState.initial(config).withWord(1, 1);
-        double refRate = referenceStepsPerSecond(program, state, budget);
-        BenchmarkResult paperBare = null;
-        for (String name : names) {
-          if (!Constructions.supports(name, config)) {
-            progress.advance(backends.size() + 3);
-            continue;
-          }
-          long before = usedHeapAfterGc();
-          long start = System.nanoTime();
-          Construction c = Constructions.build(name, config);
-          double buildSeconds = (System.nanoTime() - start) / 1e9;
-          long heap = usedHeapAfterGc() - before;
-          progress.advance();
-          StateVector input = StateCodec.forConstruction(c).encode(program, state);
-          Row row = measure(config, c, input, backends, budget, progress, paperBare);
-          if (paperBare == null) {
-            paperBare = row.bare();
-          }
-          rows.add(new Row(config, name, c.network().depth(), c.network().nonZeros(),
-              buildSeconds, heap, estimate.memoryBytes(), refRate, row.backends(), row.bare(),
-              paperBare, row.incremental()));
-          allEqual &= row.incremental().map(i -> i.verified().allEqual()).orElse(true);
-        }
+  /** The constructions of --constructions, each one of {@code known}. */
+  List<String> constructions(List<String> known, List<String> defaults) {
+    List<String> names = given("--constructions") ? constructions : defaults;
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw UserError.because("unknown construction '%s' in --constructions, expected one of"
+            + " %s", name, known);
       }
     }
-    print(rows, backends);
-    return allEqual ? ExitCodes.OK : ExitCodes.FOUND;
+    return names;
   }
 
-  /**
-   * Every backend on one network: rational alone (it is slow), the others and the bare loop
-   * round-robin so that they share the machine's load and cache state; then the incremental
-   * backend against dense exact evaluation.
-   */
-  private Row measure(MachineConfig config, Construction c, StateVector input,
-      List<Backend> backends, Duration budget, Progress progress, BenchmarkResult paperBare) {
-    Map<String, BenchmarkResult> results = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>();
-    List<Backend.Compiled> compiled = new ArrayList<>();
-    List<StateVector> inputs = new ArrayList<>();
-    IncrementalBackend.Compiled incremental = null;
-    for (Backend b : backends) {
-      if (b.name().equals("rational")) {
-        results.put(b.name(), BackendBenchmark.measure(b, c.network(), input, budget));
-        progress.advance();
-      } else {
-        Backend.Compiled cb = b.compile(c.network());
-        if (cb instanceof IncrementalBackend.Compiled) {
-          incremental = (IncrementalBackend.Compiled) cb;
-        }
-        names.add(b.name());
-        compiled.add(cb);
-        inputs.add(input);
-      }
+  /** The exact-arith backends, for --help. */
+  static final class Builtin implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Backends.all().stream().map(Backend::name).iterator();
     }
-    IncrementalBackend.Stats before = incremental == null ? null : incremental.stats();
-    long[] updatesBefore = incremental == null ? null : incremental.rowUpdatesByLayer();
-    List<BenchmarkResult> compared = BackendBenchmark.compareLooped(c.network(), input, names,
-        compiled, inputs, budget.multipliedBy(compiled.size() + 1));
-    for (int i = 0; i < names.size(); i++) {
-      results.put(names.get(i), compared.get(i + 1));
-    }
-    progress.advance(compiled.size() + 1);
-    Optional<Incremental> inc = Optional.empty();
-    if (incremental != null) {
-      IncrementalBackend.Stats work = incremental.stats().minus(before);
-      long[] updates = incremental.rowUpdatesByLayer();
-      for (int i = 0; i < updates.length; i++) {
-        updates[i] -= updatesBefore[i];
-      }
-      List<String> labels = c.network().layers().stream().map(l -> l.label()).toList();
-      NeuronComparison.Result verified = NeuronComparison.loop(
-          ExactBackend.INSTANCE.compile(c.network()),
-          IncrementalBackend.INSTANCE.compile(c.network()), input, VERIFIED_PASSES,
-          MAX_VERIFIED_PASSES, System.nanoTime() + budget.toNanos());
-      inc = Optional.of(new Incremental(work, updates, labels, verified));
-    }
-    progress.advance();
-    return new Row(config, c.name(), c.network().depth(), c.network().nonZeros(), 0, 0, 0, 0,
-        results, compared.get(0), paperBare, inc);
-  }
-
-  /**
-   * A program that never halts: slot q subtracts mem[q mod m] from mem[(q + 1) mod m] and goes
-   * to slot q + 1 whichever way the branch goes, so the pc always changes.
-   */
-  static Program endlessProgram(MachineConfig config) {
-    List<Instruction> code = new ArrayList<>();
-    int m = config.dataSize();
-    int k = config.codeSize();
-    for (int q = 0; q < k; q++) {
-      code.add(Instruction.of(q % m, (q + 1) % m, (q + 1) % k));
-    }
-    return Program.padded(config, code, 0);
-  }
-
-  /** Median rate over chunks of 256 steps, after a warm-up of a third of the budget. */
-  private static double referenceStepsPerSecond(Program program, MachineState state,
-      Duration budget) {
-    long deadline = System.nanoTime() + budget.toNanos() / 3;
-    MachineState s = state;
-    while (System.nanoTime() < deadline) {
-      s = SubleqMachine.step(program, s);
-    }
-    List<Double> rates = new ArrayList<>();
-    long end = System.nanoTime() + budget.toNanos();
-    while (System.nanoTime() < end || rates.size() < 3) {
-      long t0 = System.nanoTime();
-      for (int i = 0; i < 256; i++) {
-        s = SubleqMachine.step(program, s);
-      }
-      rates.add(256 / ((System.nanoTime() - t0) / 1e9));
-    }
-    sink = s.pc();
-    rates.sort(null);
-    return rates.get(rates.size() / 2);
-  }
-
-  static volatile int sink;
-
-  private static long usedHeapAfterGc() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
-  }
-
-  private void print(List<Row> rows, List<Backend> backends) {
-    out().println();
-    out().println("passes per second (one pass = one instruction; mean pass, each network looped"
-        + " on its own output):");
-    StringBuilder h = new StringBuilder(String.format(Locale.ROOT,
-        "| %-9s | %-12s | %6s | %10s | %9s", "N,A,C", "construction", "layers", "nnz",
-        "reference"));
-    for (Backend b : backends) {
-      h.append(String.format(Locale.ROOT, " | %" + width(b) + "s", b.name()));
-    }
-    h.append(String.format(Locale.ROOT, " | %9s | %10s | %9s | %10s | %8s | %8s | %20s |",
-        "bare CSR", "exact/bare", "incr/bare", "incr/paper", "net/ref", "build",
-        "heap (est.)"));
-    out().println(h);
-    out().println(h.toString().replaceAll("[^|]", "-"));
-    for (Row r : rows) {
-      StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-          "| %-9s | %-12s | %6d | %,10d | %9s", Configs.format(r.config()), r.construction(),
-          r.layers(), r.nonZeros(), rate(r.referenceStepsPerSecond())));
-      double fastest = 0;
-      for (Backend b : backends) {
-        double perSecond = 1 / r.backends().get(b.name()).meanSeconds();
-        s.append(String.format(Locale.ROOT, " | %" + width(b) + "s", rate(perSecond)));
-        if (b.isExact()) {
-          fastest = Math.max(fastest, perSecond);
-        }
-      }
-      s.append(String.format(Locale.ROOT, " | %9s | %10s | %9s | %10s | %8s | %7.1fs | %20s |",
-          rate(1 / r.bare().meanSeconds()), ratio(r.backends().get("exact"), r.bare()),
-          ratio(r.backends().get("incremental"), r.bare()),
-          ratio(r.backends().get("incremental"), r.paperBare()),
-          fastest == 0 ? "-" : String.format(Locale.ROOT, "%.2g", fastest
-              / r.referenceStepsPerSecond()), r.buildSeconds(),
-          MemoryBudget.mib(r.heapBytes()) + " (" + MemoryBudget.mib(r.estimateBytes()) + ")"));
-      out().println(s);
-    }
-    if (rows.stream().anyMatch(r -> r.incremental().isPresent())) {
-      printIncremental(rows);
-    }
-    out().println();
-    out().println("multiply-adds per second (mean pass) = passes/s x nnz; the incremental"
-        + " backend's are the dense equivalent:");
-    for (Row r : rows) {
-      StringBuilder s = new StringBuilder("  " + Configs.format(r.config()) + " "
-          + r.construction() + ":");
-      for (Map.Entry<String, BenchmarkResult> e : r.backends().entrySet()) {
-        s.append(String.format(Locale.ROOT, " %s %.3g,", e.getKey(),
-            e.getValue().multiplyAddsPerPass() / e.getValue().meanSeconds()));
-      }
-      s.append(String.format(Locale.ROOT, " bare %.3g",
-          r.bare().multiplyAddsPerPass() / r.bare().meanSeconds()));
-      out().println(s);
-    }
-    out().flush();
-  }
-
-  private void printIncremental(List<Row> rows) {
-    out().println();
-    out().println("incremental backend, work per pass (mean over the timed run): input entries"
-        + " changed, row updates (z_r += A_rc d_c), neurons whose output changed,"
-        + " layers evaluated densely; then every neuron of every layer compared with dense"
-        + " exact evaluation, pass by pass:");
-    String h = String.format(Locale.ROOT, "| %-9s | %-12s | %7s | %12s | %10s | %9s |"
-        + " %10s | %-44s |", "N,A,C", "construction", "inputs", "row updates", "changed",
-        "dense", "nnz", "compared with dense exact evaluation");
-    out().println(h);
-    out().println(h.replaceAll("[^|]", "-"));
-    for (Row r : rows) {
-      if (r.incremental().isEmpty()) {
-        continue;
-      }
-      IncrementalBackend.Stats s = r.incremental().get().perRun();
-      NeuronComparison.Result v = r.incremental().get().verified();
-      double n = Math.max(1, s.passes());
-      String verdict = v.allEqual()
-          ? String.format(Locale.ROOT, "%d passes, all %,d neurons equal", v.passes(),
-              v.neurons())
-          : "DIFFERS: " + v.firstDifference().get();
-      out().println(String.format(Locale.ROOT, "| %-9s | %-12s | %7.1f | %,12.0f |"
-          + " %,10.1f | %4.2f / %2d | %,10d | %-44s |", Configs.format(r.config()),
-          r.construction(), s.inputChanges() / n, s.rowUpdates() / n,
-          s.changedOutputs() / n, s.denseLayers() / n, r.layers(), r.nonZeros(), verdict));
-    }
-    out().println();
-    out().println("row updates per pass by layer (the layers with at least 1% of them):");
-    for (Row r : rows) {
-      if (r.incremental().isEmpty()) {
-        continue;
-      }
-      Incremental inc = r.incremental().get();
-      double n = Math.max(1, inc.perRun().passes());
-      long total = Math.max(1, inc.perRun().rowUpdates());
-      StringBuilder line = new StringBuilder("  " + Configs.format(r.config()) + " "
-          + r.construction() + ":");
-      for (int i = 0; i < inc.rowUpdatesByLayer().length; i++) {
-        long u = inc.rowUpdatesByLayer()[i];
-        if (u * 100 >= total) {
-          line.append(String.format(Locale.ROOT, " %d %s %,.0f (%.0f%%),", i,
-              inc.layerLabels().get(i), u / n, 100.0 * u / total));
-        }
-      }
-      line.setLength(line.length() - (line.charAt(line.length() - 1) == ',' ? 1 : 0));
-      out().println(line);
-    }
-  }
-
-  private static int width(Backend b) {
-    return Math.max(9, b.name().length());
-  }
-
-  private static String ratio(BenchmarkResult a, BenchmarkResult b) {
-    return a == null || b == null ? "-"
-        : String.format(Locale.ROOT, "%.2f", b.meanSeconds() / a.meanSeconds());
-  }
-
-  static String rate(double perSecond) {
-    if (perSecond >= 1e6) {
-      return String.format(Locale.ROOT, "%.2fM", perSecond / 1e6);
-    }
-    if (perSecond >= 1e4) {
-      return String.format(Locale.ROOT, "%.1fk", perSecond / 1e3);
-    }
-    if (perSecond >= 100) {
-      return String.format(Locale.ROOT, "%.0f", perSecond);
-    }
-    return String.format(Locale.ROOT, "%.2f", perSecond);
   }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "certcheck",
-    header = "Check a proof certificate against an exported network, independently of the prover.",
+    header = "Check a proof certificate against an exported network, without the prover.",
     description = {
         "Reads DIR/network.txt.gz and DIR/certificate.txt.gz (as written by 'loopmlp prove "
             + "--out DIR'), or the files given with --network and --certificate, and runs the "
@@ -29,9 +29,12 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%n",
     footer = {
-        "Exit codes: 0 accepted; 1 rejected, the reason printed: a certificate that does not",
-        "prove the lemmas, and any corrupt content of either file (truncated, damaged,",
-        "malformed); 2 usage or input error (a file that cannot be opened).",
+        "Exit codes: 0 accepted; 1 rejected, the reason printed: a certificate that",
+        "does not prove the lemmas, and any corrupt content of either file (truncated,",
+        "damaged, malformed); 2 usage or input error (a file that cannot be opened).",
+        "",
+        "Without the toolkit: java -jar certcheck/target/certcheck.jar DIR runs the same",
+        "checker from a jar of its own (certcheck/README.md).",
         "",
         "Examples:",
         "  loopmlp prove --config 8,6,6 --out proof && loopmlp certcheck proof",
@@ -61,9 +64,20 @@ final class CertcheckCommand extends Subcommand {
     }
     Path net = network != null ? network : dir.resolve("network.txt.gz");
     Path cert = certificate != null ? certificate : dir.resolve("certificate.txt.gz");
-    for (Path f : new Path[] {net, cert}) {
+    String[] what = {"the network file", "the certificate"};
+    String[] option = {"--network", "--certificate"};
+    Path[] given = {network, certificate};
+    for (int i = 0; i < 2; i++) {
+      Path f = i == 0 ? net : cert;
+      if (given[i] != null && Files.isDirectory(f)) {
+        throw UserError.because("%s %s: no such file (it is a directory), expected %s; a"
+            + " directory written by 'prove --out' is checked with: loopmlp certcheck %s",
+            option[i], f, what[i], f);
+      }
       if (!Files.isRegularFile(f)) {
-        throw UserError.because("%s: no such file", f);
+        throw UserError.because("%s: no such file, expected %s%s", f, what[i], given[i] != null
+            ? " (" + option[i] + " FILE)"
+            : " in DIR, as 'loopmlp prove --out DIR' writes it");
       }
     }
     long start = System.nanoTime();

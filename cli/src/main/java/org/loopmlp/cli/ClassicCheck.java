@@ -18,6 +18,7 @@ import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicConfig;
@@ -36,33 +37,47 @@ import org.loopmlp.verify.classic.ClassicSamples;
 final class ClassicCheck {
   private ClassicCheck() {}
 
-  static int run(String construction, Integer word, Integer memoryBits, int tries, int passes,
-      long seed, Backend backend, PrintWriter out, PrintWriter err) {
-    int n = word == null ? 8 : word;
-    int a = memoryBits == null ? 4 : memoryBits;
-    ClassicConfig config = ClassicStats.config(n, a);
+  /** Random machines when --tries is not given (a classic machine takes longer than a paper one). */
+  static final int DEFAULT_TRIES = 300;
+
+  static int run(CheckCommand o) {
+    String construction = o.constructionOption.classicName();
+    Backend backend = o.backendOption.backend();
+    ClassicConfig config = o.classicSize.config(o.configText);
     ClassicOptions.requireMemory(construction, config);
-    boolean ok = true;
+    PrintWriter out = o.out();
     out.printf(Locale.ROOT, "loopmlp check --isa classic: %s construction, backend %s, seed %d"
-        + "%n%n", construction, backend.name(), seed);
+        + "%n%n", construction, backend.name(), o.seed);
     ClassicConstruction c = ClassicConstruction.build(construction, config);
+    boolean ok = stageTable(c, construction, out);
+    ok &= proveAndRecheck(c, out);
+    out.println();
+    ok &= samples(construction, backend, out);
+    out.println();
+    ok &= campaign(o, construction, backend, config);
+    out.println();
+    out.println(ok ? "verdict: HOLDS: every classic lemma proved for all inputs and re-checked by"
+        + " the independent checker, every frame, sample and random machine"
+        : "verdict: FAILED (see above)");
+    out.flush();
+    return ok ? ExitCodes.OK : ExitCodes.FOUND;
+  }
+
+  /** The stage table with every frame read off the weights; true when every frame holds. */
+  private static boolean stageTable(ClassicConstruction c, String construction,
+      PrintWriter out) {
+    boolean ok = true;
     out.printf(Locale.ROOT, "stage lemmas of the %s construction at N=%d, 2^%d words"
         + " (checked in every pass of checked mode; frames read off the weights)%n",
-        construction, n, a);
+        construction, c.config().wordBits(), c.config().memoryBits());
     out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6s %4s %6s  %-34s %s%n", "stage", "roles",
         "paper", "budget", "ours", "layers", "frame", "claims");
     for (StageLemma<ClassicStepContext> l : c.lemmas()) {
       long rows = 0;
       boolean frameHolds = true;
       for (int li = l.firstLayer(); li <= l.lastLayer(); li++) {
-        SparseLayer layer = c.layer(li).layer();
         for (var d : l.frameDirections()) {
-          int i = c.layout().indexOf(d);
-          boolean identity = layer.rowEnd(i) - layer.rowStart(i) == 1
-              && layer.column(layer.rowStart(i)) == i
-              && layer.weight(layer.rowStart(i)).equals(org.loopmlp.exact.Rational.ONE)
-              && layer.bias(i).isZero();
-          frameHolds &= identity;
+          frameHolds &= isIdentityRow(c.layer(li).layer(), c.layout().indexOf(d));
           rows++;
         }
       }
@@ -75,28 +90,37 @@ final class ClassicCheck {
     }
     out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6d %4d%n", "total", "", "",
         PaperStage.PAPER_TOTAL_LAYERS, c.depth());
-    boolean proved = proveAndRecheck(c, out);
-    ok &= proved;
-    out.println();
+    return ok;
+  }
 
+  /** Row {@code i} copies input {@code i} unchanged: one weight 1 on column i, bias 0. */
+  private static boolean isIdentityRow(SparseLayer layer, int i) {
+    return layer.rowEnd(i) - layer.rowStart(i) == 1
+        && layer.column(layer.rowStart(i)) == i
+        && layer.weight(layer.rowStart(i)).equals(Rational.ONE)
+        && layer.bias(i).isZero();
+  }
+
+  /** Every sample program in checked mode beside the reference machine; true when all pass. */
+  private static boolean samples(String construction, Backend backend, PrintWriter out) {
+    boolean ok = true;
     out.println("sample programs (network in checked mode beside the reference machine)");
     for (ClassicSamples.Sample s : ClassicSamples.all()) {
       ClassicLoopedMlp mlp = ClassicLoopedMlp.checked(
-          ClassicConstruction.build(construction, s.config()),
-          backend);
+          ClassicConstruction.build(construction, s.config()), backend);
       ByteOutput.Collecting printed = ByteOutput.collecting();
       String verdict;
       long steps = 0;
       try {
-        ClassicLockstep.Outcome o = ClassicLockstep.run(mlp,
+        ClassicLockstep.Outcome r = ClassicLockstep.run(mlp,
             ClassicState.load(s.config(), s.image()), s.input(), printed, 100_000,
             ClassicLoopedMlp.PassListener.NONE);
-        steps = o.mlp().steps();
+        steps = r.mlp().steps();
         boolean same = Arrays.equals(s.expected(), printed.bytes());
-        verdict = !o.agree() ? "DISAGREE: " + o.disagreement().get().describe()
-            : !o.mlp().halted() ? "DID NOT HALT" : same ? "agree, output as expected"
+        verdict = !r.agree() ? "DISAGREE: " + r.disagreement().get().describe()
+            : !r.mlp().halted() ? "DID NOT HALT" : same ? "agree, output as expected"
             : "WRONG OUTPUT";
-        ok &= o.agree() && o.mlp().halted() && same;
+        ok &= r.agree() && r.mlp().halted() && same;
       } catch (LemmaViolation v) {
         verdict = "LEMMA VIOLATED: " + v.getMessage();
         ok = false;
@@ -104,29 +128,30 @@ final class ClassicCheck {
       out.printf(Locale.ROOT, "  %-9s N=%-2d 2^%d words %6d steps  %s  (%s)%n", s.name(),
           s.config().wordBits(), s.config().memoryBits(), steps, verdict, s.description());
     }
-    out.println();
+    return ok;
+  }
 
-    int maxWord = Math.max(2, Math.min(n, 16));
-    int maxMemory = Math.max(2, Math.min(a, 4));
+  /** The seeded campaign of random machines; true when no counterexample was found. */
+  private static boolean campaign(CheckCommand o, String construction, Backend backend,
+      ClassicConfig config) {
+    int tries = o.given("--tries") ? o.tries : DEFAULT_TRIES;
+    int maxWord = Math.max(2, Math.min(config.wordBits(), 16));
+    int maxMemory = Math.max(2, Math.min(config.memoryBits(), 4));
     long start = System.nanoTime();
-    ClassicCampaign.Result r = ClassicCampaign.run(construction, backend, seed, tries, passes,
-        maxWord, maxMemory);
+    ClassicCampaign.Result r = ClassicCampaign.run(construction, backend, o.seed, tries,
+        o.passes, maxWord, maxMemory);
+    PrintWriter out = o.out();
     out.printf(Locale.ROOT, "random classic machines (N <= %d, 2^%d words at most, %d passes"
         + " each, checked mode): %d machines, %,d passes in %.1f s%n", maxWord, maxMemory,
-        passes, r.tries(), r.passes(), (System.nanoTime() - start) / 1e9);
-    if (r.failure().isPresent()) {
-      ok = false;
-      ClassicCampaign.Failure f = r.failure().get();
-      out.println("  COUNTEREXAMPLE after " + f.machine().passes() + " passes: " + f.what());
-      out.print(f.machine().slq());
-      out.printf(Locale.ROOT, "  rerun: loopmlp check --isa classic --seed %d%n", seed);
+        o.passes, r.tries(), r.passes(), (System.nanoTime() - start) / 1e9);
+    if (r.failure().isEmpty()) {
+      return true;
     }
-    out.println();
-    out.println(ok ? "verdict: HOLDS: every classic lemma proved for all inputs and re-checked by"
-        + " the independent checker, every frame, sample and random machine"
-        : "verdict: FAILED (see above)");
-    out.flush();
-    return ok ? ExitCodes.OK : ExitCodes.FOUND;
+    ClassicCampaign.Failure f = r.failure().get();
+    out.println("  COUNTEREXAMPLE after " + f.machine().passes() + " passes: " + f.what());
+    out.print(f.machine().slq());
+    out.printf(Locale.ROOT, "  rerun: loopmlp check --isa classic --seed %d%n", o.seed);
+    return false;
   }
 
   /**

@@ -20,10 +20,17 @@ import picocli.CommandLine.Option;
  * TEXT} or {@code --input-file F}. Every mistake becomes one {@link UserError} line.
  */
 final class ClassicOptions {
-  static final int DEFAULT_WORD_BITS = 32;
+  /** The classic word size when {@code --word} is not given, the same on every command. */
+  static final int DEFAULT_WORD_BITS = 8;
+  /** The classic memory address bits when there is no program to size it. */
+  static final int DEFAULT_MEMORY_BITS = 4;
+
+  /** The options of this group, which apply to {@code --isa classic} only. */
+  static final String[] NAMES = {"--word", "--memory-bits", "--input", "--input-file"};
 
   @Option(names = "--word", paramLabel = "N",
-      description = "--isa classic: word size N in bits, 2..32 (default: 32).")
+      description = "--isa classic: word size N in bits, 2..32 (default: 8; a classic .sq"
+          + " program: its .config line).")
   Integer word;
 
   @Option(names = "--memory-bits", paramLabel = "A",

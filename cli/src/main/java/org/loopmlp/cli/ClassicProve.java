@@ -2,14 +2,13 @@ package org.loopmlp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
-import org.loopmlp.certcheck.CertificateChecker;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.prove.ClassicProofReport;
 import org.loopmlp.prove.ClassicProver;
 import org.loopmlp.prove.ProgressListener;
+import org.loopmlp.prove.Prover;
 
 /**
  * {@code prove --isa classic --config N,A [--out DIR]}: every classic stage lemma for all inputs
@@ -19,74 +18,60 @@ import org.loopmlp.prove.ProgressListener;
 final class ClassicProve {
   private ClassicProve() {}
 
-  /** {@code N,A}: word bits and memory address bits. */
-  static ClassicConfig parse(String text) {
-    String[] parts = text.split(",", -1);
-    if (parts.length != 2) {
-      throw new UserError("Invalid value for option '--config': --isa classic expects N,A (word"
-          + " bits, memory address bits), e.g. 16,8; was '" + text + "'");
+  static int run(ProveCommand o) {
+    o.refuse("applies to --isa subleq only", "--format", "--precision-table");
+    if (o.out != null) {
+      // The classic prover writes a certificate with the default case budget only.
+      o.refuse("does not apply with --out on --isa classic (a certificate is written with the"
+          + " default budget); drop one of them", "--case-budget");
     }
-    try {
-      return ClassicStats.config(Integer.parseInt(parts[0].trim()),
-          Integer.parseInt(parts[1].trim()));
-    } catch (NumberFormatException e) {
-      throw new UserError("Invalid value for option '--config': '" + text + "' is not N,A");
-    }
-  }
-
-  static int run(String construction, String configText, Path dir, Long caseBudget,
-      PrintWriter out, PrintWriter err) {
-    if (configText == null) {
+    if (o.configText == null) {
       throw new UserError("Missing required option: '--config=N,A'");
     }
-    ClassicConfig config = parse(configText);
-    ClassicOptions.requireMemory(construction, config);
-    ClassicConstruction c = ClassicConstruction.build(construction, config);
-    ClassicProofReport report;
-    try (Progress progress = Progress.start(err, "prove", c.lemmas().size(), "stages")) {
-      ProgressListener listener = new ProgressListener() {
-        @Override
-        public void classicStageFinished(ClassicProofReport.Stage proof) {
-          progress.advance();
-        }
-      };
-      if (dir != null) {
-        try {
-          report = ClassicProver.certifyInto(c, dir, listener);
-        } catch (IOException e) {
-          throw Inputs.cannotWrite(dir, e);
-        }
-      } else {
-        report = ClassicProver.prove(c, listener,
-            caseBudget == null ? org.loopmlp.prove.Prover.DEFAULT_CASE_BUDGET : caseBudget);
-      }
+    ClassicConfig config = ClassicSize.parse(o.configText);
+    if (o.out != null) {
+      ProofDirectory.prepare(o.out, o.force);
     }
+    String construction = o.constructionOption.classicName();
+    ClassicOptions.requireMemory(construction, config);
+    ClassicProofReport report = proofOf(o, ClassicConstruction.build(construction, config));
+    PrintWriter out = o.out();
     out.println(report.summary());
     if (!report.proved()) {
       out.println("verdict: NOT PROVED");
       out.flush();
       return ExitCodes.FOUND;
     }
-    if (report.certificate().isPresent() && report.network().isPresent()) {
-      long start = System.nanoTime();
-      CertificateChecker.Result r;
-      try {
-        r = CertificateChecker.check(report.network().get(), report.certificate().get());
-      } catch (IOException e) {
-        throw Inputs.cannotRead(report.certificate().get(), e);
-      }
-      out.printf(Locale.ROOT, "independent checker: %s (%d stages, %,d cases, %,d neuron facts"
-          + " re-derived in %d ms)%n", r.accepted() ? "ACCEPTED" : "REJECTED: " + r.message(),
-          r.stages(), r.cases(), r.facts(), (System.nanoTime() - start) / 1_000_000);
-      if (!r.accepted()) {
-        out.println("verdict: CERTIFICATE REJECTED");
-        out.flush();
-        return ExitCodes.FOUND;
-      }
+    if (report.certificate().isPresent() && report.network().isPresent()
+        && !ProofDirectory.recheck(report.network().get(), report.certificate().get(), out)
+            .accepted()) {
+      out.println("verdict: CERTIFICATE REJECTED");
+      out.flush();
+      return ExitCodes.FOUND;
     }
     out.printf(Locale.ROOT, "verdict: PROVED: all %d classic stage lemmas hold for every input"
         + " of N=%d, A=%d%n", report.stages().size(), config.wordBits(), config.memoryBits());
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static ClassicProofReport proofOf(ProveCommand o, ClassicConstruction c) {
+    try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
+      ProgressListener listener = new ProgressListener() {
+        @Override
+        public void classicStageFinished(ClassicProofReport.Stage proof) {
+          progress.advance();
+        }
+      };
+      if (o.out == null) {
+        return ClassicProver.prove(c, listener,
+            o.caseBudget == null ? Prover.DEFAULT_CASE_BUDGET : o.caseBudget);
+      }
+      try {
+        return ClassicProver.certifyInto(c, o.out, listener);
+      } catch (IOException e) {
+        throw Inputs.cannotWrite(o.out, e);
+      }
+    }
   }
 }

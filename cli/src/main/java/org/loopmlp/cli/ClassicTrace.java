@@ -30,9 +30,13 @@ import org.loopmlp.isa.classic.ClassicStepDetail;
 final class ClassicTrace {
   private ClassicTrace() {}
 
-  static int run(Path file, ClassicOptions options, String construction, long pass,
-      Backend backend, PrintWriter out) {
-    ClassicOptions.Loaded p = options.load(file);
+  static int run(TraceCommand command) {
+    Path file = command.file;
+    String construction = command.constructionOption.classicName();
+    long pass = command.pass;
+    Backend backend = command.backendOption.backend();
+    PrintWriter out = command.out();
+    ClassicOptions.Loaded p = command.classicOptions.load(file);
     ByteInput in = ByteInput.of(p.input());
     ClassicRun before = ClassicRunner.run(p.initial(), in, ByteOutput.discard(), pass);
     ClassicState state = before.finalState();

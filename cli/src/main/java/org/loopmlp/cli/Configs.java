@@ -42,6 +42,15 @@ public final class Configs implements ITypeConverter<MachineConfig> {
     return of(v[0], v[1], v[2]);
   }
 
+  /** A {@code --config N,A,C} given as text, or a {@link UserError} naming the option. */
+  static MachineConfig parseOption(String text) {
+    try {
+      return parse(text);
+    } catch (TypeConversionException e) {
+      throw new UserError("Invalid value for option '--config': " + e.getMessage());
+    }
+  }
+
   /** The config (N, A, C), or a one-line {@link UserError} naming the value out of range. */
   public static MachineConfig of(int wordBits, int dataBits, int codeBits) {
     try {

@@ -195,7 +195,7 @@ final class Differential {
     private final long total;
     private final long quietNanos;
     private final long startNanos = System.nanoTime();
-    private long quietPasses;
+    private long passes;
     private Progress progress;
 
     /** Progress of a run of at most {@code maxPasses} passes named {@code task}. */
@@ -213,23 +213,28 @@ final class Differential {
 
     @Override
     public void afterPass(int pass, MachineState after) {
+      passes++;
       if (progress != null) {
         progress.advance();
         return;
       }
-      quietPasses++;
       if (System.nanoTime() - startNanos >= quietNanos) {
-        // The passes before it appears are not counted, so that its rate and time left hold.
-        progress = Progress.start(err, task + " (after the first " + quietPasses + ")",
-            total - quietPasses, "passes");
+        // Its rate and time left count the passes from here on, so the label says so.
+        progress = Progress.start(err, task + " from pass " + passes, total - passes,
+            "passes");
       }
     }
 
+    /** Ends the run with one line over all of it: {@code task: P passes in T}. */
     @Override
     public void close() {
-      if (progress != null) {
-        progress.close();
+      if (progress == null) {
+        return;
       }
+      progress.closeQuietly();
+      err.printf(java.util.Locale.ROOT, "%s: %d passes in %s%n", task, passes,
+          Progress.Lines.duration((System.nanoTime() - startNanos) / 1e9));
+      err.flush();
     }
   }
 }

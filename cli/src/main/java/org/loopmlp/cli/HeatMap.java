@@ -65,106 +65,132 @@ public final class HeatMap {
     return h;
   }
 
+  /** Where everything goes: computed once from the regions and the columns. */
+  private final class Geometry {
+    final Map<String, Integer> heights = regionHeights();
+    final Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    final Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    final int perPixel;
+    final int pixelPerRow;
+    final FontMetrics fm;
+    final int left;
+    final int top = 40;
+    final int colWidth = 44;
+    final List<Integer> regionTop = new ArrayList<>();
+    final int mapHeight;
+    final int bottomLabels = 130;
+    final int width;
+    final int height;
+
+    Geometry() {
+      int totalRows = heights.values().stream().mapToInt(Integer::intValue).sum();
+      // Directions per pixel row: 1 normally; for very large states several share a pixel.
+      perPixel = Math.max(1, (totalRows + MAX_IMAGE_ROWS - 1) / MAX_IMAGE_ROWS);
+      pixelPerRow = perPixel > 1 ? 1 : totalRows <= 300 ? 3 : totalRows <= 700 ? 2 : 1;
+      BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+      Graphics2D pg = probe.createGraphics();
+      fm = pg.getFontMetrics(font);
+      int labelWidth = 0;
+      for (Map.Entry<String, Integer> e : heights.entrySet()) {
+        labelWidth = Math.max(labelWidth, fm.stringWidth(regionLabel(e.getKey(),
+            e.getValue())));
+      }
+      pg.dispose();
+      left = labelWidth + 16;
+      int gap = 4;
+      int m = 0;
+      for (int h : heights.values()) {
+        regionTop.add(m);
+        m += regionPixels(h, perPixel, pixelPerRow) + gap;
+      }
+      mapHeight = m;
+      int legendHeight = 60;
+      height = top + mapHeight + bottomLabels + legendHeight;
+      width = Math.max(left + columns.size() * colWidth + 20, 420);
+    }
+  }
+
   /** Draws the map. */
   public BufferedImage render() {
-    Map<String, Integer> heights = regionHeights();
-    int totalRows = heights.values().stream().mapToInt(Integer::intValue).sum();
-    // Directions per pixel row: 1 normally; for very large states several share a pixel (max).
-    int perPixel = Math.max(1, (totalRows + MAX_IMAGE_ROWS - 1) / MAX_IMAGE_ROWS);
-    int pixelPerRow = perPixel > 1 ? 1 : totalRows <= 300 ? 3 : totalRows <= 700 ? 2 : 1;
-
-    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-    Graphics2D pg = probe.createGraphics();
-    FontMetrics fm = pg.getFontMetrics(font);
-    int labelWidth = 0;
-    for (Map.Entry<String, Integer> e : heights.entrySet()) {
-      labelWidth = Math.max(labelWidth, fm.stringWidth(regionLabel(e.getKey(), e.getValue())));
-    }
-    pg.dispose();
-
-    int left = labelWidth + 16;
-    int top = 40;
-    int colWidth = 44;
-    int gap = 4;
-    int mapHeight = 0;
-    List<Integer> regionTop = new ArrayList<>();
-    for (int h : heights.values()) {
-      regionTop.add(mapHeight);
-      mapHeight += regionPixels(h, perPixel, pixelPerRow) + gap;
-    }
-    int width = left + columns.size() * colWidth + 20;
-    int legendHeight = 60;
-    int bottomLabels = 130;
-    int height = top + mapHeight + bottomLabels + legendHeight;
-    width = Math.max(width, 420);
-
-    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Geometry geo = new Geometry();
+    BufferedImage img = new BufferedImage(geo.width, geo.height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
         RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
+    g.fillRect(0, 0, geo.width, geo.height);
     g.setColor(Color.BLACK);
-    g.setFont(font.deriveFont(Font.BOLD, 13f));
+    g.setFont(geo.font.deriveFont(Font.BOLD, 13f));
     g.drawString(title, 8, 20);
+    drawRegionLabels(g, geo);
+    for (int c = 0; c < columns.size(); c++) {
+      drawColumn(g, geo, c);
+    }
+    drawColumnLabels(g, geo);
+    drawLegend(g, geo);
+    g.dispose();
+    return img;
+  }
 
-    // Region labels and separators.
-    g.setFont(font);
+  /** Region labels and separators. */
+  private static void drawRegionLabels(Graphics2D g, Geometry geo) {
+    g.setFont(geo.font);
     int r = 0;
-    for (Map.Entry<String, Integer> e : heights.entrySet()) {
-      int y0 = top + regionTop.get(r);
-      int h = regionPixels(e.getValue(), perPixel, pixelPerRow);
+    for (Map.Entry<String, Integer> e : geo.heights.entrySet()) {
+      int y0 = geo.top + geo.regionTop.get(r);
+      int h = regionPixels(e.getValue(), geo.perPixel, geo.pixelPerRow);
       g.setColor(Color.BLACK);
       String label = regionLabel(e.getKey(), e.getValue());
-      int ty = y0 + fm.getAscent() - 2;
-      g.drawString(label, left - 8 - fm.stringWidth(label), ty);
+      int ty = y0 + geo.fm.getAscent() - 2;
+      g.drawString(label, geo.left - 8 - geo.fm.stringWidth(label), ty);
       g.setColor(new Color(0x999999));
-      g.drawLine(left - 6, y0, left - 6, y0 + h - 1);
+      g.drawLine(geo.left - 6, y0, geo.left - 6, y0 + h - 1);
       r++;
     }
+  }
 
-    // Cells.
-    for (int c = 0; c < columns.size(); c++) {
-      int x0 = left + c * colWidth;
-      Map<String, double[]> byRegion = new LinkedHashMap<>();
-      for (Block b : columns.get(c).blocks()) {
-        byRegion.put(b.region(), b.values());
+  /** The cells of column {@code c}. */
+  private void drawColumn(Graphics2D g, Geometry geo, int c) {
+    int x0 = geo.left + c * geo.colWidth;
+    Map<String, double[]> byRegion = new LinkedHashMap<>();
+    for (Block b : columns.get(c).blocks()) {
+      byRegion.put(b.region(), b.values());
+    }
+    int r = 0;
+    for (Map.Entry<String, Integer> e : geo.heights.entrySet()) {
+      int y0 = geo.top + geo.regionTop.get(r++);
+      int rows = ceilDiv(e.getValue(), geo.perPixel);
+      double[] v = byRegion.get(e.getKey());
+      for (int p = 0; p < rows; p++) {
+        g.setColor(v == null ? EMPTY : cellColour(v, p, geo.perPixel));
+        g.fillRect(x0, y0 + p * geo.pixelPerRow, geo.colWidth - 2, geo.pixelPerRow);
       }
-      r = 0;
-      for (Map.Entry<String, Integer> e : heights.entrySet()) {
-        int y0 = top + regionTop.get(r++);
-        int rows = ceilDiv(e.getValue(), perPixel);
-        double[] v = byRegion.get(e.getKey());
-        for (int p = 0; p < rows; p++) {
-          Color color = EMPTY;
-          if (v != null) {
-            double max = Double.NEGATIVE_INFINITY;
-            boolean any = false;
-            for (int i = p * perPixel; i < Math.min((p + 1) * perPixel, v.length); i++) {
-              max = Math.max(max, v[i]);
-              any = true;
-            }
-            color = any ? colour(max) : EMPTY;
-          }
-          g.setColor(color);
-          g.fillRect(x0, y0 + p * pixelPerRow, colWidth - 2, pixelPerRow);
-        }
-        if (v != null) {
-          // A faint outline shows the extent of a region even where it holds only zeros.
-          g.setColor(OUTLINE);
-          g.drawRect(x0, y0, colWidth - 3, rows * pixelPerRow - 1);
-        }
+      if (v != null) {
+        // A faint outline shows the extent of a region even where it holds only zeros.
+        g.setColor(OUTLINE);
+        g.drawRect(x0, y0, geo.colWidth - 3, rows * geo.pixelPerRow - 1);
       }
     }
+  }
 
-    // Column labels, rotated.
-    g.setFont(small);
+  /** The colour of pixel row {@code p}: the largest of the directions it shows. */
+  private static Color cellColour(double[] v, int p, int perPixel) {
+    double max = Double.NEGATIVE_INFINITY;
+    boolean any = false;
+    for (int i = p * perPixel; i < Math.min((p + 1) * perPixel, v.length); i++) {
+      max = Math.max(max, v[i]);
+      any = true;
+    }
+    return any ? colour(max) : EMPTY;
+  }
+
+  /** Column labels, rotated. */
+  private void drawColumnLabels(Graphics2D g, Geometry geo) {
+    g.setFont(geo.small);
     g.setColor(Color.BLACK);
-    int labelsTop = top + mapHeight + 4;
+    int labelsTop = geo.top + geo.mapHeight + 4;
     for (int c = 0; c < columns.size(); c++) {
-      int x = left + c * colWidth + colWidth / 2 + 3;
+      int x = geo.left + c * geo.colWidth + geo.colWidth / 2 + 3;
       Graphics2D rg = (Graphics2D) g.create();
       rg.translate(x, labelsTop);
       rg.rotate(Math.PI / 2);
@@ -175,10 +201,11 @@ public final class HeatMap {
       rg.drawString(label, 0, 0);
       rg.dispose();
     }
+  }
 
-    // Legend.
-    int ly = top + mapHeight + bottomLabels + 10;
-    g.setFont(small);
+  private static void drawLegend(Graphics2D g, Geometry geo) {
+    int ly = geo.top + geo.mapHeight + geo.bottomLabels + 10;
+    g.setFont(geo.small);
     String[] names = {"0", "1", "2..3", "4..15", "16..255", ">= 256", "no entry"};
     double[] samples = {0, 1, 2, 4, 16, 256};
     int lx = 8;
@@ -192,12 +219,10 @@ public final class HeatMap {
       g.drawString(names[i], lx + 18, ly + 11);
       lx += 24 + g.getFontMetrics().stringWidth(names[i]) + 10;
     }
-    if (perPixel > 1) {
-      g.drawString("(" + perPixel + " directions per pixel row, showing their maximum)", 8,
+    if (geo.perPixel > 1) {
+      g.drawString("(" + geo.perPixel + " directions per pixel row, showing their maximum)", 8,
           ly + 32);
     }
-    g.dispose();
-    return img;
   }
 
   /** Writes the map as a PNG. */

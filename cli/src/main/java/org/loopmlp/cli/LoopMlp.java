@@ -35,15 +35,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {CheckCommand.class, RunCommand.class, StatsCommand.class, TraceCommand.class,
         ExportCommand.class, BenchCommand.class, ProveCommand.class, CertcheckCommand.class,
+        CorpusCommand.class,
         HelpCommand.class},
     footerHeading = "%n",
     footer = {
         "Exit codes: 0 everything holds, 1 counterexample or disagreement found,",
-        "            2 usage or input error.",
+        "            2 usage or input error, 70 internal error (a bug in loopmlp; the",
+        "            message says how to report it).",
         "",
         "Examples:",
         "  loopmlp check                  # proofs, every state, examples, campaign",
         "  loopmlp run examples/gcd.sq    # network and reference machine side by side",
+        "  loopmlp run hello.slq --isa classic   # the classic machine (every command)",
         "  loopmlp help run               # help on one command"
     })
 public final class LoopMlp implements Callable<Integer> {

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
 
 /**
- * A construction's network as a NumPy {@code .npz} archive: for every layer {@code i} the CSR
+ * A network (of either machine) as a NumPy {@code .npz} archive: for every layer {@code i} the CSR
  * arrays {@code layer{i}_indptr}, {@code layer{i}_indices} (int64), {@code layer{i}_data} and
  * {@code layer{i}_bias} (float64) and {@code layer{i}_shape} (rows, columns), plus {@code
  * meta.json} (config, layer labels and stages, whether float64 holds every value exactly, and the
@@ -30,60 +29,64 @@ final class NumpyExport {
   private NumpyExport() {}
 
   /** Writes the archive to {@code out} (not closed). */
-  static void write(Construction construction, OutputStream out) throws IOException {
+  static void write(ExportedNetwork network, OutputStream out) throws IOException {
     Npy.Archive zip = new Npy.Archive(out);
     boolean exact = true;
     List<Object> layers = new ArrayList<>();
-    for (LayerInfo info : construction.layers()) {
-      SparseLayer l = info.layer();
-      String p = "layer" + info.index() + "_";
-      int rows = l.outputDimension();
-      long[] indptr = new long[rows + 1];
-      for (int r = 0; r <= rows; r++) {
-        indptr[r] = r < rows ? l.rowStart(r) : l.nonZeros();
-      }
-      long[] indices = new long[l.nonZeros()];
-      double[] data = new double[l.nonZeros()];
-      for (int k = 0; k < data.length; k++) {
-        indices[k] = l.column(k);
-        data[k] = l.weight(k).doubleValue();
-        exact &= exactInFloat64(l.weight(k));
-      }
-      double[] bias = new double[rows];
-      for (int r = 0; r < rows; r++) {
-        bias[r] = l.bias(r).doubleValue();
-        exact &= exactInFloat64(l.bias(r));
-      }
-      zip.add(p + "indptr", Npy.int64(indptr));
-      zip.add(p + "indices", Npy.int64(indices));
-      zip.add(p + "data", Npy.float64(data));
-      zip.add(p + "bias", Npy.float64(bias));
-      zip.add(p + "shape", Npy.int64(new long[] {rows, l.inputDimension()}));
-      Map<String, Object> lm = new LinkedHashMap<>();
-      lm.put("index", info.index());
-      lm.put("label", info.label());
-      lm.put("stage", info.stageName());
-      lm.put("rows", rows);
-      lm.put("columns", l.inputDimension());
-      lm.put("nonzeros", l.nonZeros());
-      lm.put("outputNames", info.outputLayout().names());
-      layers.add(lm);
+    for (LayerInfo info : network.layers()) {
+      exact &= addLayer(zip, info, layers);
     }
     Map<String, Object> meta = new LinkedHashMap<>();
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("word", construction.config().wordBits());
-    config.put("data", construction.config().dataBits());
-    config.put("code", construction.config().codeBits());
     meta.put("format", "loopmlp-npz 1");
-    meta.put("construction", construction.name());
-    meta.put("config", config);
-    meta.put("depth", construction.depth());
+    meta.put("construction", network.construction());
+    meta.put("config", network.config());
+    meta.put("depth", network.depth());
     meta.put("activation", "relu after every layer: x -> max(0, W x + b)");
     meta.put("float64Exact", exact);
-    meta.put("inputNames", construction.layout().names());
+    meta.put("inputNames", network.layout().names());
     meta.put("layers", layers);
     zip.addFile("meta.json", Json.write(meta).getBytes(StandardCharsets.UTF_8));
     zip.finish();
+  }
+
+  /** One layer's CSR arrays into {@code zip} and its entry into {@code layers}; true if exact. */
+  private static boolean addLayer(Npy.Archive zip, LayerInfo info, List<Object> layers)
+      throws IOException {
+    boolean exact = true;
+    SparseLayer l = info.layer();
+    String p = "layer" + info.index() + "_";
+    int rows = l.outputDimension();
+    long[] indptr = new long[rows + 1];
+    for (int r = 0; r <= rows; r++) {
+      indptr[r] = r < rows ? l.rowStart(r) : l.nonZeros();
+    }
+    long[] indices = new long[l.nonZeros()];
+    double[] data = new double[l.nonZeros()];
+    for (int k = 0; k < data.length; k++) {
+      indices[k] = l.column(k);
+      data[k] = l.weight(k).doubleValue();
+      exact &= exactInFloat64(l.weight(k));
+    }
+    double[] bias = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      bias[r] = l.bias(r).doubleValue();
+      exact &= exactInFloat64(l.bias(r));
+    }
+    zip.add(p + "indptr", Npy.int64(indptr));
+    zip.add(p + "indices", Npy.int64(indices));
+    zip.add(p + "data", Npy.float64(data));
+    zip.add(p + "bias", Npy.float64(bias));
+    zip.add(p + "shape", Npy.int64(new long[] {rows, l.inputDimension()}));
+    Map<String, Object> lm = new LinkedHashMap<>();
+    lm.put("index", info.index());
+    lm.put("label", info.label());
+    lm.put("stage", info.stageName());
+    lm.put("rows", rows);
+    lm.put("columns", l.inputDimension());
+    lm.put("nonzeros", l.nonZeros());
+    lm.put("outputNames", info.outputLayout().names());
+    layers.add(lm);
+    return exact;
   }
 
   private static boolean exactInFloat64(Rational x) {

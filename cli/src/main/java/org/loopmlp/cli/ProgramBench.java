@@ -40,7 +40,7 @@ final class ProgramBench {
     double referenceRate = steps * runs / total;
     out.printf(Locale.ROOT, "program %s at %s: %s after %,d steps; reference machine %s steps/s"
         + " (%d run%s)%n", workload.name(), Configs.format(workload.config()),
-        first.halted() ? "halts" : "has not halted", steps, BenchCommand.rate(referenceRate),
+        first.halted() ? "halts" : "has not halted", steps, Counts.rate(referenceRate),
         runs, runs == 1 ? "" : "s");
     out.flush();
     // A halting program takes one more pass: the one that changes nothing.
@@ -56,7 +56,7 @@ final class ProgramBench {
         Result r = results.get(results.size() - 1);
         out.printf(Locale.ROOT, "  %-12s %-14s %,d passes in %.2f s: %s passes/s, %.3g of the"
             + " reference machine's rate%s; %s%n", r.construction(), r.backend(), r.passes(),
-            r.seconds(), BenchCommand.rate(r.passes() / r.seconds()),
+            r.seconds(), Counts.rate(r.passes() / r.seconds()),
             r.passes() / r.seconds() / referenceRate,
             r.work().map(w -> String.format(Locale.ROOT, ", %,.0f row updates and %.2f dense"
                 + " layers per pass", w.rowUpdates() / (double) w.passes(),

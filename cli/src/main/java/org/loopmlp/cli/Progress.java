@@ -25,6 +25,11 @@ public interface Progress extends AutoCloseable {
   @Override
   void close();
 
+  /** Ends the task without the final line (the caller prints its own). */
+  default void closeQuietly() {
+    close();
+  }
+
   /**
    * Starts a task of {@code total} units named {@code task}: a progress bar when a terminal is
    * attached, otherwise plain lines on {@code err} at most every {@code 5} seconds.
@@ -111,6 +116,11 @@ public interface Progress extends AutoCloseable {
             total == 0 ? 100 : done * 100 / total, rate(rate), unit, left);
         out.flush();
       }
+    }
+
+    @Override
+    public synchronized void closeQuietly() {
+      closed = true;
     }
 
     @Override

@@ -1,20 +1,13 @@
 package org.loopmlp.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.loopmlp.construction.CompactConstruction;
-import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.NarrowConstruction;
-import org.loopmlp.construction.size.SizeEstimate;
-import org.loopmlp.construction.size.SizeReport;
-import org.loopmlp.construction.stage.PaperStage;
-import org.loopmlp.isa.MachineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code loopmlp stats}: the size of the construction, per stage or across a range of sizes. */
+/**
+ * {@code loopmlp stats}: the size of the construction, per stage or across a range of sizes. The
+ * options are parsed here; the machine's front end ({@code --isa}) measures.
+ */
 @Command(
     name = "stats",
     header = "Size of the construction: layers per stage against the paper, weights, width.",
@@ -50,9 +43,7 @@ final class StatsCommand extends Subcommand {
       defaultValue = "4")
   IntRange code;
 
-  @Option(names = "--isa", paramLabel = "ISA", defaultValue = "subleq",
-      description = "subleq (default) or classic (sizes N and --memory-bits A).")
-  String isa;
+  @Mixin IsaOption isa;
 
   @Option(names = "--memory-bits", paramLabel = "A", converter = IntRange.Converter.class,
       description = "--isa classic: memory address bits A (2^A words), or a range (default: 4).",
@@ -69,109 +60,6 @@ final class StatsCommand extends Subcommand {
 
   @Override
   public Integer call() {
-    if (isa.equals("classic")) {
-      return ClassicStats.print(constructionOption.classicName(), word, memoryBits, csv, build,
-          out(), err());
-    }
-    if (!isa.equals("subleq")) {
-      throw UserError.because("--isa must be subleq or classic, was %s", isa);
-    }
-    // Each bound of MachineConfig is an interval per dimension, so checking the two corners
-    // checks every size of the ranges, before a range as wide as 1..2^31 is expanded.
-    Configs.of(word.first(), data.first(), code.first());
-    Configs.of(word.last(), data.last(), code.last());
-    List<MachineConfig> configs = new ArrayList<>();
-    for (int n : word.values().toArray()) {
-      for (int a : data.values().toArray()) {
-        for (int c : code.values().toArray()) {
-          configs.add(Configs.of(n, a, c));
-        }
-      }
-    }
-    if (configs.size() == 1) {
-      MachineConfig config = configs.get(0);
-      try {
-        Builds.requireFits(constructionOption.name(), config);
-      } catch (UserError e) {
-        // One size is built and measured; a range is printed from the closed form, which
-        // needs no heap, so name a range that includes this size.
-        int a = config.dataBits();
-        String range = a > 1 ? (a - 1) + ".." + a : a + ".." + (a + 1);
-        throw new UserError(e.getMessage() + "; a range is shown from the closed form without"
-            + " building, e.g. --data " + range);
-      }
-      SizeReport report = SizeReport.of(Builds.build(constructionOption.name(), config, err()));
-      out().print(csv ? report.toCsv() : report.toTable());
-      out().flush();
-      return ExitCodes.OK;
-    }
-    List<Row> rows = new ArrayList<>();
-    String name = constructionOption.name();
-    if (!build && name.equals(CompactConstruction.NAME)) {
-      throw UserError.because("the %s construction has no exact closed form; add --build to"
-          + " measure it at every size", name);
-    }
-    if (build) {
-      for (MachineConfig config : configs) {
-        Builds.requireFits(name, config);
-      }
-      try (Progress progress = Progress.start(err(), "stats", configs.size(), "sizes")) {
-        for (MachineConfig config : configs) {
-          Construction c = Builds.build(constructionOption.name(), config, err());
-          rows.add(Row.measured(SizeReport.of(c),
-              SizeReport.estimate(name, config).orElseThrow()));
-          progress.advance();
-        }
-      }
-    } else {
-      for (MachineConfig config : configs) {
-        rows.add(Row.estimated(SizeReport.estimate(name, config).orElseThrow()));
-      }
-    }
-    print(rows);
-    return ExitCodes.OK;
-  }
-
-  /** One size: measured on a built network, or from the closed form. */
-  record Row(MachineConfig config, int depth, long stateDimension, long widestLayer,
-      long nonZeros, long parameters, long memoryBytes, boolean measured) {
-    static Row estimated(SizeEstimate<MachineConfig> e) {
-      return new Row(e.config(), e.depth(), e.stateDimension(), e.widestLayer(), e.nonZeros(),
-          e.parameters(), e.memoryBytes(), false);
-    }
-
-    static Row measured(SizeReport r, SizeEstimate<MachineConfig> e) {
-      return new Row(r.config(), r.depth(), r.stateDimension(), r.widestLayer(), r.nonZeros(),
-          r.parameters(), e.memoryBytes(), true);
-    }
-  }
-
-  private void print(List<Row> rows) {
-    if (csv) {
-      out().println("N,A,C,m,k,layers,paper_layers,state_dimension,widest_layer,nnz,parameters,"
-          + "memory_bytes,source");
-      for (Row r : rows) {
-        MachineConfig c = r.config();
-        out().printf(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s%n", c.wordBits(),
-            c.dataBits(), c.codeBits(), c.dataSize(), c.codeSize(), r.depth(),
-            PaperStage.PAPER_TOTAL_LAYERS, r.stateDimension(), r.widestLayer(), r.nonZeros(),
-            r.parameters(), r.memoryBytes(), r.measured() ? "built" : "closed form");
-      }
-    } else {
-      out().printf(Locale.ROOT, "%s construction, %s (paper: %d layers)%n",
-          constructionOption.name(),
-          build ? "measured on built networks" : "closed form (exact; no build)",
-          PaperStage.PAPER_TOTAL_LAYERS);
-      out().printf(Locale.ROOT, "%4s %3s %3s %9s %9s %6s %12s %12s %15s %15s %11s%n", "N", "A",
-          "C", "m", "k", "layers", "state dim", "widest", "nnz", "parameters", "memory est.");
-      for (Row r : rows) {
-        MachineConfig c = r.config();
-        out().printf(Locale.ROOT, "%4d %3d %3d %9d %9d %6d %12d %12d %15d %15d %11s%n",
-            c.wordBits(), c.dataBits(), c.codeBits(), c.dataSize(), c.codeSize(), r.depth(),
-            r.stateDimension(), r.widestLayer(), r.nonZeros(), r.parameters(),
-            MemoryBudget.mib(r.memoryBytes()));
-      }
-    }
-    out().flush();
+    return isa.frontEnd().stats(this);
   }
 }

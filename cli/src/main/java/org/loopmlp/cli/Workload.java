@@ -47,6 +47,9 @@ interface Workload {
     if (name.endsWith(".sq")) {
       return SqWorkload.load(file);
     }
+    if (IsaOption.isSlq(file)) {
+      throw UserError.because("%s is a classic program (.slq): add --isa classic", file);
+    }
     throw UserError.because("%s: expected a .sq program", file);
   }
 }

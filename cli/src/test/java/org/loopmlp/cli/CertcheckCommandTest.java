@@ -66,6 +66,32 @@ class CertcheckCommandTest {
   }
 
   @Test
+  void aDirectoryGivenAsTheNetworkSaysWhatWasExpected(@TempDir Path dir) {
+    Path out = prove(dir);
+    BadInputTest.assertUsageError("--network " + out + ": no such file (it is a directory),"
+        + " expected the network file; a directory written by 'prove --out' is checked with:"
+        + " loopmlp certcheck " + out, "certcheck", "--network", out.toString(), "--certificate",
+        out.resolve("certificate.txt.gz").toString());
+    BadInputTest.assertUsageError("no such file, expected the certificate (--certificate FILE)",
+        "certcheck", "--network", out.resolve("network.txt.gz").toString(), "--certificate",
+        dir.resolve("nope.txt.gz").toString());
+    BadInputTest.assertUsageError("no such file, expected the network file in DIR, as 'loopmlp"
+        + " prove --out DIR' writes it", "certcheck", dir.toString());
+  }
+
+  @Test
+  void helpLinesAreNotBroken() {
+    Cli.Result r = Cli.run("certcheck", "--help");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    for (String line : r.out().split("\n")) {
+      // picocli wraps at 80 columns: a line of 80 or more left its last word on a line alone
+      assertTrue(line.isEmpty() || line.trim().contains(" ") || line.endsWith(":"),
+          "a broken line: '" + line + "' in\n" + r.out());
+    }
+    assertTrue(r.out().contains("does not prove the lemmas"), r.out());
+  }
+
+  @Test
   void needsADirectoryOrBothFiles() {
     BadInputTest.assertUsageError("give DIR", "certcheck");
   }

@@ -59,7 +59,7 @@ class CheckClaimsTest {
         Optional.of(new SlotIndependence.Failure(1, 0, "mem[0].bit[0]")), Duration.ZERO);
     StringWriter out = new StringWriter();
     List<String> failures = new ArrayList<>();
-    CheckCommand.reportExhaustive(new CheckCommand.Exhaustive(config,
+    PaperCheck.reportExhaustive(new PaperCheck.Exhaustive(config,
         ExhaustiveCheck.Scope.SLOT_AT_PC), refused, new PrintWriter(out, true), failures);
     assertEquals(1, failures.size(), out.toString());
     assertTrue(out.toString().contains("NOT SHOWN"), out.toString());

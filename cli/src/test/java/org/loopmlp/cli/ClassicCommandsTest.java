@@ -106,4 +106,53 @@ class ClassicCommandsTest {
     assertEquals(0, prove.code(), prove.out() + prove.err());
     assertTrue(prove.out().contains("verdict: PROVED"), prove.out());
   }
+
+  @Test
+  void jsonOutputIsLatin1AndHexLossless() throws IOException {
+    // Prints mem[3] = 200 (one byte, not UTF-8 on its own) and halts: needs N >= 9.
+    Path f = write("byte.slq", "3 -1 -1 200\n");
+    Cli.Result r = Cli.run("run", f.toString(), "--isa", "classic", "--word", "10", "--json");
+    assertEquals(0, r.code(), r.err());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(r.out());
+    assertEquals("\u00c8", o.get("output"));
+    assertEquals("c8", o.get("outputHex"));
+  }
+
+  @Test
+  void everyClassicCommandDefaultsToWordSize8() throws IOException {
+    Path f = write("ok.slq", PRINT_OK);
+    Cli.Result run = Cli.run("run", f.toString(), "--isa", "classic", "--engine", "reference",
+        "--json");
+    assertTrue(run.out().contains("\"word\":8,"), run.out());
+    Cli.Result stats = Cli.run("stats", "--isa", "classic");
+    assertTrue(stats.out().startsWith("classic construction, N=8, 2^4 words"), stats.out());
+    Path out = dir.resolve("n.txt");
+    Cli.Result export = Cli.run("export", "--isa", "classic", "--out", out.toString());
+    assertTrue(export.out().contains("classic 8,4,"), export.out());
+  }
+
+  @Test
+  void anEmptyOrCommentOnlyImageIsRefused() throws IOException {
+    Path empty = write("empty.slq", "");
+    Cli.Result r = Cli.run("run", empty.toString(), "--isa", "classic");
+    assertEquals(List.of("loopmlp run: " + empty + ":1:1: no words: the image is empty or only"
+        + " comments; a program needs at least one word"), r.errLines());
+    Path comments = write("comments.slq", "# nothing\n# here\n");
+    r = Cli.run("trace", comments.toString(), "--isa", "classic");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("loopmlp trace: " + comments + ":3:1: no words"), r.err());
+  }
+
+  @Test
+  void benchRunsAClassicProgramToItsHalt() throws IOException {
+    Path f = write("ok.slq", PRINT_OK);
+    Cli.Result r = Cli.run("bench", "--program", f.toString(), "--isa", "classic",
+        "--seconds", "0.05", "--backends", "incremental,exact");
+    assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("halts after 3 steps, 2 bytes printed"), r.out());
+    // Both classic constructions on both backends, each ending in the reference's state.
+    assertEquals(4, r.out().lines().filter(l -> l.contains("3 passes in")
+        && l.endsWith("halted in the reference machine's final state")).count(), r.out());
+  }
 }

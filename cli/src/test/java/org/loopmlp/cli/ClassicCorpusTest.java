@@ -1,10 +1,10 @@
 package org.loopmlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ClassicCorpus} (behind {@code scripts/run-corpus}) on a corpus folder made here: a
+ * {@code loopmlp run-corpus --isa classic} (behind {@code scripts/run-corpus}) on a corpus folder made here: a
  * program that prints "OK" and one that echoes its input, through both classic constructions on
  * the incremental backend; and the same folder with a wrong expected output.
  */
@@ -36,12 +36,21 @@ class ClassicCorpusTest {
     Files.writeString(dir.resolve("echo.expected"), "hi!");
   }
 
+  /** {@code run-corpus DIR --isa classic EXTRA...}. */
+  private Cli.Result runCorpus(String... extra) {
+    String[] args = new String[extra.length + 4];
+    args[0] = "run-corpus";
+    args[1] = dir.toString();
+    args[2] = "--isa";
+    args[3] = "classic";
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    return Cli.run(args);
+  }
+
   private int run(ByteArrayOutputStream out, String... extra) throws Exception {
-    String[] args = new String[extra.length + 1];
-    args[0] = dir.toString();
-    System.arraycopy(extra, 0, args, 1, extra.length);
-    return ClassicCorpus.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    Cli.Result r = runCorpus(extra);
+    out.write(r.out().getBytes(StandardCharsets.UTF_8));
+    return r.code();
   }
 
   @Test
@@ -81,5 +90,44 @@ class ClassicCorpusTest {
   void anUnknownConstructionIsAUsageError() throws Exception {
     corpus("OK");
     assertEquals(ExitCodes.USAGE, run(new ByteArrayOutputStream(), "--construction", "paper"));
+  }
+
+  /** Exit 2, one line on stderr containing {@code expected}, nothing on stdout. */
+  private void refused(String expected, String... extra) throws Exception {
+    Cli.Result r = runCorpus(extra);
+    assertEquals(ExitCodes.USAGE, r.code(), r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void badOptionValuesAreOneLine() throws Exception {
+    corpus("OK");
+    refused("unknown backend 'bogus'", "--backend", "bogus");
+    refused("Invalid value for option '--seconds': 'x' is not a double", "--seconds", "x");
+    refused("Invalid value for option '--max-words': 'x' is not a long", "--max-words", "x");
+    refused("--seconds must be a number of seconds > 0, was -5.0", "--seconds", "-5");
+    refused("--max-words must be >= 1, was -1", "--max-words", "-1");
+    refused("--only nosuch: no program nosuch in " + dir.resolve("MANIFEST.md")
+        + " (it lists print_ok, echo)", "--only", "nosuch");
+  }
+
+  @Test
+  void helpExitsZeroAndNamesTheCommand() {
+    Cli.Result r = Cli.run("run-corpus", "--help");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.out().contains("Usage: loopmlp run-corpus [-hV]"), r.out());
+    assertFalse(r.out().contains("ClassicCorpus"), r.out());
+  }
+
+  @Test
+  void onlyRunsTheNamedPrograms() throws Exception {
+    corpus("OK");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(ExitCodes.OK, run(out, "--only", "print_ok", "--backend", "incremental"));
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertTrue(table.lines().anyMatch(l -> l.startsWith("print_ok ")), table);
+    assertFalse(table.lines().anyMatch(l -> l.startsWith("echo ")), table);
   }
 }

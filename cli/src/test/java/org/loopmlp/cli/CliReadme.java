@@ -121,7 +121,7 @@ final class CliReadme {
   }
 
   private static final List<String> OUTPUT_OPTIONS =
-      List.of("--out", "--png", "--network", "--certificate");
+      List.of("--out", "--png", "--network", "--certificate", "--onnx", "--npz");
 
   /**
    * A path as the user would type it at the root of a clone, made absolute for the in-process

@@ -35,6 +35,34 @@ class CliReadmeTest {
     }
   }
 
+  /**
+   * Every shown command ({@code $ loopmlp ...} at the top of a fenced block) is a run block, so
+   * the test (or, for a slow one, scripts/cli-readme) produces its output; only a recorded
+   * measurement, marked {@code <!-- measured: why -->}, is shown as it was.
+   */
+  @Test
+  void everyShownCommandIsRun() throws IOException {
+    List<String> lines = Files.readAllLines(README);
+    List<CliReadme.Block> blocks = CliReadme.blocks(lines);
+    for (int i = 1; i < lines.size(); i++) {
+      if (!lines.get(i).startsWith("$ ") || !lines.get(i - 1).startsWith("```")) {
+        continue;
+      }
+      int line = i;
+      boolean inRunBlock = blocks.stream().anyMatch(b -> !b.isFile() && b.first() < line
+          && line < b.last());
+      boolean measured = i >= 2 && lines.get(i - 2).startsWith("<!-- measured: ");
+      assertTrue(inRunBlock || measured, "cli/README.md line " + (i + 1) + " shows a command"
+          + " that no run block runs: " + lines.get(i));
+    }
+    // The classic machine's commands are among the fast blocks the test compares.
+    for (String command : List.of("run ok.slq --isa classic", "trace ok.slq --isa classic",
+        "stats --isa classic", "prove --isa classic", "export --isa classic")) {
+      assertTrue(blocks.stream().anyMatch(b -> !b.isFile() && !b.slow()
+          && b.text().contains(command)), command);
+    }
+  }
+
   @Test
   void aDriftedBlockIsCaught(@TempDir Path work) throws IOException {
     List<String> readme = List.of("intro", "<!-- run: loopmlp run examples/gcd.sq --json -->",

@@ -24,7 +24,7 @@ class NumpyExportTest {
   void everyLayerRoundTripsThroughTheCsrArrays() throws Exception {
     Construction c = PaperConstruction.build(MachineConfig.of(4, 2, 2));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    NumpyExport.write(c, bytes);
+    NumpyExport.write(PaperFrontEnd.exported(c), bytes);
     Map<String, byte[]> entries = new HashMap<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {

@@ -61,7 +61,7 @@ class OnnxExportCommandTest {
   void aModelOnnxRuntimeRefusesIsOneLineAndWritesNothing(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("bad.onnx");
     UserError e = assertThrows(UserError.class,
-        () -> ExportCommand.acceptedByOnnxRuntime(new byte[] {8, 8, 0x12, 1}, f));
+        () -> NetworkExport.acceptedByOnnxRuntime(new byte[] {8, 8, 0x12, 1}, f));
     assertTrue(e.getMessage().startsWith("not writing " + f + ": ONNX Runtime refuses"),
         e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());

@@ -43,4 +43,24 @@ class ProveOutTest {
     Cli.Result r = Cli.run("prove", "--config", "3,2,2", "--out", out.toString());
     assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
   }
+
+  @Test
+  void anUnwritableOutIsRefusedBeforeAnyProof(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    for (String isa : new String[] {"subleq", "classic"}) {
+      Cli.Result r = Cli.run("prove", "--isa", isa, "--config", isa.equals("classic") ? "4,3"
+          : "3,2,2", "--out", file.resolve("proof").toString());
+      assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
+      assertEquals(java.util.List.of("loopmlp prove: cannot write --out " + file.resolve("proof")
+          + ": a parent of the path is not a directory"), r.errLines());
+      assertEquals("", r.out(), "no proof ran: " + r.out());
+    }
+  }
+
+  @Test
+  void classicCaseBudgetWithOutIsRefusedNotIgnored(@TempDir Path dir) {
+    BadInputTest.assertUsageError("--case-budget does not apply with --out on --isa classic",
+        "prove", "--isa", "classic", "--config", "4,3", "--case-budget", "5", "--out",
+        dir.resolve("p").toString());
+  }
 }

@@ -19,6 +19,7 @@ import org.loopmlp.isa.gen.MachineArbitraries;
  * Differential properties (SPEC §9.2, tier 2): the checked looped network equals the reference
  * machine, pass by pass, on random configs, programs and states.
  */
+@StatisticsReport(onFailureOnly = true)
 class LoopedMlpProperties {
   private static final int PASSES = 8;
 

@@ -21,6 +21,7 @@ import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
+@StatisticsReport(onFailureOnly = true)
 class StateCodecProperties {
   @Provide
   Arbitrary<GeneratedMachine> machines() {

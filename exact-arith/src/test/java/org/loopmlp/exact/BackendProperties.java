@@ -18,6 +18,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 
+@StatisticsReport(onFailureOnly = true)
 class BackendProperties {
 
   /** Rationals with small numerators and denominators, and integers near +-2^62. */

@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * again, an equal copy, a few entries changed, every entry changed. A deliberately broken
  * incremental evaluator ({@link FaultyIncrementalBackend}) is caught by the same check.
  */
+@StatisticsReport(onFailureOnly = true)
 class IncrementalProperties {
   /** How one pass's input is made from the previous pass. */
   enum Kind {

@@ -21,6 +21,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  * {@link Rational} against an independent model: a fraction of two BigIntegers, reduced with
  * BigInteger.gcd, compared by cross-multiplication.
  */
+@StatisticsReport(onFailureOnly = true)
 class RationalProperties {
 
   /** The model: n/d with d > 0 and gcd(n, d) = 1. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.exact.Backend;
@@ -16,7 +16,8 @@ import org.loopmlp.isa.MachineConfig;
 
 /**
  * Every example program hosted at (16,8,8) and (32,6,6), every pass in ONNX Runtime against the
- * exact backend, with passes per second of each in the same run. Runs under {@code -Pcampaign};
+ * exact backend, with passes per second of each in the same run. Tagged {@code campaign}: only
+ * {@code -Pcampaign} runs it (the default run leaves the tag out);
  * the construction and sizes come from system properties, so that any construction plugs in by
  * name:
  *
@@ -28,9 +29,9 @@ import org.loopmlp.isa.MachineConfig;
  * A run whose format is known not to be exact for the construction reports where it first
  * differs instead of failing; {@code loopmlp.onnx.expect} lists the runs that must agree.
  */
+@Tag("campaign")
 class OnnxGoalTest {
   @Test
-  @EnabledIfSystemProperty(named = "loopmlp.campaign", matches = "true")
   void examplesAtTheGoalSizes() {
     String name = System.getProperty("loopmlp.onnx.construction", "paper");
     String runs = System.getProperty("loopmlp.onnx.runs",

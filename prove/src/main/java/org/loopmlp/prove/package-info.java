@@ -70,30 +70,12 @@
  *
  * <h2>Certificate</h2>
  *
- * Text, one item per line, gzip when the file name ends in {@code .gz}; written while proving,
- * so memory does not grow with the number of cases:
- *
- * <pre>
- * loopmlp-certificate 1
- * config N A C
- * state D                          state dimension (= the network's input names)
- * stages S
- * stage ROLE FIRST COUNT G         ROLE in FETCH READ SUBTRACT WRITE NEXT_PC BRANCH, or
- *                                  roles run side by side, in effect order: FETCH+NEXT_PC
- * bounds B0 ... B(COUNT-1)         per layer: the largest |b| + sum |w| max x and |w|
- * goal NAME K o1 ... oK            outputs (state direction indices) of this goal
- * s I                              split on input I: subtree I=0, then subtree I=1
- * t U V                            tie input V to input U: subtree V=U, then subtree V=1-U
- * o R1,R2,...                      first-layer rows OFF over the whole current case (so OFF
- *                                  in every leaf below; listed before the node's split)
- * l R0 R1 ... R(COUNT-1)           leaf: ON rows of each layer ("-" none), optionally "/" and
- *                                  the BOUNDED rows ("3,5/7,9"); all else OFF
- * end
- * </pre>
- *
- * A goal's tree is a complete binary case split in depth-first order. The {@code o} facts make
- * fetch and read linear in the number of slots and cells: a slot's select neurons are checked
- * OFF once, where the split first separates pc from the slot, not in every leaf. Next to it, {@link
+ * Text, one item per line, gzip when the file name ends in {@code .gz}; written while proving
+ * ({@code CertificateWriter}), so memory does not grow with the number of
+ * cases. Its grammar, and what the checker checks, have one authoritative description: {@code
+ * certcheck/README.md} (SPEC §11 points there too). The {@code o} facts make fetch and read
+ * linear in the number of slots and cells: a slot's select neurons are checked OFF once, where
+ * the split first separates pc from the slot, not in every leaf. Next to it, {@link
  * org.loopmlp.prove.Prover#certifyInto} writes the network with its direction names in {@code
  * org.loopmlp.exact.NetworkFormat}.
  *
@@ -109,8 +91,7 @@
  * stages hold only on inputs earlier stages can produce; their precondition is a list of
  * forbidden patterns (at most one op flag; no byte at end of input; br and p3 zero when no op
  * runs), split on eagerly: a case fixing a whole pattern is a leaf {@code x}. The certificate is
- * version 2: {@code loopmlp-certificate 2}, {@code machine classic}, {@code config N A}, then as
- * version 1 with {@code x} leaves. N=16, A=8: 38,658 cases in about 11 s; the checker re-derives
+ * version 2 (grammar: {@code certcheck/README.md}). N=16, A=8: 38,658 cases in about 11 s; the checker re-derives
  * 1.28 million neuron facts in about 16 s.
  *
  * <h2>Entry points</h2>

@@ -15,6 +15,7 @@ import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
+@StatisticsReport(onFailureOnly = true)
 class SubleqMachineProperties {
 
   @Provide

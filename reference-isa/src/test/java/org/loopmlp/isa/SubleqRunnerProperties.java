@@ -11,6 +11,7 @@ import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
+@StatisticsReport(onFailureOnly = true)
 class SubleqRunnerProperties {
   private static final int LIMIT = 64;
 

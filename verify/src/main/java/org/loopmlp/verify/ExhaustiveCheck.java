@@ -16,6 +16,7 @@ import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.DecodedState;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.BatchedExactBackend;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
@@ -35,11 +36,16 @@ import org.loopmlp.isa.SubleqMachine;
  *       slots; {@link #run} checks that first and refuses the scope when it does not hold.
  * </ul>
  *
+ * On the {@code exact} backend the states of one (program, pc) are evaluated {@link #BLOCK} at a
+ * time by {@link BatchedExactBackend}, whose outputs equal the exact backend's one by one.
  * The check runs on all cores (the backend's compiled network must be safe to share, as the
  * exact and rational ones are), stops at the first disagreement in enumeration order and
  * reports it with its stage, layer and direction.
  */
 public final class ExhaustiveCheck {
+  /** States evaluated per sweep over the weights on the {@code exact} backend. */
+  static final int BLOCK = BatchedExactBackend.DEFAULT_BLOCK;
+
   /** Which states are enumerated. */
   public enum Scope {
     ALL_PROGRAMS("all programs x all memories x all pc"),
@@ -90,15 +96,22 @@ public final class ExhaustiveCheck {
 
   private final Construction construction;
   private final Backend backend;
+  private final boolean batched;
 
-  private ExhaustiveCheck(Construction construction, Backend backend) {
+  private ExhaustiveCheck(Construction construction, Backend backend, boolean batched) {
     this.construction = construction;
     this.backend = backend;
+    this.batched = batched;
   }
 
   public static ExhaustiveCheck of(Construction construction, Backend backend) {
     return new ExhaustiveCheck(checkNotNull(construction, "construction"),
-        checkNotNull(backend, "backend"));
+        checkNotNull(backend, "backend"), true);
+  }
+
+  /** The same check evaluating one state per sweep (to measure what blocks gain). */
+  public ExhaustiveCheck oneStateAtATime() {
+    return new ExhaustiveCheck(construction, backend, false);
   }
 
   /** The number of states in {@code scope} for {@code config}. */
@@ -129,7 +142,7 @@ public final class ExhaustiveCheck {
             Optional.empty(), f, elapsed(start));
       }
     }
-    Backend.Compiled compiled = backend.compile(construction.network());
+    BlockEvaluator evaluator = BlockEvaluator.of(backend, construction.network(), batched);
     StateCodec codec = StateCodec.forConstruction(construction);
     int m = config.dataSize();
     int k = config.codeSize();
@@ -149,12 +162,22 @@ public final class ExhaustiveCheck {
       int pc = (int) (unit % k);
       Program program = scope == Scope.ALL_PROGRAMS ? programOf(config, pi, perSlot)
           : slotAtPc(config, (int) pi, pc);
-      for (long mi = 0; mi < memories; mi++) {
-        MachineState state = MachineState.of(config, memoryOf(config, mi), pc);
-        if (!agrees(compiled, codec, program, state)) {
-          long index = unit * memories + mi;
-          firstFailure.accumulateAndGet(index, Math::min);
-          return;
+      for (long mi = 0; mi < memories; mi += BLOCK) {
+        int n = (int) Math.min(BLOCK, memories - mi);
+        List<MachineState> states = new ArrayList<>(n);
+        List<StateVector> inputs = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+          MachineState state = MachineState.of(config, memoryOf(config, mi + j), pc);
+          states.add(state);
+          inputs.add(codec.encode(program, state));
+        }
+        List<? extends StateVector> outputs = evaluator.applyAll(inputs);
+        for (int j = 0; j < n; j++) {
+          if (!agrees(codec, program, states.get(j), outputs.get(j))) {
+            long index = unit * memories + mi + j;
+            firstFailure.accumulateAndGet(index, Math::min);
+            return;
+          }
         }
       }
       done.increment();
@@ -179,9 +202,8 @@ public final class ExhaustiveCheck {
         Optional.empty(), Optional.empty(), elapsed(start));
   }
 
-  private static boolean agrees(Backend.Compiled compiled, StateCodec codec, Program program,
-      MachineState state) {
-    StateVector out = compiled.apply(compiled.load(codec.encode(program, state)));
+  private static boolean agrees(StateCodec codec, Program program, MachineState state,
+      StateVector out) {
     DecodedState decoded;
     try {
       decoded = codec.decode(out);

@@ -15,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.Direction;
@@ -39,6 +40,7 @@ import org.loopmlp.isa.classic.gen.ClassicCase;
  * or a fraction); its changed words are the addresses where the two decoded states differ,
  * compared word by word.
  */
+@StatisticsReport(onFailureOnly = true)
 class ClassicDecoderProperties {
   private static final Map<ClassicConfig, ClassicConstruction> BUILT = new ConcurrentHashMap<>();
   private static final int PASSES = 24;

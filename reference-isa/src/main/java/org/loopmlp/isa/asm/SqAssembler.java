@@ -233,8 +233,7 @@ public final class SqAssembler {
         String key = arg.text().substring(0, eq);
         String value = arg.text().substring(eq + 1);
         if (key.equals("isa") && value.equals("classic")) {
-          throw error(arg, "isa=classic: a classic program, read with --isa classic "
-              + "(ClassicAssembler)");
+          throw error(arg, "isa=classic: a classic program; add --isa classic");
         }
         if (!List.of("word", "data", "code", "pc").contains(key)) {
           throw error(arg, "unknown .config key '%s': expected word, data, code or pc", key);

@@ -30,7 +30,8 @@ public final class SlqImage {
    * @param file the name to report errors against (as the user typed it)
    * @param text the whole text
    * @throws SlqFormatException at the first token that is not an integer or does not fit in 64
-   *     bits
+   *     bits, or at the end of a text without a word (empty or only comments: a machine that
+   *     would run all-zero memory to its step limit)
    */
   public static SlqImage parse(String file, String text) {
     checkNotNull(file, "file");
@@ -72,6 +73,10 @@ public final class SlqImage {
         columns[count] = column;
         count++;
       }
+    }
+    if (count == 0) {
+      throw new SlqFormatException(file, line, text.codePointCount(lineStart, n) + 1,
+          "no words: the image is empty or only comments; a program needs at least one word");
     }
     return new SlqImage(file, Arrays.copyOf(words, count), Arrays.copyOf(lines, count),
         Arrays.copyOf(columns, count));

@@ -129,8 +129,8 @@ class ClassicAssemblerTest {
   void theOtherAssemblerPointsAClassicProgramHere() {
     SqFormatException e = assertThrows(SqFormatException.class,
         () -> SqAssembler.parse(".config isa=classic word=8\n", "c.sq"));
-    assertEquals("c.sq:1:9: isa=classic: a classic program, read with --isa classic "
-        + "(ClassicAssembler)", e.getMessage());
+    assertEquals("c.sq:1:9: isa=classic: a classic program; add --isa classic",
+        e.getMessage());
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 
+@StatisticsReport(onFailureOnly = true)
 class SqRoundTripProperties {
 
   @Provide

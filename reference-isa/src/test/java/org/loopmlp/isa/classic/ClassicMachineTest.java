@@ -164,6 +164,22 @@ class ClassicMachineTest {
   }
 
   @Test
+  void anEmptyOrCommentOnlyImageIsRefusedAtItsEnd() {
+    SlqFormatException empty = assertThrows(SlqFormatException.class,
+        () -> SlqImage.parse("e.slq", ""));
+    assertEquals("e.slq:1:1: no words: the image is empty or only comments; a program needs at"
+        + " least one word", empty.getMessage());
+    // Two comment lines and a blank third line: the end of the text is line 3, column 1.
+    SlqFormatException comments = assertThrows(SlqFormatException.class,
+        () -> SlqImage.parse("c.slq", "# one\n  # two\n"));
+    assertEquals(3, comments.line());
+    assertEquals(1, comments.column());
+    SlqFormatException trailing = assertThrows(SlqFormatException.class,
+        () -> SlqImage.parse("t.slq", "# no newline"));
+    assertEquals("t.slq:1:13", trailing.getMessage().substring(0, 10));
+  }
+
+  @Test
   void slqReportsWhereAndWhat() {
     SlqFormatException e = assertThrows(SlqFormatException.class,
         () -> SlqImage.parse("p.slq", "1 2\n 3 x4 5\n"));

@@ -14,6 +14,7 @@ import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
 
+@StatisticsReport(onFailureOnly = true)
 class MachineArbitrariesProperties {
 
   @Provide

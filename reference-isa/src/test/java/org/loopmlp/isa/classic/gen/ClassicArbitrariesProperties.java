@@ -11,9 +11,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.SlqImage;
 
+@StatisticsReport(onFailureOnly = true)
 class ClassicArbitrariesProperties {
 
   @Provide
