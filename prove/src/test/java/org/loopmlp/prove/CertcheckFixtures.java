@@ -86,7 +86,8 @@ class CertcheckFixtures {
     ClassicConstruction classic = ClassicConstruction.build(ClassicConfig.of(6, 4));
     classic(root.resolve("classic-6-4"), classic);
     // subtract before read: each lemma holds on its inputs, the pass subtracts zeros
-    List<MachineStage<ClassicStepContext, ClassicRegisters>> cs = new ArrayList<>(ClassicConstruction.standardStages());
+    List<MachineStage<ClassicStepContext, ClassicRegisters>> cs =
+        new ArrayList<>(ClassicConstruction.standardStages());
     cs.add(1, cs.remove(2));
     classic(root.resolve("classic-6-4-reordered"),
         ClassicConstruction.assemble("reordered", classic.config(), cs));
