@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.loopmlp.construction.LemmaViolation.Kind;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.construction.stage.StateCondition;
+import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
@@ -39,6 +41,28 @@ public final class CheckedObserver<S extends MachineStep> implements LayerObserv
   public static <S extends MachineStep> CheckedObserver<S> forPass(
       MachineConstruction<S, ?> construction, S step, long pass) {
     return new CheckedObserver<>(checkNotNull(construction), checkNotNull(step), pass);
+  }
+
+  /**
+   * One pass of {@code compiled} (the network of {@code construction}) on {@code input}, every
+   * layer told to {@code extra}; in checked mode ({@code checked}) also checked against the
+   * reference {@code step} of pass {@code pass} by a {@link CheckedObserver}, which throws {@link
+   * LemmaViolation} at the first failure. Both machines' looped networks run their passes here.
+   */
+  public static <S extends MachineStep> StateVector pass(Backend.Compiled compiled,
+      StateVector input, LayerObserver extra, boolean checked,
+      MachineConstruction<S, ?> construction, Supplier<S> step, long pass) {
+    if (!checked) {
+      return compiled.apply(input, extra);
+    }
+    CheckedObserver<S> check = forPass(construction, step.get(), pass);
+    check.beforePass(input);
+    LayerObserver observer = extra == LayerObserver.NONE ? check
+        : (int index, SparseLayer layer, StateVector output) -> {
+          check.afterLayer(index, layer, output);
+          extra.afterLayer(index, layer, output);
+        };
+    return compiled.apply(input, observer);
   }
 
   /** Checks the pass input: the first stage's precondition (equal to the state's encoding). */

@@ -7,7 +7,6 @@ import org.loopmlp.construction.CheckedObserver;
 import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
-import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
@@ -179,18 +178,8 @@ public final class ClassicLoopedMlp {
   /** One pass; decoded with {@code decoder} (against its last vector), or whole when null. */
   private Pass pass(ClassicState state, int offered, StateVector input, long pass,
       LayerObserver extra, ClassicCodec.Decoder decoder) {
-    LayerObserver observer = extra;
-    if (checked) {
-      CheckedObserver<ClassicStepContext> check = CheckedObserver.forPass(construction,
-          ClassicStepContext.of(state, offered), pass);
-      check.beforePass(input);
-      observer = extra == LayerObserver.NONE ? check
-          : (int index, SparseLayer layer, StateVector output) -> {
-            check.afterLayer(index, layer, output);
-            extra.afterLayer(index, layer, output);
-          };
-    }
-    StateVector output = compiled.apply(input, observer);
+    StateVector output = CheckedObserver.pass(compiled, input, extra, checked, construction,
+        () -> ClassicStepContext.of(state, offered), pass);
     if (decoder == null) {
       return new Pass(output, codec.decode(output), null);
     }
