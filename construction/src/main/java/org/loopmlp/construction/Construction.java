@@ -5,22 +5,22 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.Stage;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Network;
 import org.loopmlp.isa.MachineConfig;
 
 /**
  * A looped ReLU-MLP of the paper's machine for one config: the {@link MachineConstruction} whose
- * state holds the program, the memory, pc and scratch ({@link MachineRegisters}) and whose stages
+ * state holds the program, the memory, pc and scratch ({@link PaperRegisters}) and whose stages
  * implement the paper's six stages ({@link PaperStage}). Immutable.
  */
-public final class Construction extends MachineConstruction<StepContext, MachineRegisters> {
+public final class Construction extends MachineConstruction<PaperStep, PaperRegisters> {
   private final MachineConfig config;
   private final ImmutableList<Stage> stages;
 
   private Construction(MachineConfig config, ImmutableList<Stage> stages,
-      Parts<StepContext, MachineRegisters> parts) {
+      Parts<PaperStep, PaperRegisters> parts) {
     super(parts);
     this.config = config;
     this.stages = stages;
@@ -33,7 +33,7 @@ public final class Construction extends MachineConstruction<StepContext, Machine
    */
   public static Construction assemble(String name, MachineConfig config, List<Stage> stages) {
     checkNotNull(config, "config");
-    MachineRegisters regs = MachineRegisters.of(config);
+    PaperRegisters regs = PaperRegisters.of(config);
     return new Construction(config, ImmutableList.copyOf(stages),
         assemble(name, regs, PaperStage.passStart(regs), stages));
   }

@@ -56,7 +56,7 @@ public final class LemmaViolation extends RuntimeException {
     return step;
   }
 
-  /** The reference step as the machine's own record, e.g. {@code StepContext.class}. */
+  /** The reference step as the machine's own record, e.g. {@code PaperStep.class}. */
   public <S extends MachineStep> S step(Class<S> type) {
     return type.cast(step);
   }

@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
-import org.loopmlp.construction.stage.StepContext;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
 import org.loopmlp.exact.Network;
@@ -165,7 +165,7 @@ public final class LoopedMlp {
   private Pass runPass(Program program, MachineState state, StateVector input, int pass,
       LayerObserver extra, StateCodec.Decoder decoder) {
     StateVector out = CheckedObserver.pass(compiled, input, extra, checked, construction,
-        () -> StepContext.of(program, state), pass);
+        () -> PaperStep.of(program, state), pass);
     DecodedState decoded = decoder == null ? codec.decode(out) : decoder.decode(out);
     if (decoded.program() != program && !decoded.program().equals(program)) {
       for (int q = 0; q < program.slots().size(); q++) {

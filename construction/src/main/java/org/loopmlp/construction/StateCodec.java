@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
@@ -30,7 +30,7 @@ public final class StateCodec {
   private static final int MUST_BE_ZERO = -3;
 
   private final StateLayout layout;
-  private final MachineRegisters regs;
+  private final PaperRegisters regs;
   private final int[] mustBeZero;
   /** The coordinates of each memory word's bits, and of pc's, looked up once. */
   private final int[][] memIndex;
@@ -38,7 +38,7 @@ public final class StateCodec {
   /** Per coordinate: the memory word it is a bit of, or PC, CODE or MUST_BE_ZERO. */
   private final int[] wordOf;
 
-  private StateCodec(StateLayout layout, MachineRegisters regs) {
+  private StateCodec(StateLayout layout, PaperRegisters regs) {
     this.layout = layout;
     this.regs = regs;
     RegisterBits.Memory memory = RegisterBits.memory(layout, regs, MUST_BE_ZERO);
@@ -66,7 +66,7 @@ public final class StateCodec {
   /** The codec for {@code layout}, which must hold the machine registers of {@code config}. */
   public static StateCodec forLayout(StateLayout layout, MachineConfig config) {
     checkNotNull(layout, "layout");
-    MachineRegisters regs = MachineRegisters.of(config);
+    PaperRegisters regs = PaperRegisters.of(config);
     for (Register r : regs.layout().registers()) {
       checkArgument(layout.findRegister(r.name()).map(r::equals).orElse(false),
           "layout has no register %s for %s", r.name(), config);
@@ -74,9 +74,9 @@ public final class StateCodec {
     return new StateCodec(layout, regs);
   }
 
-  /** The codec for the machine state space of {@code config} ({@link MachineRegisters#layout}). */
+  /** The codec for the machine state space of {@code config} ({@link PaperRegisters#layout}). */
   public static StateCodec forConfig(MachineConfig config) {
-    MachineRegisters regs = MachineRegisters.of(config);
+    PaperRegisters regs = PaperRegisters.of(config);
     return new StateCodec(regs.layout(), regs);
   }
 

@@ -9,7 +9,7 @@ import com.google.common.collect.ImmutableList;
  * The registers every SUBLEQ machine's state space has, whatever else it holds: the memory words
  * {@code mem[i]}, {@code pc}, and the scratch registers of one step, {@code ra, rb, rc} (the
  * instruction's a, b, c), {@code va, vb} (the operands read) and {@code r} (the difference). Each
- * machine chooses their widths and adds its own ({@link MachineRegisters} the program, the
+ * machine chooses their widths and adds its own ({@link PaperRegisters} the program, the
  * classic machine's {@link org.loopmlp.construction.classic.ClassicRegisters} the I/O ports).
  */
 public abstract class SubleqRegisters implements StateRegisters {

@@ -12,14 +12,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.construction.stage.StateCondition;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.RationalBackend;
@@ -37,7 +37,7 @@ import org.loopmlp.isa.SubleqMachine;
  * which the registers earlier stages clear are 0 and every other direction is an arbitrary bit:
  * a stronger claim than needed (the pass only reaches correlated inputs), so a proof holds for
  * every pass. The lemmas are the prover's own statement of the paper's six stages ({@link
- * StageSpecs}), by the stage's paper role (the union of its roles' goals for stages run side by
+ * PaperSpecs}), by the stage's paper role (the union of its roles' goals for stages run side by
  * side, e.g. the compact construction's fetch + next pc); a disagreement is turned into a concrete stage input,
  * re-evaluated exactly, and, where a machine step reaches that input, replayed as a full pass
  * against the reference machine.
@@ -115,7 +115,7 @@ public final class Prover {
   }
 
   private ProofReport run(Path certificateFile) throws IOException {
-    StageSpecs specs = new StageSpecs(construction.registers());
+    PaperSpecs specs = new PaperSpecs(construction.registers());
     LemmaSearch.Result<StageProof> r = new LemmaSearch<>(construction, specs, new PaperMachine(),
         listener, caseBudget).run(certificateFile);
     return new ProofReport(construction.name(), construction.config(), r.stages(), r.millis(),
@@ -124,9 +124,9 @@ public final class Prover {
 
   /** The paper machine's part of the search: its header, counterexamples and stage reports. */
   private final class PaperMachine
-      implements LemmaSearch.Machine<StepContext, PaperStage, Counterexample, StageProof> {
+      implements LemmaSearch.Machine<PaperStep, PaperStage, Counterexample, StageProof> {
     @Override
-    public ImmutableList<PaperStage> roles(StageLemma<StepContext> lemma) {
+    public ImmutableList<PaperStage> roles(StageLemma<PaperStep> lemma) {
       return lemma.paperStages();
     }
 
@@ -136,13 +136,13 @@ public final class Prover {
     }
 
     @Override
-    public Counterexample counterexample(int si, StageLemma<StepContext> lemma, Network stage,
+    public Counterexample counterexample(int si, StageLemma<PaperStep> lemma, Network stage,
         StageSearch.Failure f) {
       return Prover.this.counterexample(si, lemma, stage, f);
     }
 
     @Override
-    public StageProof report(LemmaSearch.Stage<StepContext, Counterexample> s,
+    public StageProof report(LemmaSearch.Stage<PaperStep, Counterexample> s,
         ProgressListener listener) {
       StageProof proof = new StageProof(s.lemma().name(), s.lemma().paperStages(), s.goals(),
           s.cases(), s.facts(), s.millis(), s.counterexample(), s.budgetExceeded(),
@@ -157,10 +157,10 @@ public final class Prover {
     }
   }
 
-  private Counterexample counterexample(int si, StageLemma<StepContext> lemma, Network stage,
+  private Counterexample counterexample(int si, StageLemma<PaperStep> lemma, Network stage,
       StageSearch.Failure f) {
     StateLayout layout = construction.layout();
-    MachineRegisters regs = construction.registers();
+    PaperRegisters regs = construction.registers();
     ImmutableMap<String, Long> input = LemmaSearch.registerValues(layout, f.input());
     String direction = layout.direction(f.output()).name();
     long got = LemmaSearch.exactOutput(stage, f.input(), f.output());
@@ -175,8 +175,8 @@ public final class Prover {
   }
 
   /** The role of the lemma that writes or clears {@code register}; else its first role. */
-  private PaperStage roleChanging(StageLemma<StepContext> lemma, String register) {
-    StageSpecs specs = new StageSpecs(construction.registers());
+  private PaperStage roleChanging(StageLemma<PaperStep> lemma, String register) {
+    PaperSpecs specs = new PaperSpecs(construction.registers());
     for (PaperStage role : lemma.paperStages()) {
       if (java.util.stream.Stream.concat(specs.written(role).stream(),
           specs.cleared(role).stream()).anyMatch(r -> r.name().equals(register))) {
@@ -190,11 +190,11 @@ public final class Prover {
    * Runs the witness step: the construction's own stage lemma on the stage input the reference
    * step produces, and the whole pass against the reference machine.
    */
-  private Counterexample.ReferenceCheck replay(int si, StageLemma<StepContext> lemma,
+  private Counterexample.ReferenceCheck replay(int si, StageLemma<PaperStep> lemma,
       Witnesses.Step w) {
     StateLayout layout = construction.layout();
-    StepContext step = StepContext.of(w.program(), w.before());
-    StateCondition<StepContext> pre = lemma.precondition();
+    PaperStep step = PaperStep.of(w.program(), w.before());
+    StateCondition<PaperStep> pre = lemma.precondition();
     RationalVector stageIn = pre.expectedVector(layout, step);
     StateVector stageOut = RationalBackend.INSTANCE.compile(construction.stageNetwork(si))
         .apply(stageIn);

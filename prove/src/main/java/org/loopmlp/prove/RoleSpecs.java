@@ -8,7 +8,7 @@ import org.loopmlp.construction.Register;
  * The prover's statement of one machine's stage lemmas, by role {@code O}: the goals of a stage
  * whose roles run side by side (every state direction in exactly one goal), and per role the
  * registers it writes with a value and those it clears. The paper machine's is {@link
- * StageSpecs}, the classic machine's {@link ClassicSpecs}.
+ * PaperSpecs}, the classic machine's {@link ClassicSpecs}.
  *
  * @param <O> the machine's roles
  */

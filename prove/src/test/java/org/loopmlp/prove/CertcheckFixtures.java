@@ -25,10 +25,10 @@ import org.loopmlp.construction.classic.ClassicRegisters;
 import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.BranchStage;
 import org.loopmlp.construction.stage.MachineStage;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.ParallelStage;
 import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.construction.stage.StageLemma;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.construction.stage.WriteStage;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.RationalVector;
@@ -140,9 +140,9 @@ class CertcheckFixtures {
           memory[i] = random.nextBoolean() ? config.wrap(random.nextLong())
               : new long[] {config.minWord(), config.maxWord(), 0, -1, 1}[random.nextInt(5)];
         }
-        StepContext step = StepContext.of(Program.ofSlots(config, slots, 0),
+        PaperStep step = PaperStep.of(Program.ofSlots(config, slots, 0),
             MachineState.of(config, memory, random.nextInt(config.codeSize())));
-        for (StageLemma<StepContext> lemma : c.lemmas()) {
+        for (StageLemma<PaperStep> lemma : c.lemmas()) {
           w.println("lemma " + lemma.name().replace(' ', '_') + " "
               + String.join("+", lemma.paperStages().stream().map(Enum::name).toList()) + " "
               + bits(lemma.precondition().expectedVector(layout, step)) + " "

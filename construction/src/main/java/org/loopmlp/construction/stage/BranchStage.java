@@ -3,7 +3,7 @@ package org.loopmlp.construction.stage;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.AndNot;
@@ -52,7 +52,7 @@ public final class BranchStage extends DeclaredPaperStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int c = regs.config().codeBits();
     Direction sign = regs.r().bit(regs.r().width() - 1);
     LayerPlan.Builder zeroLayer = LayerPlan.named("zero");

@@ -3,7 +3,7 @@ package org.loopmlp.construction.stage;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Sum;
@@ -66,7 +66,7 @@ public final class LookaheadSubtractStage extends DeclaredPaperStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int n = regs.config().wordBits();
     LayerPlan.Builder generate = LayerPlan.named("generate");
     // highest bit first: the prover follows the carry chain from the top

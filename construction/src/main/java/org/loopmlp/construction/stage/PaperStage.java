@@ -4,8 +4,8 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 
 /**
@@ -14,7 +14,7 @@ import org.loopmlp.construction.Register;
  * values only. A stage's effect replaces the claims on the registers it owns; every other register
  * is its frame.
  */
-public enum PaperStage implements StageRole<StepContext, MachineRegisters> {
+public enum PaperStage implements StageRole<PaperStep, PaperRegisters> {
   FETCH("fetch", "read the instruction's addresses (fetch a, b, c at PC)", 2),
   READ("read", "read the data mem[a], mem[b]", 2),
   SUBTRACT("subtract", "subtraction mem[b] - mem[a] (two's complement)", 7),
@@ -63,7 +63,7 @@ public enum PaperStage implements StageRole<StepContext, MachineRegisters> {
    * the step.
    */
   @Override
-  public ImmutableList<RegisterClaim<StepContext>> effect(MachineRegisters regs) {
+  public ImmutableList<RegisterClaim<PaperStep>> effect(PaperRegisters regs) {
     switch (this) {
       case FETCH:
         return ImmutableList.of(
@@ -81,7 +81,7 @@ public enum PaperStage implements StageRole<StepContext, MachineRegisters> {
             RegisterClaim.cleared(regs.vb()),
             RegisterClaim.holds(regs.r(), "r == d.result()", s -> s.detail().result()));
       case WRITE: {
-        List<RegisterClaim<StepContext>> claims = new ArrayList<>();
+        List<RegisterClaim<PaperStep>> claims = new ArrayList<>();
         for (int i = 0; i < regs.config().dataSize(); i++) {
           int address = i;
           claims.add(RegisterClaim.holds(regs.mem(i),
@@ -109,8 +109,8 @@ public enum PaperStage implements StageRole<StepContext, MachineRegisters> {
    * The state space at the start of a pass, as {@code encode(program, before)}: the program, the
    * memory and pc before the step, all scratch 0.
    */
-  public static StateCondition<StepContext> passStart(MachineRegisters regs) {
-    List<RegisterClaim<StepContext>> claims = new ArrayList<>();
+  public static StateCondition<PaperStep> passStart(PaperRegisters regs) {
+    List<RegisterClaim<PaperStep>> claims = new ArrayList<>();
     for (int q = 0; q < regs.config().codeSize(); q++) {
       int slot = q;
       claims.add(RegisterClaim.holds(regs.code(q, Field.A), "code[" + q + "].a == program.at("
@@ -136,9 +136,9 @@ public enum PaperStage implements StageRole<StepContext, MachineRegisters> {
    * The state space at the end of a pass, as {@code encode(program, after)}: the program, the
    * memory and pc after the step, all scratch 0.
    */
-  public static StateCondition<StepContext> passEnd(MachineRegisters regs) {
-    StateCondition<StepContext> c = passStart(regs);
-    List<RegisterClaim<StepContext>> after = new ArrayList<>();
+  public static StateCondition<PaperStep> passEnd(PaperRegisters regs) {
+    StateCondition<PaperStep> c = passStart(regs);
+    List<RegisterClaim<PaperStep>> after = new ArrayList<>();
     for (int i = 0; i < regs.config().dataSize(); i++) {
       int address = i;
       after.add(RegisterClaim.holds(regs.mem(i), "mem[" + i + "] == after.word(" + i + ")",

@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
@@ -46,7 +46,7 @@ public final class SubtractStage extends DeclaredPaperStage {
   }
 
   /** {@code S_i = sum_{j<=i} 2^j (vb_j + 1 - va_j) + carryIn}. */
-  public Affine partialSum(MachineRegisters regs, int i) {
+  public Affine partialSum(PaperRegisters regs, int i) {
     Affine.Builder b = Affine.builder().plusConstant(carryIn);
     for (int j = 0; j <= i; j++) {
       long w = 1L << j;
@@ -56,7 +56,7 @@ public final class SubtractStage extends DeclaredPaperStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int n = regs.config().wordBits();
     checkArgument(n <= MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
         + " (the narrow construction goes to 64)", name(), MAX_WORD_BITS, n);

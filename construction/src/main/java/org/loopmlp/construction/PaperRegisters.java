@@ -14,7 +14,7 @@ import org.loopmlp.isa.MachineConfig;
  * {@code rc, pc1} (C bits), {@code va, vb, r} (N bits, two's complement), which are 0 between two
  * passes.
  */
-public final class MachineRegisters extends SubleqRegisters {
+public final class PaperRegisters extends SubleqRegisters {
   public static final String CODE = "code";
   public static final String MEM = "mem";
   public static final String PC = "pc";
@@ -34,7 +34,7 @@ public final class MachineRegisters extends SubleqRegisters {
   private final ImmutableList<Register> code;
   private final Register pc1;
 
-  private MachineRegisters(MachineConfig config) {
+  private PaperRegisters(MachineConfig config) {
     super(config.dataSize(), config.wordBits(), Register.unsigned("pc", config.codeBits()),
         Register.unsigned("ra", config.dataBits()), Register.unsigned("rb", config.dataBits()),
         Register.unsigned("rc", config.codeBits()));
@@ -52,8 +52,8 @@ public final class MachineRegisters extends SubleqRegisters {
   }
 
   /** The registers for {@code config}. */
-  public static MachineRegisters of(MachineConfig config) {
-    return new MachineRegisters(checkNotNull(config));
+  public static PaperRegisters of(MachineConfig config) {
+    return new PaperRegisters(checkNotNull(config));
   }
 
   private static String codeName(int q, Field f) {

@@ -12,9 +12,9 @@ import org.loopmlp.isa.SubleqMachine;
  * One step of the reference machine: the state before, every intermediate value, and the state
  * after. Stage lemmas state their conditions with these values only.
  */
-public record StepContext(Program program, MachineState before, StepDetail detail,
+public record PaperStep(Program program, MachineState before, StepDetail detail,
     MachineState after) implements MachineStep {
-  public StepContext {
+  public PaperStep {
     checkNotNull(program, "program");
     checkNotNull(before, "before");
     checkNotNull(detail, "detail");
@@ -22,8 +22,8 @@ public record StepContext(Program program, MachineState before, StepDetail detai
   }
 
   /** The reference machine's step from {@code before}. */
-  public static StepContext of(Program program, MachineState before) {
-    return new StepContext(program, before, SubleqMachine.detail(program, before),
+  public static PaperStep of(Program program, MachineState before) {
+    return new PaperStep(program, before, SubleqMachine.detail(program, before),
         SubleqMachine.step(program, before));
   }
 

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.stage.PaperStage;
@@ -36,11 +36,11 @@ import org.loopmlp.construction.stage.PaperStage;
  * va_j and vb_j are paired: a case may tie them (equal, or opposite), so the carry chain is
  * followed in O(N) cases per bit instead of 2^i.
  */
-final class StageSpecs implements RoleSpecs<PaperStage> {
-  private final MachineRegisters regs;
+final class PaperSpecs implements RoleSpecs<PaperStage> {
+  private final PaperRegisters regs;
   private final StateLayout layout;
 
-  StageSpecs(MachineRegisters regs) {
+  PaperSpecs(PaperRegisters regs) {
     this.regs = regs;
     this.layout = regs.layout();
   }
