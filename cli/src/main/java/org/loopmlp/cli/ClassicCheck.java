@@ -150,7 +150,9 @@ final class ClassicCheck {
     ClassicCampaign.Failure f = r.failure().get();
     out.println("  COUNTEREXAMPLE after " + f.machine().passes() + " passes: " + f.what());
     out.print(f.machine().slq());
-    out.printf(Locale.ROOT, "  rerun: loopmlp check --isa classic --seed %d%n", o.seed);
+    out.printf(Locale.ROOT, "  rerun: loopmlp check --isa classic --config %d,%d --seed %d"
+        + " --tries %d --passes %d --backend %s --construction %s%n", config.wordBits(),
+        config.memoryBits(), o.seed, tries, o.passes, backend.name(), construction);
     return false;
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.loopmlp.construction.CompactConstruction;
@@ -46,9 +47,13 @@ import org.loopmlp.isa.classic.ClassicConfig;
  *
  * <pre>
  * mvn -B -pl prove -am test -Dtest=CertcheckFixtures -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dloopmlp.fixtures=$PWD/certcheck/src/test/resources/fixtures
+ *     -Dsurefire.excludedGroups=campaign -Dloopmlp.fixtures=$PWD/certcheck/src/test/resources/fixtures
  * </pre>
+ *
+ * Tagged {@code fixtures}: no test run includes it unless {@code surefire.excludedGroups} leaves
+ * the tag out, as above.
  */
+@Tag("fixtures")
 class CertcheckFixtures {
   @Test
   @EnabledIfSystemProperty(named = "loopmlp.fixtures", matches = ".+")
