@@ -23,7 +23,6 @@ import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicState;
-import org.loopmlp.prove.ClassicProofReport;
 import org.loopmlp.prove.ClassicProver;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.verify.classic.ClassicCampaign;
@@ -165,7 +164,7 @@ final class ClassicCheck {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("loopmlp-check-classic");
-      ClassicProofReport report = ClassicProver.certifyInto(c, dir, ProgressListener.NONE);
+      var report = ClassicProver.certifyInto(c, dir, ProgressListener.NONE);
       if (!report.proved() || report.certificate().isEmpty()) {
         out.println("  prover: NOT PROVED: " + report.summary());
         return false;

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.loopmlp.construction.classic.ClassicConstruction;
+import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.isa.classic.ClassicConfig;
-import org.loopmlp.prove.ClassicProofReport;
+import org.loopmlp.prove.ClassicCounterexample;
 import org.loopmlp.prove.ClassicProver;
 import org.loopmlp.prove.ProgressListener;
+import org.loopmlp.prove.ProofReport;
 import org.loopmlp.prove.Prover;
+import org.loopmlp.prove.StageProof;
 
 /**
  * {@code prove --isa classic --config N,A [--out DIR]}: every classic stage lemma for all inputs
@@ -34,7 +37,7 @@ final class ClassicProve {
     }
     String construction = o.constructionOption.classicName();
     ClassicOptions.requireMemory(construction, config);
-    ClassicProofReport report = proofOf(o, ClassicConstruction.build(construction, config));
+    var report = proofOf(o, ClassicConstruction.build(construction, config));
     PrintWriter out = o.out();
     out.println(report.summary());
     if (!report.proved()) {
@@ -55,11 +58,12 @@ final class ClassicProve {
     return ExitCodes.OK;
   }
 
-  private static ClassicProofReport proofOf(ProveCommand o, ClassicConstruction c) {
+  private static ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> proofOf(
+      ProveCommand o, ClassicConstruction c) {
     try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
       ProgressListener listener = new ProgressListener() {
         @Override
-        public void classicStageFinished(ClassicProofReport.Stage proof) {
+        public void stageFinished(StageProof<?, ?> proof) {
           progress.advance();
         }
       };

@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.loopmlp.certcheck.CertificateChecker;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
+import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.prove.Counterexample;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
 import org.loopmlp.prove.Prover;
@@ -38,8 +41,8 @@ final class LemmaTable {
   private LemmaTable() {}
 
   /** The prover's report, and the checker's verdict on its certificate when it ran. */
-  private record Proved(ProofReport proof, Optional<CertificateChecker.Result> checked,
-      long checkMillis) {
+  private record Proved(ProofReport<MachineConfig, PaperStage, Counterexample> proof,
+      Optional<CertificateChecker.Result> checked, long checkMillis) {
     boolean accepted() {
       return checked.map(CertificateChecker.Result::accepted).orElse(false);
     }
@@ -58,11 +61,11 @@ final class LemmaTable {
       out.println("  (proofs are about the weights in exact arithmetic; the backend applies to"
           + " the runs below)");
     }
-    ProofReport proof = proved.proof();
+    var proof = proved.proof();
     out.printf(Locale.ROOT, "  (prover: %,d cases in %d ms; frame: %,d identity rows read off the"
         + " weights; the layers are the same at every size)%n%n", proof.cases(), proof.millis(),
         frame.obligations());
-    for (StageProof p : proof.stages()) {
+    for (var p : proof.stages()) {
       p.counterexample().ifPresent(x -> {
         out.println("  counterexample to the " + p.name() + " lemma: " + x.summary());
         counterexamples.add("stage " + p.name() + " lemma at " + Configs.format(c.config()));
@@ -86,12 +89,12 @@ final class LemmaTable {
   private static Proved prove(Construction c, PrintWriter err) {
     Path dir = temporaryDirectory();
     try {
-      ProofReport proof;
+      ProofReport<MachineConfig, PaperStage, Counterexample> proof;
       try (Progress progress = Progress.start(err, "proving the stage lemmas", c.lemmas().size(),
           "stages")) {
         proof = Prover.certifyInto(c, dir, new ProgressListener() {
           @Override
-          public void stageFinished(StageProof p) {
+          public void stageFinished(StageProof<?, ?> p) {
             progress.advance();
           }
         });
@@ -121,7 +124,7 @@ final class LemmaTable {
         "budget", "ours", "layers", "lemma (prover)", "frame", "result");
     for (int i = 0; i < c.lemmas().size(); i++) {
       StageLemma<PaperStep> l = c.lemmas().get(i);
-      StageProof p = proved.proof().stages().get(i);
+      var p = proved.proof().stages().get(i);
       boolean frameHolds = frame.violations().stream().noneMatch(v -> v.stage().equals(l.name()));
       String lemma = p.proved()
           ? String.format(Locale.ROOT, "all inputs (%,d cases)", p.cases())

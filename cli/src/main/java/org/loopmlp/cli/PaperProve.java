@@ -9,7 +9,9 @@ import java.util.Locale;
 import org.loopmlp.certcheck.CertificateChecker;
 import org.loopmlp.certcheck.FloatFormat;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.prove.Counterexample;
 import org.loopmlp.prove.PrecisionTable;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
@@ -57,9 +59,9 @@ final class PaperProve {
 
   private int prove() {
     Construction c = Builds.build(o.constructionOption.name(), config, o.err());
-    ProofReport report = proofOf(c);
+    var report = proofOf(c);
     o.out().println(report.summary());
-    for (StageProof p : report.stages()) {
+    for (var p : report.stages()) {
       p.counterexample().ifPresent(x -> o.out().println("counterexample to the " + p.name()
           + " lemma: " + x.summary()));
     }
@@ -83,12 +85,12 @@ final class PaperProve {
     return code;
   }
 
-  private ProofReport proofOf(Construction c) {
+  private ProofReport<MachineConfig, PaperStage, Counterexample> proofOf(Construction c) {
     long budget = o.caseBudget != null ? o.caseBudget : Prover.DEFAULT_CASE_BUDGET;
     try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
       ProgressListener listener = new ProgressListener() {
         @Override
-        public void stageFinished(StageProof proof) {
+        public void stageFinished(StageProof<?, ?> proof) {
           progress.advance();
         }
       };
@@ -104,7 +106,7 @@ final class PaperProve {
   }
 
   /** The independent checker on the written proof; true when it accepts. */
-  private boolean rechecked(ProofReport report) {
+  private boolean rechecked(ProofReport<?, ?, ?> report) {
     CertificateChecker.Result r = ProofDirectory.recheck(report.network().get(),
         report.certificate().get(), o.out());
     if (r.accepted()) {
@@ -117,7 +119,7 @@ final class PaperProve {
   }
 
   /** The verdict for {@code --format}: the lemmas are proved; is every layer exact in it? */
-  private int formatVerdict(ProofReport report) {
+  private int formatVerdict(ProofReport<?, ?, ?> report) {
     if (report.provedIn(wanted)
         && (checkedBound == null || wanted.holdsIntegersUpTo(checkedBound))) {
       return verdict(ExitCodes.OK, String.format(Locale.ROOT, "verdict: PROVED in %s: one pass"
@@ -125,7 +127,7 @@ final class PaperProve {
           + " (largest partial sum %,d <= 2^%d)", wanted.label(), Configs.format(config),
           wanted.label(), report.largestBound(), wanted.precision()));
     }
-    StageProof widest = report.stages().stream()
+    StageProof<?, ?> widest = report.stages().stream()
         .max(Comparator.comparingLong(StageProof::largestBound)).orElseThrow();
     return verdict(ExitCodes.FOUND, String.format(Locale.ROOT, "verdict: NOT PROVED in %s:"
         + " stage %s reaches partial sums up to %,d > 2^%d%s", wanted.label(), widest.name(),

@@ -13,7 +13,7 @@ import java.util.Optional;
  * ClassicMachine}: where the two differ, the fault shows in a real step.
  */
 public record ClassicCounterexample(String stage, String direction, long got, long expected,
-    ImmutableMap<String, Long> stageInput, Optional<String> replay) {
+    ImmutableMap<String, Long> stageInput, Optional<String> replay) implements Refutation {
   public ClassicCounterexample {
     checkNotNull(stage, "stage");
     checkNotNull(direction, "direction");
@@ -21,6 +21,7 @@ public record ClassicCounterexample(String stage, String direction, long got, lo
     checkNotNull(replay, "replay");
   }
 
+  @Override
   public String summary() {
     StringBuilder s = new StringBuilder(stage).append(": ").append(direction).append(" is ")
         .append(got).append(", the lemma requires ").append(expected).append(" when");

@@ -21,6 +21,7 @@ import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.StateVector;
+import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicMachine;
 import org.loopmlp.isa.classic.ClassicState;
 
@@ -47,8 +48,8 @@ public final class ClassicProver {
   }
 
   /** Proves every stage; writes nothing. */
-  public static ClassicProofReport prove(ClassicConstruction construction,
-      ProgressListener listener, long caseBudget) {
+  public static ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> prove(
+      ClassicConstruction construction, ProgressListener listener, long caseBudget) {
     try {
       return new ClassicProver(construction, listener, caseBudget).run(null);
     } catch (IOException e) {
@@ -61,28 +62,28 @@ public final class ClassicProver {
    * Prover#NETWORK_FILE}) and, when every stage is proved, the certificate ({@link
    * Prover#CERTIFICATE_FILE}).
    */
-  public static ClassicProofReport certifyInto(ClassicConstruction construction, Path dir,
-      ProgressListener listener) throws IOException {
+  public static ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> certifyInto(
+      ClassicConstruction construction, Path dir, ProgressListener listener) throws IOException {
     Files.createDirectories(dir);
     Path network = dir.resolve(Prover.NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    ClassicProofReport r = new ClassicProver(construction, listener,
-        Prover.DEFAULT_CASE_BUDGET).run(dir.resolve(Prover.CERTIFICATE_FILE));
-    return new ClassicProofReport(r.config(), r.stages(), r.millis(), r.certificate(),
-        Optional.of(network));
+    return new ClassicProver(construction, listener, Prover.DEFAULT_CASE_BUDGET)
+        .run(dir.resolve(Prover.CERTIFICATE_FILE)).withNetwork(network);
   }
 
-  private ClassicProofReport run(Path certificateFile) throws IOException {
+  private ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> run(
+      Path certificateFile) throws IOException {
     ClassicSpecs specs = new ClassicSpecs(construction.registers());
-    LemmaSearch.Result<ClassicProofReport.Stage> r = new LemmaSearch<>(construction, specs,
-        new ClassicPart(), listener, caseBudget).run(certificateFile);
-    return new ClassicProofReport(construction.config(), r.stages(), r.millis(),
+    LemmaSearch.Result<StageProof<ClassicRole, ClassicCounterexample>> r =
+        new LemmaSearch<>(construction, specs, new ClassicPart(), listener, caseBudget)
+            .run(certificateFile);
+    return new ProofReport<>("classic", construction.config(), r.stages(), r.millis(),
         r.certificate(), Optional.empty());
   }
 
   /** The classic machine's part of the search: its header, counterexamples and reports. */
   private final class ClassicPart implements LemmaSearch.Machine<ClassicStepContext,
-      ClassicRole, ClassicCounterexample, ClassicProofReport.Stage> {
+      ClassicRole, ClassicCounterexample, StageProof<ClassicRole, ClassicCounterexample>> {
     @Override
     public ImmutableList<ClassicRole> roles(StageLemma<ClassicStepContext> lemma) {
       return ClassicRole.of(lemma);
@@ -105,13 +106,12 @@ public final class ClassicProver {
     }
 
     @Override
-    public ClassicProofReport.Stage report(
+    public StageProof<ClassicRole, ClassicCounterexample> report(
         LemmaSearch.Stage<ClassicStepContext, ClassicCounterexample> s,
         ProgressListener listener) {
-      ClassicProofReport.Stage proof = new ClassicProofReport.Stage(s.lemma().name(),
-          s.lemma().roleLabel(), s.goals(), s.cases(), s.excluded(), s.facts(), s.millis(),
-          s.counterexample(), s.budgetExceeded());
-      listener.classicStageFinished(proof);
+      StageProof<ClassicRole, ClassicCounterexample> proof =
+          StageProof.of(s, ClassicRole.of(s.lemma()), s.lemma().roleLabel());
+      listener.stageFinished(proof);
       return proof;
     }
 

@@ -16,7 +16,8 @@ import org.loopmlp.isa.Program;
  * it, and what the whole network computes.
  */
 public record Counterexample(String stage, PaperStage role, String direction, long got,
-    long expected, ImmutableMap<String, Long> stageInput, Optional<ReferenceCheck> reference) {
+    long expected, ImmutableMap<String, Long> stageInput, Optional<ReferenceCheck> reference)
+    implements Refutation {
   public Counterexample {
     checkNotNull(stage, "stage");
     checkNotNull(role, "role");
@@ -40,6 +41,7 @@ public record Counterexample(String stage, PaperStage role, String direction, lo
   }
 
   /** The registers the stage reads, with their values, and the disagreement. */
+  @Override
   public String summary() {
     StringBuilder s = new StringBuilder(stage).append(": ").append(direction)
         .append(" is ").append(got).append(", the lemma requires ").append(expected)

@@ -11,8 +11,5 @@ public interface ProgressListener {
   default void goalFinished(String goal, long cases) {}
 
   /** A stage is done, proved or not. */
-  default void stageFinished(StageProof proof) {}
-
-  /** A stage of the classic construction is done, proved or not. */
-  default void classicStageFinished(ClassicProofReport.Stage proof) {}
+  default void stageFinished(StageProof<?, ?> proof) {}
 }

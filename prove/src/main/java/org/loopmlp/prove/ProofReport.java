@@ -7,15 +7,15 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.loopmlp.certcheck.FloatFormat;
-import org.loopmlp.isa.MachineConfig;
 
 /**
- * The result of proving every stage lemma of a construction for all inputs of one config: one
- * {@link StageProof} per stage, the total time, and where the certificate and network were
- * written (if they were).
+ * The result of proving every stage lemma of a construction of either machine (config {@code
+ * K}, roles {@code R}, counterexamples {@code X}) for all inputs of one config: one {@link
+ * StageProof} per stage, the total time, and where the certificate and network were written (if
+ * they were).
  */
-public record ProofReport(String construction, MachineConfig config,
-    ImmutableList<StageProof> stages, long millis, Optional<Path> certificate,
+public record ProofReport<K, R, X extends Refutation>(String construction, K config,
+    ImmutableList<StageProof<R, X>> stages, long millis, Optional<Path> certificate,
     Optional<Path> network) {
   public ProofReport {
     checkNotNull(construction, "construction");
@@ -25,13 +25,19 @@ public record ProofReport(String construction, MachineConfig config,
     checkNotNull(network, "network");
   }
 
+  /** The same report, with the network file written beside the certificate. */
+  ProofReport<K, R, X> withNetwork(Path file) {
+    return new ProofReport<>(construction, config, stages, millis, certificate,
+        Optional.of(file));
+  }
+
   /** True when every stage is proved. */
   public boolean proved() {
     return stages.stream().allMatch(StageProof::proved);
   }
 
   /** The first counterexample, if any stage has one. */
-  public Optional<Counterexample> firstCounterexample() {
+  public Optional<X> firstCounterexample() {
     return stages.stream().flatMap(s -> s.counterexample().stream()).findFirst();
   }
 
@@ -43,7 +49,7 @@ public record ProofReport(String construction, MachineConfig config,
   /**
    * The narrowest format in which every layer of the pass is exact (every partial sum within
    * 2^p), or empty when none is; with the lemmas proved, one pass evaluated in that format (any
-   * summation order, each layer's output stored rounded to nearest) equals one SUBLEQ step.
+   * summation order, each layer's output stored rounded to nearest) equals one machine step.
    */
   public Optional<FloatFormat> narrowestExactFormat() {
     return Optional.ofNullable(FloatFormat.narrowestFor(BigInteger.valueOf(largestBound())));

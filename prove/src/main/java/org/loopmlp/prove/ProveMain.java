@@ -60,11 +60,11 @@ public final class ProveMain {
     System.out.printf("built %s in %d ms%n", construction, (System.nanoTime() - t0) / 1_000_000);
     ProgressListener progress = new ProgressListener() {
       @Override
-      public void stageFinished(StageProof proof) {
+      public void stageFinished(StageProof<?, ?> proof) {
         System.out.println(proof.summary());
       }
     };
-    ProofReport report;
+    ProofReport<?, ?, ?> report;
     if (out != null) {
       report = Prover.certifyInto(construction, Path.of(out), progress);
     } else {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperRegisters;
@@ -25,6 +24,7 @@ import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
+import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.SubleqMachine;
 
 /**
@@ -58,7 +58,8 @@ public final class Prover {
   }
 
   /** Proves every stage of {@code construction}; writes nothing. */
-  public static ProofReport prove(Construction construction, ProgressListener listener) {
+  public static ProofReport<MachineConfig, PaperStage, Counterexample> prove(
+      Construction construction, ProgressListener listener) {
     try {
       return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(null);
     } catch (IOException e) {
@@ -67,8 +68,8 @@ public final class Prover {
   }
 
   /** As {@link #prove}, with at most {@code caseBudget} cases per stage. */
-  public static ProofReport prove(Construction construction, ProgressListener listener,
-      long caseBudget) {
+  public static ProofReport<MachineConfig, PaperStage, Counterexample> prove(
+      Construction construction, ProgressListener listener, long caseBudget) {
     try {
       return new Prover(construction, listener, caseBudget).run(null);
     } catch (IOException e) {
@@ -81,8 +82,8 @@ public final class Prover {
    * in {@code .gz}). The file appears only when every stage is proved (written to a temporary
    * file first, then renamed).
    */
-  public static ProofReport proveAndCertify(Construction construction, Path certificate,
-      ProgressListener listener) throws IOException {
+  public static ProofReport<MachineConfig, PaperStage, Counterexample> proveAndCertify(
+      Construction construction, Path certificate, ProgressListener listener) throws IOException {
     return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(certificate);
   }
 
@@ -96,35 +97,37 @@ public final class Prover {
    * proved, the certificate ({@value #CERTIFICATE_FILE}): all that {@code
    * org.loopmlp.certcheck.CertificateChecker} reads.
    */
-  public static ProofReport certifyInto(Construction construction, Path dir,
-      ProgressListener listener) throws IOException {
+  public static ProofReport<MachineConfig, PaperStage, Counterexample> certifyInto(
+      Construction construction, Path dir, ProgressListener listener) throws IOException {
     return certifyInto(construction, dir, listener, DEFAULT_CASE_BUDGET);
   }
 
   /** As {@link #certifyInto(Construction, Path, ProgressListener)}, with at most {@code
    * caseBudget} cases per stage. */
-  public static ProofReport certifyInto(Construction construction, Path dir,
-      ProgressListener listener, long caseBudget) throws IOException {
+  public static ProofReport<MachineConfig, PaperStage, Counterexample> certifyInto(
+      Construction construction, Path dir, ProgressListener listener,
+      long caseBudget) throws IOException {
     Files.createDirectories(dir);
     Path network = dir.resolve(NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    ProofReport r = new Prover(construction, listener, caseBudget)
-        .run(dir.resolve(CERTIFICATE_FILE));
-    return new ProofReport(r.construction(), r.config(), r.stages(), r.millis(), r.certificate(),
-        Optional.of(network));
+    return new Prover(construction, listener, caseBudget).run(dir.resolve(CERTIFICATE_FILE))
+        .withNetwork(network);
   }
 
-  private ProofReport run(Path certificateFile) throws IOException {
+  private ProofReport<MachineConfig, PaperStage, Counterexample> run(
+      Path certificateFile) throws IOException {
     PaperSpecs specs = new PaperSpecs(construction.registers());
-    LemmaSearch.Result<StageProof> r = new LemmaSearch<>(construction, specs, new PaperMachine(),
-        listener, caseBudget).run(certificateFile);
-    return new ProofReport(construction.name(), construction.config(), r.stages(), r.millis(),
+    LemmaSearch.Result<StageProof<PaperStage, Counterexample>> r =
+        new LemmaSearch<>(construction, specs, new PaperMachine(), listener, caseBudget)
+            .run(certificateFile);
+    return new ProofReport<>(construction.name(), construction.config(), r.stages(), r.millis(),
         r.certificate(), Optional.empty());
   }
 
   /** The paper machine's part of the search: its header, counterexamples and stage reports. */
   private final class PaperMachine
-      implements LemmaSearch.Machine<PaperStep, PaperStage, Counterexample, StageProof> {
+      implements LemmaSearch.Machine<PaperStep, PaperStage, Counterexample,
+          StageProof<PaperStage, Counterexample>> {
     @Override
     public ImmutableList<PaperStage> roles(StageLemma<PaperStep> lemma) {
       return lemma.paperStages();
@@ -142,11 +145,10 @@ public final class Prover {
     }
 
     @Override
-    public StageProof report(LemmaSearch.Stage<PaperStep, Counterexample> s,
-        ProgressListener listener) {
-      StageProof proof = new StageProof(s.lemma().name(), s.lemma().paperStages(), s.goals(),
-          s.cases(), s.facts(), s.millis(), s.counterexample(), s.budgetExceeded(),
-          Arrays.stream(s.bounds()).boxed().collect(ImmutableList.toImmutableList()));
+    public StageProof<PaperStage, Counterexample> report(
+        LemmaSearch.Stage<PaperStep, Counterexample> s, ProgressListener listener) {
+      StageProof<PaperStage, Counterexample> proof =
+          StageProof.of(s, s.lemma().paperStages(), s.lemma().paperLabel());
       listener.stageFinished(proof);
       return proof;
     }

@@ -5,34 +5,38 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.loopmlp.construction.stage.PaperStage;
 
 /**
- * The result for one stage: its name and paper roles (several for parts run side by side), the
- * number of cases (leaves of the case split, over all goals), the neuron facts decided in them
- * (ON or OFF per neuron per case), the time taken, and either proved, or a counterexample, or the
- * case budget ran out; and per layer the largest magnitude any partial sum of a neuron's dot
- * product reaches over the stage's inputs ({@link PartialSumBounds}).
+ * The result for one stage of either machine: its name, its roles {@code R} (several for parts
+ * run side by side) and their label, the number of goals and of cases (leaves of the case split,
+ * over all goals; {@code excluded} of them outside the precondition), the neuron facts decided in
+ * them (ON or OFF per neuron per case), the time taken, and either proved, or a counterexample
+ * {@code X}, or the case budget ran out; and per layer the largest magnitude any partial sum of a
+ * neuron's dot product reaches over the stage's inputs ({@link PartialSumBounds}).
  */
-public record StageProof(String name, ImmutableList<PaperStage> roles, int goals, long cases,
-    long neuronsDecided, long millis, Optional<Counterexample> counterexample, boolean budgetExceeded,
-    ImmutableList<Long> layerBounds) {
+public record StageProof<R, X extends Refutation>(String name, ImmutableList<R> roles,
+    String label, int goals, long cases, long excluded, long neuronsDecided, long millis,
+    Optional<X> counterexample, boolean budgetExceeded, ImmutableList<Long> layerBounds) {
   public StageProof {
     checkNotNull(name, "name");
+    checkNotNull(label, "label");
     checkNotNull(layerBounds, "layerBounds");
     checkArgument(!roles.isEmpty(), "a stage has at least one role");
     checkNotNull(counterexample, "counterexample");
   }
 
-  /** The (first) paper role of the stage. */
-  public PaperStage role() {
-    return roles.get(0);
+  /** The stage's result from the search, with its roles and their label. */
+  static <S, R, X extends Refutation> StageProof<R, X> of(LemmaSearch.Stage<S, X> s,
+      ImmutableList<R> roles, String label) {
+    return new StageProof<>(s.lemma().name(), roles, label, s.goals(), s.cases(), s.excluded(),
+        s.facts(), s.millis(), s.counterexample(), s.budgetExceeded(),
+        java.util.Arrays.stream(s.bounds()).boxed()
+            .collect(ImmutableList.toImmutableList()));
   }
 
-  /** The roles' labels joined by {@code " + "}, e.g. {@code fetch + next pc}. */
-  public String label() {
-    return roles.stream().map(PaperStage::label).collect(Collectors.joining(" + "));
+  /** The (first) role of the stage. */
+  public R role() {
+    return roles.get(0);
   }
 
   /** The largest partial-sum bound of the stage's layers ({@link PartialSumBounds}). */
@@ -44,12 +48,13 @@ public record StageProof(String name, ImmutableList<PaperStage> roles, int goals
     return counterexample.isEmpty() && !budgetExceeded;
   }
 
-  /** One line: stage, cases, facts, time, verdict. */
+  /** One line: stage, roles, goals, cases (and how many excluded), facts, time, verdict. */
   public String summary() {
     String verdict = proved() ? "proved"
         : budgetExceeded ? "not proved: case budget exceeded"
         : "COUNTEREXAMPLE: " + counterexample.get().summary();
-    return String.format("%-14s %-17s goals %6d  cases %9d  neurons decided %12d  %7d ms  %s",
-        name, label(), goals, cases, neuronsDecided, millis, verdict);
+    return String.format("%-14s %-17s goals %6d  cases %9d%s  neurons decided %12d  %7d ms  %s",
+        name, label, goals, cases, excluded == 0 ? "" : String.format(" (%7d excluded)", excluded),
+        neuronsDecided, millis, verdict);
   }
 }

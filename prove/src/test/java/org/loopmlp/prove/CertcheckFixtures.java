@@ -106,12 +106,12 @@ class CertcheckFixtures {
   }
 
   private static void proved(Path dir, Construction c) throws IOException {
-    ProofReport r = Prover.certifyInto(c, dir, ProgressListener.NONE);
+    var r = Prover.certifyInto(c, dir, ProgressListener.NONE);
     assertTrue(r.proved(), r::summary);
   }
 
   private static void classic(Path dir, ClassicConstruction c) throws IOException {
-    ClassicProofReport r = ClassicProver.certifyInto(c, dir, ProgressListener.NONE);
+    var r = ClassicProver.certifyInto(c, dir, ProgressListener.NONE);
     assertTrue(r.proved(), r::summary);
   }
 

@@ -9,7 +9,7 @@ final class ClassicProverBench {
   public static void main(String[] args) throws Exception {
     ClassicConstruction c = ClassicConstruction.build(
         ClassicConfig.of(Integer.parseInt(args[0]), Integer.parseInt(args[1])));
-    ClassicProofReport r = ClassicProver.certifyInto(c, Path.of(args[2]), ProgressListener.NONE);
+    var r = ClassicProver.certifyInto(c, Path.of(args[2]), ProgressListener.NONE);
     System.out.println(r.summary());
   }
 }

@@ -18,7 +18,7 @@ class ClassicProverTest {
     for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
       for (int[] nA : new int[][] {{4, 3}, {8, 4}, {3, 4}}) {
         Path out = dir.resolve(name + "-" + nA[0] + "-" + nA[1]);
-        ClassicProofReport r = ClassicProver.certifyInto(
+        var r = ClassicProver.certifyInto(
             ClassicConstruction.build(name, ClassicConfig.of(nA[0], nA[1])), out,
             ProgressListener.NONE);
         assertTrue(r.proved(), () -> name + ": " + r.summary());

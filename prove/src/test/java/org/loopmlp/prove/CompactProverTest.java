@@ -35,7 +35,7 @@ class CompactProverTest {
   @CsvSource({"2,1,1", "3,2,1", "4,2,3", "5,3,2", "8,4,4", "8,6,6"})
   void provesEveryLemmaOfTheCompactConstruction(int n, int a, int c) {
     List<String> started = new ArrayList<>();
-    ProofReport report = Prover.prove(CompactConstruction.build(MachineConfig.of(n, a, c)),
+    var report = Prover.prove(CompactConstruction.build(MachineConfig.of(n, a, c)),
         new ProgressListener() {
           @Override
           public void stageStarted(int index, String name, int goals) {
@@ -98,9 +98,9 @@ class CompactProverTest {
   @Test
   void aFaultyPartOfAParallelStageIsNotProved() {
     Construction c = compactBranchingOnNegativeOnly(MachineConfig.of(6, 3, 3));
-    ProofReport report = Prover.prove(c, ProgressListener.NONE);
+    var report = Prover.prove(c, ProgressListener.NONE);
     assertFalse(report.proved());
-    for (StageProof p : report.stages()) {
+    for (var p : report.stages()) {
       assertEquals(!p.name().equals("write+branch"), p.proved(), p.summary());
     }
     Counterexample cx = report.firstCounterexample().orElseThrow();
@@ -119,7 +119,7 @@ class CompactProverTest {
     List<Stage> stages = new ArrayList<>(CompactConstruction.stages());
     stages.set(3, ParallelStage.of("write+branch", List.of(
         WriteStage.ignoringHighAddressBits("write", 1), BranchStage.paper())));
-    ProofReport report = Prover.prove(Construction.assemble("compact, write ignoring a bit",
+    var report = Prover.prove(Construction.assemble("compact, write ignoring a bit",
         config, stages), ProgressListener.NONE);
     assertFalse(report.proved());
     Counterexample cx = report.firstCounterexample().orElseThrow();
@@ -135,7 +135,7 @@ class CompactProverTest {
   void theCompactProofSplitsNoMoreThanThePaperProof() {
     MachineConfig config = MachineConfig.of(6, 4, 4);
     long paper = Prover.prove(PaperConstruction.build(config), ProgressListener.NONE).cases();
-    ProofReport compact = Prover.prove(CompactConstruction.build(config), ProgressListener.NONE);
+    var compact = Prover.prove(CompactConstruction.build(config), ProgressListener.NONE);
     assertTrue(compact.proved());
     // the same goals, each with its role's split; only the frames merge
     assertTrue(compact.cases() <= paper, compact.cases() + " > " + paper);

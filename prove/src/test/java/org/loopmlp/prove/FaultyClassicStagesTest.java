@@ -32,7 +32,7 @@ class FaultyClassicStagesTest {
     List<MachineStage<ClassicStepContext, ClassicRegisters>> stages =
         new ArrayList<>(ClassicConstruction.standardStages());
     stages.set(index, faulty);
-    ClassicProofReport r = ClassicProver.prove(
+    var r = ClassicProver.prove(
         ClassicConstruction.assemble("faulty", CONFIG, stages), ProgressListener.NONE,
         Prover.DEFAULT_CASE_BUDGET);
     assertFalse(r.proved());

@@ -46,9 +46,9 @@ class FaultyConstructionsTest {
   }
 
   private static Counterexample failsOnlyAt(Construction c, String stage) {
-    ProofReport report = Prover.prove(c, ProgressListener.NONE);
+    var report = Prover.prove(c, ProgressListener.NONE);
     assertFalse(report.proved());
-    for (StageProof p : report.stages()) {
+    for (var p : report.stages()) {
       assertEquals(!p.name().equals(stage), p.proved(), p.summary());
     }
     return report.firstCounterexample().orElseThrow();

@@ -73,7 +73,7 @@ class MutantsTest {
             codec.encode(programs.get(i), SubleqMachine.step(programs.get(i), states.get(i))));
       }
       Path cert = dir.resolve("mutant" + m + ".txt");
-      ProofReport report = Prover.proveAndCertify(c, cert, ProgressListener.NONE);
+      var report = Prover.proveAndCertify(c, cert, ProgressListener.NONE);
       if (wrongStep) {
         assertFalse(report.proved(), "mutant " + m + " computes a wrong step but is proved");
       }

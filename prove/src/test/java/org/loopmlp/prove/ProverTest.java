@@ -19,7 +19,7 @@ class ProverTest {
   @CsvSource({"2,1,1", "3,2,1", "4,2,3", "5,3,2", "8,4,4", "8,6,6", "32,3,3"})
   void provesEveryStageOfThePaperConstruction(int n, int a, int c) {
     List<String> started = new ArrayList<>();
-    ProofReport report = Prover.prove(PaperConstruction.build(MachineConfig.of(n, a, c)),
+    var report = Prover.prove(PaperConstruction.build(MachineConfig.of(n, a, c)),
         new ProgressListener() {
           @Override
           public void stageStarted(int index, String name, int goals) {
@@ -31,7 +31,7 @@ class ProverTest {
     assertEquals(List.of(PaperStage.values()),
         report.stages().stream().map(StageProof::role).toList());
     assertEquals(List.of("fetch", "read", "subtract", "write", "next pc", "branch"), started);
-    for (StageProof p : report.stages()) {
+    for (var p : report.stages()) {
       assertTrue(p.cases() >= 1 && p.neuronsDecided() > 0, p.summary());
       assertTrue(p.counterexample().isEmpty() && !p.budgetExceeded());
     }
@@ -41,16 +41,16 @@ class ProverTest {
   void followsCarryChainsInPolynomiallyManyCases() {
     // tying va_j to vb_j keeps the subtract split linear per bit (about 6i cases for bit i),
     // where fixing bits alone needs about 2^(i+3)
-    ProofReport report = Prover.prove(PaperConstruction.build(MachineConfig.of(32, 1, 1)),
+    var report = Prover.prove(PaperConstruction.build(MachineConfig.of(32, 1, 1)),
         ProgressListener.NONE);
-    StageProof subtract = report.stages().get(2);
+    var subtract = report.stages().get(2);
     assertTrue(subtract.proved());
     assertTrue(subtract.cases() <= 8L * 32 * 32, subtract.summary());
   }
 
   @Test
   void stopsAtTheCaseBudget() {
-    ProofReport report = Prover.prove(PaperConstruction.build(MachineConfig.of(4, 3, 3)),
+    var report = Prover.prove(PaperConstruction.build(MachineConfig.of(4, 3, 3)),
         ProgressListener.NONE, 10);
     assertFalse(report.proved());
     assertTrue(report.stages().get(0).budgetExceeded(), report::summary);

@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
+import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.prove.Counterexample;
 import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.ProofReport;
 import org.loopmlp.prove.Prover;
 import org.loopmlp.prove.StageProof;
 import org.loopmlp.verify.FaultyConstructions;
@@ -74,7 +74,7 @@ public final class FaultCampaign {
         && (rejected < wanted || accepted < wanted); i++) {
       MutationCampaign.Mutant m = mutants.get(i);
       Construction mutated = MutationCampaign.apply(c, m);
-      ProofReport ours = Prover.prove(mutated, ProgressListener.NONE);
+      var ours = Prover.prove(mutated, ProgressListener.NONE);
       boolean rejects = !ours.proved();
       if (rejects ? rejected >= wanted : accepted >= wanted) {
         continue;
@@ -98,8 +98,9 @@ public final class FaultCampaign {
    */
   static Entry judge(String what, String command, Construction network, int layer,
       SmtSolver solver, Duration timeout) {
-    ProofReport ours = Prover.prove(network, ProgressListener.NONE);
-    Optional<StageProof> failing = ours.stages().stream().filter(p -> !p.proved()).findFirst();
+    var ours = Prover.prove(network, ProgressListener.NONE);
+    Optional<StageProof<PaperStage, Counterexample>> failing =
+        ours.stages().stream().filter(p -> !p.proved()).findFirst();
     String proverFault = failing.map(p -> p.name() + " " + p.counterexample()
         .map(FaultCampaign::register).orElse("budget")).orElse("none");
     Subject s = Subject.paper(network);

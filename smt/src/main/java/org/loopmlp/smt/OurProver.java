@@ -1,12 +1,9 @@
 package org.loopmlp.smt;
 
 import com.google.common.collect.ImmutableList;
-import org.loopmlp.prove.ClassicProofReport;
 import org.loopmlp.prove.ClassicProver;
 import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.ProofReport;
 import org.loopmlp.prove.Prover;
-import org.loopmlp.prove.StageProof;
 
 /** The toolkit's own prover on a subject, stage by stage: the column the solvers are set against. */
 public final class OurProver {
@@ -23,14 +20,14 @@ public final class OurProver {
   public static ImmutableList<Verdict> prove(Subject s) {
     ImmutableList.Builder<Verdict> b = ImmutableList.builder();
     if (s.paperConstruction().isPresent()) {
-      ProofReport r = Prover.prove(s.paperConstruction().get(), ProgressListener.NONE);
-      for (StageProof p : r.stages()) {
+      var r = Prover.prove(s.paperConstruction().get(), ProgressListener.NONE);
+      for (var p : r.stages()) {
         b.add(new Verdict(p.name(), p.proved(), p.millis(), p.summary()));
       }
     } else {
-      ClassicProofReport r = ClassicProver.prove(s.classicConstruction().orElseThrow(),
+      var r = ClassicProver.prove(s.classicConstruction().orElseThrow(),
           ProgressListener.NONE, Prover.DEFAULT_CASE_BUDGET);
-      for (ClassicProofReport.Stage p : r.stages()) {
+      for (var p : r.stages()) {
         b.add(new Verdict(p.name(), p.proved(), p.millis(), p.summary()));
       }
     }
