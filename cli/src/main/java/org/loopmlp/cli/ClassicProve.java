@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.isa.classic.ClassicConfig;
-import org.loopmlp.prove.ClassicCounterexample;
 import org.loopmlp.prove.ClassicProver;
+import org.loopmlp.prove.Counterexample.Replay;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
 import org.loopmlp.prove.Prover;
@@ -58,7 +58,7 @@ final class ClassicProve {
     return ExitCodes.OK;
   }
 
-  private static ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> proofOf(
+  private static ProofReport<ClassicConfig, ClassicRole, Replay> proofOf(
       ProveCommand o, ClassicConstruction c) {
     try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
       ProgressListener listener = new ProgressListener() {

@@ -17,7 +17,7 @@ import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.prove.Counterexample;
+import org.loopmlp.prove.Counterexample.ReferenceCheck;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
 import org.loopmlp.prove.Prover;
@@ -41,7 +41,7 @@ final class LemmaTable {
   private LemmaTable() {}
 
   /** The prover's report, and the checker's verdict on its certificate when it ran. */
-  private record Proved(ProofReport<MachineConfig, PaperStage, Counterexample> proof,
+  private record Proved(ProofReport<MachineConfig, PaperStage, ReferenceCheck> proof,
       Optional<CertificateChecker.Result> checked, long checkMillis) {
     boolean accepted() {
       return checked.map(CertificateChecker.Result::accepted).orElse(false);
@@ -89,7 +89,7 @@ final class LemmaTable {
   private static Proved prove(Construction c, PrintWriter err) {
     Path dir = temporaryDirectory();
     try {
-      ProofReport<MachineConfig, PaperStage, Counterexample> proof;
+      ProofReport<MachineConfig, PaperStage, ReferenceCheck> proof;
       try (Progress progress = Progress.start(err, "proving the stage lemmas", c.lemmas().size(),
           "stages")) {
         proof = Prover.certifyInto(c, dir, new ProgressListener() {

@@ -11,7 +11,7 @@ import org.loopmlp.certcheck.FloatFormat;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.prove.Counterexample;
+import org.loopmlp.prove.Counterexample.ReferenceCheck;
 import org.loopmlp.prove.PrecisionTable;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
@@ -85,7 +85,7 @@ final class PaperProve {
     return code;
   }
 
-  private ProofReport<MachineConfig, PaperStage, Counterexample> proofOf(Construction c) {
+  private ProofReport<MachineConfig, PaperStage, ReferenceCheck> proofOf(Construction c) {
     long budget = o.caseBudget != null ? o.caseBudget : Prover.DEFAULT_CASE_BUDGET;
     try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
       ProgressListener listener = new ProgressListener() {

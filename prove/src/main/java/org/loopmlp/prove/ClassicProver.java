@@ -24,6 +24,7 @@ import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicMachine;
 import org.loopmlp.isa.classic.ClassicState;
+import org.loopmlp.prove.Counterexample.Replay;
 
 /**
  * Proves every stage lemma of the classic construction for all inputs of its config, by the
@@ -48,7 +49,7 @@ public final class ClassicProver {
   }
 
   /** Proves every stage; writes nothing. */
-  public static ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> prove(
+  public static ProofReport<ClassicConfig, ClassicRole, Replay> prove(
       ClassicConstruction construction, ProgressListener listener, long caseBudget) {
     try {
       return new ClassicProver(construction, listener, caseBudget).run(null);
@@ -62,7 +63,7 @@ public final class ClassicProver {
    * Prover#NETWORK_FILE}) and, when every stage is proved, the certificate ({@link
    * Prover#CERTIFICATE_FILE}).
    */
-  public static ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> certifyInto(
+  public static ProofReport<ClassicConfig, ClassicRole, Replay> certifyInto(
       ClassicConstruction construction, Path dir, ProgressListener listener) throws IOException {
     Files.createDirectories(dir);
     Path network = dir.resolve(Prover.NETWORK_FILE);
@@ -71,10 +72,10 @@ public final class ClassicProver {
         .run(dir.resolve(Prover.CERTIFICATE_FILE)).withNetwork(network);
   }
 
-  private ProofReport<ClassicConfig, ClassicRole, ClassicCounterexample> run(
+  private ProofReport<ClassicConfig, ClassicRole, Replay> run(
       Path certificateFile) throws IOException {
     ClassicSpecs specs = new ClassicSpecs(construction.registers());
-    LemmaSearch.Result<StageProof<ClassicRole, ClassicCounterexample>> r =
+    LemmaSearch.Result<StageProof<ClassicRole, Replay>> r =
         new LemmaSearch<>(construction, specs, new ClassicPart(), listener, caseBudget)
             .run(certificateFile);
     return new ProofReport<>("classic", construction.config(), r.stages(), r.millis(),
@@ -83,7 +84,7 @@ public final class ClassicProver {
 
   /** The classic machine's part of the search: its header, counterexamples and reports. */
   private final class ClassicPart implements LemmaSearch.Machine<ClassicStepContext,
-      ClassicRole, ClassicCounterexample, StageProof<ClassicRole, ClassicCounterexample>> {
+      ClassicRole, Counterexample<ClassicRole, Replay>, StageProof<ClassicRole, Replay>> {
     @Override
     public ImmutableList<ClassicRole> roles(StageLemma<ClassicStepContext> lemma) {
       return ClassicRole.of(lemma);
@@ -96,20 +97,25 @@ public final class ClassicProver {
     }
 
     @Override
-    public ClassicCounterexample counterexample(int si, StageLemma<ClassicStepContext> lemma,
-        Network stage, StageSearch.Failure f) {
+    public Counterexample<ClassicRole, Replay> counterexample(
+        int si, StageLemma<ClassicStepContext> lemma, Network stage, StageSearch.Failure f) {
       StateLayout layout = construction.layout();
       ImmutableMap<String, Long> input = LemmaSearch.registerValues(layout, f.input());
       long got = LemmaSearch.exactOutput(stage, f.input(), f.output());
-      return new ClassicCounterexample(lemma.name(), layout.direction(f.output()).name(), got,
-          f.expected(), input, replay(input));
+      // the summary names the registers not 0 outside memory: the stage's operands
+      ImmutableList<String> shown = input.entrySet().stream()
+          .filter(e -> !e.getKey().startsWith("mem[") && e.getValue() != 0)
+          .map(java.util.Map.Entry::getKey).collect(ImmutableList.toImmutableList());
+      return new Counterexample<>(lemma.name(), ClassicRole.of(lemma).get(0),
+          layout.direction(f.output()).name(), got, f.expected(), input, shown,
+          " (other registers 0 or memory)", replay(input));
     }
 
     @Override
-    public StageProof<ClassicRole, ClassicCounterexample> report(
-        LemmaSearch.Stage<ClassicStepContext, ClassicCounterexample> s,
+    public StageProof<ClassicRole, Replay> report(
+        LemmaSearch.Stage<ClassicStepContext, Counterexample<ClassicRole, Replay>> s,
         ProgressListener listener) {
-      StageProof<ClassicRole, ClassicCounterexample> proof =
+      StageProof<ClassicRole, Replay> proof =
           StageProof.of(s, ClassicRole.of(s.lemma()), s.lemma().roleLabel());
       listener.stageFinished(proof);
       return proof;
@@ -125,7 +131,7 @@ public final class ClassicProver {
    * The pass from the counterexample's memory, pc and input port (scratch 0) through the whole
    * network, beside the reference machine's step.
    */
-  private Optional<String> replay(ImmutableMap<String, Long> input) {
+  private Optional<Replay> replay(ImmutableMap<String, Long> input) {
     ClassicRegisters regs = construction.registers();
     long[] memory = new long[regs.config().memorySize()];
     for (int i = 0; i < memory.length; i++) {
@@ -148,7 +154,8 @@ public final class ClassicProver {
       network = "not a machine state (" + e.getMessage() + ")";
       differs = true;
     }
-    return Optional.of((differs ? "DIFFERS from" : "agrees with") + " the reference machine from "
-        + before + ": reference " + reference + ", network " + network);
+    return Optional.of(new Replay((differs ? "DIFFERS from" : "agrees with")
+        + " the reference machine from " + before + ": reference " + reference + ", network "
+        + network));
   }
 }

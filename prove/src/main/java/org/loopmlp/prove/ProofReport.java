@@ -10,12 +10,12 @@ import org.loopmlp.certcheck.FloatFormat;
 
 /**
  * The result of proving every stage lemma of a construction of either machine (config {@code
- * K}, roles {@code R}, counterexamples {@code X}) for all inputs of one config: one {@link
- * StageProof} per stage, the total time, and where the certificate and network were written (if
- * they were).
+ * K}, roles {@code R}, full passes of counterexamples {@code W}) for all inputs of one config:
+ * one {@link StageProof} per stage, the total time, and where the certificate and network were
+ * written (if they were).
  */
-public record ProofReport<K, R, X extends Refutation>(String construction, K config,
-    ImmutableList<StageProof<R, X>> stages, long millis, Optional<Path> certificate,
+public record ProofReport<K, R, W extends Refutation>(String construction, K config,
+    ImmutableList<StageProof<R, W>> stages, long millis, Optional<Path> certificate,
     Optional<Path> network) {
   public ProofReport {
     checkNotNull(construction, "construction");
@@ -26,7 +26,7 @@ public record ProofReport<K, R, X extends Refutation>(String construction, K con
   }
 
   /** The same report, with the network file written beside the certificate. */
-  ProofReport<K, R, X> withNetwork(Path file) {
+  ProofReport<K, R, W> withNetwork(Path file) {
     return new ProofReport<>(construction, config, stages, millis, certificate,
         Optional.of(file));
   }
@@ -37,7 +37,7 @@ public record ProofReport<K, R, X extends Refutation>(String construction, K con
   }
 
   /** The first counterexample, if any stage has one. */
-  public Optional<X> firstCounterexample() {
+  public Optional<Counterexample<R, W>> firstCounterexample() {
     return stages.stream().flatMap(s -> s.counterexample().stream()).findFirst();
   }
 

@@ -26,6 +26,7 @@ import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.SubleqMachine;
+import org.loopmlp.prove.Counterexample.ReferenceCheck;
 
 /**
  * Proves every stage lemma of a construction for all inputs of its config (SPEC §9.2, tier 4),
@@ -58,7 +59,7 @@ public final class Prover {
   }
 
   /** Proves every stage of {@code construction}; writes nothing. */
-  public static ProofReport<MachineConfig, PaperStage, Counterexample> prove(
+  public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> prove(
       Construction construction, ProgressListener listener) {
     try {
       return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(null);
@@ -68,7 +69,7 @@ public final class Prover {
   }
 
   /** As {@link #prove}, with at most {@code caseBudget} cases per stage. */
-  public static ProofReport<MachineConfig, PaperStage, Counterexample> prove(
+  public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> prove(
       Construction construction, ProgressListener listener, long caseBudget) {
     try {
       return new Prover(construction, listener, caseBudget).run(null);
@@ -82,7 +83,7 @@ public final class Prover {
    * in {@code .gz}). The file appears only when every stage is proved (written to a temporary
    * file first, then renamed).
    */
-  public static ProofReport<MachineConfig, PaperStage, Counterexample> proveAndCertify(
+  public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> proveAndCertify(
       Construction construction, Path certificate, ProgressListener listener) throws IOException {
     return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(certificate);
   }
@@ -97,14 +98,14 @@ public final class Prover {
    * proved, the certificate ({@value #CERTIFICATE_FILE}): all that {@code
    * org.loopmlp.certcheck.CertificateChecker} reads.
    */
-  public static ProofReport<MachineConfig, PaperStage, Counterexample> certifyInto(
+  public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> certifyInto(
       Construction construction, Path dir, ProgressListener listener) throws IOException {
     return certifyInto(construction, dir, listener, DEFAULT_CASE_BUDGET);
   }
 
   /** As {@link #certifyInto(Construction, Path, ProgressListener)}, with at most {@code
    * caseBudget} cases per stage. */
-  public static ProofReport<MachineConfig, PaperStage, Counterexample> certifyInto(
+  public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> certifyInto(
       Construction construction, Path dir, ProgressListener listener,
       long caseBudget) throws IOException {
     Files.createDirectories(dir);
@@ -114,10 +115,10 @@ public final class Prover {
         .withNetwork(network);
   }
 
-  private ProofReport<MachineConfig, PaperStage, Counterexample> run(
+  private ProofReport<MachineConfig, PaperStage, ReferenceCheck> run(
       Path certificateFile) throws IOException {
     PaperSpecs specs = new PaperSpecs(construction.registers());
-    LemmaSearch.Result<StageProof<PaperStage, Counterexample>> r =
+    LemmaSearch.Result<StageProof<PaperStage, ReferenceCheck>> r =
         new LemmaSearch<>(construction, specs, new PaperMachine(), listener, caseBudget)
             .run(certificateFile);
     return new ProofReport<>(construction.name(), construction.config(), r.stages(), r.millis(),
@@ -126,8 +127,8 @@ public final class Prover {
 
   /** The paper machine's part of the search: its header, counterexamples and stage reports. */
   private final class PaperMachine
-      implements LemmaSearch.Machine<PaperStep, PaperStage, Counterexample,
-          StageProof<PaperStage, Counterexample>> {
+      implements LemmaSearch.Machine<PaperStep, PaperStage,
+          Counterexample<PaperStage, ReferenceCheck>, StageProof<PaperStage, ReferenceCheck>> {
     @Override
     public ImmutableList<PaperStage> roles(StageLemma<PaperStep> lemma) {
       return lemma.paperStages();
@@ -139,15 +140,16 @@ public final class Prover {
     }
 
     @Override
-    public Counterexample counterexample(int si, StageLemma<PaperStep> lemma, Network stage,
-        StageSearch.Failure f) {
+    public Counterexample<PaperStage, ReferenceCheck> counterexample(
+        int si, StageLemma<PaperStep> lemma, Network stage, StageSearch.Failure f) {
       return Prover.this.counterexample(si, lemma, stage, f);
     }
 
     @Override
-    public StageProof<PaperStage, Counterexample> report(
-        LemmaSearch.Stage<PaperStep, Counterexample> s, ProgressListener listener) {
-      StageProof<PaperStage, Counterexample> proof =
+    public StageProof<PaperStage, ReferenceCheck> report(
+        LemmaSearch.Stage<PaperStep, Counterexample<PaperStage, ReferenceCheck>> s,
+        ProgressListener listener) {
+      StageProof<PaperStage, ReferenceCheck> proof =
           StageProof.of(s, s.lemma().paperStages(), s.lemma().paperLabel());
       listener.stageFinished(proof);
       return proof;
@@ -159,8 +161,8 @@ public final class Prover {
     }
   }
 
-  private Counterexample counterexample(int si, StageLemma<PaperStep> lemma, Network stage,
-      StageSearch.Failure f) {
+  private Counterexample<PaperStage, ReferenceCheck> counterexample(
+      int si, StageLemma<PaperStep> lemma, Network stage, StageSearch.Failure f) {
     StateLayout layout = construction.layout();
     PaperRegisters regs = construction.registers();
     ImmutableMap<String, Long> input = LemmaSearch.registerValues(layout, f.input());
@@ -170,10 +172,22 @@ public final class Prover {
         .filter(r -> r.bits().contains(layout.direction(f.output()))).findFirst()
         .map(Register::name).orElse(direction);
     PaperStage role = roleChanging(lemma, failingRegister);
-    Optional<Counterexample.ReferenceCheck> check =
+    Optional<ReferenceCheck> check =
         Witnesses.stepFor(role, regs, input, failingRegister)
             .map(w -> replay(si, lemma, w));
-    return new Counterexample(lemma.name(), role, direction, got, f.expected(), input, check);
+    return new Counterexample<>(lemma.name(), role, direction, got, f.expected(), input,
+        readBy(role), "", check);
+  }
+
+  /** The registers a paper stage reads, the ones a counterexample's summary names. */
+  private static ImmutableList<String> readBy(PaperStage role) {
+    return switch (role) {
+      case WRITE -> ImmutableList.of("rb", "r");
+      case BRANCH -> ImmutableList.of("r", "rc", "pc1");
+      case SUBTRACT -> ImmutableList.of("va", "vb");
+      case READ -> ImmutableList.of("ra", "rb");
+      default -> ImmutableList.of("pc");
+    };
   }
 
   /** The role of the lemma that writes or clears {@code register}; else its first role. */
@@ -192,7 +206,7 @@ public final class Prover {
    * Runs the witness step: the construction's own stage lemma on the stage input the reference
    * step produces, and the whole pass against the reference machine.
    */
-  private Counterexample.ReferenceCheck replay(int si, StageLemma<PaperStep> lemma,
+  private ReferenceCheck replay(int si, StageLemma<PaperStep> lemma,
       Witnesses.Step w) {
     StateLayout layout = construction.layout();
     PaperStep step = PaperStep.of(w.program(), w.before());
@@ -214,7 +228,7 @@ public final class Prover {
       networkAfter = "not a machine state (" + e.getMessage() + ")";
       differs = true;
     }
-    return new Counterexample.ReferenceCheck(w.program(), w.before(),
+    return new ReferenceCheck(w.program(), w.before(),
         SubleqMachine.step(w.program(), w.before()), networkAfter, lemmaFails, differs);
   }
 }

@@ -11,12 +11,14 @@ import java.util.Optional;
  * run side by side) and their label, the number of goals and of cases (leaves of the case split,
  * over all goals; {@code excluded} of them outside the precondition), the neuron facts decided in
  * them (ON or OFF per neuron per case), the time taken, and either proved, or a counterexample
- * {@code X}, or the case budget ran out; and per layer the largest magnitude any partial sum of a
- * neuron's dot product reaches over the stage's inputs ({@link PartialSumBounds}).
+ * ({@link Counterexample}, with a full pass {@code W} when there is one), or the case budget
+ * ran out; and per layer the largest magnitude any partial sum of a neuron's dot product
+ * reaches over the stage's inputs ({@link PartialSumBounds}).
  */
-public record StageProof<R, X extends Refutation>(String name, ImmutableList<R> roles,
+public record StageProof<R, W extends Refutation>(String name, ImmutableList<R> roles,
     String label, int goals, long cases, long excluded, long neuronsDecided, long millis,
-    Optional<X> counterexample, boolean budgetExceeded, ImmutableList<Long> layerBounds) {
+    Optional<Counterexample<R, W>> counterexample, boolean budgetExceeded,
+    ImmutableList<Long> layerBounds) {
   public StageProof {
     checkNotNull(name, "name");
     checkNotNull(label, "label");
@@ -26,7 +28,8 @@ public record StageProof<R, X extends Refutation>(String name, ImmutableList<R> 
   }
 
   /** The stage's result from the search, with its roles and their label. */
-  static <S, R, X extends Refutation> StageProof<R, X> of(LemmaSearch.Stage<S, X> s,
+  static <S, R, W extends Refutation> StageProof<R, W> of(
+      LemmaSearch.Stage<S, Counterexample<R, W>> s,
       ImmutableList<R> roles, String label) {
     return new StageProof<>(s.lemma().name(), roles, label, s.goals(), s.cases(), s.excluded(),
         s.facts(), s.millis(), s.counterexample(), s.budgetExceeded(),

@@ -103,13 +103,13 @@ class CompactProverTest {
     for (var p : report.stages()) {
       assertEquals(!p.name().equals("write+branch"), p.proved(), p.summary());
     }
-    Counterexample cx = report.firstCounterexample().orElseThrow();
+    var cx = report.firstCounterexample().orElseThrow();
     assertEquals(PaperStage.BRANCH, cx.role());
     assertEquals(0L, cx.stageInput().get("r"), cx.summary());
     int t = Integer.parseInt(cx.direction().replaceAll("\\D+", ""));
     assertEquals((cx.stageInput().get("rc") >> t) & 1, cx.expected());
     assertEquals((cx.stageInput().get("pc1") >> t) & 1, cx.got());
-    Counterexample.ReferenceCheck check = cx.reference().orElseThrow();
+    var check = cx.reference().orElseThrow();
     assertTrue(check.stageLemmaFails() && check.passDiffers(), cx.summary());
   }
 
@@ -122,7 +122,7 @@ class CompactProverTest {
     var report = Prover.prove(Construction.assemble("compact, write ignoring a bit",
         config, stages), ProgressListener.NONE);
     assertFalse(report.proved());
-    Counterexample cx = report.firstCounterexample().orElseThrow();
+    var cx = report.firstCounterexample().orElseThrow();
     assertEquals("write+branch", cx.stage());
     assertEquals(PaperStage.WRITE, cx.role());
     long rb = cx.stageInput().get("rb");

@@ -11,6 +11,7 @@ import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicFetchStage;
 import org.loopmlp.construction.classic.ClassicRegisters;
+import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.classic.ClassicSubtractStage;
 import org.loopmlp.construction.classic.ClassicWriteStage;
@@ -18,6 +19,7 @@ import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.stage.FaultyStage;
 import org.loopmlp.construction.stage.MachineStage;
 import org.loopmlp.isa.classic.ClassicConfig;
+import org.loopmlp.prove.Counterexample.Replay;
 
 /**
  * A classic construction with one wrong neuron is not proved: the prover proves the stages
@@ -27,7 +29,7 @@ import org.loopmlp.isa.classic.ClassicConfig;
 class FaultyClassicStagesTest {
   private static final ClassicConfig CONFIG = ClassicConfig.of(6, 4);
 
-  private static ClassicCounterexample failsAt(int index,
+  private static Counterexample<ClassicRole, Replay> failsAt(int index,
       MachineStage<ClassicStepContext, ClassicRegisters> faulty) {
     List<MachineStage<ClassicStepContext, ClassicRegisters>> stages =
         new ArrayList<>(ClassicConstruction.standardStages());
@@ -47,7 +49,7 @@ class FaultyClassicStagesTest {
   @Test
   void aBranchThatIgnoresZeroIsRefutedAtSubtract() {
     // br without [D == 0]: r == 0 no longer branches
-    ClassicCounterexample cx = failsAt(2,
+    var cx = failsAt(2,
         FaultyStage.withNeuron(ClassicSubtractStage.standard(),
         "br.bit[0]", a -> a.toBuilder().plus(Direction.named("subtract+io.d.ge0.ge"), -1)
             .plus(Direction.named("subtract+io.d.ge0.gt"), 1)
@@ -64,7 +66,7 @@ class FaultyClassicStagesTest {
 
   @Test
   void aWriteThatIgnoresTheGateIsRefutedAtWrite() {
-    ClassicCounterexample cx = failsAt(3,
+    var cx = failsAt(3,
         FaultyStage.withNeuron(ClassicWriteStage.standard(),
         "write+branch.y[5].bit[0]", a -> a.toBuilder().plus(Direction.named("op.sub.bit[0]"), -1)
             .plus(Direction.named("op.in.bit[0]"), -1).plusConstant(1).build()));
@@ -74,12 +76,12 @@ class FaultyClassicStagesTest {
 
   @Test
   void aFetchThatForgetsTheHaltGateIsRefutedAtFetchAndDiffersFromTheMachine() {
-    ClassicCounterexample cx = failsAt(0,
+    var cx = failsAt(0,
         FaultyStage.withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
         a -> Affine.constant(1)));
     assertEquals("fetch+next pc", cx.stage());
     assertEquals("run.bit[0]", cx.direction());
     // the replayed pass starts from a halted pc, which the reference machine leaves alone
-    assertTrue(cx.replay().orElseThrow().startsWith("DIFFERS"), cx.summary());
+    assertTrue(cx.reference().orElseThrow().summary().startsWith("DIFFERS"), cx.summary());
   }
 }

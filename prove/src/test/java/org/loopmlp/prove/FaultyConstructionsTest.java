@@ -12,6 +12,7 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.construction.stage.BranchStage;
+import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.construction.stage.SubtractStage;
 import org.loopmlp.construction.stage.WriteStage;
@@ -20,6 +21,7 @@ import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.SubleqMachine;
+import org.loopmlp.prove.Counterexample.ReferenceCheck;
 
 /**
  * A construction with one wrong stage is not proved: the prover names that stage, proves the
@@ -35,8 +37,9 @@ class FaultyConstructionsTest {
   }
 
   /** The counterexample's full pass, re-run here: the network's output is not the reference's. */
-  private static void assertReferenceRefutes(Construction c, Counterexample cx) {
-    Counterexample.ReferenceCheck check = cx.reference().orElseThrow();
+  private static void assertReferenceRefutes(Construction c,
+      Counterexample<PaperStage, ReferenceCheck> cx) {
+    var check = cx.reference().orElseThrow();
     assertTrue(check.stageLemmaFails(), "the construction's own stage lemma fails");
     MachineState expected = SubleqMachine.step(check.program(), check.before());
     StateCodec codec = StateCodec.forConstruction(c);
@@ -45,7 +48,8 @@ class FaultyConstructionsTest {
     assertNotEquals(codec.encode(check.program(), expected), out);
   }
 
-  private static Counterexample failsOnlyAt(Construction c, String stage) {
+  private static Counterexample<PaperStage, ReferenceCheck> failsOnlyAt(Construction c,
+      String stage) {
     var report = Prover.prove(c, ProgressListener.NONE);
     assertFalse(report.proved());
     for (var p : report.stages()) {
@@ -57,7 +61,7 @@ class FaultyConstructionsTest {
   @Test
   void branchOnNegativeOnlyFailsAtZero() {
     Construction c = with(5, BranchStage.onNegativeOnly("branch"));
-    Counterexample cx = failsOnlyAt(c, "branch");
+    var cx = failsOnlyAt(c, "branch");
     assertEquals(0L, cx.stageInput().get("r"), cx.summary());
     // r == 0 branches: pc must be rc, the variant takes pc1
     int t = Integer.parseInt(cx.direction().replaceAll("\\D+", ""));
@@ -69,7 +73,7 @@ class FaultyConstructionsTest {
   @Test
   void subtractWithoutCarryInComputesTheWrongBit() {
     Construction c = with(2, SubtractStage.withCarryIn("subtract", 0));
-    Counterexample cx = failsOnlyAt(c, "subtract");
+    var cx = failsOnlyAt(c, "subtract");
     long va = cx.stageInput().get("va");
     long vb = cx.stageInput().get("vb");
     int bit = Integer.parseInt(cx.direction().replaceAll("\\D+", ""));
@@ -82,7 +86,7 @@ class FaultyConstructionsTest {
   @Test
   void writeIgnoringTheHighAddressBitClobbersAnotherCell() {
     Construction c = with(3, WriteStage.ignoringHighAddressBits("write", 1));
-    Counterexample cx = failsOnlyAt(c, "write");
+    var cx = failsOnlyAt(c, "write");
     long rb = cx.stageInput().get("rb");
     int cell = Integer.parseInt(cx.direction().replaceAll("^mem\\[(\\d+)\\].*", "$1"));
     assertNotEquals(rb, cell, cx.summary());

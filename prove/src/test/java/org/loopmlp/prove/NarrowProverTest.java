@@ -55,7 +55,7 @@ class NarrowProverTest {
     var report = Prover.prove(Construction.assemble("narrow, no carry-in", config,
         stages), ProgressListener.NONE);
     assertFalse(report.proved());
-    Counterexample cx = report.firstCounterexample().orElseThrow();
+    var cx = report.firstCounterexample().orElseThrow();
     assertEquals(PaperStage.SUBTRACT, cx.role());
     // vb + not va differs from vb - va by one: check the reported bit against the machine
     long va = cx.stageInput().get("va");

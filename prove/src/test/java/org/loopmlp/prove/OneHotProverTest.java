@@ -48,7 +48,7 @@ class OneHotProverTest {
         decode.withWeight(unit, highBit, Rational.ZERO)));
     var report = Prover.prove(broken, ProgressListener.NONE);
     assertFalse(report.proved());
-    Counterexample cx = report.firstCounterexample().orElseThrow();
+    var cx = report.firstCounterexample().orElseThrow();
     assertEquals("write+branch", cx.stage());
     assertEquals(PaperStage.WRITE, cx.role());
     assertEquals(2L, cx.stageInput().get("rb"), cx.summary());

@@ -16,6 +16,7 @@ import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.prove.Counterexample;
+import org.loopmlp.prove.Counterexample.ReferenceCheck;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.Prover;
 import org.loopmlp.prove.StageProof;
@@ -99,7 +100,7 @@ public final class FaultCampaign {
   static Entry judge(String what, String command, Construction network, int layer,
       SmtSolver solver, Duration timeout) {
     var ours = Prover.prove(network, ProgressListener.NONE);
-    Optional<StageProof<PaperStage, Counterexample>> failing =
+    Optional<StageProof<PaperStage, ReferenceCheck>> failing =
         ours.stages().stream().filter(p -> !p.proved()).findFirst();
     String proverFault = failing.map(p -> p.name() + " " + p.counterexample()
         .map(FaultCampaign::register).orElse("budget")).orElse("none");
@@ -135,7 +136,7 @@ public final class FaultCampaign {
   }
 
   /** The register of a prover counterexample's direction ({@code r} for {@code r.bit[3]}). */
-  private static String register(Counterexample c) {
+  private static String register(Counterexample<?, ?> c) {
     String d = c.direction();
     int bit = d.indexOf(".bit[");
     return bit >= 0 ? d.substring(0, bit) : d;
