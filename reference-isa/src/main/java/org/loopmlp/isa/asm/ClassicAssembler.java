@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.loopmlp.isa.asm.SqLexer.Token;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicMachine;
 
@@ -53,11 +54,8 @@ public final class ClassicAssembler {
   /** The {@code .config} key and value that select this assembler. */
   public static final String ISA_CLASSIC = "isa=classic";
 
-  private static final Pattern NUMBER = Pattern.compile("([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)");
-  private static final Pattern NUMBERISH = Pattern.compile("[+-]?[0-9].*");
   private static final Pattern REFERENCE =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|\\.|\\?)(?:([+-])([0-9]+))?");
-  private static final Pattern DIRECTIVE = Pattern.compile("\\.[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern CONFIG_ISA = Pattern.compile(
       "(?m)^[\\uFEFF]?[ \\t]*\\.config\\b[^;\\n]*\\bisa=classic\\b");
   private static final String CONFIG_SYNTAX = "'.config isa=classic word=N [memory=A]'";
@@ -81,11 +79,8 @@ public final class ClassicAssembler {
    * @throws SqFormatException at the first mistake, with its line and column
    */
   public static ClassicProgram parse(String text, String fileName) {
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return new Assembly(fileName).assemble(body);
+    return new Assembly(fileName).assemble(text);
   }
-
-  private record Token(String text, int line, int column) {}
 
   /** How a laid-out word gets its value. */
   private enum Source {
@@ -107,6 +102,7 @@ public final class ClassicAssembler {
 
   private static final class Assembly {
     private final String file;
+    private final SqLexer lexer;
     private Integer wordBits;
     private Integer memoryBits;
     private Token configToken;
@@ -119,20 +115,15 @@ public final class ClassicAssembler {
 
     Assembly(String file) {
       this.file = file;
+      this.lexer = new SqLexer(file, true);
     }
 
     private SqFormatException error(Token at, String format, Object... args) {
-      return new SqFormatException(file, at.line(), at.column(), String.format(format, args));
+      return lexer.error(at, format, args);
     }
 
     ClassicProgram assemble(String text) {
-      String[] lines = text.split("\r\n|\r|\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        List<Token> tokens = tokenize(lines[i], i + 1);
-        if (!tokens.isEmpty()) {
-          layOut(tokens);
-        }
-      }
+      lexer.scan(text, this::layOut);
       if (configToken == null) {
         throw new SqFormatException(file, 1, 1, "missing .config: expected " + CONFIG_SYNTAX
             + " as the first line");
@@ -140,46 +131,11 @@ public final class ClassicAssembler {
       return resolve();
     }
 
-    private List<Token> tokenize(String line, int lineNumber) {
-      List<Token> tokens = new ArrayList<>();
-      int i = 0;
-      int n = line.length();
-      while (i < n) {
-        char ch = line.charAt(i);
-        if (ch == ';') {
-          break;
-        }
-        if (Character.isWhitespace(ch)) {
-          i++;
-          continue;
-        }
-        int start = i;
-        if (ch == '"' || ch == '\'') {
-          i++;
-          while (i < n && line.charAt(i) != ch) {
-            i += line.charAt(i) == '\\' && i + 1 < n ? 2 : 1;
-          }
-          if (i >= n) {
-            throw new SqFormatException(file, lineNumber, start + 1,
-                "unterminated " + (ch == '"' ? "string" : "character")
-                    + ": expected a closing " + ch);
-          }
-          i++;
-        } else {
-          while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != ';') {
-            i++;
-          }
-        }
-        tokens.add(new Token(line.substring(start, i), lineNumber, start + 1));
-      }
-      return tokens;
-    }
-
     // ---- pass 1: lay out words and labels ----
 
     private void layOut(List<Token> tokens) {
       Token first = tokens.get(0);
-      if (DIRECTIVE.matcher(first.text()).matches()) {
+      if (SqLexer.DIRECTIVE.matcher(first.text()).matches()) {
         directive(first, tokens.subList(1, tokens.size()));
         return;
       }
@@ -285,13 +241,10 @@ public final class ClassicAssembler {
       boolean classic = false;
       Map<String, Token> seen = new LinkedHashMap<>();
       for (Token arg : args) {
-        int eq = arg.text().indexOf('=');
-        if (eq <= 0) {
-          throw error(arg, "malformed .config entry '%s': expected key=value, e.g. word=8",
-              arg.text());
-        }
-        String key = arg.text().substring(0, eq);
-        String value = arg.text().substring(eq + 1);
+        SqLexer.Entry entry = lexer.entry(arg);
+        String key = entry.key();
+        Token valueToken = entry.value();
+        String value = valueToken.text();
         if (!List.of("isa", "word", "memory").contains(key)) {
           throw error(arg, "unknown .config key '%s': expected isa, word or memory", key);
         }
@@ -299,7 +252,6 @@ public final class ClassicAssembler {
           throw error(arg, "duplicate .config key '%s'", key);
         }
         seen.put(key, arg);
-        Token valueToken = new Token(value, arg.line(), arg.column() + eq + 1);
         switch (key) {
           case "isa" -> {
             if (!value.equals("classic")) {
@@ -330,17 +282,7 @@ public final class ClassicAssembler {
     }
 
     private BigInteger number(Token token) {
-      Matcher m = NUMBER.matcher(token.text());
-      if (!m.matches()) {
-        throw error(token, "malformed number '%s': expected a decimal integer such as 42 or -7, "
-            + "or a hexadecimal one such as 0x2A", token.text());
-      }
-      String digits = m.group(2);
-      BigInteger magnitude = digits.length() > 2 && (digits.charAt(1) == 'x'
-          || digits.charAt(1) == 'X')
-          ? new BigInteger(digits.substring(2), 16)
-          : new BigInteger(digits);
-      return m.group(1).equals("-") ? magnitude.negate() : magnitude;
+      return lexer.number(token);
     }
 
     /** The bytes of a quoted string or character body, escapes decoded. */
@@ -425,7 +367,7 @@ public final class ClassicAssembler {
         value = BigInteger.valueOf(bytes.get(0));
       } else if (text.equals(IO)) {
         value = BigInteger.valueOf(ClassicMachine.IO);
-      } else if (NUMBERISH.matcher(text).matches()) {
+      } else if (SqLexer.NUMBERISH.matcher(text).matches()) {
         value = number(token);
       } else {
         Matcher m = REFERENCE.matcher(text);

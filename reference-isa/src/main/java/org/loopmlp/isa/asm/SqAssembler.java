@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.loopmlp.isa.asm.SqLexer.Token;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.MachineState;
@@ -48,11 +49,8 @@ import org.loopmlp.isa.Program;
  * program always stops.
  */
 public final class SqAssembler {
-  private static final Pattern NUMBER = Pattern.compile("([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)");
-  private static final Pattern NUMBERISH = Pattern.compile("[+-]?[0-9].*");
   private static final Pattern REFERENCE =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|\\.)(?:([+-])([0-9]+))?");
-  private static final Pattern DIRECTIVE = Pattern.compile("\\.[A-Za-z][A-Za-z0-9_]*");
   private static final String CONFIG_SYNTAX = "'.config word=N data=A code=C'";
 
   private SqAssembler() {}
@@ -64,12 +62,8 @@ public final class SqAssembler {
 
   /** Assembles {@code text}; {@code fileName} is used in error messages. */
   public static SqProgram parse(String text, String fileName) {
-    // A byte order mark is not part of the program (editors on some systems write one).
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return new Assembly(fileName).assemble(body);
+    return new Assembly(fileName).assemble(text);
   }
-
-  private record Token(String text, int line, int column) {}
 
   private enum Section { NONE, DATA, CODE }
 
@@ -80,6 +74,7 @@ public final class SqAssembler {
   /** One assembly run: pass 1 lays out cells, slots and labels; pass 2 resolves operands. */
   private static final class Assembly {
     private final String file;
+    private final SqLexer lexer;
     private MachineConfig config;
     private int pc;
     private Section section = Section.NONE;
@@ -89,20 +84,15 @@ public final class SqAssembler {
 
     Assembly(String file) {
       this.file = file;
+      this.lexer = new SqLexer(file, false);
     }
 
     private SqFormatException error(Token at, String format, Object... args) {
-      return new SqFormatException(file, at.line(), at.column(), String.format(format, args));
+      return lexer.error(at, format, args);
     }
 
     SqProgram assemble(String text) {
-      String[] lines = text.split("\r\n|\r|\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        List<Token> tokens = tokenize(lines[i], i + 1);
-        if (!tokens.isEmpty()) {
-          layOut(tokens);
-        }
-      }
+      lexer.scan(text, this::layOut);
       if (config == null) {
         throw new SqFormatException(file, 1, 1, "missing .config: expected " + CONFIG_SYNTAX
             + " as the first line");
@@ -110,33 +100,11 @@ public final class SqAssembler {
       return resolve();
     }
 
-    private static List<Token> tokenize(String line, int lineNumber) {
-      List<Token> tokens = new ArrayList<>();
-      int i = 0;
-      int n = line.length();
-      while (i < n) {
-        char ch = line.charAt(i);
-        if (ch == ';') {
-          break;
-        }
-        if (Character.isWhitespace(ch)) {
-          i++;
-          continue;
-        }
-        int start = i;
-        while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != ';') {
-          i++;
-        }
-        tokens.add(new Token(line.substring(start, i), lineNumber, start + 1));
-      }
-      return tokens;
-    }
-
     // ---- pass 1 ----
 
     private void layOut(List<Token> tokens) {
       Token first = tokens.get(0);
-      if (DIRECTIVE.matcher(first.text()).matches()) {
+      if (SqLexer.DIRECTIVE.matcher(first.text()).matches()) {
         directive(first, tokens.subList(1, tokens.size()));
         return;
       }
@@ -225,13 +193,10 @@ public final class SqAssembler {
       Map<String, Integer> values = new LinkedHashMap<>();
       Map<String, Token> where = new LinkedHashMap<>();
       for (Token arg : args) {
-        int eq = arg.text().indexOf('=');
-        if (eq <= 0) {
-          throw error(arg, "malformed .config entry '%s': expected key=value, e.g. word=8",
-              arg.text());
-        }
-        String key = arg.text().substring(0, eq);
-        String value = arg.text().substring(eq + 1);
+        SqLexer.Entry entry = lexer.entry(arg);
+        String key = entry.key();
+        Token valueToken = entry.value();
+        String value = valueToken.text();
         if (key.equals("isa") && value.equals("classic")) {
           throw error(arg, "isa=classic: a classic program; add --isa classic");
         }
@@ -241,7 +206,6 @@ public final class SqAssembler {
         if (values.containsKey(key)) {
           throw error(arg, "duplicate .config key '%s'", key);
         }
-        Token valueToken = new Token(value, arg.line(), arg.column() + eq + 1);
         BigInteger v = number(valueToken);
         values.put(key, v.bitLength() < 31 ? v.intValue() : Integer.MAX_VALUE);
         where.put(key, valueToken);
@@ -271,17 +235,7 @@ public final class SqAssembler {
     }
 
     private BigInteger number(Token token) {
-      Matcher m = NUMBER.matcher(token.text());
-      if (!m.matches()) {
-        throw error(token, "malformed number '%s': expected a decimal integer such as 42 or -7, "
-            + "or a hexadecimal one such as 0x2A", token.text());
-      }
-      String digits = m.group(2);
-      BigInteger magnitude = digits.length() > 2 && (digits.charAt(1) == 'x'
-          || digits.charAt(1) == 'X')
-          ? new BigInteger(digits.substring(2), 16)
-          : new BigInteger(digits);
-      return m.group(1).equals("-") ? magnitude.negate() : magnitude;
+      return lexer.number(token);
     }
 
     // ---- pass 2 ----
@@ -290,7 +244,8 @@ public final class SqAssembler {
       long[] memory = new long[config.dataSize()];
       for (int i = 0; i < dataValues.size(); i++) {
         Token t = dataValues.get(i);
-        if (!NUMBER.matcher(t.text()).matches() && REFERENCE.matcher(t.text()).matches()) {
+        if (!SqLexer.NUMBER.matcher(t.text()).matches()
+            && REFERENCE.matcher(t.text()).matches()) {
           throw error(t, "malformed data value '%s': expected an integer (data values are "
               + "numbers, not labels)", t.text());
         }
@@ -373,8 +328,8 @@ public final class SqAssembler {
     private long reference(Token token, boolean data, int slot) {
       String text = token.text();
       String expected = data ? "a data label or address" : "a code label, slot number or '.'";
-      if (NUMBERISH.matcher(text).matches()) {
-        if (!NUMBER.matcher(text).matches()) {
+      if (SqLexer.NUMBERISH.matcher(text).matches()) {
+        if (!SqLexer.NUMBER.matcher(text).matches()) {
           throw error(token, "malformed number '%s': expected %s", text, expected);
         }
         BigInteger v = number(token);
