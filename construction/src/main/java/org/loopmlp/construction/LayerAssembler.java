@@ -128,13 +128,8 @@ public final class LayerAssembler {
       Neuron n = row.neuron();
       boolean stateRow = row.outIndex() >= 0;
       if (stateRow) {
-        checkArgument(writes.contains(n.output()),
-            "stage %s, layer %s writes %s, which the stage does not declare", stageName,
-            label, n.output());
-        checkArgument(stateRowOf[row.outIndex()] < 0, "layer %s writes %s twice", label,
+        checkStateWrite(stageName, label, plan, writes, stateRowOf[row.outIndex()] >= 0,
             n.output());
-        checkArgument(!plan.cleared().contains(n.output()), "layer %s writes and clears %s",
-            label, n.output());
         stateRowOf[row.outIndex()] = stateRows.addRow(n.preActivation().bias(), row.columns(),
             row.weights(), row.columns().length);
         stateInv.add(row.invariant());
@@ -160,8 +155,43 @@ public final class LayerAssembler {
     SparseLayer.Builder lb = SparseLayer.builder(inputDim).label(label).reserve(
         outLayout.dimension(), copied + stateRows.nonZeros() + hiddenBox[0].nonZeros());
     List<Invariant> inv = new ArrayList<>(outLayout.dimension());
+    addStateRows(lb, inv, plan.cleared(), stateRows, stateRowOf, stateInv);
+    SparseLayer.Builder hiddenRows = hiddenBox[0];
+    hiddenBox[0] = null;
+    for (int r = 0; r < hiddenRows.rows(); r++) {
+      lb.addRowOf(hiddenRows, r);
+    }
+    hiddenRows = null;
+    inv.addAll(hiddenInv);
+    SparseLayer layer = lb.build();
+    ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
+    infos.add(new LayerInfo(built.size(), label, si, stageName, outLayout, invariants,
+        layer));
+    built.add(layer);
+    previous = outLayout;
+    previousInv = invariants;
+  }
+
+  /** A state write must be declared by the stage, once per layer, and not also cleared. */
+  private static void checkStateWrite(String stageName, String label, LayerPlan plan,
+      Set<Direction> writes, boolean writtenBefore, Direction output) {
+    checkArgument(writes.contains(output),
+        "stage %s, layer %s writes %s, which the stage does not declare", stageName,
+        label, output);
+    checkArgument(!writtenBefore, "layer %s writes %s twice", label, output);
+    checkArgument(!plan.cleared().contains(output), "layer %s writes and clears %s",
+        label, output);
+  }
+
+  /**
+   * The state rows of a layer in state order: the row the plan wrote, a zero row for a cleared
+   * direction, or an identity copy of the previous layer's direction.
+   */
+  private void addStateRows(SparseLayer.Builder lb, List<Invariant> inv,
+      Collection<Direction> clearedDirections, SparseLayer.Builder stateRows, int[] stateRowOf,
+      List<Invariant> stateInv) {
     boolean[] cleared = new boolean[stateDim];
-    plan.cleared().forEach(d -> cleared[layout.indexOf(d)] = true);
+    clearedDirections.forEach(d -> cleared[layout.indexOf(d)] = true);
     int[] column = new int[1];
     Rational[] one = new Rational[1];
     for (int i = 0; i < stateDim; i++) {
@@ -179,20 +209,6 @@ public final class LayerAssembler {
         inv.add(previousInv.get(i));
       }
     }
-    SparseLayer.Builder hiddenRows = hiddenBox[0];
-    hiddenBox[0] = null;
-    for (int r = 0; r < hiddenRows.rows(); r++) {
-      lb.addRowOf(hiddenRows, r);
-    }
-    hiddenRows = null;
-    inv.addAll(hiddenInv);
-    SparseLayer layer = lb.build();
-    ImmutableList<Invariant> invariants = ImmutableList.copyOf(inv);
-    infos.add(new LayerInfo(built.size(), label, si, stageName, outLayout, invariants,
-        layer));
-    built.add(layer);
-    previous = outLayout;
-    previousInv = invariants;
   }
 
   /**

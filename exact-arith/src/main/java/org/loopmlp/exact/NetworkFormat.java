@@ -309,74 +309,62 @@ public final class NetworkFormat {
             + " non-zeros, more than a file of this size can hold");
       }
       String label = rest("label", "the label of layer " + index);
-      // Grown as rows arrive (up to the declared sizes), so memory follows the file's content.
-      int[] rowStart = new int[Math.min(outputs, 1 << 16) + 1];
-      int[] columns = new int[Math.min(nnz, 1 << 16)];
-      Rational[] weights = new Rational[columns.length];
-      Rational[] biases = new Rational[rowStart.length - 1];
-      int k = 0;
+      Csr csr = new Csr(outputs, nnz);
       for (int r = 0; r < outputs; r++) {
-        if (r == biases.length) {
-          int grown = (int) Math.min(outputs, 2L * biases.length);
-          biases = Arrays.copyOf(biases, grown);
-          rowStart = Arrays.copyOf(rowStart, grown + 1);
-        }
-        String expect = "'row " + r + " <bias> <count> <column>:<weight> ...' of layer " + index;
-        String[] rf = fields(next(expect));
-        if (rf.length < 4 || !rf[0].equals("row")) {
-          throw error("expected " + expect + ", found '" + abbreviate(line) + "'");
-        }
-        if (parseInt(rf[1], "a row index", 0, Integer.MAX_VALUE) != r) {
-          throw error("expected row " + r + " of layer " + index + ", found row "
-              + abbreviate(rf[1]));
-        }
-        biases[r] = rational(rf[2], "the bias of row " + r);
-        int count = parseInt(rf[3], "a term count", 0, Integer.MAX_VALUE);
-        if (rf.length != 4 + count) {
-          throw error("row " + r + " of layer " + index + " announces " + count
-              + " terms but has " + (rf.length - 4));
-        }
-        if ((long) k + count > nnz) {
-          throw error("layer " + index + " announces " + nnz + " non-zeros but row " + r
-              + " goes beyond them");
-        }
-        if (k + count > columns.length) {
-          int grown = (int) Math.min(nnz, Math.max(2L * columns.length, (long) k + count));
-          columns = Arrays.copyOf(columns, grown);
-          weights = Arrays.copyOf(weights, grown);
-        }
-        int previous = -1;
-        for (int t = 0; t < count; t++) {
-          String term = rf[4 + t];
-          int colon = term.indexOf(':');
-          if (colon < 0) {
-            throw error("expected '<column>:<weight>' in row " + r + ", found '"
-                + abbreviate(term) + "'");
-          }
-          int c = parseInt(term.substring(0, colon), "a column", 0, inputs - 1);
-          if (c <= previous) {
-            throw error("columns of row " + r + " must increase, found " + c + " after "
-                + previous);
-          }
-          Rational w = rational(term.substring(colon + 1), "a weight");
-          if (w.isZero()) {
-            throw error("row " + r + " stores a zero weight at column " + c);
-          }
-          if (k == columns.length) {
-            columns = Arrays.copyOf(columns, (int) Math.min(nnz, 2L * k));
-            weights = Arrays.copyOf(weights, columns.length);
-          }
-          columns[k] = c;
-          weights[k] = w;
-          k++;
-          previous = c;
-        }
-        rowStart[r + 1] = k;
+        row(index, r, inputs, csr);
       }
-      if (k != nnz) {
-        throw error("layer " + index + " announces " + nnz + " non-zeros but its rows hold " + k);
+      if (csr.k != nnz) {
+        throw error("layer " + index + " announces " + nnz + " non-zeros but its rows hold "
+            + csr.k);
       }
-      return SparseLayer.ofCsr(label, inputs, rowStart, columns, weights, biases);
+      return SparseLayer.ofCsr(label, inputs, csr.rowStart, csr.columns, csr.weights,
+          csr.biases);
+    }
+
+    /** Reads line {@code row r <bias> <count> <column>:<weight> ...} of layer index into csr. */
+    private void row(int index, int r, int inputs, Csr csr) throws IOException {
+      csr.reserveRow(r);
+      String expect = "'row " + r + " <bias> <count> <column>:<weight> ...' of layer " + index;
+      String[] rf = fields(next(expect));
+      if (rf.length < 4 || !rf[0].equals("row")) {
+        throw error("expected " + expect + ", found '" + abbreviate(line) + "'");
+      }
+      if (parseInt(rf[1], "a row index", 0, Integer.MAX_VALUE) != r) {
+        throw error("expected row " + r + " of layer " + index + ", found row "
+            + abbreviate(rf[1]));
+      }
+      csr.biases[r] = rational(rf[2], "the bias of row " + r);
+      int count = parseInt(rf[3], "a term count", 0, Integer.MAX_VALUE);
+      if (rf.length != 4 + count) {
+        throw error("row " + r + " of layer " + index + " announces " + count
+            + " terms but has " + (rf.length - 4));
+      }
+      if ((long) csr.k + count > csr.nnz) {
+        throw error("layer " + index + " announces " + csr.nnz + " non-zeros but row " + r
+            + " goes beyond them");
+      }
+      csr.reserveTerms(count);
+      int previous = -1;
+      for (int t = 0; t < count; t++) {
+        String term = rf[4 + t];
+        int colon = term.indexOf(':');
+        if (colon < 0) {
+          throw error("expected '<column>:<weight>' in row " + r + ", found '"
+              + abbreviate(term) + "'");
+        }
+        int c = parseInt(term.substring(0, colon), "a column", 0, inputs - 1);
+        if (c <= previous) {
+          throw error("columns of row " + r + " must increase, found " + c + " after "
+              + previous);
+        }
+        Rational w = rational(term.substring(colon + 1), "a weight");
+        if (w.isZero()) {
+          throw error("row " + r + " stores a zero weight at column " + c);
+        }
+        csr.add(c, w);
+        previous = c;
+      }
+      csr.rowStart[r + 1] = csr.k;
     }
 
     private int keyedInt(String key, int min, int max) throws IOException {
@@ -477,6 +465,59 @@ public final class NetworkFormat {
             ? String.format("\\x%02x", (int) ch) : String.format("\\u%04x", (int) ch));
       }
       return b.toString();
+    }
+  }
+
+  /**
+   * The arrays of a layer being read (compressed rows), grown as rows arrive up to the declared
+   * sizes, so memory follows the file's content.
+   */
+  private static final class Csr {
+    final int outputs;
+    final int nnz;
+    int[] rowStart;
+    int[] columns;
+    Rational[] weights;
+    Rational[] biases;
+    /** Terms stored so far. */
+    int k;
+
+    Csr(int outputs, int nnz) {
+      this.outputs = outputs;
+      this.nnz = nnz;
+      rowStart = new int[Math.min(outputs, 1 << 16) + 1];
+      columns = new int[Math.min(nnz, 1 << 16)];
+      weights = new Rational[columns.length];
+      biases = new Rational[rowStart.length - 1];
+    }
+
+    /** Room for the bias and end of row r. */
+    void reserveRow(int r) {
+      if (r == biases.length) {
+        int grown = (int) Math.min(outputs, 2L * biases.length);
+        biases = Arrays.copyOf(biases, grown);
+        rowStart = Arrays.copyOf(rowStart, grown + 1);
+      }
+    }
+
+    /** Room for count more terms (at most nnz in all, checked by the caller). */
+    void reserveTerms(int count) {
+      if (k + count > columns.length) {
+        int grown = (int) Math.min(nnz, Math.max(2L * columns.length, (long) k + count));
+        columns = Arrays.copyOf(columns, grown);
+        weights = Arrays.copyOf(weights, grown);
+      }
+    }
+
+    /** Stores the next term. */
+    void add(int column, Rational weight) {
+      if (k == columns.length) {
+        columns = Arrays.copyOf(columns, (int) Math.min(nnz, 2L * k));
+        weights = Arrays.copyOf(weights, columns.length);
+      }
+      columns[k] = column;
+      weights[k] = weight;
+      k++;
     }
   }
 }

@@ -189,26 +189,7 @@ final class ClassicSpecs implements RoleSpecs<ClassicRole> {
    */
   @Override
   public List<Goal> goals(List<ClassicRole> roles) {
-    Set<Register> changed = new HashSet<>();
-    List<int[]> forbidden = new ArrayList<>();
-    for (ClassicRole role : roles) {
-      for (Register r : written(role)) {
-        if (!changed.add(r)) {
-          throw new IllegalArgumentException("roles " + roles + ": two change " + r.name());
-        }
-      }
-      for (Register r : cleared(role)) {
-        if (!changed.add(r)) {
-          throw new IllegalArgumentException("roles " + roles + ": two change " + r.name());
-        }
-      }
-      for (int[] p : forbidden(role)) {
-        if (forbidden.stream().noneMatch(q -> java.util.Arrays.equals(p, q))) {
-          forbidden.add(p);
-        }
-      }
-    }
-    int[][] pre = forbidden.toArray(new int[0][]);
+    int[][] pre = forbiddenPatterns(roles);
     int dim = layout.dimension();
     int[] none = new int[dim];
     java.util.Arrays.fill(none, -1);
@@ -237,6 +218,45 @@ final class ClassicSpecs implements RoleSpecs<ClassicRole> {
       }
       cleared(role).forEach(r -> r.bits().forEach(d -> zero.add(layout.indexOf(d))));
     }
+    List<Goal> goals = new ArrayList<>();
+    goals.add(frameGoal(owned, zero, none, pre));
+    for (String g : outputs.keySet()) {
+      goals.add(new Goal(g, toArray(outputs.get(g)), specs.get(g), controls.get(g),
+          pairs.get(g), pre));
+    }
+    return goals;
+  }
+
+  /**
+   * The forbidden input patterns of the roles, each once; refused when two roles change one
+   * register.
+   */
+  private int[][] forbiddenPatterns(List<ClassicRole> roles) {
+    Set<Register> changed = new HashSet<>();
+    List<int[]> forbidden = new ArrayList<>();
+    for (ClassicRole role : roles) {
+      for (Register r : written(role)) {
+        if (!changed.add(r)) {
+          throw new IllegalArgumentException("roles " + roles + ": two change " + r.name());
+        }
+      }
+      for (Register r : cleared(role)) {
+        if (!changed.add(r)) {
+          throw new IllegalArgumentException("roles " + roles + ": two change " + r.name());
+        }
+      }
+      for (int[] p : forbidden(role)) {
+        if (forbidden.stream().noneMatch(q -> java.util.Arrays.equals(p, q))) {
+          forbidden.add(p);
+        }
+      }
+    }
+    return forbidden.toArray(new int[0][]);
+  }
+
+  /** The frame goal: every direction no role writes keeps its value, or is 0 if cleared. */
+  private Goal frameGoal(Set<Integer> owned, Set<Integer> zero, int[] none, int[][] pre) {
+    int dim = layout.dimension();
     List<Integer> frame = new ArrayList<>();
     List<OutputSpec> frameSpecs = new ArrayList<>();
     for (int i = 0; i < dim; i++) {
@@ -245,122 +265,152 @@ final class ClassicSpecs implements RoleSpecs<ClassicRole> {
         frameSpecs.add(zero.contains(i) ? OutputSpec.zero() : OutputSpec.same(i));
       }
     }
-    List<Goal> goals = new ArrayList<>();
-    goals.add(new Goal("frame", toArray(frame), frameSpecs, new boolean[dim], none, pre));
-    for (String g : outputs.keySet()) {
-      goals.add(new Goal(g, toArray(outputs.get(g)), specs.get(g), controls.get(g),
-          pairs.get(g), pre));
-    }
-    return goals;
+    return new Goal("frame", toArray(frame), frameSpecs, new boolean[dim], none, pre);
   }
 
   private OutputSpec spec(ClassicRole role, Register target, int t) {
-    int[] pc = bits(regs.pc());
-    long halt = haltThreshold(regs.config());
     switch (role) {
-      case FETCH: {
-        if (target.equals(regs.run())) {
-          return OutputSpec.belowOrZero(pc, halt, OutputSpec.one());
-        }
-        if (target.equals(regs.ioA()) || target.equals(regs.ioB())) {
-          int field = target.equals(regs.ioA()) ? 0 : 1;
-          return OutputSpec.belowOrZero(pc, halt, OutputSpec.dispatch(pc,
-              q -> OutputSpec.allOf(allOnes(regs.mem(q + field)))));
-        }
-        int field = target.equals(regs.ra()) ? 0 : target.equals(regs.rb()) ? 1 : 2;
-        return OutputSpec.belowOrZero(pc, halt,
-            OutputSpec.dispatch(pc, q -> OutputSpec.same(dir(regs.mem(q + field), t))));
-      }
-      case NEXT_PC: {
-        int[] vars = new int[t + 1];
-        BigInteger[] coefs = new BigInteger[t + 1];
-        for (int s = 0; s <= t; s++) {
-          vars[s] = pc[s];
-          coefs[s] = BigInteger.ONE.shiftLeft(s);
-        }
-        return OutputSpec.belowOrZero(pc, halt, OutputSpec.bitOf(vars, coefs, 3, t));
-      }
-      case READ: {
-        int ioA = dir(regs.ioA(), 0);
-        if (target.equals(regs.va())) {
-          return OutputSpec.ifBit(ioA, OutputSpec.zero(), readMemory(regs.ra(), t));
-        }
-        int eof = dir(regs.inEof(), 0);
-        OutputSpec w = t < regs.inByte().width()
-            ? OutputSpec.ifBit(eof, OutputSpec.one(), OutputSpec.same(dir(regs.inByte(), t)))
-            : OutputSpec.same(eof);
-        return OutputSpec.ifBit(ioA,
-            OutputSpec.ifBit(dir(regs.ioB(), 0), OutputSpec.zero(), w),
-            readMemory(regs.rb(), t));
-      }
-      case DECODE: {
-        int run = dir(regs.run(), 0);
-        int ioA = dir(regs.ioA(), 0);
-        int ioB = dir(regs.ioB(), 0);
-        if (target.equals(regs.opSub())) {
-          return OutputSpec.allOf(2 * run + 1, 2 * ioA, 2 * ioB);
-        }
-        if (target.equals(regs.opIn())) {
-          return OutputSpec.allOf(2 * ioA + 1, 2 * ioB);
-        }
-        if (target.equals(regs.opOut())) {
-          return OutputSpec.allOf(2 * ioA, 2 * ioB + 1);
-        }
-        return OutputSpec.allOf(2 * ioA + 1, 2 * ioB + 1);
-      }
-      case SUBTRACT: {
-        int width = target.equals(regs.r()) ? t + 1 : n;
-        int[] vars = new int[2 * width];
-        BigInteger[] coefs = new BigInteger[vars.length];
-        for (int j = 0; j < width; j++) {
-          vars[2 * j] = dir(regs.vb(), j);
-          coefs[2 * j] = BigInteger.ONE.shiftLeft(j);
-          vars[2 * j + 1] = dir(regs.va(), j);
-          coefs[2 * j + 1] = BigInteger.ONE.shiftLeft(j).negate();
-        }
-        if (target.equals(regs.r())) {
-          return OutputSpec.bitOf(vars, coefs, 0, t);
-        }
-        return OutputSpec.ifBit(dir(regs.opSub(), 0),
-            OutputSpec.wrappedAtMostZero(vars, coefs, n), OutputSpec.zero());
-      }
-      case IO: {
-        int[] ops = regs.ops().stream().mapToInt(r -> dir(r, 0)).toArray();
-        int in = dir(regs.opIn(), 0);
-        int out = dir(regs.opOut(), 0);
-        int echo = dir(regs.opEcho(), 0);
-        if (target.equals(regs.inTaken())) {
-          return OutputSpec.ifAny(new int[] {in, echo}, OutputSpec.one(), OutputSpec.zero());
-        }
-        if (target.equals(regs.outByte())) {
-          return OutputSpec.ifBit(out, OutputSpec.same(dir(regs.va(), Math.min(t, n - 1))),
-              OutputSpec.ifBit(echo, OutputSpec.same(dir(regs.inByte(), t)),
-                  OutputSpec.zero()));
-        }
-        if (target.equals(regs.outValid())) {
-          return OutputSpec.ifBit(out, OutputSpec.one(),
-              OutputSpec.allOf(2 * echo + 1, 2 * dir(regs.inEof(), 0)));
-        }
-        return OutputSpec.ifAny(ops, OutputSpec.one(), OutputSpec.zero());
-      }
-      case WRITE: {
-        int i = regs.memory().indexOf(target);
-        int cell = dir(target, t);
-        int[] writes = {dir(regs.opSub(), 0), dir(regs.opIn(), 0)};
-        return OutputSpec.ifAny(writes,
-            OutputSpec.select(addressBits(regs.rb()), i, dir(regs.r(), t), cell),
-            OutputSpec.same(cell));
-      }
-      case BRANCH: {
-        int[] ops = regs.ops().stream().mapToInt(r -> dir(r, 0)).toArray();
-        return OutputSpec.ifAny(ops, OutputSpec.ifBit(dir(regs.br(), 0),
-            OutputSpec.same(dir(regs.rc(), t)), OutputSpec.same(dir(regs.p3(), t))),
-            OutputSpec.same(pc[t]));
-      }
+      case FETCH:
+        return fetchSpec(target, t);
+      case NEXT_PC:
+        return nextPcSpec(target, t);
+      case READ:
+        return readSpec(target, t);
+      case DECODE:
+        return decodeSpec(target, t);
+      case SUBTRACT:
+        return subtractSpec(target, t);
+      case IO:
+        return ioSpec(target, t);
+      case WRITE:
+        return writeSpec(target, t);
+      case BRANCH:
+        return branchSpec(target, t);
       default:
         throw new AssertionError(role);
     }
   }
+
+  /** FETCH: ra, rb, rc: word pc + field below the halt threshold; run; io_a, io_b: it is -1. */
+  private OutputSpec fetchSpec(Register target, int t) {
+    int[] pc = bits(regs.pc());
+    long halt = haltThreshold(regs.config());
+    if (target.equals(regs.run())) {
+      return OutputSpec.belowOrZero(pc, halt, OutputSpec.one());
+    }
+    if (target.equals(regs.ioA()) || target.equals(regs.ioB())) {
+      int field = target.equals(regs.ioA()) ? 0 : 1;
+      return OutputSpec.belowOrZero(pc, halt, OutputSpec.dispatch(pc,
+          q -> OutputSpec.allOf(allOnes(regs.mem(q + field)))));
+    }
+    int field = target.equals(regs.ra()) ? 0 : target.equals(regs.rb()) ? 1 : 2;
+    return OutputSpec.belowOrZero(pc, halt,
+        OutputSpec.dispatch(pc, q -> OutputSpec.same(dir(regs.mem(q + field), t))));
+  }
+
+  /** NEXT_PC: p3 bit t: bit t of pc + 3 below the halt threshold. */
+  private OutputSpec nextPcSpec(Register target, int t) {
+    int[] pc = bits(regs.pc());
+    long halt = haltThreshold(regs.config());
+    int[] vars = new int[t + 1];
+    BigInteger[] coefs = new BigInteger[t + 1];
+    for (int s = 0; s <= t; s++) {
+      vars[s] = pc[s];
+      coefs[s] = BigInteger.ONE.shiftLeft(s);
+    }
+    return OutputSpec.belowOrZero(pc, halt, OutputSpec.bitOf(vars, coefs, 3, t));
+  }
+
+  /** READ: va: mem[ra] unless io_a; vb: the input word on input, 0 on echo, else mem[rb]. */
+  private OutputSpec readSpec(Register target, int t) {
+    int ioA = dir(regs.ioA(), 0);
+    if (target.equals(regs.va())) {
+      return OutputSpec.ifBit(ioA, OutputSpec.zero(), readMemory(regs.ra(), t));
+    }
+    int eof = dir(regs.inEof(), 0);
+    OutputSpec w = t < regs.inByte().width()
+        ? OutputSpec.ifBit(eof, OutputSpec.one(), OutputSpec.same(dir(regs.inByte(), t)))
+        : OutputSpec.same(eof);
+    return OutputSpec.ifBit(ioA,
+        OutputSpec.ifBit(dir(regs.ioB(), 0), OutputSpec.zero(), w),
+        readMemory(regs.rb(), t));
+  }
+
+  /** DECODE: The operation flags from run, io_a and io_b. */
+  private OutputSpec decodeSpec(Register target, int t) {
+    int run = dir(regs.run(), 0);
+    int ioA = dir(regs.ioA(), 0);
+    int ioB = dir(regs.ioB(), 0);
+    if (target.equals(regs.opSub())) {
+      return OutputSpec.allOf(2 * run + 1, 2 * ioA, 2 * ioB);
+    }
+    if (target.equals(regs.opIn())) {
+      return OutputSpec.allOf(2 * ioA + 1, 2 * ioB);
+    }
+    if (target.equals(regs.opOut())) {
+      return OutputSpec.allOf(2 * ioA, 2 * ioB + 1);
+    }
+    return OutputSpec.allOf(2 * ioA + 1, 2 * ioB + 1);
+  }
+
+  /** SUBTRACT: r bit t: bit t of vb - va; br: op.sub and wrap_N(vb - va) <= 0. */
+  private OutputSpec subtractSpec(Register target, int t) {
+    int width = target.equals(regs.r()) ? t + 1 : n;
+    int[] vars = new int[2 * width];
+    BigInteger[] coefs = new BigInteger[vars.length];
+    for (int j = 0; j < width; j++) {
+      vars[2 * j] = dir(regs.vb(), j);
+      coefs[2 * j] = BigInteger.ONE.shiftLeft(j);
+      vars[2 * j + 1] = dir(regs.va(), j);
+      coefs[2 * j + 1] = BigInteger.ONE.shiftLeft(j).negate();
+    }
+    if (target.equals(regs.r())) {
+      return OutputSpec.bitOf(vars, coefs, 0, t);
+    }
+    return OutputSpec.ifBit(dir(regs.opSub(), 0),
+        OutputSpec.wrappedAtMostZero(vars, coefs, n), OutputSpec.zero());
+  }
+
+  /** IO: in.taken, out.byte, out.valid and executed from the operation flags. */
+  private OutputSpec ioSpec(Register target, int t) {
+    int[] ops = regs.ops().stream().mapToInt(r -> dir(r, 0)).toArray();
+    int in = dir(regs.opIn(), 0);
+    int out = dir(regs.opOut(), 0);
+    int echo = dir(regs.opEcho(), 0);
+    if (target.equals(regs.inTaken())) {
+      return OutputSpec.ifAny(new int[] {in, echo}, OutputSpec.one(), OutputSpec.zero());
+    }
+    if (target.equals(regs.outByte())) {
+      return OutputSpec.ifBit(out, OutputSpec.same(dir(regs.va(), Math.min(t, n - 1))),
+          OutputSpec.ifBit(echo, OutputSpec.same(dir(regs.inByte(), t)),
+              OutputSpec.zero()));
+    }
+    if (target.equals(regs.outValid())) {
+      return OutputSpec.ifBit(out, OutputSpec.one(),
+          OutputSpec.allOf(2 * echo + 1, 2 * dir(regs.inEof(), 0)));
+    }
+    return OutputSpec.ifAny(ops, OutputSpec.one(), OutputSpec.zero());
+  }
+
+  /** WRITE: mem[i] bit t: r bit t when writing to address rb = i, else unchanged. */
+  private OutputSpec writeSpec(Register target, int t) {
+    int i = regs.memory().indexOf(target);
+    int cell = dir(target, t);
+    int[] writes = {dir(regs.opSub(), 0), dir(regs.opIn(), 0)};
+    return OutputSpec.ifAny(writes,
+        OutputSpec.select(addressBits(regs.rb()), i, dir(regs.r(), t), cell),
+        OutputSpec.same(cell));
+  }
+
+  /** BRANCH: pc bit t: br ? rc : p3 when an operation ran, else unchanged. */
+  private OutputSpec branchSpec(Register target, int t) {
+    int[] pc = bits(regs.pc());
+    int[] ops = regs.ops().stream().mapToInt(r -> dir(r, 0)).toArray();
+    return OutputSpec.ifAny(ops, OutputSpec.ifBit(dir(regs.br(), 0),
+        OutputSpec.same(dir(regs.rc(), t)), OutputSpec.same(dir(regs.p3(), t))),
+        OutputSpec.same(pc[t]));
+  }
+
 
   private OutputSpec readMemory(Register address, int t) {
     return OutputSpec.dispatch(addressBits(address),

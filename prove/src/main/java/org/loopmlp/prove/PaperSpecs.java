@@ -125,21 +125,7 @@ final class PaperSpecs implements RoleSpecs<PaperStage> {
    */
   @Override
   public List<Goal> goals(List<PaperStage> roles) {
-    Set<Register> changed = new HashSet<>();
-    for (PaperStage role : roles) {
-      for (Register r : read(role)) {
-        if (changed.contains(r)) {
-          throw new IllegalArgumentException("roles " + roles + " cannot run side by side: "
-              + role.label() + " reads " + r.name() + ", which an earlier role changes");
-        }
-      }
-      for (Register r : owned(role)) {
-        if (!changed.add(r)) {
-          throw new IllegalArgumentException("roles " + roles + " cannot run side by side: two"
-              + " change " + r.name());
-        }
-      }
-    }
+    checkSideBySide(roles);
     Map<String, List<Integer>> outputs = new LinkedHashMap<>();
     Map<String, List<OutputSpec>> specs = new LinkedHashMap<>();
     Map<String, Register[]> control = new LinkedHashMap<>();
@@ -161,19 +147,10 @@ final class PaperSpecs implements RoleSpecs<PaperStage> {
       }
       cleared(role).forEach(r -> r.bits().forEach(d -> zero.add(layout.indexOf(d))));
     }
-    List<Integer> frame = new ArrayList<>();
-    List<OutputSpec> frameSpecs = new ArrayList<>();
-    for (int i = 0; i < layout.dimension(); i++) {
-      if (!owned.contains(i)) {
-        frame.add(i);
-        frameSpecs.add(zero.contains(i) ? OutputSpec.zero() : OutputSpec.same(i));
-      }
-    }
     List<Goal> goals = new ArrayList<>();
     int[] none = new int[layout.dimension()];
     java.util.Arrays.fill(none, -1);
-    goals.add(new Goal("frame", toArray(frame), frameSpecs, new boolean[layout.dimension()],
-        none));
+    goals.add(frameGoal(owned, zero, none));
     int[] pair = none.clone();
     for (int j = 0; j < regs.va().width(); j++) {
       pair[layout.indexOf(regs.va().bit(j))] = layout.indexOf(regs.vb().bit(j));
@@ -190,6 +167,42 @@ final class PaperSpecs implements RoleSpecs<PaperStage> {
           roleOf.get(g) == PaperStage.SUBTRACT ? pair : none));
     }
     return goals;
+  }
+
+  /**
+   * Refuses roles that cannot run side by side: one reads what an earlier one changes, or two
+   * change one register.
+   */
+  private void checkSideBySide(List<PaperStage> roles) {
+    Set<Register> changed = new HashSet<>();
+    for (PaperStage role : roles) {
+      for (Register r : read(role)) {
+        if (changed.contains(r)) {
+          throw new IllegalArgumentException("roles " + roles + " cannot run side by side: "
+              + role.label() + " reads " + r.name() + ", which an earlier role changes");
+        }
+      }
+      for (Register r : owned(role)) {
+        if (!changed.add(r)) {
+          throw new IllegalArgumentException("roles " + roles + " cannot run side by side: two"
+              + " change " + r.name());
+        }
+      }
+    }
+  }
+
+  /** The frame goal: every direction no role owns keeps its value, or is 0 if cleared. */
+  private Goal frameGoal(Set<Integer> owned, Set<Integer> zero, int[] none) {
+    List<Integer> frame = new ArrayList<>();
+    List<OutputSpec> frameSpecs = new ArrayList<>();
+    for (int i = 0; i < layout.dimension(); i++) {
+      if (!owned.contains(i)) {
+        frame.add(i);
+        frameSpecs.add(zero.contains(i) ? OutputSpec.zero() : OutputSpec.same(i));
+      }
+    }
+    return new Goal("frame", toArray(frame), frameSpecs, new boolean[layout.dimension()],
+        none);
   }
 
   /** The registers the role changes: written with a value, or cleared. */

@@ -171,31 +171,7 @@ final class StageSearch {
       long facts = 0;
       while (true) {
         if (!evaluate(assign)) {
-          // first-layer rows OFF here stay OFF in every sub-case: drop them below this node
-          int[] rest = new int[active[depth].length - offCount];
-          int n = 0;
-          int o = 0;
-          for (int r : active[depth]) {
-            if (o < offCount && offRows[o] == r) {
-              o++;
-            } else {
-              rest[n++] = r;
-            }
-          }
-          if (offCount > 0) {
-            sink.off(Arrays.copyOf(offRows, offCount));
-            facts += offCount;
-          }
-          active[depth + 1] = rest;
-          if (nextTie >= 0) {
-            sink.tie(nextTie, nextSplit);
-            partner[nextSplit] = nextTie;
-            assign[nextSplit] = Cube.EQUAL;
-          } else {
-            sink.split(nextSplit);
-            assign[nextSplit] = 0;
-          }
-          stack[depth++] = nextSplit;
+          facts += descend(assign, stack, sink);
           continue;
         }
         cases++;
@@ -209,13 +185,7 @@ final class StageSearch {
           if (failure != null) {
             return new Outcome(cases, facts, failure, false);
           }
-          int[][] leaf = new int[on.length][];
-          int[][] leafBounded = new int[on.length][];
-          for (int l = 0; l < on.length; l++) {
-            leaf[l] = Arrays.copyOf(on[l], onCount[l]);
-            leafBounded[l] = Arrays.copyOf(bounded[l], boundedCount[l]);
-          }
-          sink.leaf(leaf, leafBounded);
+          emitLeaf(sink);
         }
         if (cases >= caseBudget) {
           return new Outcome(cases, facts, null, true);
@@ -232,6 +202,49 @@ final class StageSearch {
     }
 
     /**
+     * Goes one level down from a case that is not a leaf: first-layer rows OFF here stay OFF in
+     * every sub-case, so they are dropped below this node (and reported as facts); then the
+     * split (or tie) evaluate chose is taken, first branch first. Returns the facts reported.
+     */
+    private long descend(byte[] assign, int[] stack, CaseSink sink) {
+      int[] rest = new int[active[depth].length - offCount];
+      int n = 0;
+      int o = 0;
+      for (int r : active[depth]) {
+        if (o < offCount && offRows[o] == r) {
+          o++;
+        } else {
+          rest[n++] = r;
+        }
+      }
+      if (offCount > 0) {
+        sink.off(Arrays.copyOf(offRows, offCount));
+      }
+      active[depth + 1] = rest;
+      if (nextTie >= 0) {
+        sink.tie(nextTie, nextSplit);
+        partner[nextSplit] = nextTie;
+        assign[nextSplit] = Cube.EQUAL;
+      } else {
+        sink.split(nextSplit);
+        assign[nextSplit] = 0;
+      }
+      stack[depth++] = nextSplit;
+      return offCount;
+    }
+
+    /** Reports a leaf: the ON and BOUNDED rows of each layer. */
+    private void emitLeaf(CaseSink sink) {
+      int[][] leaf = new int[on.length][];
+      int[][] leafBounded = new int[on.length][];
+      for (int l = 0; l < on.length; l++) {
+        leaf[l] = Arrays.copyOf(on[l], onCount[l]);
+        leafBounded[l] = Arrays.copyOf(bounded[l], boundedCount[l]);
+      }
+      sink.leaf(leaf, leafBounded);
+    }
+
+    /**
      * Evaluates the cone on the case: true at a leaf, else sets the next split. The first layer
      * is scanned in full (its active rows), collecting the rows that are OFF here. A first-layer
      * row that is undecided is BOUNDED: only its range {@code [0, high]} is used, and so is any
@@ -244,8 +257,19 @@ final class StageSearch {
       offCount = 0;
       onCount[0] = 0;
       excluded = false;
-      // the precondition first: a case fixing a whole forbidden pattern is a leaf, one that
-      // leaves a pattern open (no literal false) is split on the pattern's first free input
+      if (preconditionDecides(assign)) {
+        return excluded;
+      }
+      Form undecided = firstLayer(assign);
+      return laterLayersDecided(undecided) && outputsChecked(assign, undecided);
+    }
+
+    /**
+     * The precondition first: a case fixing a whole forbidden pattern is a leaf (excluded), one
+     * that leaves a pattern open (no literal false) is split on the pattern's first free input.
+     * True when either happened.
+     */
+    private boolean preconditionDecides(byte[] assign) {
       for (int[] pattern : goal.forbidden()) {
         int free = -1;
         boolean falsified = false;
@@ -264,9 +288,17 @@ final class StageSearch {
         if (!falsified) {
           nextSplit = free;
           nextTie = -1;
-          return false;
+          return true;
         }
       }
+      return false;
+    }
+
+    /**
+     * Sorts the active first-layer rows into OFF, ON and BOUNDED; returns the form of the first
+     * undecided one, or null.
+     */
+    private Form firstLayer(byte[] assign) {
       boundedCount[0] = 0;
       Form undecided = null;
       for (int r : active[depth]) {
@@ -286,6 +318,14 @@ final class StageSearch {
           bounded[0][boundedCount[0]++] = r;
         }
       }
+      return undecided;
+    }
+
+    /**
+     * The later layers' rows of the cone, OFF, BOUNDED (when an input is bounded) or ON; false
+     * after choosing a split when a row is undecided.
+     */
+    private boolean laterLayersDecided(Form undecided) {
       for (int l = 1; l < layers.size(); l++) {
         IntegerLayer layer = layers.get(l);
         onCount[l] = 0;
@@ -309,6 +349,15 @@ final class StageSearch {
           }
         }
       }
+      return true;
+    }
+
+    /**
+     * At a case whose every output is an exact form: compares each output with the goal's spec
+     * (recording the first failure); false after choosing a split when the spec or a bounded
+     * output needs one.
+     */
+    private boolean outputsChecked(byte[] assign, Form undecided) {
       Form[] out = forms[layers.size() - 1];
       for (int o : goal.outputs()) {
         if (isBounded[layers.size() - 1][o]) {

@@ -49,6 +49,23 @@ final class BvPass {
       t.append("(assert (=> (= ").append(in.word("in.eof")).append(" #b1) (= ")
           .append(in.word("in.byte")).append(" #x00)))\n");
     }
+    int neurons = appendNetwork(t, s, w);
+    t.append("; the step, from SPEC\n");
+    StringBuilder defs = new StringBuilder();
+    java.util.Map<String, String> after = s.machine() == Subject.Machine.PAPER
+        ? paperStep(s, in, defs) : classicStep(s, in, defs);
+    t.append(defs);
+    String last = "L" + (s.network().depth() - 1) + " ";
+    List<Script.Goal> goals = passGoals(regs, after, last, w);
+    return new Script("pass", s, Optional.empty(), t.toString(), ImmutableList.copyOf(goals),
+        ImmutableList.copyOf(s.stateNames()), neurons);
+  }
+
+  /**
+   * Defines each neuron of the network as a w-bit ReLU over the layer before (the state
+   * directions, zero-extended, for layer 0); returns the number of neurons.
+   */
+  private static int appendNetwork(StringBuilder t, Subject s, int w) {
     int neurons = 0;
     String zeroW = "(_ bv0 " + w + ")";
     for (int li = 0; li < s.network().depth(); li++) {
@@ -75,12 +92,12 @@ final class BvPass {
         neurons++;
       }
     }
-    t.append("; the step, from SPEC\n");
-    StringBuilder defs = new StringBuilder();
-    java.util.Map<String, String> after = s.machine() == Subject.Machine.PAPER
-        ? paperStep(s, in, defs) : classicStep(s, in, defs);
-    t.append(defs);
-    String last = "L" + (s.network().depth() - 1) + " ";
+    return neurons;
+  }
+
+  /** One goal per register: each last-layer output equals the bit the step gives it. */
+  private static List<Script.Goal> passGoals(Registers regs, java.util.Map<String, String> after,
+      String last, int w) {
     List<Script.Goal> goals = new ArrayList<>();
     for (String reg : regs.names()) {
       String word = after.getOrDefault(reg, null);
@@ -94,8 +111,7 @@ final class BvPass {
       }
       goals.add(new Script.Goal(reg, Smt.op("and", claims)));
     }
-    return new Script("pass", s, Optional.empty(), t.toString(), ImmutableList.copyOf(goals),
-        ImmutableList.copyOf(s.stateNames()), neurons);
+    return goals;
   }
 
   /** The register values after one step, as bit-vector words; registers not named are 0. */

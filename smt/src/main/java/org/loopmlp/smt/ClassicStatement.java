@@ -129,117 +129,157 @@ final class ClassicStatement extends Statement {
     List<Script.Goal> g = new ArrayList<>();
     List<String> ops = OPS.stream().map(o -> Smt.on(in.bit(o, 0))).toList();
     switch (role) {
-      case "FETCH": {
-        // ra, rb, rc := mem[U], mem[U+1], mem[U+2] when running (U < T), else 0; run; io_a,
-        // io_b: running and the operand is -1 (every bit 1)
-        String u = defs.let("U", in.uval("pc"));
-        String run = defs.letBool("run", "(< " + u + " " + t + ")");
-        int cells = (int) t;
-        String[] regs = {"ra", "rb", "rc"};
-        for (int f = 0; f < 3; f++) {
-          int off = f;
-          g.add(bitsAre(out, regs[f], b -> Smt.ite(run,
-              Smt.select(u, cells, q -> in.bit("mem[" + (q + off) + "]", b)), "0")));
-        }
-        g.add(bitsAre(out, "run", b -> Smt.flag(run)));
-        for (int f = 0; f < 2; f++) {
-          int off = f;
-          String minusOne = Smt.select(u, cells, q -> Smt.op("and", in.bits("mem[" + (q + off)
-              + "]").stream().map(Smt::on).toList()));
-          g.add(bitsAre(out, f == 0 ? "io_a" : "io_b",
-              b -> Smt.flag(Smt.op("and", run, minusOne))));
-        }
+      case "FETCH":
+        fetchPost(g, ops, in, out, defs);
         break;
-      }
-      case "NEXT_PC": {
-        // p3 := wrap_N(pc + 3) when running, else 0; bit t is bit t of sum_{s<=t} 2^s pc_s + 3
-        String u = defs.let("U", in.uval("pc"));
-        for (int b = 0; b < n; b++) {
-          String low = Smt.uval(in.bits("pc").subList(0, b + 1));
-          g.add(bitIs(out, "p3", b, Smt.ite("(< " + u + " " + t + ")",
-              bitOf("(+ " + low + " 3)", b, 3, (1L << (b + 1)) + 2), "0")));
-        }
+      case "NEXT_PC":
+        nextPcPost(g, ops, in, out, defs);
         break;
-      }
-      case "READ": {
-        // va := io_a ? 0 : mem[ra mod 2^A]; vb := io_a ? (io_b ? 0 : the byte, or -1 at end of
-        // input) : mem[rb mod 2^A]
-        String ioA = Smt.on(in.bit("io_a", 0));
-        String ioB = Smt.on(in.bit("io_b", 0));
-        String eof = Smt.on(in.bit("in.eof", 0));
-        String ra = defs.let("[ra]", address(in, "ra"));
-        String rb = defs.let("[rb]", address(in, "rb"));
-        g.add(bitsAre(out, "va", b -> Smt.ite(ioA, "0",
-            Smt.select(ra, size, i -> in.bit("mem[" + i + "]", b)))));
-        g.add(bitsAre(out, "vb", b -> Smt.ite(ioA,
-            Smt.ite(ioB, "0", Smt.ite(eof, "1", b < 8 ? in.bit("in.byte", b) : "0")),
-            Smt.select(rb, size, i -> in.bit("mem[" + i + "]", b)))));
+      case "READ":
+        readPost(g, ops, in, out, defs);
         break;
-      }
-      case "DECODE": {
-        String run = Smt.on(in.bit("run", 0));
-        String ioA = Smt.on(in.bit("io_a", 0));
-        String ioB = Smt.on(in.bit("io_b", 0));
-        g.add(bitsAre(out, "op.sub", b -> Smt.flag(Smt.op("and", run, Smt.not(ioA),
-            Smt.not(ioB)))));
-        g.add(bitsAre(out, "op.in", b -> Smt.flag(Smt.op("and", ioA, Smt.not(ioB)))));
-        g.add(bitsAre(out, "op.out", b -> Smt.flag(Smt.op("and", ioB, Smt.not(ioA)))));
-        g.add(bitsAre(out, "op.echo", b -> Smt.flag(Smt.op("and", ioA, ioB))));
+      case "DECODE":
+        decodePost(g, ops, in, out, defs);
         break;
-      }
-      case "SUBTRACT": {
-        // r := wrap_N(vb - va), bit by bit as for the paper machine; br := op.sub and r <= 0
-        for (int i = 0; i < n; i++) {
-          List<String> terms = new ArrayList<>();
-          for (int j = 0; j <= i; j++) {
-            terms.add("(* " + (1L << j) + " (- " + in.bit("vb", j) + " " + in.bit("va", j)
-                + "))");
-          }
-          long span = (1L << (i + 1)) - 1;
-          g.add(bitIs(out, "r", i, bitOf(Smt.op("+", terms), i, -span, span)));
-        }
-        String r = defs.let("wrap(vb-va)",
-            Smt.wrap("(- " + in.sval("vb") + " " + in.sval("va") + ")", n));
-        g.add(bitsAre(out, "br", b -> Smt.flag(Smt.op("and", Smt.on(in.bit("op.sub", 0)),
-            "(<= " + r + " 0)"))));
+      case "SUBTRACT":
+        subtractPost(g, ops, in, out, defs);
         break;
-      }
-      case "IO": {
-        String in_ = ops.get(1);
-        String out_ = ops.get(2);
-        String echo = ops.get(3);
-        g.add(bitsAre(out, "in.taken", b -> Smt.flag(Smt.op("or", in_, echo))));
-        // the low 8 bits of va (sign-extended when N < 8), or the echoed byte
-        g.add(bitsAre(out, "out.byte", b -> Smt.ite(out_, in.bit("va", Math.min(b, n - 1)),
-            Smt.ite(echo, in.bit("in.byte", b), "0"))));
-        g.add(bitsAre(out, "out.valid", b -> Smt.flag(Smt.op("or", out_,
-            Smt.op("and", echo, Smt.eq(in.bit("in.eof", 0), "0"))))));
-        g.add(bitsAre(out, "executed", b -> Smt.flag(Smt.op("or", ops))));
+      case "IO":
+        ioPost(g, ops, in, out, defs);
         break;
-      }
-      case "WRITE": {
-        // mem[rb mod 2^A] := r for subtract and input
-        String writes = defs.letBool("writes", Smt.op("or", ops.get(0), ops.get(1)));
-        String rb = defs.let("[rb]", address(in, "rb"));
-        for (int i = 0; i < size; i++) {
-          String here = Smt.op("and", writes, Smt.eq(rb, Integer.toString(i)));
-          String cell = "mem[" + i + "]";
-          g.add(bitsAre(out, cell, b -> Smt.ite(here, in.bit("r", b), in.bit(cell, b))));
-        }
+      case "WRITE":
+        writePost(g, ops, in, out, defs);
         break;
-      }
-      case "BRANCH": {
-        // pc := no operation (halted) ? pc : br ? rc : p3
-        String none = defs.letBool("no op", Smt.not(Smt.op("or", ops)));
-        String br = Smt.on(in.bit("br", 0));
-        g.add(bitsAre(out, "pc", b -> Smt.ite(none, in.bit("pc", b),
-            Smt.ite(br, in.bit("rc", b), in.bit("p3", b)))));
+      case "BRANCH":
+        branchPost(g, ops, in, out, defs);
         break;
-      }
       default:
         throw new IllegalArgumentException("no classic role " + role);
     }
     return g;
+  }
+
+  /** The FETCH role's post-condition. */
+  private void fetchPost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    // ra, rb, rc := mem[U], mem[U+1], mem[U+2] when running (U < T), else 0; run; io_a,
+    // io_b: running and the operand is -1 (every bit 1)
+    String u = defs.let("U", in.uval("pc"));
+    String run = defs.letBool("run", "(< " + u + " " + t + ")");
+    int cells = (int) t;
+    String[] regs = {"ra", "rb", "rc"};
+    for (int f = 0; f < 3; f++) {
+      int off = f;
+      g.add(bitsAre(out, regs[f], b -> Smt.ite(run,
+          Smt.select(u, cells, q -> in.bit("mem[" + (q + off) + "]", b)), "0")));
+    }
+    g.add(bitsAre(out, "run", b -> Smt.flag(run)));
+    for (int f = 0; f < 2; f++) {
+      int off = f;
+      String minusOne = Smt.select(u, cells, q -> Smt.op("and", in.bits("mem[" + (q + off)
+          + "]").stream().map(Smt::on).toList()));
+      g.add(bitsAre(out, f == 0 ? "io_a" : "io_b",
+          b -> Smt.flag(Smt.op("and", run, minusOne))));
+    }
+  }
+
+  /** The NEXT_PC role's post-condition. */
+  private void nextPcPost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    // p3 := wrap_N(pc + 3) when running, else 0; bit t is bit t of sum_{s<=t} 2^s pc_s + 3
+    String u = defs.let("U", in.uval("pc"));
+    for (int b = 0; b < n; b++) {
+      String low = Smt.uval(in.bits("pc").subList(0, b + 1));
+      g.add(bitIs(out, "p3", b, Smt.ite("(< " + u + " " + t + ")",
+          bitOf("(+ " + low + " 3)", b, 3, (1L << (b + 1)) + 2), "0")));
+    }
+  }
+
+  /** The READ role's post-condition. */
+  private void readPost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    // va := io_a ? 0 : mem[ra mod 2^A]; vb := io_a ? (io_b ? 0 : the byte, or -1 at end of
+    // input) : mem[rb mod 2^A]
+    String ioA = Smt.on(in.bit("io_a", 0));
+    String ioB = Smt.on(in.bit("io_b", 0));
+    String eof = Smt.on(in.bit("in.eof", 0));
+    String ra = defs.let("[ra]", address(in, "ra"));
+    String rb = defs.let("[rb]", address(in, "rb"));
+    g.add(bitsAre(out, "va", b -> Smt.ite(ioA, "0",
+        Smt.select(ra, size, i -> in.bit("mem[" + i + "]", b)))));
+    g.add(bitsAre(out, "vb", b -> Smt.ite(ioA,
+        Smt.ite(ioB, "0", Smt.ite(eof, "1", b < 8 ? in.bit("in.byte", b) : "0")),
+        Smt.select(rb, size, i -> in.bit("mem[" + i + "]", b)))));
+  }
+
+  /** The DECODE role's post-condition. */
+  private void decodePost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    String run = Smt.on(in.bit("run", 0));
+    String ioA = Smt.on(in.bit("io_a", 0));
+    String ioB = Smt.on(in.bit("io_b", 0));
+    g.add(bitsAre(out, "op.sub", b -> Smt.flag(Smt.op("and", run, Smt.not(ioA),
+        Smt.not(ioB)))));
+    g.add(bitsAre(out, "op.in", b -> Smt.flag(Smt.op("and", ioA, Smt.not(ioB)))));
+    g.add(bitsAre(out, "op.out", b -> Smt.flag(Smt.op("and", ioB, Smt.not(ioA)))));
+    g.add(bitsAre(out, "op.echo", b -> Smt.flag(Smt.op("and", ioA, ioB))));
+  }
+
+  /** The SUBTRACT role's post-condition. */
+  private void subtractPost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    // r := wrap_N(vb - va), bit by bit as for the paper machine; br := op.sub and r <= 0
+    for (int i = 0; i < n; i++) {
+      List<String> terms = new ArrayList<>();
+      for (int j = 0; j <= i; j++) {
+        terms.add("(* " + (1L << j) + " (- " + in.bit("vb", j) + " " + in.bit("va", j)
+            + "))");
+      }
+      long span = (1L << (i + 1)) - 1;
+      g.add(bitIs(out, "r", i, bitOf(Smt.op("+", terms), i, -span, span)));
+    }
+    String r = defs.let("wrap(vb-va)",
+        Smt.wrap("(- " + in.sval("vb") + " " + in.sval("va") + ")", n));
+    g.add(bitsAre(out, "br", b -> Smt.flag(Smt.op("and", Smt.on(in.bit("op.sub", 0)),
+        "(<= " + r + " 0)"))));
+  }
+
+  /** The IO role's post-condition. */
+  private void ioPost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    String in_ = ops.get(1);
+    String out_ = ops.get(2);
+    String echo = ops.get(3);
+    g.add(bitsAre(out, "in.taken", b -> Smt.flag(Smt.op("or", in_, echo))));
+    // the low 8 bits of va (sign-extended when N < 8), or the echoed byte
+    g.add(bitsAre(out, "out.byte", b -> Smt.ite(out_, in.bit("va", Math.min(b, n - 1)),
+        Smt.ite(echo, in.bit("in.byte", b), "0"))));
+    g.add(bitsAre(out, "out.valid", b -> Smt.flag(Smt.op("or", out_,
+        Smt.op("and", echo, Smt.eq(in.bit("in.eof", 0), "0"))))));
+    g.add(bitsAre(out, "executed", b -> Smt.flag(Smt.op("or", ops))));
+  }
+
+  /** The WRITE role's post-condition. */
+  private void writePost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    // mem[rb mod 2^A] := r for subtract and input
+    String writes = defs.letBool("writes", Smt.op("or", ops.get(0), ops.get(1)));
+    String rb = defs.let("[rb]", address(in, "rb"));
+    for (int i = 0; i < size; i++) {
+      String here = Smt.op("and", writes, Smt.eq(rb, Integer.toString(i)));
+      String cell = "mem[" + i + "]";
+      g.add(bitsAre(out, cell, b -> Smt.ite(here, in.bit("r", b), in.bit(cell, b))));
+    }
+  }
+
+  /** The BRANCH role's post-condition. */
+  private void branchPost(
+      List<Script.Goal> g, List<String> ops, Registers in, Registers out, Defs defs) {
+    // pc := no operation (halted) ? pc : br ? rc : p3
+    String none = defs.letBool("no op", Smt.not(Smt.op("or", ops)));
+    String br = Smt.on(in.bit("br", 0));
+    g.add(bitsAre(out, "pc", b -> Smt.ite(none, in.bit("pc", b),
+        Smt.ite(br, in.bit("rc", b), in.bit("p3", b)))));
   }
 
   @Override

@@ -87,17 +87,7 @@ final class PaperStatement extends Statement {
         break;
       }
       case "SUBTRACT":
-        // r := wrap_N(vb - va); bit i of a value modulo 2^N is bit i of its low i+1 bits:
-        // sum_{j<=i} 2^j (vb_j - va_j), in (-2^(i+1), 2^(i+1))
-        for (int i = 0; i < n; i++) {
-          List<String> terms = new ArrayList<>();
-          for (int j = 0; j <= i; j++) {
-            terms.add("(* " + (1L << j) + " (- " + in.bit("vb", j) + " " + in.bit("va", j)
-                + "))");
-          }
-          long span = (1L << (i + 1)) - 1;
-          g.add(bitIs(out, "r", i, bitOf(Smt.op("+", terms), i, -span, span)));
-        }
+        subtractPost(g, in, out);
         break;
       case "WRITE": {
         // mem[rb] := r
@@ -126,6 +116,21 @@ final class PaperStatement extends Statement {
         throw new IllegalArgumentException("no paper role " + role);
     }
     return g;
+  }
+
+  /**
+   * SUBTRACT: r := wrap_N(vb - va); bit i of a value modulo 2^N is bit i of its low i+1 bits:
+   * sum_{j<=i} 2^j (vb_j - va_j), in (-2^(i+1), 2^(i+1)).
+   */
+  private void subtractPost(List<Script.Goal> g, Registers in, Registers out) {
+    for (int i = 0; i < n; i++) {
+      List<String> terms = new ArrayList<>();
+      for (int j = 0; j <= i; j++) {
+        terms.add("(* " + (1L << j) + " (- " + in.bit("vb", j) + " " + in.bit("va", j) + "))");
+      }
+      long span = (1L << (i + 1)) - 1;
+      g.add(bitIs(out, "r", i, bitOf(Smt.op("+", terms), i, -span, span)));
+    }
   }
 
   @Override

@@ -133,15 +133,8 @@ public record Replay(String lemma, String goal, String failingRegister,
     MachineConfig config = c.config();
     int k = config.codeSize();
     int m = config.dataSize();
-    List<Instruction> slots = new ArrayList<>();
-    for (int q = 0; q < k; q++) {
-      slots.add(Instruction.of(value(in, regs.code(q, Field.A).name()),
-          value(in, regs.code(q, Field.B).name()), value(in, regs.code(q, Field.C).name())));
-    }
-    long[] memory = new long[m];
-    for (int i = 0; i < m; i++) {
-      memory[i] = in.get(regs.mem(i).name());
-    }
+    List<Instruction> slots = modelSlots(regs, k, in);
+    long[] memory = modelMemory(regs, m, in);
     int pc = value(in, "pc");
     String role = roles.contains("WRITE") ? "WRITE" : roles.contains("BRANCH") ? "BRANCH"
         : roles.get(0);
@@ -189,6 +182,25 @@ public record Replay(String lemma, String goal, String failingRegister,
     }
     return Optional.of(new TestCase(config, Program.ofSlots(config, slots, 0),
         MachineState.of(config, memory, pc), 1));
+  }
+
+  /** The k program slots as the model gives them on the code registers. */
+  private static List<Instruction> modelSlots(PaperRegisters regs, int k, Map<String, Long> in) {
+    List<Instruction> slots = new ArrayList<>();
+    for (int q = 0; q < k; q++) {
+      slots.add(Instruction.of(value(in, regs.code(q, Field.A).name()),
+          value(in, regs.code(q, Field.B).name()), value(in, regs.code(q, Field.C).name())));
+    }
+    return slots;
+  }
+
+  /** The m memory cells as the model gives them. */
+  private static long[] modelMemory(PaperRegisters regs, int m, Map<String, Long> in) {
+    long[] memory = new long[m];
+    for (int i = 0; i < m; i++) {
+      memory[i] = in.get(regs.mem(i).name());
+    }
+    return memory;
   }
 
   private static int value(Map<String, Long> in, String register) {

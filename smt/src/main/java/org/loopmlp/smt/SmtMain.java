@@ -13,10 +13,9 @@ import java.util.List;
 public final class SmtMain {
   private SmtMain() {}
 
-  public static void main(String[] args) throws Exception {
-    String construction = args[0];
-    int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
-    List<SmtSolver> solvers = new ArrayList<>();
+  /** The command line after CONSTRUCTION and the sizes. */
+  private static final class Options {
+    final List<SmtSolver> solvers = new ArrayList<>();
     Duration timeout = Duration.ofSeconds(600);
     Path out = null;
     String only = null;
@@ -24,75 +23,96 @@ public final class SmtMain {
     boolean pass = true;
     Path vnncomp = null;
     int perStage = 6;
-    for (int i = 2; i < args.length; i++) {
-      switch (args[i]) {
-        case "--solver":
-          solvers.add(SmtSolver.named(args[++i]));
-          break;
-        case "--timeout":
-          timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
-          break;
-        case "--no-pass":
-          pass = false;
-          break;
-        case "--vnncomp":
-          vnncomp = Path.of(args[++i]);
-          break;
-        case "--per-stage":
-          perStage = Integer.parseInt(args[++i]);
-          break;
-        case "--faults":
-          faults = Integer.parseInt(args[++i]);
-          break;
-        case "--only":
-          only = args[++i];
-          break;
-        case "--out":
-          out = Path.of(args[++i]);
-          break;
-        default:
-          throw new IllegalArgumentException("unknown option " + args[i]);
+
+    /** Reads the options from {@code args[2]} on; z3 when no solver is named. */
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 2; i < args.length; i++) {
+        switch (args[i]) {
+          case "--solver":
+            o.solvers.add(SmtSolver.named(args[++i]));
+            break;
+          case "--timeout":
+            o.timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+            break;
+          case "--no-pass":
+            o.pass = false;
+            break;
+          case "--vnncomp":
+            o.vnncomp = Path.of(args[++i]);
+            break;
+          case "--per-stage":
+            o.perStage = Integer.parseInt(args[++i]);
+            break;
+          case "--faults":
+            o.faults = Integer.parseInt(args[++i]);
+            break;
+          case "--only":
+            o.only = args[++i];
+            break;
+          case "--out":
+            o.out = Path.of(args[++i]);
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option " + args[i]);
+        }
       }
+      if (o.solvers.isEmpty()) {
+        o.solvers.add(new Z3Solver());
+      }
+      return o;
     }
-    if (solvers.isEmpty()) {
-      solvers.add(new Z3Solver());
-    }
-    if (vnncomp != null) {
-      var instances = VnnComp.standard(sizes[0], sizes[1], sizes[2], sizes[1], perStage, 12, 1L);
-      var checked = VnnComp.write(instances, Subject.of("paper", sizes), vnncomp, timeout,
+  }
+
+  public static void main(String[] args) throws Exception {
+    String construction = args[0];
+    int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+    Options o = Options.parse(args);
+    List<SmtSolver> solvers = o.solvers;
+    Duration timeout = o.timeout;
+    if (o.vnncomp != null) {
+      var instances = VnnComp.standard(sizes[0], sizes[1], sizes[2], sizes[1], o.perStage, 12,
+          1L);
+      var checked = VnnComp.write(instances, Subject.of("paper", sizes), o.vnncomp, timeout,
           c -> System.out.println(VnnComp.line(c)));
       System.out.println(checked.size() + " instances, " + checked.stream()
           .filter(VnnComp.Checked::agrees).count() + " agree");
       return;
     }
-    if (faults > 0) {
+    if (o.faults > 0) {
       var entries = FaultCampaign.run(construction, org.loopmlp.isa.MachineConfig.of(sizes[0],
-          sizes[1], sizes[2]), faults, 2000, 1L, solvers.get(0), timeout,
+          sizes[1], sizes[2]), o.faults, 2000, 1L, solvers.get(0), timeout,
           e -> System.out.println(e.line()));
       entries.stream().filter(e -> e.replay().isPresent()).limit(2)
           .forEach(e -> System.out.println(e.replay().get()));
       return;
     }
     Subject s = Subject.of(construction, sizes);
-    if (out != null) {
-      Scripts.write(Scripts.all(s), out);
+    if (o.out != null) {
+      Scripts.write(Scripts.all(s), o.out);
     }
-    if (only != null) {
-      Script sc = only.equals("pass-int") ? Scripts.integerPass(s) : only.equals("pass")
-          ? Scripts.pass(s) : Scripts.stages(s).get(Integer.parseInt(only));
-      for (SmtSolver solver : solvers) {
-        for (int g = 0; g < sc.goals().size(); g++) {
-          Script one = new Script(sc.name(), sc.subject(), sc.span(), sc.base(),
-              com.google.common.collect.ImmutableList.of(sc.goals().get(g)), sc.inputs(),
-              sc.neurons());
-          SolverResult r = solver.check(one, timeout);
-          System.out.println(solver.name() + " " + sc.goals().get(g).name() + " "
-              + r.verdict().label() + " " + r.millis() + " ms " + r.detail());
-        }
-      }
+    if (o.only != null) {
+      checkEachGoal(s, o.only, solvers, timeout);
       return;
     }
     System.out.println(SmtTable.header(solvers));
-    SmtTable.run(s, solvers, timeout, pass, r -> System.out.println(SmtTable.line(r)));
+    SmtTable.run(s, solvers, timeout, o.pass, r -> System.out.println(SmtTable.line(r)));
+  }
+
+  /** {@code --only}: each goal of one script (a stage index, pass or pass-int) on its own. */
+  private static void checkEachGoal(Subject s, String only, List<SmtSolver> solvers,
+      Duration timeout) throws Exception {
+    Script sc = only.equals("pass-int") ? Scripts.integerPass(s) : only.equals("pass")
+        ? Scripts.pass(s) : Scripts.stages(s).get(Integer.parseInt(only));
+    for (SmtSolver solver : solvers) {
+      for (int g = 0; g < sc.goals().size(); g++) {
+        Script one = new Script(sc.name(), sc.subject(), sc.span(), sc.base(),
+            com.google.common.collect.ImmutableList.of(sc.goals().get(g)), sc.inputs(),
+            sc.neurons());
+        SolverResult r = solver.check(one, timeout);
+        System.out.println(solver.name() + " " + sc.goals().get(g).name() + " "
+            + r.verdict().label() + " " + r.millis() + " ms " + r.detail());
+      }
+    }
   }
 }

@@ -290,14 +290,8 @@ public final class VnnComp {
       Network net = k.stageNetwork(si);
       String onnx = prefix + "_" + (si + 1) + "_" + clean(lemma.name()) + ".onnx";
       for (int j = 0; j < perStage; j++) {
-        long[] mem = new long[size];
-        long half = 1L << (n - 1);
-        for (int i = 0; i < size; i++) {
-          int kind = rnd.nextInt(5);
-          mem[i] = kind == 0 ? -1 : kind == 1 ? 0 : rnd.nextLong(-half, half);
-        }
-        long pc = rnd.nextInt(size);
-        ClassicState before = ClassicState.of(config, mem, pc);
+        ClassicState before = randomClassicState(config, rnd);
+        long pc = before.pc();
         int input = rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(256);
         ClassicStepContext step = ClassicStepContext.of(before, input);
         RationalVector in = lemma.precondition().expectedVector(k.layout(), step);
@@ -307,55 +301,7 @@ public final class VnnComp {
         Set<String> writes = new LinkedHashSet<>();
         long t = Math.min(1L << (n - 1), size - 2L);
         for (String role : roles) {
-          switch (role) {
-            case "FETCH": {
-              long u = unsigned(l, in, "pc");
-              reads.add("pc");
-              if (u < t) {
-                for (int f = 0; f < 3; f++) {
-                  reads.add("mem[" + (u + f) + "]");
-                }
-              }
-              writes.addAll(List.of("ra", "rb", "rc", "run", "io_a", "io_b"));
-              break;
-            }
-            case "NEXT_PC":
-              reads.add("pc");
-              writes.add("p3");
-              break;
-            case "READ":
-              reads.addAll(List.of("ra", "rb", "io_a", "io_b", "in.eof", "in.byte"));
-              reads.add("mem[" + Math.floorMod(value(l, in, "ra"), size) + "]");
-              reads.add("mem[" + Math.floorMod(value(l, in, "rb"), size) + "]");
-              writes.addAll(List.of("va", "vb"));
-              break;
-            case "DECODE":
-              reads.addAll(List.of("run", "io_a", "io_b"));
-              writes.addAll(List.of("op.sub", "op.in", "op.out", "op.echo"));
-              break;
-            case "SUBTRACT":
-              reads.addAll(List.of("va", "vb", "op.sub"));
-              writes.addAll(List.of("r", "br"));
-              break;
-            case "IO":
-              reads.addAll(List.of("op.sub", "op.in", "op.out", "op.echo", "va", "in.byte",
-                  "in.eof"));
-              writes.addAll(List.of("in.taken", "out.byte", "out.valid", "executed"));
-              break;
-            case "WRITE": {
-              String cell = "mem[" + Math.floorMod(value(l, in, "rb"), size) + "]";
-              reads.addAll(List.of("op.sub", "op.in", "rb", "r", cell));
-              writes.add(cell);
-              break;
-            }
-            case "BRANCH":
-              reads.addAll(List.of("op.sub", "op.in", "op.out", "op.echo", "br", "rc", "p3",
-                  "pc"));
-              writes.add("pc");
-              break;
-            default:
-              throw new IllegalArgumentException(role);
-          }
+          classicFootprint(role, l, in, size, t, reads, writes);
         }
         out.add(instance(prefix + "_" + (si + 1) + "_" + clean(lemma.name()) + "_" + j, onnx,
             net, l, in, post, reads, writes, zero, true, Optional.empty(),
@@ -367,6 +313,74 @@ public final class VnnComp {
       }
     }
     return out;
+  }
+
+  /** A random classic state: each cell -1, 0 or uniform (one in five each), pc uniform. */
+  private static ClassicState randomClassicState(ClassicConfig config, Random rnd) {
+    int n = config.wordBits();
+    int size = config.memorySize();
+    long[] mem = new long[size];
+    long half = 1L << (n - 1);
+    for (int i = 0; i < size; i++) {
+      int kind = rnd.nextInt(5);
+      mem[i] = kind == 0 ? -1 : kind == 1 ? 0 : rnd.nextLong(-half, half);
+    }
+    long pc = rnd.nextInt(size);
+    return ClassicState.of(config, mem, pc);
+  }
+
+  /** Adds the registers the classic role reads and writes on stage input {@code in}. */
+  private static void classicFootprint(String role, StateLayout l, RationalVector in, int size,
+      long t, Set<String> reads, Set<String> writes) {
+    switch (role) {
+      case "FETCH": {
+        long u = unsigned(l, in, "pc");
+        reads.add("pc");
+        if (u < t) {
+          for (int f = 0; f < 3; f++) {
+            reads.add("mem[" + (u + f) + "]");
+          }
+        }
+        writes.addAll(List.of("ra", "rb", "rc", "run", "io_a", "io_b"));
+        break;
+      }
+      case "NEXT_PC":
+        reads.add("pc");
+        writes.add("p3");
+        break;
+      case "READ":
+        reads.addAll(List.of("ra", "rb", "io_a", "io_b", "in.eof", "in.byte"));
+        reads.add("mem[" + Math.floorMod(value(l, in, "ra"), size) + "]");
+        reads.add("mem[" + Math.floorMod(value(l, in, "rb"), size) + "]");
+        writes.addAll(List.of("va", "vb"));
+        break;
+      case "DECODE":
+        reads.addAll(List.of("run", "io_a", "io_b"));
+        writes.addAll(List.of("op.sub", "op.in", "op.out", "op.echo"));
+        break;
+      case "SUBTRACT":
+        reads.addAll(List.of("va", "vb", "op.sub"));
+        writes.addAll(List.of("r", "br"));
+        break;
+      case "IO":
+        reads.addAll(List.of("op.sub", "op.in", "op.out", "op.echo", "va", "in.byte",
+            "in.eof"));
+        writes.addAll(List.of("in.taken", "out.byte", "out.valid", "executed"));
+        break;
+      case "WRITE": {
+        String cell = "mem[" + Math.floorMod(value(l, in, "rb"), size) + "]";
+        reads.addAll(List.of("op.sub", "op.in", "rb", "r", cell));
+        writes.add(cell);
+        break;
+      }
+      case "BRANCH":
+        reads.addAll(List.of("op.sub", "op.in", "op.out", "op.echo", "br", "rc", "p3",
+            "pc"));
+        writes.add("pc");
+        break;
+      default:
+        throw new IllegalArgumentException(role);
+    }
   }
 
   // ---- common ---------------------------------------------------------------------------------

@@ -144,10 +144,8 @@ public final class ExhaustiveCheck {
     }
     BlockEvaluator evaluator = BlockEvaluator.of(backend, construction.network(), batched);
     StateCodec codec = StateCodec.forConstruction(construction);
-    int m = config.dataSize();
     int k = config.codeSize();
-    int perSlot = m * m * k;
-    long memories = 1L << (config.wordBits() * m);
+    long memories = 1L << (config.wordBits() * config.dataSize());
     long units = total / memories;
     // A unit is one (program, pc) with every memory; units run in parallel. The reported
     // disagreement is the first in enumeration order, whatever order the units finish in.
@@ -158,27 +156,10 @@ public final class ExhaustiveCheck {
       if (unit > firstFailure.get() / memories) {
         return;
       }
-      long pi = unit / k;
-      int pc = (int) (unit % k);
-      Program program = scope == Scope.ALL_PROGRAMS ? programOf(config, pi, perSlot)
-          : slotAtPc(config, (int) pi, pc);
-      for (long mi = 0; mi < memories; mi += BLOCK) {
-        int n = (int) Math.min(BLOCK, memories - mi);
-        List<MachineState> states = new ArrayList<>(n);
-        List<StateVector> inputs = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-          MachineState state = MachineState.of(config, memoryOf(config, mi + j), pc);
-          states.add(state);
-          inputs.add(codec.encode(program, state));
-        }
-        List<? extends StateVector> outputs = evaluator.applyAll(inputs);
-        for (int j = 0; j < n; j++) {
-          if (!agrees(codec, program, states.get(j), outputs.get(j))) {
-            long index = unit * memories + mi + j;
-            firstFailure.accumulateAndGet(index, Math::min);
-            return;
-          }
-        }
+      long bad = firstDisagreement(evaluator, codec, config, scope, unit, memories);
+      if (bad >= 0) {
+        firstFailure.accumulateAndGet(bad, Math::min);
+        return;
       }
       done.increment();
       if (unit % reportEvery == 0) {
@@ -191,8 +172,7 @@ public final class ExhaustiveCheck {
     if (failure != Long.MAX_VALUE) {
       long unit = failure / memories;
       int pc = (int) (unit % k);
-      Program program = scope == Scope.ALL_PROGRAMS ? programOf(config, unit / k, perSlot)
-          : slotAtPc(config, (int) (unit / k), pc);
+      Program program = programOfUnit(config, scope, unit);
       MachineState state = MachineState.of(config, memoryOf(config, failure % memories), pc);
       return new Result(construction.name(), backend.name(), config, scope, total, failure,
           Optional.of(diagnose(program, state)), Optional.empty(), elapsed(start));
@@ -200,6 +180,42 @@ public final class ExhaustiveCheck {
     progress.checked(total, total);
     return new Result(construction.name(), backend.name(), config, scope, total, total,
         Optional.empty(), Optional.empty(), elapsed(start));
+  }
+
+  /** The program of a unit (one program and pc, numbered program-major). */
+  private static Program programOfUnit(MachineConfig config, Scope scope, long unit) {
+    int k = config.codeSize();
+    int perSlot = config.dataSize() * config.dataSize() * k;
+    int pc = (int) (unit % k);
+    return scope == Scope.ALL_PROGRAMS ? programOf(config, unit / k, perSlot)
+        : slotAtPc(config, (int) (unit / k), pc);
+  }
+
+  /**
+   * Runs every memory of a unit through the network in blocks; the enumeration index of the
+   * first state whose output disagrees with the step, or -1 when all agree.
+   */
+  private static long firstDisagreement(BlockEvaluator evaluator, StateCodec codec,
+      MachineConfig config, Scope scope, long unit, long memories) {
+    int pc = (int) (unit % config.codeSize());
+    Program program = programOfUnit(config, scope, unit);
+    for (long mi = 0; mi < memories; mi += BLOCK) {
+      int n = (int) Math.min(BLOCK, memories - mi);
+      List<MachineState> states = new ArrayList<>(n);
+      List<StateVector> inputs = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        MachineState state = MachineState.of(config, memoryOf(config, mi + j), pc);
+        states.add(state);
+        inputs.add(codec.encode(program, state));
+      }
+      List<? extends StateVector> outputs = evaluator.applyAll(inputs);
+      for (int j = 0; j < n; j++) {
+        if (!agrees(codec, program, states.get(j), outputs.get(j))) {
+          return unit * memories + mi + j;
+        }
+      }
+    }
+    return -1;
   }
 
   private static boolean agrees(StateCodec codec, Program program, MachineState state,

@@ -40,80 +40,24 @@ public final class SlotIndependence {
     }
   }
 
+  /**
+   * Interval bounds on each direction and its taint mark: copyOf[i] == -1: untainted; == i
+   * (>= 0): an unchanged copy of input direction i; == -2: tainted and mixed.
+   */
+  private record Bounds(Rational[] lo, Rational[] hi, int[] copyOf) {}
+
   /** Empty when the proof holds for every pc; else the first failure. */
   public static Optional<Failure> check(Construction construction) {
     checkNotNull(construction, "construction");
-    PaperRegisters regs = construction.registers();
     StateLayout layout = construction.layout();
     int dim = layout.dimension();
     int k = construction.config().codeSize();
     for (int p = 0; p < k; p++) {
-      Rational[] lo = new Rational[dim];
-      Rational[] hi = new Rational[dim];
-      // copyOf[i] == -1: untainted; == i (>= 0): an unchanged copy of input direction i;
-      // == -2: tainted and mixed.
-      int[] copyOf = new int[dim];
-      java.util.Arrays.fill(lo, Rational.ZERO);
-      java.util.Arrays.fill(hi, Rational.ONE);
-      java.util.Arrays.fill(copyOf, -1);
-      for (Register r : regs.scratch()) {
-        for (Direction d : r.bits()) {
-          hi[layout.indexOf(d)] = Rational.ZERO;
-        }
-      }
-      for (int t = 0; t < regs.pc().width(); t++) {
-        Rational b = Rational.of((p >> t) & 1);
-        lo[layout.indexOf(regs.pc().bit(t))] = b;
-        hi[layout.indexOf(regs.pc().bit(t))] = b;
-      }
-      for (int q = 0; q < k; q++) {
-        if (q == p) {
-          continue;
-        }
-        for (PaperRegisters.Field f : PaperRegisters.Field.values()) {
-          for (Direction d : regs.code(q, f).bits()) {
-            int i = layout.indexOf(d);
-            copyOf[i] = i;
-          }
-        }
-      }
+      Bounds b = atPc(construction, p);
       for (int li = 0; li < construction.depth(); li++) {
-        SparseLayer layer = construction.layer(li).layer();
-        int rows = layer.outputDimension();
-        Rational[] nlo = new Rational[rows];
-        Rational[] nhi = new Rational[rows];
-        int[] ncopy = new int[rows];
-        for (int r = 0; r < rows; r++) {
-          Rational pl = layer.bias(r);
-          Rational ph = layer.bias(r);
-          boolean tainted = false;
-          for (int j = layer.rowStart(r); j < layer.rowEnd(r); j++) {
-            Rational w = layer.weight(j);
-            int c = layer.column(j);
-            Rational a = w.multiply(lo[c]);
-            Rational b = w.multiply(hi[c]);
-            pl = pl.add(a.compareTo(b) <= 0 ? a : b);
-            ph = ph.add(a.compareTo(b) >= 0 ? a : b);
-            tainted |= copyOf[c] != -1;
-          }
-          nlo[r] = pl.relu();
-          nhi[r] = ph.relu();
-          if (ph.signum() <= 0) {
-            ncopy[r] = -1;
-          } else if (!tainted) {
-            ncopy[r] = -1;
-          } else if (layer.rowEnd(r) - layer.rowStart(r) == 1 && layer.bias(r).isZero()
-              && layer.weight(layer.rowStart(r)).equals(Rational.ONE)
-              && copyOf[layer.column(layer.rowStart(r))] == r) {
-            ncopy[r] = r;
-          } else {
-            ncopy[r] = -2;
-          }
-        }
-        lo = nlo;
-        hi = nhi;
-        copyOf = ncopy;
+        b = after(construction.layer(li).layer(), b);
       }
+      int[] copyOf = b.copyOf();
       for (int i = 0; i < dim; i++) {
         if (copyOf[i] != -1 && copyOf[i] != i) {
           return Optional.of(new Failure(p, construction.depth() - 1,
@@ -122,5 +66,86 @@ public final class SlotIndependence {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The input bounds with pc = p: every direction in [0, 1], scratch 0, pc's bits fixed; every
+   * code slot other than p marked as a copy of itself.
+   */
+  private static Bounds atPc(Construction construction, int p) {
+    PaperRegisters regs = construction.registers();
+    StateLayout layout = construction.layout();
+    int dim = layout.dimension();
+    int k = construction.config().codeSize();
+    Rational[] lo = new Rational[dim];
+    Rational[] hi = new Rational[dim];
+    int[] copyOf = new int[dim];
+    java.util.Arrays.fill(lo, Rational.ZERO);
+    java.util.Arrays.fill(hi, Rational.ONE);
+    java.util.Arrays.fill(copyOf, -1);
+    for (Register r : regs.scratch()) {
+      for (Direction d : r.bits()) {
+        hi[layout.indexOf(d)] = Rational.ZERO;
+      }
+    }
+    for (int t = 0; t < regs.pc().width(); t++) {
+      Rational b = Rational.of((p >> t) & 1);
+      lo[layout.indexOf(regs.pc().bit(t))] = b;
+      hi[layout.indexOf(regs.pc().bit(t))] = b;
+    }
+    for (int q = 0; q < k; q++) {
+      if (q == p) {
+        continue;
+      }
+      for (PaperRegisters.Field f : PaperRegisters.Field.values()) {
+        for (Direction d : regs.code(q, f).bits()) {
+          int i = layout.indexOf(d);
+          copyOf[i] = i;
+        }
+      }
+    }
+    return new Bounds(lo, hi, copyOf);
+  }
+
+  /**
+   * The bounds after one layer: interval arithmetic then ReLU; a row stays a copy only when it
+   * is exactly 1 times the same direction with bias 0.
+   */
+  private static Bounds after(SparseLayer layer, Bounds in) {
+    Rational[] lo = in.lo();
+    Rational[] hi = in.hi();
+    int[] copyOf = in.copyOf();
+    int rows = layer.outputDimension();
+    Rational[] nlo = new Rational[rows];
+    Rational[] nhi = new Rational[rows];
+    int[] ncopy = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      Rational pl = layer.bias(r);
+      Rational ph = layer.bias(r);
+      boolean tainted = false;
+      for (int j = layer.rowStart(r); j < layer.rowEnd(r); j++) {
+        Rational w = layer.weight(j);
+        int c = layer.column(j);
+        Rational a = w.multiply(lo[c]);
+        Rational b = w.multiply(hi[c]);
+        pl = pl.add(a.compareTo(b) <= 0 ? a : b);
+        ph = ph.add(a.compareTo(b) >= 0 ? a : b);
+        tainted |= copyOf[c] != -1;
+      }
+      nlo[r] = pl.relu();
+      nhi[r] = ph.relu();
+      if (ph.signum() <= 0) {
+        ncopy[r] = -1;
+      } else if (!tainted) {
+        ncopy[r] = -1;
+      } else if (layer.rowEnd(r) - layer.rowStart(r) == 1 && layer.bias(r).isZero()
+          && layer.weight(layer.rowStart(r)).equals(Rational.ONE)
+          && copyOf[layer.column(layer.rowStart(r))] == r) {
+        ncopy[r] = r;
+      } else {
+        ncopy[r] = -2;
+      }
+    }
+    return new Bounds(nlo, nhi, ncopy);
   }
 }

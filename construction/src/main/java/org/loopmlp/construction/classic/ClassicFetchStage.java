@@ -102,12 +102,29 @@ public final class ClassicFetchStage
     ClassicConfig config = regs.config();
     int n = config.wordBits();
     int f = fetchAddresses(config);
-    int w = Math.min(config.memoryBits(), n);
-    Register pcLow = regs.pc().lowBits(w);
     List<LayerPlan.Builder> plans = new ArrayList<>();
-    LayerPlan.Builder select;
+    LayerPlan.Builder select = selectLayer(regs, f, plans);
+    Threshold halt = Threshold.atLeast(hidden("halt").name(),
+        Affine.unsignedValue(regs.pc(), n), haltThreshold(config));
+    select.add(halt);
+    Affine[] plusThree = plusThree(regs.pc(), n, select);
+    plans.add(select);
+    plans.add(gatherLayer(regs, f, halt.indicator(), plusThree));
+    return DecodingLayers.build(plans);
+  }
+
+  /**
+   * The selection of word i + field, bit j, at pc = i for each fetch address i: address matches
+   * on pc's low bits, or (with a decoding) the decoding's layers, added to plans, and one And
+   * per selected bit with the decoded one-hot pc.
+   */
+  private LayerPlan.Builder selectLayer(ClassicRegisters regs, int f,
+      List<LayerPlan.Builder> plans) {
+    int n = regs.config().wordBits();
+    int w = Math.min(regs.config().memoryBits(), n);
+    Register pcLow = regs.pc().lowBits(w);
     if (decoding.isEmpty()) {
-      select = LayerPlan.named("select");
+      LayerPlan.Builder select = LayerPlan.named("select");
       for (int i = 0; i < f; i++) {
         for (int field = 0; field < 3; field++) {
           for (int j = 0; j < n; j++) {
@@ -116,25 +133,27 @@ public final class ClassicFetchStage
           }
         }
       }
-    } else {
-      plans.addAll(DecodingLayers.named(decoding.get()));
-      ImmutableList<Direction> hot =
-          decoding.get().decode(pcLow.bits(), hidden("pc").name(), plans);
-      select = LayerPlan.named("gate");
-      // A family: the 3 N F neurons are made one at a time as assembly reads them.
-      select.addFamily(3 * n * f, x -> {
-        int i = x / (3 * n);
-        int field = x / n % 3;
-        int j = x % n;
-        return And.of(hot.get(i), regs.mem(i + field).bit(j), selected(i, field, j));
-      });
+      return select;
     }
-    Threshold halt = Threshold.atLeast(hidden("halt").name(),
-        Affine.unsignedValue(regs.pc(), n), haltThreshold(config));
-    select.add(halt);
+    plans.addAll(DecodingLayers.named(decoding.get()));
+    ImmutableList<Direction> hot =
+        decoding.get().decode(pcLow.bits(), hidden("pc").name(), plans);
+    LayerPlan.Builder select = LayerPlan.named("gate");
+    // A family: the 3 N F neurons are made one at a time as assembly reads them.
+    select.addFamily(3 * n * f, x -> {
+      int i = x / (3 * n);
+      int field = x / n % 3;
+      int j = x % n;
+      return And.of(hot.get(i), regs.mem(i + field).bit(j), selected(i, field, j));
+    });
+    return select;
+  }
+
+  /** Bit t of pc + 3 as an alternating sum of thresholds on pc's low t+1 bits. */
+  private Affine[] plusThree(Register pc, int n, LayerPlan.Builder select) {
     Affine[] plusThree = new Affine[n];
     for (int t = 0; t < n; t++) {
-      Affine s = Affine.unsignedValue(regs.pc(), t + 1).plus(3);
+      Affine s = Affine.unsignedValue(pc, t + 1).plus(3);
       Affine.Builder bit = Affine.builder();
       for (int k = 1; k <= plusThreeSteps(t); k++) {
         Threshold step = Threshold.atLeast(hidden("p3_s[" + t + "].ge" + k).name(), s,
@@ -144,8 +163,13 @@ public final class ClassicFetchStage
       }
       plusThree[t] = bit.build();
     }
+    return plusThree;
+  }
 
-    Affine halted = halt.indicator();
+  /** ra, rb, rc, io_a, io_b, p3 and run from the selected bits, each 0 when halted. */
+  private LayerPlan.Builder gatherLayer(ClassicRegisters regs, int f, Affine halted,
+      Affine[] plusThree) {
+    int n = regs.config().wordBits();
     LayerPlan.Builder gather = LayerPlan.named("gather");
     Register[] targets = {regs.ra(), regs.rb(), regs.rc()};
     for (int field = 0; field < 3; field++) {
@@ -168,8 +192,6 @@ public final class ClassicFetchStage
       gather.add(Neuron.bit(regs.p3().bit(t), plusThree[t].minus(halted)));
     }
     gather.add(Neuron.bit(regs.run().bit(0), Affine.constant(1).minus(halted)));
-    plans.add(select);
-    plans.add(gather);
-    return DecodingLayers.build(plans);
+    return gather;
   }
 }

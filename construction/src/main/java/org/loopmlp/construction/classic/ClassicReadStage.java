@@ -75,8 +75,6 @@ public final class ClassicReadStage
     int m = regs.config().memorySize();
     int n = regs.config().wordBits();
     int a = regs.config().memoryBits();
-    Direction ioA = regs.ioA().bit(0);
-    Direction ioB = regs.ioB().bit(0);
     List<LayerPlan.Builder> plans = new ArrayList<>();
     decoding.ifPresent(d -> plans.addAll(DecodingLayers.named(d)));
     LayerPlan.Builder select = LayerPlan.named(decoding.isEmpty() ? "select" : "gate");
@@ -85,21 +83,7 @@ public final class ClassicReadStage
       Register address = operand.equals("a") ? regs.ra() : regs.rb();
       Register value = operand.equals("a") ? regs.va() : regs.vb();
       List<Direction> bits = AddressScore.addressBits(address, a);
-      if (decoding.isEmpty()) {
-        for (int i = 0; i < m; i++) {
-          Affine score = AddressScore.score(bits, i);
-          for (int j = 0; j < n; j++) {
-            select.add(Neuron.bit(selected(operand, i, j), score.toBuilder()
-                .plus(regs.mem(i).bit(j), 1).plus(ioA, -1).build()));
-          }
-        }
-      } else {
-        ImmutableList<Direction> hot = decoding.get().decodeUnless(bits, Affine.of(ioA),
-            hidden("r" + operand).name(), plans);
-        // A family: the m N neurons are made one at a time as assembly reads them.
-        select.addFamily(m * n, x -> And.of(hot.get(x / n), regs.mem(x / n).bit(x % n),
-            selected(operand, x / n, x % n)));
-      }
+      selectOperand(regs, operand, bits, select, plans);
       for (int j = 0; j < n; j++) {
         Affine.Builder sum = Affine.builder();
         for (int i = 0; i < m; i++) {
@@ -111,6 +95,45 @@ public final class ClassicReadStage
         gather.add(Neuron.bit(value.bit(j), sum.build()));
       }
     }
+    addInputWordAndDecode(regs, select);
+    select.clear(regs.run()).clear(regs.ioA()).clear(regs.ioB());
+    (plans.isEmpty() ? select : plans.get(0)).clear(regs.ra());
+    plans.add(select);
+    plans.add(gather);
+    return DecodingLayers.build(plans);
+  }
+
+  /**
+   * The selected bits of one operand: mem[i] bit j when the address is i and io_a is off, by
+   * address scores or (with a decoding) an And with the decoded one-hot address.
+   */
+  private void selectOperand(ClassicRegisters regs, String operand, List<Direction> bits,
+      LayerPlan.Builder select, List<LayerPlan.Builder> plans) {
+    int m = regs.config().memorySize();
+    int n = regs.config().wordBits();
+    Direction ioA = regs.ioA().bit(0);
+    if (decoding.isEmpty()) {
+      for (int i = 0; i < m; i++) {
+        Affine score = AddressScore.score(bits, i);
+        for (int j = 0; j < n; j++) {
+          select.add(Neuron.bit(selected(operand, i, j), score.toBuilder()
+              .plus(regs.mem(i).bit(j), 1).plus(ioA, -1).build()));
+        }
+      }
+    } else {
+      ImmutableList<Direction> hot = decoding.get().decodeUnless(bits, Affine.of(ioA),
+          hidden("r" + operand).name(), plans);
+      // A family: the m N neurons are made one at a time as assembly reads them.
+      select.addFamily(m * n, x -> And.of(hot.get(x / n), regs.mem(x / n).bit(x % n),
+          selected(operand, x / n, x % n)));
+    }
+  }
+
+  /** The input word (the byte, or -1 at end of input) and the four operation flags. */
+  private void addInputWordAndDecode(ClassicRegisters regs, LayerPlan.Builder select) {
+    int n = regs.config().wordBits();
+    Direction ioA = regs.ioA().bit(0);
+    Direction ioB = regs.ioB().bit(0);
     for (int j = 0; j < n; j++) {
       Affine.Builder w = Affine.builder().plus(regs.inEof().bit(0), 1);
       if (j < ClassicRegisters.BYTE_BITS) {
@@ -128,10 +151,5 @@ public final class ClassicReadStage
         Affine.builder().plus(ioB, 1).plus(ioA, -1).build()));
     select.add(Neuron.bit(regs.opEcho().bit(0),
         Affine.builder().plus(ioA, 1).plus(ioB, 1).plusConstant(-1).build()));
-    select.clear(regs.run()).clear(regs.ioA()).clear(regs.ioB());
-    (plans.isEmpty() ? select : plans.get(0)).clear(regs.ra());
-    plans.add(select);
-    plans.add(gather);
-    return DecodingLayers.build(plans);
   }
 }

@@ -96,42 +96,15 @@ public enum ClassicRole implements StageRole<ClassicStepContext, ClassicRegister
   public ImmutableList<RegisterClaim<ClassicStepContext>> effect(ClassicRegisters regs) {
     switch (this) {
       case FETCH:
-        return ImmutableList.of(
-            RegisterClaim.holds(regs.ra(), "ra == d.a()", s -> s.detail().a()),
-            RegisterClaim.holds(regs.rb(), "rb == d.b()", s -> s.detail().b()),
-            RegisterClaim.holds(regs.rc(), "rc == d.c()", s -> s.detail().c()),
-            RegisterClaim.flag(regs.run(), "run == (d.op() != HALTED)",
-                ClassicRole::running),
-            RegisterClaim.flag(regs.ioA(), "io_a == (d.op() != HALTED && d.a() == -1)",
-                s -> running(s) && s.detail().a() == ClassicMachine.IO),
-            RegisterClaim.flag(regs.ioB(), "io_b == (d.op() != HALTED && d.b() == -1)",
-                s -> running(s) && s.detail().b() == ClassicMachine.IO));
+        return fetchEffect(regs);
       case NEXT_PC:
         return ImmutableList.of(RegisterClaim.holds(regs.p3(),
             "p3 == (d.op() != HALTED ? d.pcPlusThree() : 0)",
             s -> running(s) ? s.detail().pcPlusThree() : 0));
       case READ:
-        return ImmutableList.of(
-            RegisterClaim.cleared(regs.ra()),
-            RegisterClaim.holds(regs.va(), "va == (d.readsInput() ? 0 : d.memA())",
-                s -> s.detail().readsInput() ? 0 : s.detail().memA()),
-            RegisterClaim.holds(regs.vb(),
-                "vb == (d.op() == INPUT ? d.result() : d.op() == ECHO ? 0 : d.memB())",
-                s -> s.detail().op() == ClassicOp.INPUT ? s.detail().result()
-                    : s.detail().op() == ClassicOp.ECHO ? 0 : s.detail().memB()));
+        return readEffect(regs);
       case DECODE:
-        return ImmutableList.of(
-            RegisterClaim.cleared(regs.run()),
-            RegisterClaim.cleared(regs.ioA()),
-            RegisterClaim.cleared(regs.ioB()),
-            RegisterClaim.flag(regs.opSub(), "op.sub == (d.op() == SUBTRACT)",
-                s -> s.detail().op() == ClassicOp.SUBTRACT),
-            RegisterClaim.flag(regs.opIn(), "op.in == (d.op() == INPUT)",
-                s -> s.detail().op() == ClassicOp.INPUT),
-            RegisterClaim.flag(regs.opOut(), "op.out == (d.op() == OUTPUT)",
-                s -> s.detail().op() == ClassicOp.OUTPUT),
-            RegisterClaim.flag(regs.opEcho(), "op.echo == (d.op() == ECHO)",
-                s -> s.detail().op() == ClassicOp.ECHO));
+        return decodeEffect(regs);
       case SUBTRACT:
         return ImmutableList.of(
             RegisterClaim.cleared(regs.va()),
@@ -172,6 +145,51 @@ public enum ClassicRole implements StageRole<ClassicStepContext, ClassicRegister
       default:
         throw new AssertionError(this);
     }
+  }
+
+  /** FETCH: ra, rb, rc from the instruction at pc; run, io_a, io_b. */
+  private static ImmutableList<RegisterClaim<ClassicStepContext>> fetchEffect(
+      ClassicRegisters regs) {
+    return ImmutableList.of(
+        RegisterClaim.holds(regs.ra(), "ra == d.a()", s -> s.detail().a()),
+        RegisterClaim.holds(regs.rb(), "rb == d.b()", s -> s.detail().b()),
+        RegisterClaim.holds(regs.rc(), "rc == d.c()", s -> s.detail().c()),
+        RegisterClaim.flag(regs.run(), "run == (d.op() != HALTED)",
+            ClassicRole::running),
+        RegisterClaim.flag(regs.ioA(), "io_a == (d.op() != HALTED && d.a() == -1)",
+            s -> running(s) && s.detail().a() == ClassicMachine.IO),
+        RegisterClaim.flag(regs.ioB(), "io_b == (d.op() != HALTED && d.b() == -1)",
+            s -> running(s) && s.detail().b() == ClassicMachine.IO));
+  }
+
+  /** READ: va and vb (the input word for vb on input), ra cleared. */
+  private static ImmutableList<RegisterClaim<ClassicStepContext>> readEffect(
+      ClassicRegisters regs) {
+    return ImmutableList.of(
+        RegisterClaim.cleared(regs.ra()),
+        RegisterClaim.holds(regs.va(), "va == (d.readsInput() ? 0 : d.memA())",
+            s -> s.detail().readsInput() ? 0 : s.detail().memA()),
+        RegisterClaim.holds(regs.vb(),
+            "vb == (d.op() == INPUT ? d.result() : d.op() == ECHO ? 0 : d.memB())",
+            s -> s.detail().op() == ClassicOp.INPUT ? s.detail().result()
+                : s.detail().op() == ClassicOp.ECHO ? 0 : s.detail().memB()));
+  }
+
+  /** DECODE: the four operation flags; run, io_a, io_b cleared. */
+  private static ImmutableList<RegisterClaim<ClassicStepContext>> decodeEffect(
+      ClassicRegisters regs) {
+    return ImmutableList.of(
+        RegisterClaim.cleared(regs.run()),
+        RegisterClaim.cleared(regs.ioA()),
+        RegisterClaim.cleared(regs.ioB()),
+        RegisterClaim.flag(regs.opSub(), "op.sub == (d.op() == SUBTRACT)",
+            s -> s.detail().op() == ClassicOp.SUBTRACT),
+        RegisterClaim.flag(regs.opIn(), "op.in == (d.op() == INPUT)",
+            s -> s.detail().op() == ClassicOp.INPUT),
+        RegisterClaim.flag(regs.opOut(), "op.out == (d.op() == OUTPUT)",
+            s -> s.detail().op() == ClassicOp.OUTPUT),
+        RegisterClaim.flag(regs.opEcho(), "op.echo == (d.op() == ECHO)",
+            s -> s.detail().op() == ClassicOp.ECHO));
   }
 
   /**

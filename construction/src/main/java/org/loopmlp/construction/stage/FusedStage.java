@@ -71,13 +71,40 @@ public final class FusedStage extends DeclaredPaperStage {
     int n = regs.config().wordBits();
     checkArgument(n <= SubtractStage.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
         + " (the narrow construction goes to 64)", name(), SubtractStage.MAX_WORD_BITS, n);
-    int m = regs.config().dataSize();
-    int k = regs.config().codeSize();
     int c = regs.config().codeBits();
-    Register pc = regs.pc();
 
     // Layer 1: fetch and read at once; fetch of b and c; next-pc steps.
     LayerPlan.Builder select = LayerPlan.named("select");
+    Map<String, Affine.Builder> operand = selectOperands(regs, select);
+    Map<Direction, Affine> fetched = fetchTargets(regs, select);
+    Affine[] pcPlusOne = pcPlusOne(regs.pc(), c, select);
+
+    // Layer 2: subtraction steps and the zero test on the folded operands; rb, rc, pc1.
+    LayerPlan.Builder subtract = LayerPlan.named("subtract");
+    Affine[] rBit = subtractBits(operand, n, subtract);
+    Affine flag = branchFlag(operand, rBit, n, subtract);
+    fetched.forEach((target, sum) -> subtract.add(Sum.bit(sum, target)));
+    for (int t = 0; t < c; t++) {
+      subtract.add(Sum.bit(pcPlusOne[t], regs.pc1().bit(t)));
+    }
+
+    // Layer 3: write selection with r folded in; branch choice with flag folded in.
+    LayerPlan.Builder choose = LayerPlan.named("choose");
+    LayerPlan.Builder update = LayerPlan.named("update");
+    writeAndBranch(regs, rBit, flag, choose, update);
+    choose.clear(regs.rb()).clear(regs.rc()).clear(regs.pc1());
+    return ImmutableList.of(select.build(), subtract.build(), choose.build(), update.build());
+  }
+
+  /**
+   * Layer 1, read through fetch: for a and b, one neuron per (slot q, cell i, bit j) on when
+   * pc = q, the slot's field is i and mem[i] bit j is on; returns their sums by "a j" / "b j".
+   */
+  private Map<String, Affine.Builder> selectOperands(PaperRegisters regs,
+      LayerPlan.Builder select) {
+    int n = regs.config().wordBits();
+    int m = regs.config().dataSize();
+    int k = regs.config().codeSize();
     Map<String, Affine.Builder> operand = new HashMap<>();
     for (Field f : List.of(Field.A, Field.B)) {
       for (int j = 0; j < n; j++) {
@@ -85,7 +112,7 @@ public final class FusedStage extends DeclaredPaperStage {
         for (int q = 0; q < k; q++) {
           for (int i = 0; i < m; i++) {
             Direction w = neuron("w" + f.label() + "[" + q + "][" + i + "].bit[" + j + "]");
-            select.add(AddressMatch.selectWhenBoth(pc, q, regs.code(q, f), i,
+            select.add(AddressMatch.selectWhenBoth(regs.pc(), q, regs.code(q, f), i,
                 regs.mem(i).bit(j), w));
             sum.plus(w, 1);
           }
@@ -93,6 +120,12 @@ public final class FusedStage extends DeclaredPaperStage {
         operand.put(f.label() + j, sum);
       }
     }
+    return operand;
+  }
+
+  /** Layer 1, fetch of b and c: the sum of the selected slot's bits, by rb / rc direction. */
+  private Map<Direction, Affine> fetchTargets(PaperRegisters regs, LayerPlan.Builder select) {
+    int k = regs.config().codeSize();
     Map<Direction, Affine> fetched = new HashMap<>();
     for (Field f : List.of(Field.B, Field.C)) {
       Register target = f == Field.B ? regs.rb() : regs.rc();
@@ -100,12 +133,17 @@ public final class FusedStage extends DeclaredPaperStage {
         Affine.Builder sum = Affine.builder();
         for (int q = 0; q < k; q++) {
           Direction h = neuron("sel[" + q + "]." + f.label() + ".bit[" + t + "]");
-          select.add(AddressMatch.select(pc, q, regs.code(q, f).bit(t), h));
+          select.add(AddressMatch.select(regs.pc(), q, regs.code(q, f).bit(t), h));
           sum.plus(h, 1);
         }
         fetched.put(target.bit(t), sum.build());
       }
     }
+    return fetched;
+  }
+
+  /** Layer 1, next pc: bit t of pc + 1 as the difference of two thresholds on its low bits. */
+  private Affine[] pcPlusOne(Register pc, int c, LayerPlan.Builder select) {
     Affine[] pcPlusOne = new Affine[c];
     for (int t = 0; t < c; t++) {
       Affine s = Affine.unsignedValue(pc, t + 1).plus(1);
@@ -114,15 +152,14 @@ public final class FusedStage extends DeclaredPaperStage {
       select.add(low).add(high);
       pcPlusOne[t] = low.indicator().minus(high.indicator());
     }
+    return pcPlusOne;
+  }
 
-    // Layer 2: subtraction steps and the zero test on the folded operands; rb, rc, pc1.
-    LayerPlan.Builder subtract = LayerPlan.named("subtract");
+  /** Layer 2: bit i of r = wrap_N(vb - va) from three thresholds on the low i+1 bits. */
+  private Affine[] subtractBits(Map<String, Affine.Builder> operand, int n,
+      LayerPlan.Builder subtract) {
     Affine[] rBit = new Affine[n];
-    Affine.Builder diff = Affine.builder();
     for (int i = 0; i < n; i++) {
-      Affine va = operand.get("a" + i).build();
-      Affine vb = operand.get("b" + i).build();
-      diff.plus(vb, 1L << i).plus(va, -(1L << i));
       Affine.Builder sb = Affine.builder().plusConstant(1);
       for (int j = 0; j <= i; j++) {
         sb.plus(operand.get("b" + j).build(), 1L << j).plus(operand.get("a" + j).build(),
@@ -137,21 +174,34 @@ public final class FusedStage extends DeclaredPaperStage {
       rBit[i] = Affine.builder().plus(low.indicator()).plus(mid.indicator(), -1)
           .plus(top.indicator()).build();
     }
-    // r == 0 iff the unsigned difference D is 0 (|D| < 2^N); [D == 0] = [D >= 0] - [D >= 1].
+    return rBit;
+  }
+
+  /**
+   * Layer 2, the branch flag r <= 0: the sign bit of r, or r == 0, which holds iff the unsigned
+   * difference D is 0 (|D| < 2^N); [D == 0] = [D >= 0] - [D >= 1].
+   */
+  private Affine branchFlag(Map<String, Affine.Builder> operand, Affine[] rBit, int n,
+      LayerPlan.Builder subtract) {
+    Affine.Builder diff = Affine.builder();
+    for (int i = 0; i < n; i++) {
+      Affine va = operand.get("a" + i).build();
+      Affine vb = operand.get("b" + i).build();
+      diff.plus(vb, 1L << i).plus(va, -(1L << i));
+    }
     Affine d = diff.build();
     Threshold nonNegative = Threshold.atLeast(name() + ".d.ge0", d, 0);
     Threshold positive = Threshold.atLeast(name() + ".d.ge1", d, 1);
     subtract.add(nonNegative).add(positive);
-    Affine flag = Affine.builder().plus(rBit[n - 1]).plus(nonNegative.indicator())
+    return Affine.builder().plus(rBit[n - 1]).plus(nonNegative.indicator())
         .plus(positive.indicator(), -1).build();
-    fetched.forEach((target, sum) -> subtract.add(Sum.bit(sum, target)));
-    for (int t = 0; t < c; t++) {
-      subtract.add(Sum.bit(pcPlusOne[t], regs.pc1().bit(t)));
-    }
+  }
 
-    // Layer 3: write selection with r folded in; branch choice with flag folded in.
-    LayerPlan.Builder choose = LayerPlan.named("choose");
-    LayerPlan.Builder update = LayerPlan.named("update");
+  /** Layers 3 and 4: mem[rb] := r and pc := flag ? rc : pc1, each chosen then summed. */
+  private void writeAndBranch(PaperRegisters regs, Affine[] rBit, Affine flag,
+      LayerPlan.Builder choose, LayerPlan.Builder update) {
+    int n = regs.config().wordBits();
+    int m = regs.config().dataSize();
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
         Direction mem = regs.mem(i).bit(j);
@@ -163,14 +213,12 @@ public final class FusedStage extends DeclaredPaperStage {
             Affine.builder().plus(mem, 1).plus(z, -1).plus(y, 1).build()));
       }
     }
-    for (int t = 0; t < c; t++) {
+    for (int t = 0; t < regs.config().codeBits(); t++) {
       Direction p = neuron("p[" + t + "]");
       Direction q = neuron("q[" + t + "]");
       choose.add(And.of(regs.rc().bit(t), flag, p));
       choose.add(AndNot.of(regs.pc1().bit(t), flag, q));
-      update.add(Sum.ofBits(List.of(p, q), pc.bit(t)));
+      update.add(Sum.ofBits(List.of(p, q), regs.pc().bit(t)));
     }
-    choose.clear(regs.rb()).clear(regs.rc()).clear(regs.pc1());
-    return ImmutableList.of(select.build(), subtract.build(), choose.build(), update.build());
   }
 }

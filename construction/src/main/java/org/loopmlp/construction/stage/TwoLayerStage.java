@@ -102,48 +102,8 @@ public final class TwoLayerStage extends DeclaredPaperStage {
               .plus(AddressMatch.score(regs.code(q, Field.B), b));
           Register memA = regs.mem(a);
           Register memB = regs.mem(b);
-          // Memory: r_j under the gate, and mem[b]_j under the gate.
-          for (int j = 0; j < n; j++) {
-            Affine.Builder sb = Affine.builder().plusConstant(1);
-            for (int i = 0; i <= j; i++) {
-              sb.plus(memB.bit(i), 1L << i).plus(memA.bit(i), -(1L << i)).plusConstant(1L << i);
-            }
-            Affine s = sb.build();
-            GatedThreshold low = GatedThreshold.atLeast(id + ".r[" + j + "].ge1", s, 1L << j, gate);
-            GatedThreshold mid = GatedThreshold.atLeast(id + ".r[" + j + "].ge2", s, 2L << j, gate);
-            GatedThreshold top = GatedThreshold.atLeast(id + ".r[" + j + "].ge3", s, 3L << j, gate);
-            Direction old = Direction.named(id + ".old[" + j + "]");
-            gates.add(low).add(mid).add(top);
-            gates.add(Neuron.bit(old, gate.plus(Affine.of(memB.bit(j)))));
-            memSum[b][j].plus(low.indicator()).plus(mid.indicator(), -1).plus(top.indicator())
-                .plus(old, -1);
-          }
-          // Branch: flag = [E >= -2^(N-1)] - [E >= 1] + [E >= 2^(N-1)], E = mem[b] - mem[a].
-          Affine e = signedValue(memB).minus(signedValue(memA));
-          long[] thresholds = {-(1L << (n - 1)), 1, 1L << (n - 1)};
-          long[] signs = {1, -1, 1};
-          Affine.Builder flag = Affine.builder();
-          for (int x = 0; x < 3; x++) {
-            GatedThreshold f = GatedThreshold.atLeast(id + ".flag" + x, e, thresholds[x], gate);
-            gates.add(f);
-            flag.plus(f.indicator(), signs[x]);
-          }
-          Direction open = Direction.named(id + ".open");
-          gates.add(Neuron.bit(open, gate.plus(1)));
-          for (int t = 0; t < c; t++) {
-            // flag * c_t under the gate: the gate is also closed when c_t = 0.
-            Affine gateAndC = gate.plus(Affine.of(regs.code(q, Field.C).bit(t))).plus(-1);
-            for (int x = 0; x < 3; x++) {
-              GatedThreshold f = GatedThreshold.atLeast(id + ".c[" + t + "].flag" + x, e,
-                  thresholds[x], gateAndC);
-              gates.add(f);
-              pcSum[t].plus(f.indicator(), signs[x]);
-            }
-            if (((next >> t) & 1) == 1) {
-              // (1 - flag) * bit_t(q + 1) under the gate.
-              pcSum[t].plus(open, 1).plus(flag.build(), -1);
-            }
-          }
+          addGatedWrite(id, gate, memA, memB, memSum[b], gates);
+          addGatedBranch(id, gate, memA, memB, regs.code(q, Field.C), next, pcSum, gates);
         }
       }
     }
@@ -157,5 +117,59 @@ public final class TwoLayerStage extends DeclaredPaperStage {
       select.add(Neuron.bit(regs.pc().bit(t), pcSum[t].build()));
     }
     return ImmutableList.of(gates.build(), select.build());
+  }
+
+  /** Memory under the gate: adds r_j = bit j of wrap_N(mem[b] - mem[a]), takes mem[b]_j. */
+  private static void addGatedWrite(String id, Affine gate, Register memA, Register memB,
+      Affine.Builder[] memSumB, LayerPlan.Builder gates) {
+    for (int j = 0; j < memB.width(); j++) {
+      Affine.Builder sb = Affine.builder().plusConstant(1);
+      for (int i = 0; i <= j; i++) {
+        sb.plus(memB.bit(i), 1L << i).plus(memA.bit(i), -(1L << i)).plusConstant(1L << i);
+      }
+      Affine s = sb.build();
+      GatedThreshold low = GatedThreshold.atLeast(id + ".r[" + j + "].ge1", s, 1L << j, gate);
+      GatedThreshold mid = GatedThreshold.atLeast(id + ".r[" + j + "].ge2", s, 2L << j, gate);
+      GatedThreshold top = GatedThreshold.atLeast(id + ".r[" + j + "].ge3", s, 3L << j, gate);
+      Direction old = Direction.named(id + ".old[" + j + "]");
+      gates.add(low).add(mid).add(top);
+      gates.add(Neuron.bit(old, gate.plus(Affine.of(memB.bit(j)))));
+      memSumB[j].plus(low.indicator()).plus(mid.indicator(), -1).plus(top.indicator())
+          .plus(old, -1);
+    }
+  }
+
+  /**
+   * Branch under the gate: pc := flag ? c : q + 1 with flag = [E >= -2^(N-1)] - [E >= 1] +
+   * [E >= 2^(N-1)], E = mem[b] - mem[a], added to the pc bit sums.
+   */
+  private static void addGatedBranch(String id, Affine gate, Register memA, Register memB,
+      Register slotC, int next, Affine.Builder[] pcSum, LayerPlan.Builder gates) {
+    int n = memB.width();
+    Affine e = signedValue(memB).minus(signedValue(memA));
+    long[] thresholds = {-(1L << (n - 1)), 1, 1L << (n - 1)};
+    long[] signs = {1, -1, 1};
+    Affine.Builder flag = Affine.builder();
+    for (int x = 0; x < 3; x++) {
+      GatedThreshold f = GatedThreshold.atLeast(id + ".flag" + x, e, thresholds[x], gate);
+      gates.add(f);
+      flag.plus(f.indicator(), signs[x]);
+    }
+    Direction open = Direction.named(id + ".open");
+    gates.add(Neuron.bit(open, gate.plus(1)));
+    for (int t = 0; t < pcSum.length; t++) {
+      // flag * c_t under the gate: the gate is also closed when c_t = 0.
+      Affine gateAndC = gate.plus(Affine.of(slotC.bit(t))).plus(-1);
+      for (int x = 0; x < 3; x++) {
+        GatedThreshold f = GatedThreshold.atLeast(id + ".c[" + t + "].flag" + x, e,
+            thresholds[x], gateAndC);
+        gates.add(f);
+        pcSum[t].plus(f.indicator(), signs[x]);
+      }
+      if (((next >> t) & 1) == 1) {
+        // (1 - flag) * bit_t(q + 1) under the gate.
+        pcSum[t].plus(open, 1).plus(flag.build(), -1);
+      }
+    }
   }
 }

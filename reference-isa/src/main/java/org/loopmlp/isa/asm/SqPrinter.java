@@ -39,6 +39,14 @@ public final class SqPrinter {
     Map<Integer, List<String>> codeAt = byPosition(p.codeLabels());
     int width = labelWidth(p);
 
+    printData(out, config, state, dataAt, width);
+    printCode(out, p, dataAt, codeAt, width);
+    return out.toString();
+  }
+
+  /** The .data section: cells up to the last non-zero or labelled one, labels starting lines. */
+  private static void printData(StringBuilder out, MachineConfig config, MachineState state,
+      Map<Integer, List<String>> dataAt, int width) {
     int m = config.dataSize();
     int dataEnd = 0;
     for (int i = 0; i < m; i++) {
@@ -70,7 +78,14 @@ public final class SqPrinter {
     if (dataAt.containsKey(m)) {
       out.append(prefix(dataAt.get(m), width).stripTrailing()).append('\n');
     }
+  }
 
+  /** The .code section: slots up to the last non-halting or labelled one, HALT where it can. */
+  private static void printCode(StringBuilder out, SqProgram p, Map<Integer, List<String>> dataAt,
+      Map<Integer, List<String>> codeAt, int width) {
+    MachineConfig config = p.config();
+    MachineState state = p.initialState();
+    Program program = p.program();
     Integer zero = p.dataLabels().get(SqProgram.ZERO_CELL);
     int padCell = zero == null ? 0 : zero;
     int k = config.codeSize();
@@ -102,7 +117,6 @@ public final class SqPrinter {
     if (codeAt.containsKey(k)) {
       out.append(prefix(codeAt.get(k), width).stripTrailing()).append('\n');
     }
-    return out.toString();
   }
 
   private static Map<Integer, List<String>> byPosition(Map<String, Integer> labels) {
