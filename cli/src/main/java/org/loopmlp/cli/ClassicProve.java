@@ -8,9 +8,9 @@ import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.prove.ClassicProver;
 import org.loopmlp.prove.Counterexample.Replay;
+import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.Prover;
 import org.loopmlp.prove.StageProof;
 
 /**
@@ -69,7 +69,7 @@ final class ClassicProve {
       };
       if (o.out == null) {
         return ClassicProver.prove(c, listener,
-            o.caseBudget == null ? Prover.DEFAULT_CASE_BUDGET : o.caseBudget);
+            o.caseBudget == null ? PaperProver.DEFAULT_CASE_BUDGET : o.caseBudget);
       }
       try {
         return ClassicProver.certifyInto(c, o.out, listener);

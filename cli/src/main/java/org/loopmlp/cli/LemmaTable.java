@@ -18,9 +18,9 @@ import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.prove.Counterexample.ReferenceCheck;
+import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.Prover;
 import org.loopmlp.prove.StageProof;
 import org.loopmlp.verify.FrameProof;
 
@@ -92,7 +92,7 @@ final class LemmaTable {
       ProofReport<MachineConfig, PaperStage, ReferenceCheck> proof;
       try (Progress progress = Progress.start(err, "proving the stage lemmas", c.lemmas().size(),
           "stages")) {
-        proof = Prover.certifyInto(c, dir, new ProgressListener() {
+        proof = PaperProver.certifyInto(c, dir, new ProgressListener() {
           @Override
           public void stageFinished(StageProof<?, ?> p) {
             progress.advance();

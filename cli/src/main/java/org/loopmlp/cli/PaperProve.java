@@ -12,10 +12,10 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.prove.Counterexample.ReferenceCheck;
+import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.PrecisionTable;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.Prover;
 import org.loopmlp.prove.StageProof;
 
 /** {@code prove} on this project's machine: every stage lemma of one size, with a certificate. */
@@ -86,7 +86,7 @@ final class PaperProve {
   }
 
   private ProofReport<MachineConfig, PaperStage, ReferenceCheck> proofOf(Construction c) {
-    long budget = o.caseBudget != null ? o.caseBudget : Prover.DEFAULT_CASE_BUDGET;
+    long budget = o.caseBudget != null ? o.caseBudget : PaperProver.DEFAULT_CASE_BUDGET;
     try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
       ProgressListener listener = new ProgressListener() {
         @Override
@@ -95,10 +95,10 @@ final class PaperProve {
         }
       };
       if (o.out == null) {
-        return Prover.prove(c, listener, budget);
+        return PaperProver.prove(c, listener, budget);
       }
       try {
-        return Prover.certifyInto(c, o.out, listener, budget);
+        return PaperProver.certifyInto(c, o.out, listener, budget);
       } catch (IOException e) {
         throw Inputs.cannotWrite(o.out, e);
       }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.loopmlp.certcheck.CertificateChecker;
-import org.loopmlp.prove.Prover;
+import org.loopmlp.prove.PaperProver;
 
 /** {@code prove --out DIR} on either machine: the directory checked first, the proof re-checked. */
 final class ProofDirectory {
@@ -34,7 +34,7 @@ final class ProofDirectory {
         throw UserError.because("--out %s is not empty; choose a new directory, or add --force"
             + " to replace the network and certificate in it", out);
       }
-      for (String name : new String[] {Prover.NETWORK_FILE, Prover.CERTIFICATE_FILE}) {
+      for (String name : new String[] {PaperProver.NETWORK_FILE, PaperProver.CERTIFICATE_FILE}) {
         Files.deleteIfExists(out.resolve(name));
       }
     } catch (IOException e) {

@@ -29,8 +29,8 @@ import org.loopmlp.isa.asm.SqFormatException;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.SlqFormatException;
 import org.loopmlp.isa.classic.SlqImage;
+import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.Prover;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -158,7 +158,7 @@ final class FuzzTargets {
 
   private static byte[] certificate(Construction construction, Path work) throws IOException {
     Path f = work.resolve("seed-certificate.txt");
-    checkState(Prover.proveAndCertify(construction, f, ProgressListener.NONE).proved());
+    checkState(PaperProver.proveAndCertify(construction, f, ProgressListener.NONE).proved());
     return Files.readAllBytes(f);
   }
 

@@ -28,7 +28,7 @@ import org.loopmlp.prove.Counterexample.Replay;
 
 /**
  * Proves every stage lemma of the classic construction for all inputs of its config, by the
- * method of {@link Prover} ({@link StageSearch}: exact ranges of affine pre-activations over a
+ * method of {@link PaperProver} ({@link StageSearch}: exact ranges of affine pre-activations over a
  * case split of the input bits) with the lemmas of {@link ClassicSpecs}. A stage is proved for
  * every input in which the registers 0 at that point of the pass (scratch and pass flags at the
  * start, then whatever earlier stages cleared) are 0, every other direction is an arbitrary bit,
@@ -60,16 +60,16 @@ public final class ClassicProver {
 
   /**
    * Proves every stage and writes into {@code dir} the network with its direction names ({@link
-   * Prover#NETWORK_FILE}) and, when every stage is proved, the certificate ({@link
-   * Prover#CERTIFICATE_FILE}).
+   * PaperProver#NETWORK_FILE}) and, when every stage is proved, the certificate ({@link
+   * PaperProver#CERTIFICATE_FILE}).
    */
   public static ProofReport<ClassicConfig, ClassicRole, Replay> certifyInto(
       ClassicConstruction construction, Path dir, ProgressListener listener) throws IOException {
     Files.createDirectories(dir);
-    Path network = dir.resolve(Prover.NETWORK_FILE);
+    Path network = dir.resolve(PaperProver.NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    return new ClassicProver(construction, listener, Prover.DEFAULT_CASE_BUDGET)
-        .run(dir.resolve(Prover.CERTIFICATE_FILE)).withNetwork(network);
+    return new ClassicProver(construction, listener, PaperProver.DEFAULT_CASE_BUDGET)
+        .run(dir.resolve(PaperProver.CERTIFICATE_FILE)).withNetwork(network);
   }
 
   private ProofReport<ClassicConfig, ClassicRole, Replay> run(

@@ -32,7 +32,7 @@ import org.loopmlp.exact.RationalVector;
  * cleared) are 0 and every other direction is an arbitrary bit. Writes the case splits into a
  * certificate, which appears only when every stage is proved. The machine gives its roles'
  * goals ({@link RoleSpecs}), the certificate header, its counterexamples and its report of a
- * stage ({@link Machine}); the paper machine's {@link Prover} and the classic machine's {@link
+ * stage ({@link Machine}); the paper machine's {@link PaperProver} and the classic machine's {@link
  * ClassicProver} are its two instances.
  *
  * @param <S> the machine's step

@@ -89,7 +89,7 @@ public final class PrecisionTable {
     if (!Constructions.supports(name, config)) {
       return new Cell(name, config, false, false, 0, Optional.empty(), 0);
     }
-    var r = Prover.prove(Constructions.build(name, config), new ProgressListener() {});
+    var r = PaperProver.prove(Constructions.build(name, config), new ProgressListener() {});
     return new Cell(name, config, true, r.proved(), r.largestBound(),
         r.proved() ? r.narrowestExactFormat() : Optional.empty(),
         (System.nanoTime() - start) / 1_000_000);

@@ -12,7 +12,7 @@ import org.loopmlp.isa.MachineConfig;
  * Proves a construction's stage lemmas for all inputs of one config and prints one line per
  * stage: {@code ProveMain N,A,C [--construction paper|compact] [--out DIR [--check]]}. With
  * {@code --out}, writes {@code network.txt.gz} and {@code certificate.txt.gz} into DIR (see {@link
- * Prover#certifyInto}); with {@code --check}, then runs the independent checker on those two
+ * PaperProver#certifyInto}); with {@code --check}, then runs the independent checker on those two
  * files. Exit status 0 when proved (and accepted), 1 when not, 2 on a usage error.
  */
 public final class ProveMain {
@@ -66,9 +66,9 @@ public final class ProveMain {
     };
     ProofReport<?, ?, ?> report;
     if (out != null) {
-      report = Prover.certifyInto(construction, Path.of(out), progress);
+      report = PaperProver.certifyInto(construction, Path.of(out), progress);
     } else {
-      report = Prover.prove(construction, progress);
+      report = PaperProver.prove(construction, progress);
     }
     System.out.println(report.summary());
     if (check && report.proved()) {

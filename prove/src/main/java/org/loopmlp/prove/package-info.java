@@ -76,8 +76,8 @@
  * certcheck/README.md} (SPEC §11 points there too). The {@code o} facts make fetch and read
  * linear in the number of slots and cells: a slot's select neurons are checked OFF once, where
  * the split first separates pc from the slot, not in every leaf. Next to it, {@link
- * org.loopmlp.prove.Prover#certifyInto} writes the network with its direction names in {@code
- * org.loopmlp.exact.NetworkFormat}.
+ * org.loopmlp.prove.PaperProver#certifyInto} writes the network with its direction names in
+ * {@code org.loopmlp.exact.NetworkFormat}.
  *
  * <h2>The classic machine</h2>
  *
@@ -96,7 +96,8 @@
  *
  * <h2>Entry points</h2>
  *
- * {@link org.loopmlp.prove.Prover#prove}, {@link org.loopmlp.prove.Prover#certifyInto}, and
+ * {@link org.loopmlp.prove.PaperProver#prove}, {@link
+ * org.loopmlp.prove.PaperProver#certifyInto}, and
  * {@link org.loopmlp.prove.ProveMain} ({@code ProveMain 16,10,10 --construction compact --out DIR
  * --check}; the construction is {@code paper} by default); {@link
  * org.loopmlp.prove.ClassicProver#certifyInto} for the classic machine.

@@ -106,7 +106,7 @@ class CertcheckFixtures {
   }
 
   private static void proved(Path dir, Construction c) throws IOException {
-    var r = Prover.certifyInto(c, dir, ProgressListener.NONE);
+    var r = PaperProver.certifyInto(c, dir, ProgressListener.NONE);
     assertTrue(r.proved(), r::summary);
   }
 
@@ -117,7 +117,7 @@ class CertcheckFixtures {
 
   private static void networkOnly(Path dir, Construction c) throws IOException {
     Files.createDirectories(dir);
-    NetworkFormat.write(c.network(), dir.resolve(Prover.NETWORK_FILE));
+    NetworkFormat.write(c.network(), dir.resolve(PaperProver.NETWORK_FILE));
   }
 
   /**

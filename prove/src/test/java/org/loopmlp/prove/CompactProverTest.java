@@ -35,7 +35,7 @@ class CompactProverTest {
   @CsvSource({"2,1,1", "3,2,1", "4,2,3", "5,3,2", "8,4,4", "8,6,6"})
   void provesEveryLemmaOfTheCompactConstruction(int n, int a, int c) {
     List<String> started = new ArrayList<>();
-    var report = Prover.prove(CompactConstruction.build(MachineConfig.of(n, a, c)),
+    var report = PaperProver.prove(CompactConstruction.build(MachineConfig.of(n, a, c)),
         new ProgressListener() {
           @Override
           public void stageStarted(int index, String name, int goals) {
@@ -98,7 +98,7 @@ class CompactProverTest {
   @Test
   void aFaultyPartOfAParallelStageIsNotProved() {
     Construction c = compactBranchingOnNegativeOnly(MachineConfig.of(6, 3, 3));
-    var report = Prover.prove(c, ProgressListener.NONE);
+    var report = PaperProver.prove(c, ProgressListener.NONE);
     assertFalse(report.proved());
     for (var p : report.stages()) {
       assertEquals(!p.name().equals("write+branch"), p.proved(), p.summary());
@@ -119,7 +119,7 @@ class CompactProverTest {
     List<Stage> stages = new ArrayList<>(CompactConstruction.stages());
     stages.set(3, ParallelStage.of("write+branch", List.of(
         WriteStage.ignoringHighAddressBits("write", 1), BranchStage.paper())));
-    var report = Prover.prove(Construction.assemble("compact, write ignoring a bit",
+    var report = PaperProver.prove(Construction.assemble("compact, write ignoring a bit",
         config, stages), ProgressListener.NONE);
     assertFalse(report.proved());
     var cx = report.firstCounterexample().orElseThrow();
@@ -134,8 +134,8 @@ class CompactProverTest {
   @Test
   void theCompactProofSplitsNoMoreThanThePaperProof() {
     MachineConfig config = MachineConfig.of(6, 4, 4);
-    long paper = Prover.prove(PaperConstruction.build(config), ProgressListener.NONE).cases();
-    var compact = Prover.prove(CompactConstruction.build(config), ProgressListener.NONE);
+    long paper = PaperProver.prove(PaperConstruction.build(config), ProgressListener.NONE).cases();
+    var compact = PaperProver.prove(CompactConstruction.build(config), ProgressListener.NONE);
     assertTrue(compact.proved());
     // the same goals, each with its role's split; only the frames merge
     assertTrue(compact.cases() <= paper, compact.cases() + " > " + paper);

@@ -36,7 +36,7 @@ class FaultyClassicStagesTest {
     stages.set(index, faulty);
     var r = ClassicProver.prove(
         ClassicConstruction.assemble("faulty", CONFIG, stages), ProgressListener.NONE,
-        Prover.DEFAULT_CASE_BUDGET);
+        PaperProver.DEFAULT_CASE_BUDGET);
     assertFalse(r.proved());
     assertEquals(index + 1, r.stages().size(), r::summary);
     for (int i = 0; i < index; i++) {

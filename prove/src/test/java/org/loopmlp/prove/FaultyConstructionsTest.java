@@ -50,7 +50,7 @@ class FaultyConstructionsTest {
 
   private static Counterexample<PaperStage, ReferenceCheck> failsOnlyAt(Construction c,
       String stage) {
-    var report = Prover.prove(c, ProgressListener.NONE);
+    var report = PaperProver.prove(c, ProgressListener.NONE);
     assertFalse(report.proved());
     for (var p : report.stages()) {
       assertEquals(!p.name().equals(stage), p.proved(), p.summary());

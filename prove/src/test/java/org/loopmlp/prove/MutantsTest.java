@@ -43,7 +43,7 @@ class MutantsTest {
   void everyBehaviourChangingMutantIsRefuted() throws IOException {
     Construction paper = PaperConstruction.build(CONFIG);
     Path genuine = dir.resolve("genuine.txt");
-    assertTrue(Prover.proveAndCertify(paper, genuine, ProgressListener.NONE).proved());
+    assertTrue(PaperProver.proveAndCertify(paper, genuine, ProgressListener.NONE).proved());
     Random random = new Random(SEED);
     List<Program> programs = new ArrayList<>();
     List<MachineState> states = new ArrayList<>();
@@ -73,7 +73,7 @@ class MutantsTest {
             codec.encode(programs.get(i), SubleqMachine.step(programs.get(i), states.get(i))));
       }
       Path cert = dir.resolve("mutant" + m + ".txt");
-      var report = Prover.proveAndCertify(c, cert, ProgressListener.NONE);
+      var report = PaperProver.proveAndCertify(c, cert, ProgressListener.NONE);
       if (wrongStep) {
         assertFalse(report.proved(), "mutant " + m + " computes a wrong step but is proved");
       }

@@ -27,7 +27,7 @@ class NarrowProverTest {
   @ParameterizedTest
   @CsvSource({"2,1,1", "3,2,1", "5,2,3", "8,4,4", "16,3,3"})
   void provesEveryLemmaOfTheNarrowConstruction(int n, int a, int c) {
-    var report = Prover.prove(NarrowConstruction.build(MachineConfig.of(n, a, c)),
+    var report = PaperProver.prove(NarrowConstruction.build(MachineConfig.of(n, a, c)),
         ProgressListener.NONE);
     assertTrue(report.proved(), report::summary);
     assertEquals(List.of(List.of(PaperStage.FETCH, PaperStage.NEXT_PC), List.of(PaperStage.READ),
@@ -40,7 +40,7 @@ class NarrowProverTest {
     // bit i follows the chain of equal pairs below it: 3 (its own pair) times 2i + 1 leaves;
     // one more for the frame goal
     for (int n : new int[] {8, 16, 32}) {
-      var r = Prover.prove(NarrowConstruction.build(MachineConfig.of(n, 1, 1)),
+      var r = PaperProver.prove(NarrowConstruction.build(MachineConfig.of(n, 1, 1)),
           ProgressListener.NONE);
       long subtract = r.stages().get(2).cases();
       assertEquals(3L * n * n + 1, subtract, "N = " + n);
@@ -52,7 +52,7 @@ class NarrowProverTest {
     MachineConfig config = MachineConfig.of(6, 2, 2);
     List<Stage> stages = new ArrayList<>(NarrowConstruction.stages());
     stages.set(2, LookaheadSubtractStage.withoutCarryIn("subtract"));
-    var report = Prover.prove(Construction.assemble("narrow, no carry-in", config,
+    var report = PaperProver.prove(Construction.assemble("narrow, no carry-in", config,
         stages), ProgressListener.NONE);
     assertFalse(report.proved());
     var cx = report.firstCounterexample().orElseThrow();
@@ -69,11 +69,11 @@ class NarrowProverTest {
   @Test
   void partialSumBoundsGiveTheNarrowestFormat() {
     // narrow: max(3N + 5, 2^A, 2^C) once that exceeds the address matches' 4A + 1
-    var narrow32 = Prover.prove(NarrowConstruction.build(MachineConfig.of(32, 4, 4)),
+    var narrow32 = PaperProver.prove(NarrowConstruction.build(MachineConfig.of(32, 4, 4)),
         ProgressListener.NONE);
     assertEquals(3 * 32 + 5, narrow32.largestBound());
     assertTrue(narrow32.provedIn(FloatFormat.BFLOAT16) && narrow32.provedIn(FloatFormat.FLOAT16));
-    var wideGather = Prover.prove(NarrowConstruction.build(MachineConfig.of(4, 9, 2)),
+    var wideGather = PaperProver.prove(NarrowConstruction.build(MachineConfig.of(4, 9, 2)),
         ProgressListener.NONE);
     assertEquals(512, wideGather.largestBound());
     assertEquals(FloatFormat.FLOAT16, wideGather.narrowestExactFormat().orElseThrow());

@@ -26,7 +26,7 @@ class OneHotProverTest {
   @CsvSource({"onehot,2,1,1", "onehot,3,2,1", "onehot,4,2,3", "onehot,5,3,2", "onehot,8,6,6",
       "onehot-split,2,1,1", "onehot-split,3,2,1", "onehot-split,4,3,3", "onehot-split,8,6,5"})
   void provesEveryLemma(String name, int n, int a, int c) {
-    var report = Prover.prove(Constructions.build(name, MachineConfig.of(n, a, c)),
+    var report = PaperProver.prove(Constructions.build(name, MachineConfig.of(n, a, c)),
         ProgressListener.NONE);
     assertTrue(report.proved(), report::summary);
     assertEquals(List.of(List.of(PaperStage.FETCH, PaperStage.NEXT_PC), List.of(PaperStage.READ),
@@ -46,7 +46,7 @@ class OneHotProverTest {
     int highBit = c.layout().indexOf(c.registers().rb().bit(1));
     Construction broken = c.withNetwork(c.network().withLayer(layer,
         decode.withWeight(unit, highBit, Rational.ZERO)));
-    var report = Prover.prove(broken, ProgressListener.NONE);
+    var report = PaperProver.prove(broken, ProgressListener.NONE);
     assertFalse(report.proved());
     var cx = report.firstCounterexample().orElseThrow();
     assertEquals("write+branch", cx.stage());

@@ -19,7 +19,7 @@ class ProverTest {
   @CsvSource({"2,1,1", "3,2,1", "4,2,3", "5,3,2", "8,4,4", "8,6,6", "32,3,3"})
   void provesEveryStageOfThePaperConstruction(int n, int a, int c) {
     List<String> started = new ArrayList<>();
-    var report = Prover.prove(PaperConstruction.build(MachineConfig.of(n, a, c)),
+    var report = PaperProver.prove(PaperConstruction.build(MachineConfig.of(n, a, c)),
         new ProgressListener() {
           @Override
           public void stageStarted(int index, String name, int goals) {
@@ -41,7 +41,7 @@ class ProverTest {
   void followsCarryChainsInPolynomiallyManyCases() {
     // tying va_j to vb_j keeps the subtract split linear per bit (about 6i cases for bit i),
     // where fixing bits alone needs about 2^(i+3)
-    var report = Prover.prove(PaperConstruction.build(MachineConfig.of(32, 1, 1)),
+    var report = PaperProver.prove(PaperConstruction.build(MachineConfig.of(32, 1, 1)),
         ProgressListener.NONE);
     var subtract = report.stages().get(2);
     assertTrue(subtract.proved());
@@ -50,7 +50,7 @@ class ProverTest {
 
   @Test
   void stopsAtTheCaseBudget() {
-    var report = Prover.prove(PaperConstruction.build(MachineConfig.of(4, 3, 3)),
+    var report = PaperProver.prove(PaperConstruction.build(MachineConfig.of(4, 3, 3)),
         ProgressListener.NONE, 10);
     assertFalse(report.proved());
     assertTrue(report.stages().get(0).budgetExceeded(), report::summary);

@@ -15,10 +15,10 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.prove.Counterexample;
 import org.loopmlp.prove.Counterexample.ReferenceCheck;
+import org.loopmlp.prove.Counterexample;
+import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.Prover;
 import org.loopmlp.prove.StageProof;
 import org.loopmlp.verify.FaultyConstructions;
 import org.loopmlp.verify.MutationCampaign;
@@ -75,7 +75,7 @@ public final class FaultCampaign {
         && (rejected < wanted || accepted < wanted); i++) {
       MutationCampaign.Mutant m = mutants.get(i);
       Construction mutated = MutationCampaign.apply(c, m);
-      var ours = Prover.prove(mutated, ProgressListener.NONE);
+      var ours = PaperProver.prove(mutated, ProgressListener.NONE);
       boolean rejects = !ours.proved();
       if (rejects ? rejected >= wanted : accepted >= wanted) {
         continue;
@@ -99,7 +99,7 @@ public final class FaultCampaign {
    */
   static Entry judge(String what, String command, Construction network, int layer,
       SmtSolver solver, Duration timeout) {
-    var ours = Prover.prove(network, ProgressListener.NONE);
+    var ours = PaperProver.prove(network, ProgressListener.NONE);
     Optional<StageProof<PaperStage, ReferenceCheck>> failing =
         ours.stages().stream().filter(p -> !p.proved()).findFirst();
     String proverFault = failing.map(p -> p.name() + " " + p.counterexample()

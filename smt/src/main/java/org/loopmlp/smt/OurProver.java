@@ -2,8 +2,8 @@ package org.loopmlp.smt;
 
 import com.google.common.collect.ImmutableList;
 import org.loopmlp.prove.ClassicProver;
+import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.prove.Prover;
 
 /** The toolkit's own prover on a subject, stage by stage: the column the solvers are set against. */
 public final class OurProver {
@@ -20,13 +20,13 @@ public final class OurProver {
   public static ImmutableList<Verdict> prove(Subject s) {
     ImmutableList.Builder<Verdict> b = ImmutableList.builder();
     if (s.paperConstruction().isPresent()) {
-      var r = Prover.prove(s.paperConstruction().get(), ProgressListener.NONE);
+      var r = PaperProver.prove(s.paperConstruction().get(), ProgressListener.NONE);
       for (var p : r.stages()) {
         b.add(new Verdict(p.name(), p.proved(), p.millis(), p.summary()));
       }
     } else {
       var r = ClassicProver.prove(s.classicConstruction().orElseThrow(),
-          ProgressListener.NONE, Prover.DEFAULT_CASE_BUDGET);
+          ProgressListener.NONE, PaperProver.DEFAULT_CASE_BUDGET);
       for (var p : r.stages()) {
         b.add(new Verdict(p.name(), p.proved(), p.millis(), p.summary()));
       }

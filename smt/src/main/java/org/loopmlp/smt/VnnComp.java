@@ -22,9 +22,9 @@ import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.construction.classic.ClassicStepContext;
+import org.loopmlp.construction.stage.PaperStep;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
-import org.loopmlp.construction.stage.PaperStep;
-import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
@@ -157,7 +157,7 @@ public final class VnnComp {
    * step reaches it, on the stage holding {@code layer} (any failing stage when negative).
    */
   private static List<Instance> violated(Construction k, String prefix, int layer) {
-    var report = org.loopmlp.prove.Prover.prove(k, org.loopmlp.prove.ProgressListener.NONE);
+    var report = org.loopmlp.prove.PaperProver.prove(k, org.loopmlp.prove.ProgressListener.NONE);
     Statement st = Statement.of(Subject.paper(k));
     Set<String> zero = new LinkedHashSet<>(st.zeroAtPassStart());
     for (int si = 0; si < k.lemmas().size(); si++) {

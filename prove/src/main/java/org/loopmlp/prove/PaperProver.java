@@ -43,7 +43,7 @@ import org.loopmlp.prove.Counterexample.ReferenceCheck;
  * re-evaluated exactly, and, where a machine step reaches that input, replayed as a full pass
  * against the reference machine.
  */
-public final class Prover {
+public final class PaperProver {
   /** The default bound on the cases of one stage; a stage that needs more is not proved. */
   public static final long DEFAULT_CASE_BUDGET = 1L << 24;
 
@@ -51,7 +51,7 @@ public final class Prover {
   private final ProgressListener listener;
   private final long caseBudget;
 
-  private Prover(Construction construction, ProgressListener listener, long caseBudget) {
+  private PaperProver(Construction construction, ProgressListener listener, long caseBudget) {
     this.construction = checkNotNull(construction, "construction");
     this.listener = checkNotNull(listener, "listener");
     checkArgument(caseBudget >= 1, "case budget must be >= 1, was %s", caseBudget);
@@ -62,7 +62,7 @@ public final class Prover {
   public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> prove(
       Construction construction, ProgressListener listener) {
     try {
-      return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(null);
+      return new PaperProver(construction, listener, DEFAULT_CASE_BUDGET).run(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -72,7 +72,7 @@ public final class Prover {
   public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> prove(
       Construction construction, ProgressListener listener, long caseBudget) {
     try {
-      return new Prover(construction, listener, caseBudget).run(null);
+      return new PaperProver(construction, listener, caseBudget).run(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,7 +85,7 @@ public final class Prover {
    */
   public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> proveAndCertify(
       Construction construction, Path certificate, ProgressListener listener) throws IOException {
-    return new Prover(construction, listener, DEFAULT_CASE_BUDGET).run(certificate);
+    return new PaperProver(construction, listener, DEFAULT_CASE_BUDGET).run(certificate);
   }
 
   /** The file names {@link #certifyInto} writes. */
@@ -111,7 +111,7 @@ public final class Prover {
     Files.createDirectories(dir);
     Path network = dir.resolve(NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    return new Prover(construction, listener, caseBudget).run(dir.resolve(CERTIFICATE_FILE))
+    return new PaperProver(construction, listener, caseBudget).run(dir.resolve(CERTIFICATE_FILE))
         .withNetwork(network);
   }
 
@@ -142,7 +142,7 @@ public final class Prover {
     @Override
     public Counterexample<PaperStage, ReferenceCheck> counterexample(
         int si, StageLemma<PaperStep> lemma, Network stage, StageSearch.Failure f) {
-      return Prover.this.counterexample(si, lemma, stage, f);
+      return PaperProver.this.counterexample(si, lemma, stage, f);
     }
 
     @Override
