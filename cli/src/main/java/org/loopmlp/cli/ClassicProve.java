@@ -11,7 +11,6 @@ import org.loopmlp.prove.Counterexample.Replay;
 import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.StageProof;
 
 /**
  * {@code prove --isa classic --config N,A [--out DIR]}: every classic stage lemma for all inputs
@@ -61,12 +60,7 @@ final class ClassicProve {
   private static ProofReport<ClassicConfig, ClassicRole, Replay> proofOf(
       ProveCommand o, ClassicConstruction c) {
     try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
-      ProgressListener listener = new ProgressListener() {
-        @Override
-        public void stageFinished(StageProof<?, ?> proof) {
-          progress.advance();
-        }
-      };
+      ProgressListener listener = ProgressListener.onStage(p -> progress.advance());
       if (o.out == null) {
         return ClassicProver.prove(c, listener,
             o.caseBudget == null ? PaperProver.DEFAULT_CASE_BUDGET : o.caseBudget);

@@ -21,7 +21,6 @@ import org.loopmlp.prove.Counterexample.ReferenceCheck;
 import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.StageProof;
 import org.loopmlp.verify.FrameProof;
 
 /**
@@ -92,12 +91,8 @@ final class LemmaTable {
       ProofReport<MachineConfig, PaperStage, ReferenceCheck> proof;
       try (Progress progress = Progress.start(err, "proving the stage lemmas", c.lemmas().size(),
           "stages")) {
-        proof = PaperProver.certifyInto(c, dir, new ProgressListener() {
-          @Override
-          public void stageFinished(StageProof<?, ?> p) {
-            progress.advance();
-          }
-        });
+        proof = PaperProver.certifyInto(c, dir,
+            ProgressListener.onStage(p -> progress.advance()));
       }
       if (proof.certificate().isEmpty() || proof.network().isEmpty()) {
         return new Proved(proof, Optional.empty(), 0);

@@ -88,12 +88,7 @@ final class PaperProve {
   private ProofReport<MachineConfig, PaperStage, ReferenceCheck> proofOf(Construction c) {
     long budget = o.caseBudget != null ? o.caseBudget : PaperProver.DEFAULT_CASE_BUDGET;
     try (Progress progress = Progress.start(o.err(), "prove", c.lemmas().size(), "stages")) {
-      ProgressListener listener = new ProgressListener() {
-        @Override
-        public void stageFinished(StageProof<?, ?> proof) {
-          progress.advance();
-        }
-      };
+      ProgressListener listener = ProgressListener.onStage(p -> progress.advance());
       if (o.out == null) {
         return PaperProver.prove(c, listener, budget);
       }

@@ -58,12 +58,7 @@ public final class ProveMain {
     Construction construction = kind.equals(CompactConstruction.NAME)
         ? CompactConstruction.build(config) : PaperConstruction.build(config);
     System.out.printf("built %s in %d ms%n", construction, (System.nanoTime() - t0) / 1_000_000);
-    ProgressListener progress = new ProgressListener() {
-      @Override
-      public void stageFinished(StageProof<?, ?> proof) {
-        System.out.println(proof.summary());
-      }
-    };
+    ProgressListener progress = ProgressListener.onStage(s -> System.out.println(s.summary()));
     ProofReport<?, ?, ?> report;
     if (out != null) {
       report = PaperProver.certifyInto(construction, Path.of(out), progress);
