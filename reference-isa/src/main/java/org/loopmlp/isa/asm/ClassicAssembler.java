@@ -100,9 +100,7 @@ public final class ClassicAssembler {
 
   private record Label(Token token, int address) {}
 
-  private static final class Assembly {
-    private final String file;
-    private final SqLexer lexer;
+  private static final class Assembly extends SqAssembly<ClassicProgram> {
     private Integer wordBits;
     private Integer memoryBits;
     private Token configToken;
@@ -114,35 +112,18 @@ public final class ClassicAssembler {
     private ClassicConfig config;
 
     Assembly(String file) {
-      this.file = file;
-      this.lexer = new SqLexer(file, true);
+      super(file, true, CONFIG_SYNTAX, "the first line of the program");
     }
 
-    private SqFormatException error(Token at, String format, Object... args) {
-      return lexer.error(at, format, args);
-    }
-
-    ClassicProgram assemble(String text) {
-      lexer.scan(text, this::layOut);
-      if (configToken == null) {
-        throw new SqFormatException(file, 1, 1, "missing .config: expected " + CONFIG_SYNTAX
-            + " as the first line");
-      }
-      return resolve();
+    @Override
+    boolean configured() {
+      return configToken != null;
     }
 
     // ---- pass 1: lay out words and labels ----
 
-    private void layOut(List<Token> tokens) {
-      Token first = tokens.get(0);
-      if (SqLexer.DIRECTIVE.matcher(first.text()).matches()) {
-        directive(first, tokens.subList(1, tokens.size()));
-        return;
-      }
-      if (configToken == null) {
-        throw error(first, "missing .config: expected %s before the first line of the program",
-            CONFIG_SYNTAX);
-      }
+    @Override
+    void layOut(List<Token> tokens) {
       int k = 0;
       while (k < tokens.size() && tokens.get(k).text().endsWith(":")
           && !tokens.get(k).text().startsWith("'") && !tokens.get(k).text().startsWith("\"")) {
@@ -212,7 +193,8 @@ public final class ClassicAssembler {
       labels.put(name, new Label(token, address));
     }
 
-    private void directive(Token name, List<Token> args) {
+    @Override
+    void directive(Token name, List<Token> args) {
       switch (name.text()) {
         case ".config" -> {
           if (configToken != null) {
@@ -281,9 +263,6 @@ public final class ClassicAssembler {
       return v.intValue();
     }
 
-    private BigInteger number(Token token) {
-      return lexer.number(token);
-    }
 
     /** The bytes of a quoted string or character body, escapes decoded. */
     private List<Integer> unescape(Token at, String body) {
@@ -313,7 +292,8 @@ public final class ClassicAssembler {
 
     // ---- pass 2: resolve every word ----
 
-    private ClassicProgram resolve() {
+    @Override
+    ClassicProgram resolve() {
       int size = words.size();
       if (memoryBits == null) {
         int a = ClassicConfig.MIN_MEMORY_BITS;

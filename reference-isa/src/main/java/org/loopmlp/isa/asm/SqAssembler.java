@@ -72,9 +72,7 @@ public final class SqAssembler {
   private record CodeLine(int slot, List<Token> tokens) {}
 
   /** One assembly run: pass 1 lays out cells, slots and labels; pass 2 resolves operands. */
-  private static final class Assembly {
-    private final String file;
-    private final SqLexer lexer;
+  private static final class Assembly extends SqAssembly<SqProgram> {
     private MachineConfig config;
     private int pc;
     private Section section = Section.NONE;
@@ -83,35 +81,19 @@ public final class SqAssembler {
     private final List<CodeLine> codeLines = new ArrayList<>();
 
     Assembly(String file) {
-      this.file = file;
-      this.lexer = new SqLexer(file, false);
+      super(file, false, CONFIG_SYNTAX, "the first data or code line");
     }
 
-    private SqFormatException error(Token at, String format, Object... args) {
-      return lexer.error(at, format, args);
-    }
-
-    SqProgram assemble(String text) {
-      lexer.scan(text, this::layOut);
-      if (config == null) {
-        throw new SqFormatException(file, 1, 1, "missing .config: expected " + CONFIG_SYNTAX
-            + " as the first line");
-      }
-      return resolve();
+    @Override
+    boolean configured() {
+      return config != null;
     }
 
     // ---- pass 1 ----
 
-    private void layOut(List<Token> tokens) {
+    @Override
+    void layOut(List<Token> tokens) {
       Token first = tokens.get(0);
-      if (SqLexer.DIRECTIVE.matcher(first.text()).matches()) {
-        directive(first, tokens.subList(1, tokens.size()));
-        return;
-      }
-      if (config == null) {
-        throw error(first, "missing .config: expected %s before the first data or code line",
-            CONFIG_SYNTAX);
-      }
       int k = 0;
       List<Token> lineLabels = new ArrayList<>();
       while (k < tokens.size() && tokens.get(k).text().endsWith(":")) {
@@ -165,7 +147,8 @@ public final class SqAssembler {
       labels.put(name, new Label(token, data, position));
     }
 
-    private void directive(Token name, List<Token> args) {
+    @Override
+    void directive(Token name, List<Token> args) {
       switch (name.text()) {
         case ".config" -> {
           if (config != null) {
@@ -234,13 +217,11 @@ public final class SqAssembler {
       return value;
     }
 
-    private BigInteger number(Token token) {
-      return lexer.number(token);
-    }
 
     // ---- pass 2 ----
 
-    private SqProgram resolve() {
+    @Override
+    SqProgram resolve() {
       long[] memory = new long[config.dataSize()];
       for (int i = 0; i < dataValues.size(); i++) {
         Token t = dataValues.get(i);
