@@ -363,25 +363,20 @@ public final class ClassicCodec {
   }
 
   /**
-   * {@code s} with word {@code words[j]} set to {@code value[j]} ({@code differ} of them
-   * differ) and pc {@code pc}; {@code s} itself when nothing differs. One copy of the memory at
-   * most.
+   * {@code s} with word {@code words[j]} set to {@code value[j]} and pc {@code pc}; {@code s}
+   * itself when nothing differs. Each differing word is one {@link ClassicState#withWord}, which
+   * copies O(A) of the persistent memory, never the 2^A words; {@code differ} is unused beyond
+   * skipping the loop when 0.
    */
-  private ClassicState withWords(ClassicState s, int[] words, long[] value, int differ,
+  private static ClassicState withWords(ClassicState s, int[] words, long[] value, int differ,
       long pc) {
     ClassicState r = s;
-    if (differ == 1) {
+    if (differ > 0) {
       for (int j = 0; j < words.length; j++) {
         if (value[j] != s.word(words[j])) {
           r = r.withWord(words[j], value[j]);
         }
       }
-    } else if (differ > 1) {
-      long[] memory = s.memory();
-      for (int j = 0; j < words.length; j++) {
-        memory[words[j]] = value[j];
-      }
-      r = ClassicState.of(regs.config(), memory, pc);
     }
     return r.pc() == pc ? r : r.withPc(pc);
   }
