@@ -15,6 +15,7 @@ import org.loopmlp.construction.classic.ClassicLoopedMlp;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
+import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicRun;
 import org.loopmlp.isa.classic.ClassicRunner;
 import org.loopmlp.isa.classic.ClassicState;
@@ -115,9 +116,15 @@ final class ClassicProgramRun {
    * The progress line's task: which network runs, and when the user picked a combination that
    * is slower at this size, the faster one ({@link ClassicFastPath#fasterHint}).
    */
-  String progressTask(boolean checked) {
-    boolean picked = o.constructionOption.given() != null || o.backendOption.given() != null;
-    String hint = picked ? ClassicFastPath.fasterHint(p.config(), choice, backend.isExact())
+  private String progressTask(boolean checked) {
+    return progressTask(p.config(), choice, backend.isExact(),
+        o.constructionOption.given() != null || o.backendOption.given() != null, checked);
+  }
+
+  /** The task of {@link #progressTask(boolean)}; {@code picked}: the user gave either option. */
+  static String progressTask(ClassicConfig config, ClassicFastPath.Choice choice,
+      boolean exact, boolean picked, boolean checked) {
+    String hint = picked ? ClassicFastPath.fasterHint(config, choice, exact)
         .map(h -> "; " + h).orElse("") : "";
     return "network passes (" + choice.construction() + ", " + choice.backend()
         + (checked ? ", checked" : "") + hint + ")";
