@@ -53,6 +53,24 @@ class ClassicOnnxScriptTest {
     check(ClassicConstruction.SPLIT_NAME, "hello", new byte[0]);
   }
 
+  /** The same host loop in Java: ONNX Runtime passes, checked beside the reference machine. */
+  @Test
+  void runOnOnnxRuntimeFillsAndEmptiesThePorts() {
+    for (String backend : List.of("onnx-float32", "onnx-float16")) {
+      Cli.Result r = Cli.run("run", REPOSITORY.resolve("examples/classic/head.sq").toString(),
+          "--isa", "classic", "--construction", "classic-split", "--backend", backend,
+          "--input", "xyz!", "--json");
+      assertEquals(ExitCodes.OK, r.code(), r.err());
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> j = (java.util.Map<String, Object>) MiniJson.parse(r.out());
+      assertEquals("xyz", j.get("output"));
+      assertEquals(backend, j.get("backend"));
+      assertEquals(Boolean.TRUE, j.get("agree"));
+      assertEquals(Boolean.TRUE, j.get("halted"));
+      assertEquals(4L, ((Number) j.get("steps")).longValue());
+    }
+  }
+
   @Test
   void aWrongTraceIsReported() throws Exception {
     if (!pythonWithOnnx()) {
