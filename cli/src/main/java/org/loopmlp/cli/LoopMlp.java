@@ -35,6 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {CheckCommand.class, RunCommand.class, StatsCommand.class, TraceCommand.class,
         ExportCommand.class, BenchCommand.class, ProveCommand.class, CertcheckCommand.class,
+        SmtCommand.class,
         CorpusCommand.class,
         HelpCommand.class},
     footerHeading = "%n",
