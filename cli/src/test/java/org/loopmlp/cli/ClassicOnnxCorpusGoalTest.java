@@ -91,6 +91,50 @@ class ClassicOnnxCorpusGoalTest {
     }
   }
 
+  /**
+   * With {@code -Dloopmlp.corpus.python=A}: every program of at most 2^A words through {@code
+   * onnx/scripts/classic_host.py} on float16 models of both constructions, three summation
+   * orders, every pass against the exact run's trace, the bytes against the expected file.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "loopmlp.corpus.python", matches = "\\d+")
+  void python() throws Exception {
+    Path dir = Path.of(System.getProperty("loopmlp.corpus"));
+    int maxBits = Integer.getInteger("loopmlp.corpus.python");
+    Path work = Files.createTempDirectory("corpus-python");
+    for (String line : Files.readAllLines(dir.resolve("MANIFEST.md"))) {
+      String[] c = line.split("\\|");
+      if (c.length < 5 || !c[2].trim().matches("\\d+") || !c[3].trim().matches("\\d+")) {
+        continue;
+      }
+      String name = c[1].trim();
+      int n = Integer.parseInt(c[2].trim());
+      int a = Integer.parseInt(c[3].trim());
+      if (a > maxBits) {
+        continue;
+      }
+      ClassicConfig config = ClassicConfig.of(n, a);
+      Path slq = dir.resolve(name + ".slq");
+      ClassicState initial = SlqImage.parse(slq.toString(), Files.readString(slq)).load(config);
+      Path in = dir.resolve(name + ".input");
+      byte[] input = Files.exists(in) ? Files.readAllBytes(in) : new byte[0];
+      Path trace = Files.write(work.resolve(name + ".trace"),
+          ClassicOnnxScriptTest.trace(config, initial, input, 10_000_000));
+      Path empty = Files.write(work.resolve("empty.input"), new byte[0]);
+      for (String cons : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+        Path model = work.resolve(name + "-" + cons + ".onnx");
+        Cli.Result e = Cli.run("export", "--isa", "classic", "--construction", cons, "--config",
+            n + "," + a, "--onnx-type", "float16", "--onnx", model.toString(), "--force");
+        long t = System.nanoTime();
+        ClassicOnnxScriptTest.Result r = ClassicOnnxScriptTest.python(model, slq,
+            Files.exists(in) ? in : empty, trace, dir.resolve(name + ".expected"),
+            "stored,largest,random");
+        System.out.printf(Locale.ROOT, "python %s N=%d A=%d %s (export %d): exit %d in %.0f s%n%s",
+            name, n, a, cons, e.code(), r.code(), (System.nanoTime() - t) / 1e9, r.err());
+      }
+    }
+  }
+
   private static boolean startsWith(byte[] all, byte[] prefix) {
     return prefix.length <= all.length
         && Arrays.equals(Arrays.copyOf(all, prefix.length), prefix);

@@ -24,6 +24,7 @@ import org.loopmlp.isa.asm.ClassicPrinter;
 import org.loopmlp.isa.asm.ClassicProgram;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
+import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicRunner;
 import org.loopmlp.isa.classic.ClassicState;
 
@@ -117,12 +118,17 @@ class ClassicOnnxScriptTest {
 
   /** The exact run's trace, in the format classic_host.py reads (see its docstring). */
   private static List<String> trace(ClassicProgram program, byte[] input) throws Exception {
-    ClassicConstruction c = ClassicConstruction.build(ClassicConstruction.NAME,
-        program.config());
+    return trace(program.config(), program.initialState(), input, 10_000);
+  }
+
+  /** The same, of {@code initial} with {@code input}, at most {@code maxSteps} steps. */
+  static List<String> trace(ClassicConfig config, ClassicState initial, byte[] input,
+      long maxSteps) throws Exception {
+    ClassicConstruction c = ClassicConstruction.build(ClassicConstruction.NAME, config);
     List<String> lines = new ArrayList<>();
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    ClassicLoopedMlp.of(c, ExactBackend.INSTANCE).run(program.initialState(),
-        ByteInput.of(input), b -> { }, 10_000, (long pass, ClassicState before, ClassicPassOutput out) -> {
+    ClassicLoopedMlp.of(c, ExactBackend.INSTANCE).run(initial,
+        ByteInput.of(input), b -> { }, maxSteps, (long pass, ClassicState before, ClassicPassOutput out) -> {
           if (!out.executed()) {
             lines.add("halt " + pass);
             return;
@@ -139,9 +145,9 @@ class ClassicOnnxScriptTest {
     return lines;
   }
 
-  private record Result(int code, String err) {}
+  record Result(int code, String err) {}
 
-  private static Result python(Path model, Path slq, Path input, Path trace, Path expected,
+  static Result python(Path model, Path slq, Path input, Path trace, Path expected,
       String orders) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(PYTHON,
         REPOSITORY.resolve("onnx/scripts/classic_host.py").toString(), model.toString(),
