@@ -10,10 +10,10 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * Which classic construction and backend {@code run --isa classic --engine mlp} uses when the
  * user leaves them out: the fastest for the size. From 2^{@value #SPLIT_FROM_MEMORY_BITS} words
  * on that is {@code classic-split} on {@code incremental}: a pass there touches ~2^(A/2+1) units
- * of the decode, where {@code classic} on {@code exact} evaluates every unit (measured in
- * onnx/README.md, "Which construction and backend are fastest"; hsq_fib at 22,13 runs in about
- * 71 s that way, against an estimated 2 h 43 min). Below, both take well under a second per
- * program and {@code classic} on {@code exact} builds the smaller network.
+ * of the decode, where {@code classic} on {@code exact} evaluates every unit (the corpus table
+ * of onnx/README.md gives both rates per program; hsq_fib at 22,13 runs in minutes that way,
+ * against an estimated 2 h 43 min). Below, runs are short either way and {@code classic} builds
+ * the smaller network.
  */
 final class ClassicFastPath {
   /** The memory size from which {@code classic-split} on {@code incremental} is the fast path. */
