@@ -12,12 +12,13 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * on that is {@code classic-split} on {@code incremental}: a pass there touches ~2^(A/2+1) units
  * of the decode, where {@code classic} on {@code exact} evaluates every unit (the corpus table
  * of onnx/README.md gives both rates per program; hsq_fib at 22,13 runs in minutes that way,
- * against an estimated 2 h 43 min). Below, runs are short either way and {@code classic} builds
- * the smaller network.
+ * against an estimated 2 h 43 min; at 2^5 words already 1,576 against 505 passes/s on
+ * rosetta_hello). Below, runs are short either way and {@code classic} builds the smaller
+ * network.
  */
 final class ClassicFastPath {
   /** The memory size from which {@code classic-split} on {@code incremental} is the fast path. */
-  static final int SPLIT_FROM_MEMORY_BITS = 6;
+  static final int SPLIT_FROM_MEMORY_BITS = 5;
 
   private ClassicFastPath() {}
 

@@ -11,7 +11,7 @@ import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
  * {@code run --isa classic --engine mlp} without {@code --construction} and {@code --backend}
- * runs {@code classic-split} on {@code incremental} from 2^6 words on, and an explicit slower
+ * runs {@code classic-split} on {@code incremental} from 2^5 words on, and an explicit slower
  * pick there makes the progress (ETA) line name the faster combination.
  */
 class ClassicFastPathTest {
@@ -42,7 +42,7 @@ class ClassicFastPathTest {
     assertEquals("exact", runJson("--engine", "mlp", "--backend", "exact").get("backend"));
     assertEquals("exact", runJson().get("backend"));
     assertEquals(new ClassicFastPath.Choice("classic-split", "incremental"),
-        ClassicFastPath.resolve(ClassicConfig.of(8, 6), null, null, true));
+        ClassicFastPath.resolve(ClassicConfig.of(8, 5), null, null, true));
     assertEquals(new ClassicFastPath.Choice("classic", "incremental"),
         ClassicFastPath.resolve(ClassicConfig.of(22, 13), "classic", null, true));
     assertEquals(new ClassicFastPath.Choice("classic", "exact"),
