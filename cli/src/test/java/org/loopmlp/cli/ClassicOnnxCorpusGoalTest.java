@@ -30,7 +30,8 @@ import org.loopmlp.onnx.OnnxRuntimeBackend;
  * ONNX Runtime float32 and float16, comparing every pass (pc, flags, printed byte, a hash of the
  * memory) with the exact run on {@code incremental}, and prints one line per run with passes/s
  * beside {@code exact} and {@code incremental}. Runs stop after {@code loopmlp.corpus.seconds}
- * (default 90) and report the passes reached.
+ * (default 90) and report the passes reached; {@code loopmlp.corpus.only} (a regex of names)
+ * and {@code loopmlp.corpus.constructions} (comma-separated) narrow the run.
  */
 @EnabledIfSystemProperty(named = "loopmlp.corpus", matches = ".+")
 class ClassicOnnxCorpusGoalTest {
@@ -59,7 +60,7 @@ class ClassicOnnxCorpusGoalTest {
       String name = c[1].trim();
       int n = Integer.parseInt(c[2].trim());
       int a = Integer.parseInt(c[3].trim());
-      if (a > maxBits) {
+      if (a > maxBits || !name.matches(System.getProperty("loopmlp.corpus.only", ".*"))) {
         continue;
       }
       ClassicConfig config = ClassicConfig.of(n, a);
@@ -68,7 +69,8 @@ class ClassicOnnxCorpusGoalTest {
       Path in = dir.resolve(name + ".input");
       byte[] input = Files.exists(in) ? Files.readAllBytes(in) : new byte[0];
       byte[] expected = Files.readAllBytes(dir.resolve(name + ".expected"));
-      for (String cons : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+      for (String cons : System.getProperty("loopmlp.corpus.constructions",
+          "classic,classic-split").split(",")) {
         ClassicConstruction built = ClassicConstruction.build(cons, config);
         List<Long> exact = new ArrayList<>();
         Outcome inc = run(built, IncrementalBackend.INSTANCE, initial, input, null, exact,
