@@ -38,7 +38,8 @@ import org.loopmlp.isa.classic.ClassicState;
  */
 class ClassicOnnxScriptTest {
   private static final Path REPOSITORY = Path.of("..");
-  private static final String PYTHON = "/usr/bin/python3";
+  /** The interpreter; {@code -Dloopmlp.python=PATH} for another (a missing one shows the skip). */
+  private static final String PYTHON = System.getProperty("loopmlp.python", "/usr/bin/python3");
 
   @TempDir Path dir;
 
