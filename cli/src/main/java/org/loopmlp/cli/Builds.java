@@ -20,13 +20,14 @@ final class Builds {
    * Refuses {@code config} with a {@link UserError} when building it would need more heap than is
    * available (the closed-form estimate, before anything is allocated).
    */
-  static SizeEstimate requireFits(MachineConfig config) {
+  static SizeEstimate<MachineConfig> requireFits(MachineConfig config) {
     return requireFits(PaperConstruction.NAME, config);
   }
 
   /** As {@link #requireFits(MachineConfig)}, with the closed form of construction {@code name}. */
-  static SizeEstimate requireFits(String name, MachineConfig config) {
-    SizeEstimate e = SizeReport.estimate(name, config).orElseGet(() -> SizeReport.estimate(config));
+  static SizeEstimate<MachineConfig> requireFits(String name, MachineConfig config) {
+    SizeEstimate<MachineConfig> e =
+        SizeReport.estimate(name, config).orElseGet(() -> SizeReport.estimate(config));
     MemoryBudget.require("building the network for " + Configs.format(config) + " ("
         + String.format(Locale.ROOT, "%,d", e.nonZeros()) + " weights)", e.buildHeapBytes(),
         MemoryBudget.availableBytes());
@@ -49,7 +50,7 @@ final class Builds {
           + " bit j by 2^j: N <= %d); the narrow construction goes to N = 64", name,
           Configs.format(config), PaperConstruction.MAX_WORD_BITS);
     }
-    SizeEstimate e = requireFits(name, config);
+    SizeEstimate<MachineConfig> e = requireFits(name, config);
     boolean announce = e.memoryBytes() >= ANNOUNCE_BYTES;
     if (announce) {
       err.printf(Locale.ROOT, "building the %s network for %s: up to %,d weights, about %s"

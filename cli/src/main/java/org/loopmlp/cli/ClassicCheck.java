@@ -10,12 +10,13 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.loopmlp.certcheck.CertificateChecker;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
-import org.loopmlp.construction.classic.ClassicLemmaViolation;
 import org.loopmlp.construction.classic.ClassicLockstep;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
+import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
@@ -71,7 +72,7 @@ final class ClassicCheck {
         construction, c.config().wordBits(), c.config().memoryBits());
     out.printf(Locale.ROOT, "  %-15s %-18s %-16s %6s %4s %6s  %-34s %s%n", "stage", "roles",
         "paper", "budget", "ours", "layers", "frame", "claims");
-    for (ClassicLemma l : c.lemmas()) {
+    for (StageLemma<ClassicStepContext> l : c.lemmas()) {
       long rows = 0;
       boolean frameHolds = true;
       for (int li = l.firstLayer(); li <= l.lastLayer(); li++) {
@@ -120,7 +121,7 @@ final class ClassicCheck {
             : !r.mlp().halted() ? "DID NOT HALT" : same ? "agree, output as expected"
             : "WRONG OUTPUT";
         ok &= r.agree() && r.mlp().halted() && same;
-      } catch (ClassicLemmaViolation v) {
+      } catch (LemmaViolation v) {
         verdict = "LEMMA VIOLATED: " + v.getMessage();
         ok = false;
       }

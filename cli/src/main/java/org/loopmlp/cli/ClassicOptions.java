@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.loopmlp.construction.classic.ClassicSizeEstimate;
+import org.loopmlp.construction.classic.ClassicSizes;
 import org.loopmlp.isa.asm.ClassicAssembler;
 import org.loopmlp.isa.asm.ClassicPrinter;
 import org.loopmlp.isa.asm.ClassicProgram;
@@ -128,7 +128,7 @@ final class ClassicOptions {
   /** Refuses a config whose network would not fit in the heap. */
   static void requireMemory(String construction, ClassicConfig config) {
     MemoryBudget.require("the " + construction + " network for " + config,
-        ClassicSizeEstimate.of(construction, config).buildHeapBytes(),
+        ClassicSizes.of(construction, config).buildHeapBytes(),
         MemoryBudget.availableBytes());
   }
 }

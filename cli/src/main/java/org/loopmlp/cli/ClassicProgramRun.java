@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.loopmlp.construction.DecodeException;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemmaViolation;
 import org.loopmlp.construction.classic.ClassicLockstep;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
+import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
@@ -134,9 +135,10 @@ final class ClassicProgramRun {
     ClassicLockstep.Outcome r;
     try {
       r = ClassicLockstep.run(mlp, p.initial(), p.input(), stream, maxSteps, listener);
-    } catch (ClassicLemmaViolation v) {
-      r = new ClassicLockstep.Outcome(new ClassicLoopedMlp.Run(v.step().before(), v.pass(),
-          false), v.step().before(), v.pass(), Optional.of(new ClassicLockstep.Disagreement(
+    } catch (LemmaViolation v) {
+      ClassicState before = v.step(ClassicStepContext.class).before();
+      r = new ClassicLockstep.Outcome(new ClassicLoopedMlp.Run(before, v.pass(), false),
+          before, v.pass(), Optional.of(new ClassicLockstep.Disagreement(
               v.pass(), v.kind().name().toLowerCase(Locale.ROOT) + " of stage " + v.stage()
               + ", layer " + v.layer() + " (" + v.layerLabel() + "), " + v.direction(),
               v.expected(), v.got().toString())));

@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
-import org.loopmlp.construction.classic.ClassicSizeEstimate;
+import org.loopmlp.construction.classic.ClassicSizes;
+import org.loopmlp.construction.classic.ClassicStepContext;
+import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /** {@code stats --isa classic}: per stage for one size, or one row per size of a range. */
@@ -42,7 +44,7 @@ final class ClassicStats {
     long nnz = 0;
     long params = 0;
     int widest = 0;
-    for (ClassicLemma l : c.lemmas()) {
+    for (StageLemma<ClassicStepContext> l : c.lemmas()) {
       long sn = 0;
       long sp = 0;
       int sw = 0;
@@ -60,7 +62,7 @@ final class ClassicStats {
     }
     out.printf(Locale.ROOT, row, "total", "", "", PaperStage.PAPER_TOTAL_LAYERS, c.depth(), "",
         nnz, params, widest);
-    ClassicSizeEstimate e = ClassicSizeEstimate.of(construction, config);
+    SizeEstimate<ClassicConfig> e = ClassicSizes.of(construction, config);
     out.printf(Locale.ROOT, "state dimension %d; closed form: nnz %d, parameters %d (%s)%n",
         c.layout().dimension(), e.nonZeros(), e.parameters(),
         e.nonZeros() == nnz && e.parameters() == params ? "equal to the built network"
@@ -92,7 +94,7 @@ final class ClassicStats {
 
   private static void row(String construction, ClassicConfig config, boolean csv,
       boolean build, PrintWriter out) {
-    ClassicSizeEstimate e = ClassicSizeEstimate.of(construction, config);
+    SizeEstimate<ClassicConfig> e = ClassicSizes.of(construction, config);
     long nnz = e.nonZeros();
     long params = e.parameters();
     if (build) {

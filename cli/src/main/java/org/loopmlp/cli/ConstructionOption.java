@@ -8,7 +8,6 @@ import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.OneHotConstruction;
 import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.PaperConstruction;
-import org.loopmlp.construction.size.NarrowSizeEstimate;
 import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.isa.MachineConfig;

@@ -113,7 +113,8 @@ final class Differential {
       String where = "stage " + v.stage() + ", layer " + v.layer() + " (" + v.layerLabel()
           + "), direction " + v.direction();
       return new Outcome(referenceEnd(program, state, maxSteps), null,
-          Optional.of(new Disagreement(v.pass(), where, v.expected(), v.got().toString(),
+          Optional.of(new Disagreement(Math.toIntExact(v.pass()), where, v.expected(),
+              v.got().toString(),
               v.kind().name().toLowerCase(java.util.Locale.ROOT) + " violated")));
     } catch (DecodeException e) {
       int pass = firstUndecodablePass(mlp, program, state, maxSteps);

@@ -26,7 +26,11 @@ import picocli.CommandLine.Option;
         "",
         "With --isa classic, the classic network of --config N,A (or --word N --memory-bits "
             + "A; default 8,4) is written the same ways. A file that exists is refused unless "
-            + "--force."
+            + "--force.",
+        "",
+        "With --smtlib DIR, also writes the construction's stage lemmas and the whole pass as "
+            + "SMT-LIB 2 scripts (see 'loopmlp smt'). The VNN-COMP benchmark spans three "
+            + "constructions and both machines: 'loopmlp smt export-vnncomp DIR' writes it."
     },
     footerHeading = "%n",
     footer = {
@@ -35,6 +39,7 @@ import picocli.CommandLine.Option;
         "  loopmlp export --config 8,4,4 --out net.txt --npz      # also net.npz",
         "  loopmlp export --config 8,4,4 --onnx net.onnx --onnx-type float16",
         "  loopmlp export --isa classic --config 8,4 --out classic.txt --onnx classic.onnx",
+        "  loopmlp export --config 8,4,4 --smtlib smt-8-4-4/   # for z3, cvc5 (loopmlp smt)",
         "",
         "In Python:",
         "  z = numpy.load('net.npz'); import scipy.sparse as sp",
@@ -76,6 +81,12 @@ final class ExportCommand extends Subcommand {
   @Option(names = "--npz", paramLabel = "NPZ", arity = "0..1", fallbackValue = "",
       description = "Also write NumPy arrays, to NPZ or next to FILE with the extension .npz.")
   String npz;
+
+  @Option(names = "--smtlib", paramLabel = "DIR",
+      description = "Also write every stage lemma and the whole pass of this construction and"
+          + " size as SMT-LIB 2 scripts into DIR (as 'loopmlp smt export-smtlib'; each"
+          + " check-sat must answer unsat).")
+  Path smtlib;
 
   @Option(names = "--force",
       description = "Replace files that already exist (without it, an existing --out, --onnx or"

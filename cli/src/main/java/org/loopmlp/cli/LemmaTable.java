@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.loopmlp.certcheck.CertificateChecker;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
@@ -119,7 +120,7 @@ final class LemmaTable {
     out.printf(Locale.ROOT, "  %-14s %-20s %6s %4s %7s  %-36s %-9s %s%n", "stage", "paper",
         "budget", "ours", "layers", "lemma (prover)", "frame", "result");
     for (int i = 0; i < c.lemmas().size(); i++) {
-      StageLemma l = c.lemmas().get(i);
+      StageLemma<PaperStep> l = c.lemmas().get(i);
       StageProof p = proved.proof().stages().get(i);
       boolean frameHolds = frame.violations().stream().noneMatch(v -> v.stage().equals(l.name()));
       String lemma = p.proved()

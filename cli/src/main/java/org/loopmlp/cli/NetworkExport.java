@@ -1,6 +1,7 @@
 package org.loopmlp.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.loopmlp.onnx.OnnxRuntimeBackend;
 import org.loopmlp.onnx.OnnxRuntimeException;
 import org.loopmlp.onnx.WeightLayout;
 import org.loopmlp.onnx.proto.OnnxProto.ModelProto;
+import org.loopmlp.smt.SmtCommands;
 
 /**
  * {@code export} for every machine: the options checked before the build, then each file asked
@@ -41,9 +43,9 @@ final class NetworkExport {
    * with {@code build} and writes.
    */
   static int export(ExportCommand o, Supplier<ExportedNetwork> build) {
-    if (o.out == null && o.onnx == null) {
-      throw UserError.because("give --out FILE (the network) or --onnx FILE (an ONNX model), or"
-          + " both");
+    if (o.out == null && o.onnx == null && o.smtlib == null) {
+      throw UserError.because("give --out FILE (the network), --onnx FILE (an ONNX model) or"
+          + " --smtlib DIR (SMT-LIB scripts), or several");
     }
     if (o.out == null && o.npz != null) {
       throw UserError.because("--npz writes next to the network: give --out FILE too");
@@ -55,6 +57,10 @@ final class NetworkExport {
   }
 
   private void checkTargets() {
+    if (o.smtlib != null && !o.force && Files.exists(o.smtlib)) {
+      throw UserError.because("--smtlib %s exists; choose another directory, or add --force to"
+          + " write into it", o.smtlib);
+    }
     if (o.out != null) {
       OutputFiles.checkTarget("--out", o.out, o.force);
     }
@@ -73,6 +79,15 @@ final class NetworkExport {
   }
 
   private void write(ExportedNetwork n) {
+    if (o.smtlib != null) {
+      try {
+        SmtCommands.exportSmtlib(n.construction(), n.configLabel(), o.smtlib, o.out());
+      } catch (IOException e) {
+        throw Inputs.cannotWrite(o.smtlib, e);
+      } catch (IllegalArgumentException e) {
+        throw UserError.because("%s", e.getMessage());
+      }
+    }
     if (o.onnx != null) {
       writeOnnx(n);
     }

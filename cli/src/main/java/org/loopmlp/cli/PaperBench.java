@@ -85,7 +85,7 @@ final class PaperBench {
     try (Progress progress = Progress.start(o.err(), "bench", (long) o.sizes.size() * names.size()
         * (backends.size() + 3), "measurements")) {
       for (MachineConfig config : o.sizes) {
-        SizeEstimate estimate = Builds.requireFits(config);
+        SizeEstimate<MachineConfig> estimate = Builds.requireFits(config);
         Program program = endlessProgram(config);
         MachineState state = MachineState.initial(config).withWord(1, 1);
         double refRate = referenceStepsPerSecond(program, state, budget);

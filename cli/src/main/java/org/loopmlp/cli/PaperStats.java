@@ -91,12 +91,12 @@ final class PaperStats {
   /** One size: measured on a built network, or from the closed form. */
   record Row(MachineConfig config, int depth, long stateDimension, long widestLayer,
       long nonZeros, long parameters, long memoryBytes, boolean measured) {
-    static Row estimated(SizeEstimate e) {
+    static Row estimated(SizeEstimate<MachineConfig> e) {
       return new Row(e.config(), e.depth(), e.stateDimension(), e.widestLayer(), e.nonZeros(),
           e.parameters(), e.memoryBytes(), false);
     }
 
-    static Row measured(SizeReport r, SizeEstimate e) {
+    static Row measured(SizeReport r, SizeEstimate<MachineConfig> e) {
       return new Row(r.config(), r.depth(), r.stateDimension(), r.widestLayer(), r.nonZeros(),
           r.parameters(), e.memoryBytes(), true);
     }

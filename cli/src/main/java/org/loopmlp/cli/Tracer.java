@@ -11,7 +11,7 @@ import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.LoopedMlp;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.RegisterDecoder;
 import org.loopmlp.construction.RegisterDecoder.Reading;
@@ -93,10 +93,10 @@ final class Tracer {
   static String regionOf(Register r) {
     String n = r.name();
     if (n.startsWith("code[")) {
-      return MachineRegisters.CODE;
+      return PaperRegisters.CODE;
     }
     if (n.startsWith("mem[")) {
-      return MachineRegisters.MEM;
+      return PaperRegisters.MEM;
     }
     return n;
   }
@@ -118,9 +118,9 @@ final class Tracer {
     Map<String, List<Reading>> m = new LinkedHashMap<>();
     for (Reading r : readings) {
       String region = regionOf(r.register());
-      if (!region.equals(MachineRegisters.CODE) && !region.equals(MachineRegisters.MEM)
-          && !region.equals(MachineRegisters.PC)) {
-        region = MachineRegisters.SCRATCH;
+      if (!region.equals(PaperRegisters.CODE) && !region.equals(PaperRegisters.MEM)
+          && !region.equals(PaperRegisters.PC)) {
+        region = PaperRegisters.SCRATCH;
       }
       m.computeIfAbsent(region, k -> new ArrayList<>()).add(r);
     }

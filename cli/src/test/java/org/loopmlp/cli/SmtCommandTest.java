@@ -42,6 +42,26 @@ class SmtCommandTest {
   }
 
   @Test
+  void exportWritesTheSameScriptsAsSmtExportSmtlib(@TempDir Path dir) throws IOException {
+    Path viaExport = dir.resolve("export");
+    Path viaSmt = dir.resolve("smt");
+    Cli.Result r = Cli.run("export", "--isa", "classic", "--config", "3,2", "--smtlib",
+        viaExport.toString());
+    assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+    assertEquals(ExitCodes.OK, Cli.run("smt", "export-smtlib", "--construction", "classic",
+        "--config", "3,2", viaSmt.toString()).code());
+    try (Stream<Path> files = Files.list(viaSmt)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        assertEquals(Files.readString(f), Files.readString(viaExport.resolve(f.getFileName())),
+            f.getFileName().toString());
+      }
+    }
+    Cli.Result again = Cli.run("export", "--config", "2,1,1", "--smtlib", viaExport.toString());
+    assertEquals(ExitCodes.USAGE, again.code(), again.err());
+    assertTrue(again.err().contains("--force"), again.err());
+  }
+
+  @Test
   void mistakesAreOneLine() {
     for (String[] args : new String[][] {{"smt", "--config", "8,4"},
         {"smt", "--construction", "nosuch"}, {"smt", "--solver", "/no/such/solver"},

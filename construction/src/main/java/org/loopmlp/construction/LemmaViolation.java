@@ -3,14 +3,16 @@ package org.loopmlp.construction;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Locale;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Rational;
 
 /**
- * A checked pass that broke a layer invariant, a stage's frame or a stage's pre- or
- * postcondition: names the pass, stage, layer, direction, what was expected and what was found.
+ * A checked pass of any machine's network that broke a layer invariant, a stage's frame or a
+ * stage's pre- or postcondition: names the pass, stage, layer, direction, what was expected and
+ * what was found, and the reference step.
  */
 public final class LemmaViolation extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   /** Which kind of claim failed. */
   public enum Kind {
     /** The stage's input is not what its precondition says. */
@@ -23,23 +25,21 @@ public final class LemmaViolation extends RuntimeException {
     POSTCONDITION
   }
 
-  private final StepContext step;
+  private final transient MachineStep step;
   private final Kind kind;
-  private final int pass;
+  private final long pass;
   private final String stage;
   private final int layer;
   private final String layerLabel;
   private final Direction direction;
   private final String expected;
-  private final Rational got;
+  private final transient Rational got;
 
-  public LemmaViolation(StepContext step, Kind kind, int pass, String stage, int layer,
+  public LemmaViolation(MachineStep step, Kind kind, long pass, String stage, int layer,
       String layerLabel, Direction direction, String expected, Rational got) {
     super(kind.name().toLowerCase(Locale.ROOT) + " violated: pass " + pass
         + ", stage " + stage + ", layer " + layer + " (" + layerLabel + "), direction "
-        + direction + ": expected " + expected + ", got " + got + "; "
-        + step.program().config() + ", executing " + step.detail().pc() + ": "
-        + step.program().at(step.detail().pc()) + " from " + step.before());
+        + direction + ": expected " + expected + ", got " + got + "; " + step.describe());
     this.step = checkNotNull(step);
     this.kind = checkNotNull(kind);
     this.pass = pass;
@@ -51,9 +51,14 @@ public final class LemmaViolation extends RuntimeException {
     this.got = checkNotNull(got);
   }
 
-  /** The reference step of the failing pass: program, state before, intermediate values. */
-  public StepContext step() {
+  /** The reference step of the failing pass: state before, intermediate values. */
+  public MachineStep step() {
     return step;
+  }
+
+  /** The reference step as the machine's own record, e.g. {@code PaperStep.class}. */
+  public <S extends MachineStep> S step(Class<S> type) {
+    return type.cast(step);
   }
 
   public Kind kind() {
@@ -61,7 +66,7 @@ public final class LemmaViolation extends RuntimeException {
   }
 
   /** The pass (0-based step number of the run). */
-  public int pass() {
+  public long pass() {
     return pass;
   }
 

@@ -5,11 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
-import org.loopmlp.construction.stage.StepContext;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
 import org.loopmlp.exact.Network;
-import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.MachineState;
 import org.loopmlp.isa.Program;
@@ -165,14 +164,8 @@ public final class LoopedMlp {
   /** One pass; its output decoded by {@code decoder}, or whole when it is null. */
   private Pass runPass(Program program, MachineState state, StateVector input, int pass,
       LayerObserver extra, StateCodec.Decoder decoder) {
-    LayerObserver observer = extra;
-    if (checked) {
-      CheckedObserver check =
-          CheckedObserver.forPass(construction, StepContext.of(program, state), pass);
-      check.beforePass(input);
-      observer = both(check, extra);
-    }
-    StateVector out = compiled.apply(input, observer);
+    StateVector out = CheckedObserver.pass(compiled, input, extra, checked, construction,
+        () -> PaperStep.of(program, state), pass);
     DecodedState decoded = decoder == null ? codec.decode(out) : decoder.decode(out);
     if (decoded.program() != program && !decoded.program().equals(program)) {
       for (int q = 0; q < program.slots().size(); q++) {
@@ -185,15 +178,6 @@ public final class LoopedMlp {
     return new Pass(out, decoded.state());
   }
 
-  private static LayerObserver both(LayerObserver first, LayerObserver second) {
-    if (second == LayerObserver.NONE) {
-      return first;
-    }
-    return (int index, SparseLayer layer, StateVector output) -> {
-      first.afterLayer(index, layer, output);
-      second.afterLayer(index, layer, output);
-    };
-  }
 
   @Override
   public String toString() {

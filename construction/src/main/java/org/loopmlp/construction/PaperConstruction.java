@@ -18,12 +18,8 @@ import org.loopmlp.isa.MachineConfig;
 public final class PaperConstruction {
   public static final String NAME = "paper";
 
-  /**
-   * The largest word size of the constructions whose subtraction weighs bit j by 2^j (paper,
-   * compact, fused, shallow): their thresholds reach 3 * 2^(N-1), and past N = 32 their partial
-   * sums leave even float64's exact integers. The narrow construction goes to 64.
-   */
-  public static final int MAX_WORD_BITS = 32;
+  /** The largest word size of the paper construction ({@link SubtractStage#MAX_WORD_BITS}). */
+  public static final int MAX_WORD_BITS = SubtractStage.MAX_WORD_BITS;
 
   private PaperConstruction() {}
 

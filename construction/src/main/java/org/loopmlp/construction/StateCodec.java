@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
@@ -30,7 +30,7 @@ public final class StateCodec {
   private static final int MUST_BE_ZERO = -3;
 
   private final StateLayout layout;
-  private final MachineRegisters regs;
+  private final PaperRegisters regs;
   private final int[] mustBeZero;
   /** The coordinates of each memory word's bits, and of pc's, looked up once. */
   private final int[][] memIndex;
@@ -38,24 +38,18 @@ public final class StateCodec {
   /** Per coordinate: the memory word it is a bit of, or PC, CODE or MUST_BE_ZERO. */
   private final int[] wordOf;
 
-  private StateCodec(StateLayout layout, MachineRegisters regs) {
+  private StateCodec(StateLayout layout, PaperRegisters regs) {
     this.layout = layout;
     this.regs = regs;
-    this.memIndex = new int[regs.config().dataSize()][];
-    this.wordOf = new int[layout.dimension()];
-    Arrays.fill(wordOf, MUST_BE_ZERO);
-    for (int i = 0; i < memIndex.length; i++) {
-      memIndex[i] = indices(layout, regs.mem(i));
-      for (int c : memIndex[i]) {
-        wordOf[c] = i;
-      }
-    }
-    this.pcIndex = indices(layout, regs.pc());
+    RegisterBits.Memory memory = RegisterBits.memory(layout, regs, MUST_BE_ZERO);
+    this.memIndex = memory.words();
+    this.wordOf = memory.wordOf();
+    this.pcIndex = RegisterBits.indices(layout, regs.pc());
     for (int c : pcIndex) {
       wordOf[c] = PC;
     }
     for (Register r : regs.code()) {
-      for (int c : indices(layout, r)) {
+      for (int c : RegisterBits.indices(layout, r)) {
         wordOf[c] = CODE;
       }
     }
@@ -72,7 +66,7 @@ public final class StateCodec {
   /** The codec for {@code layout}, which must hold the machine registers of {@code config}. */
   public static StateCodec forLayout(StateLayout layout, MachineConfig config) {
     checkNotNull(layout, "layout");
-    MachineRegisters regs = MachineRegisters.of(config);
+    PaperRegisters regs = PaperRegisters.of(config);
     for (Register r : regs.layout().registers()) {
       checkArgument(layout.findRegister(r.name()).map(r::equals).orElse(false),
           "layout has no register %s for %s", r.name(), config);
@@ -80,9 +74,9 @@ public final class StateCodec {
     return new StateCodec(layout, regs);
   }
 
-  /** The codec for the machine state space of {@code config} ({@link MachineRegisters#layout}). */
+  /** The codec for the machine state space of {@code config} ({@link PaperRegisters#layout}). */
   public static StateCodec forConfig(MachineConfig config) {
-    MachineRegisters regs = MachineRegisters.of(config);
+    PaperRegisters regs = PaperRegisters.of(config);
     return new StateCodec(regs.layout(), regs);
   }
 
@@ -143,9 +137,9 @@ public final class StateCodec {
     }
     long[] memory = new long[config.dataSize()];
     for (int i = 0; i < memory.length; i++) {
-      memory[i] = read(vector, regs.mem(i), memIndex[i]);
+      memory[i] = RegisterBits.read(vector, regs.mem(i), memIndex[i]);
     }
-    int pc = (int) read(vector, regs.pc(), pcIndex);
+    int pc = (int) RegisterBits.read(vector, regs.pc(), pcIndex);
     for (int i : mustBeZero) {
       if (!vector.isZero(i)) {
         throw new DecodeException(layout.direction(i), vector.get(i),
@@ -156,13 +150,6 @@ public final class StateCodec {
         MachineState.of(config, memory, pc));
   }
 
-  private static int[] indices(StateLayout layout, Register r) {
-    int[] idx = new int[r.width()];
-    for (int t = 0; t < idx.length; t++) {
-      idx[t] = layout.indexOf(r.bit(t));
-    }
-    return idx;
-  }
 
   /** A decoder of successive pass outputs, none decoded yet. */
   public Decoder decoder() {
@@ -209,13 +196,13 @@ public final class StateCodec {
             return null;
           }
           if (w >= 0) {
-            long value = read(vector, regs.mem(w), memIndex[w]);
+            long value = RegisterBits.read(vector, regs.mem(w), memIndex[w]);
             if (value != state.word(w)) {
               state = state.withWord(w, value);
             }
           }
         }
-        int pc = (int) read(vector, regs.pc(), pcIndex);
+        int pc = (int) RegisterBits.read(vector, regs.pc(), pcIndex);
         if (pc != state.pc()) {
           state = state.withPc(pc);
         }
@@ -229,23 +216,8 @@ public final class StateCodec {
 
   /** The value of register {@code r} in {@code vector}; every bit must be exactly 0 or 1. */
   public long read(StateVector vector, Register r) {
-    return read(vector, r, indices(layout, r));
+    return RegisterBits.read(vector, r, RegisterBits.indices(layout, r));
   }
 
-  /** The value of {@code r}, whose bits are at {@code idx}, as {@link Register#valueOf}. */
-  private static long read(StateVector vector, Register r, int[] idx) {
-    List<Integer> bits = new ArrayList<>(idx.length);
-    for (int t = 0; t < idx.length; t++) {
-      int i = idx[t];
-      if (vector.isZero(i)) {
-        bits.add(0);
-      } else if (vector.isOne(i)) {
-        bits.add(1);
-      } else {
-        throw new DecodeException(r.bit(t), vector.get(i), "a bit 0 or 1");
-      }
-    }
-    return r.valueOf(bits);
-  }
 
 }

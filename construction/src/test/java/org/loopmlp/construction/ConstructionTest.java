@@ -13,6 +13,7 @@ import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.stage.LayerPlan;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Rational;
@@ -32,7 +33,7 @@ class ConstructionTest {
     List<String> names = new ArrayList<>();
     List<Integer> budgets = new ArrayList<>();
     List<String> ranges = new ArrayList<>();
-    for (StageLemma l : c.lemmas()) {
+    for (StageLemma<PaperStep> l : c.lemmas()) {
       names.add(l.paperStage().label());
       budgets.add(l.budget());
       ranges.add(l.firstLayer() + ".." + l.lastLayer());
@@ -65,7 +66,7 @@ class ConstructionTest {
   }
 
   private static void everyFrameDirectionIsCopiedByAnIdentityRow(Construction c) {
-    for (StageLemma lemma : c.lemmas()) {
+    for (StageLemma<PaperStep> lemma : c.lemmas()) {
       for (int i = lemma.firstLayer(); i <= lemma.lastLayer(); i++) {
         SparseLayer l = c.layer(i).layer();
         for (Register r : lemma.frame()) {
@@ -95,17 +96,17 @@ class ConstructionTest {
       }
 
       @Override
-      public ImmutableSet<Register> reads(MachineRegisters regs) {
+      public ImmutableSet<Register> reads(PaperRegisters regs) {
         return ImmutableSet.of(reads);
       }
 
       @Override
-      public ImmutableSet<Register> writes(MachineRegisters regs) {
+      public ImmutableSet<Register> writes(PaperRegisters regs) {
         return ImmutableSet.of(writes);
       }
 
       @Override
-      public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+      public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
         return ImmutableList.copyOf(layers);
       }
     };
@@ -113,7 +114,7 @@ class ConstructionTest {
 
   @Test
   void assemblyRefusesAnUndeclaredWrite() {
-    MachineRegisters regs = MachineRegisters.of(CONFIG);
+    PaperRegisters regs = PaperRegisters.of(CONFIG);
     LayerPlan plan = LayerPlan.named("bad")
         .add(Neuron.bit(regs.ra().bit(0), Affine.of(regs.pc().bit(0)))).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -125,7 +126,7 @@ class ConstructionTest {
 
   @Test
   void assemblyRefusesAnUndeclaredRead() {
-    MachineRegisters regs = MachineRegisters.of(CONFIG);
+    PaperRegisters regs = PaperRegisters.of(CONFIG);
     LayerPlan plan = LayerPlan.named("bad")
         .add(Neuron.bit(regs.pc1().bit(0), Affine.of(regs.mem(1).bit(0)))).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -137,7 +138,7 @@ class ConstructionTest {
 
   @Test
   void assemblyRefusesReadingAnotherStagesHiddenNeurons() {
-    MachineRegisters regs = MachineRegisters.of(CONFIG);
+    PaperRegisters regs = PaperRegisters.of(CONFIG);
     Direction h = Direction.named("first.h");
     Stage first = stage("first", regs.pc(), regs.pc1(), List.of(
         LayerPlan.named("l1").add(Neuron.of(h, Affine.of(regs.pc().bit(0)))).build(),
@@ -152,7 +153,7 @@ class ConstructionTest {
 
   @Test
   void assemblyRefusesAStageThatEndsOutsideTheStateSpace() {
-    MachineRegisters regs = MachineRegisters.of(CONFIG);
+    PaperRegisters regs = PaperRegisters.of(CONFIG);
     Stage s = stage("s", regs.pc(), regs.pc1(), List.of(LayerPlan.named("l")
         .add(Neuron.of(Direction.named("s.h"), Affine.of(regs.pc().bit(0)))).build()));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -90,18 +90,18 @@ class FaultyStagesTest {
       }
 
       @Override
-      public ImmutableSet<Register> reads(MachineRegisters regs) {
+      public ImmutableSet<Register> reads(PaperRegisters regs) {
         return fetch.reads(regs);
       }
 
       @Override
-      public ImmutableSet<Register> writes(MachineRegisters regs) {
+      public ImmutableSet<Register> writes(PaperRegisters regs) {
         return ImmutableSet.<Register>builder().addAll(fetch.writes(regs)).add(regs.mem(0))
             .build();
       }
 
       @Override
-      public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+      public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
         ImmutableList<LayerPlan> plans = fetch.layers(regs);
         LayerPlan.Builder gather = LayerPlan.named("gather+clobber");
         plans.get(1).neurons().forEach(gather::add);

@@ -33,7 +33,7 @@ class LargeConfigTest {
     MachineConfig config = MachineConfig.of(16, 10, 10);
     Construction c = PaperConstruction.build(config);
     SizeReport report = SizeReport.of(c);
-    SizeEstimate estimate = SizeReport.estimate(config);
+    SizeEstimate<MachineConfig> estimate = SizeReport.estimate(config);
     assertEquals(estimate.nonZeros(), report.nonZeros());
     assertEquals(estimate.stateDimension(), report.stateDimension());
     assertEquals(13, report.depth());

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.LemmaViolation.Kind;
-import org.loopmlp.construction.size.NarrowSizeEstimate;
+import org.loopmlp.construction.size.PaperSizes;
 import org.loopmlp.construction.size.SizeEstimate;
 import org.loopmlp.construction.size.SizeReport;
 import org.loopmlp.construction.stage.LookaheadSubtractStage;
@@ -42,7 +42,7 @@ class NarrowConstructionTest {
     for (MachineConfig config : List.of(MachineConfig.of(2, 1, 1), MachineConfig.of(8, 4, 4),
         MachineConfig.of(13, 3, 6), MachineConfig.of(32, 2, 5))) {
       SizeReport measured = SizeReport.of(NarrowConstruction.build(config));
-      SizeEstimate e = NarrowSizeEstimate.of(config);
+      SizeEstimate<MachineConfig> e = PaperSizes.ofNarrow(config);
       assertEquals(measured.depth(), e.depth(), config.toString());
       assertEquals(measured.stateDimension(), e.stateDimension(), config.toString());
       assertEquals(measured.widestLayer(), e.widestLayer(), config.toString());

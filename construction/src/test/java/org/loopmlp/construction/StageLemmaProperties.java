@@ -6,8 +6,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
@@ -24,7 +24,7 @@ class StageLemmaProperties {
       @ForAll("machines") GeneratedMachine m) {
     Construction c = TestArbitraries.paper(m.config());
     StateCodec codec = StateCodec.forConstruction(c);
-    StepContext step = StepContext.of(m.program(), m.state());
+    PaperStep step = PaperStep.of(m.program(), m.state());
     assertEquals(codec.encode(m.program(), m.state()),
         c.lemmas().get(0).precondition().expectedVector(c.layout(), step));
     assertEquals(codec.encode(m.program(), step.after()),
@@ -38,8 +38,8 @@ class StageLemmaProperties {
   void postconditionsAgreeWithPreconditionsOnTheFrame(
       @ForAll("machines") GeneratedMachine m) {
     Construction c = TestArbitraries.paper(m.config());
-    StepContext step = StepContext.of(m.program(), m.state());
-    for (StageLemma lemma : c.lemmas()) {
+    PaperStep step = PaperStep.of(m.program(), m.state());
+    for (StageLemma<PaperStep> lemma : c.lemmas()) {
       RationalVector pre = lemma.precondition().expectedVector(c.layout(), step);
       RationalVector post = lemma.postcondition().expectedVector(c.layout(), step);
       for (Register r : lemma.frame()) {

@@ -36,7 +36,7 @@ class StateCodecProperties {
 
   @Property(tries = 100)
   void decodeInvertsEncode(@ForAll("machines") GeneratedMachine m) {
-    StateCodec codec = StateCodec.forLayout(MachineRegisters.of(m.config()).layout(), m.config());
+    StateCodec codec = StateCodec.forLayout(PaperRegisters.of(m.config()).layout(), m.config());
     DecodedState d = codec.decode(codec.encode(m.program(), m.state()));
     assertEquals(m.program(), d.program());
     assertEquals(m.state(), d.state());
@@ -46,7 +46,7 @@ class StateCodecProperties {
   void encodingHoldsTheTwosComplementBitsOfEveryWord(
       @ForAll("machines") GeneratedMachine m) {
     MachineConfig config = m.config();
-    StateLayout layout = MachineRegisters.of(config).layout();
+    StateLayout layout = PaperRegisters.of(config).layout();
     RationalVector v = StateCodec.forLayout(layout, config).encode(m.program(), m.state());
     for (int i = 0; i < config.dataSize(); i++) {
       long word = m.state().word(i);
@@ -62,7 +62,7 @@ class StateCodecProperties {
   @Property(tries = 100)
   void decodeRejectsANonBitNamingItsDirection(@ForAll("machines") GeneratedMachine m,
       @ForAll("nonBits") Rational bad, @ForAll double where) {
-    StateLayout layout = MachineRegisters.of(m.config()).layout();
+    StateLayout layout = PaperRegisters.of(m.config()).layout();
     StateCodec codec = StateCodec.forLayout(layout, m.config());
     Rational[] v = codec.encode(m.program(), m.state()).toRationals();
     int i = (int) Math.min(v.length - 1, Math.abs(where % 1.0) * v.length);
@@ -77,10 +77,10 @@ class StateCodecProperties {
   @Property(tries = 50)
   void decodeRejectsScratchThatIsNotZero(@ForAll("machines") GeneratedMachine m,
       @ForAll double where) {
-    StateLayout layout = MachineRegisters.of(m.config()).layout();
+    StateLayout layout = PaperRegisters.of(m.config()).layout();
     StateCodec codec = StateCodec.forLayout(layout, m.config());
     Rational[] v = codec.encode(m.program(), m.state()).toRationals();
-    var scratch = layout.region(MachineRegisters.SCRATCH);
+    var scratch = layout.region(PaperRegisters.SCRATCH);
     Direction d = scratch.get((int) Math.min(scratch.size() - 1,
         Math.abs(where % 1.0) * scratch.size()));
     v[layout.indexOf(d)] = Rational.ONE;

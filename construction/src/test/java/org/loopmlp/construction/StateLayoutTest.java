@@ -14,7 +14,7 @@ class StateLayoutTest {
 
   @Test
   void indicesAreAssignedOnceAndInvertible() {
-    StateLayout layout = MachineRegisters.of(CONFIG).layout();
+    StateLayout layout = PaperRegisters.of(CONFIG).layout();
     // k(2A + C) + mN + C + 2A + 2C + 3N = 8*7 + 4*5 + 3 + 4 + 6 + 15
     assertEquals(104, layout.dimension());
     assertEquals(layout.dimension(), new HashSet<>(layout.names()).size());
@@ -25,7 +25,7 @@ class StateLayoutTest {
 
   @Test
   void registersAndRegionsNameTheirBits() {
-    StateLayout layout = MachineRegisters.of(CONFIG).layout();
+    StateLayout layout = PaperRegisters.of(CONFIG).layout();
     assertEquals(List.of(Direction.named("ra.bit[0]"), Direction.named("ra.bit[1]")),
         layout.register("ra").bits());
     assertEquals(Register.Encoding.TWOS_COMPLEMENT, layout.register("mem[3]").encoding());
@@ -36,7 +36,7 @@ class StateLayoutTest {
 
   @Test
   void anExtensionKeepsTheBaseIndices() {
-    StateLayout base = MachineRegisters.of(CONFIG).layout();
+    StateLayout base = PaperRegisters.of(CONFIG).layout();
     StateLayout ext = base.extend().add("hidden", Direction.named("h")).build();
     assertEquals(base.dimension() + 1, ext.dimension());
     assertEquals(base.indexOf(Direction.named("pc.bit[1]")),

@@ -11,8 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.MachineRegisters;
 import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.exact.Backend;
@@ -66,7 +66,7 @@ class StageLemmaProperties {
    * write stores r at mem[b] and clears rb; next pc sets pc1; branch sets pc and clears r, rc,
    * pc1.
    */
-  static Map<String, Long> registersAfter(int stage, MachineRegisters regs,
+  static Map<String, Long> registersAfter(int stage, PaperRegisters regs,
       GeneratedMachine m, StepDetail d, MachineState after) {
     Map<String, Long> v = new HashMap<>();
     MachineConfig config = m.config();

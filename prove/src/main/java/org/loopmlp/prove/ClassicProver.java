@@ -8,25 +8,18 @@ import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.classic.ClassicCodec;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
 import org.loopmlp.construction.classic.ClassicPassOutput;
 import org.loopmlp.construction.classic.ClassicRegisters;
 import org.loopmlp.construction.classic.ClassicRole;
+import org.loopmlp.construction.classic.ClassicStepContext;
+import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
-import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
-import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.classic.ClassicMachine;
 import org.loopmlp.isa.classic.ClassicState;
@@ -80,150 +73,52 @@ public final class ClassicProver {
   }
 
   private ClassicProofReport run(Path certificateFile) throws IOException {
-    long start = System.nanoTime();
-    ClassicRegisters regs = construction.registers();
-    StateLayout layout = construction.layout();
-    ClassicSpecs specs = new ClassicSpecs(regs);
-    List<ClassicLemma> lemmas = construction.lemmas();
-    byte[] assign = new byte[layout.dimension()];
-    Arrays.fill(assign, Cube.FREE);
-    for (Register r : specs.zeroAtPassStart()) {
-      r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
-    }
-    Path temp = certificateFile == null ? null
-        : certificateFile.resolveSibling(certificateFile.getFileName() + ".partial");
-    List<ClassicProofReport.Stage> proofs = new ArrayList<>();
-    try (CertificateWriter writer = temp == null ? null : CertificateWriter.open(temp,
-        certificateFile.getFileName().toString().endsWith(".gz"))) {
-      if (writer != null) {
-        writer.classicHeader(regs.config().wordBits(), regs.config().memoryBits(),
-            layout.dimension(), lemmas.size());
-      }
-      for (int si = 0; si < lemmas.size(); si++) {
-        ClassicLemma lemma = lemmas.get(si);
-        ClassicProofReport.Stage proof = proveStage(si, lemma, specs.goals(lemma.roles()),
-            assign, writer);
-        proofs.add(proof);
-        if (!proof.proved()) {
-          break;
-        }
-        for (ClassicRole role : lemma.roles()) {
-          specs.cleared(role).forEach(r -> r.bits().forEach(d -> assign[layout.indexOf(d)] = 0));
-          specs.written(role).forEach(r -> r.bits().forEach(
-              d -> assign[layout.indexOf(d)] = Cube.FREE));
-        }
-      }
-      if (writer != null) {
-        writer.end();
-      }
-    }
-    boolean proved = proofs.size() == lemmas.size()
-        && proofs.stream().allMatch(ClassicProofReport.Stage::proved);
-    Optional<Path> written = Optional.empty();
-    if (temp != null) {
-      if (proved) {
-        Files.move(temp, certificateFile, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        written = Optional.of(certificateFile);
-      } else {
-        Files.deleteIfExists(temp);
-      }
-    }
-    return new ClassicProofReport(construction.config(), ImmutableList.copyOf(proofs),
-        (System.nanoTime() - start) / 1_000_000, written, Optional.empty());
+    ClassicSpecs specs = new ClassicSpecs(construction.registers());
+    LemmaSearch.Result<ClassicProofReport.Stage> r = new LemmaSearch<>(construction, specs,
+        new ClassicPart(), listener, caseBudget).run(certificateFile);
+    return new ClassicProofReport(construction.config(), r.stages(), r.millis(),
+        r.certificate(), Optional.empty());
   }
 
-  /** The role labels of a stage, e.g. {@code FETCH+NEXT_PC} (the certificate's stage role). */
-  static String roleNames(ClassicLemma lemma) {
-    return lemma.roles().stream().map(ClassicRole::name).collect(Collectors.joining("+"));
-  }
-
-  private ClassicProofReport.Stage proveStage(int si, ClassicLemma lemma, List<Goal> goals,
-      byte[] assign, CertificateWriter writer) {
-    long start = System.nanoTime();
-    listener.stageStarted(si, lemma.name(), goals.size());
-    Network stage = construction.stageNetwork(si);
-    List<IntegerLayer> layers = stage.layers().stream().map(IntegerLayer::of).toList();
-    StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
-    if (writer != null) {
-      writer.stage(roleNames(lemma), lemma.firstLayer(), lemma.layerCount(), goals.size());
-      writer.bounds(PartialSumBounds.of(layers, assign));
+  /** The classic machine's part of the search: its header, counterexamples and reports. */
+  private final class ClassicPart implements LemmaSearch.Machine<ClassicStepContext,
+      ClassicRole, ClassicCounterexample, ClassicProofReport.Stage> {
+    @Override
+    public ImmutableList<ClassicRole> roles(StageLemma<ClassicStepContext> lemma) {
+      return ClassicRole.of(lemma);
     }
-    long[] excluded = new long[1];
-    StageSearch.CaseSink counting = new StageSearch.CaseSink() {
-      final StageSearch.CaseSink out = writer == null ? StageSearch.CaseSink.NONE : writer;
 
-      @Override
-      public void split(int input) {
-        out.split(input);
-      }
-
-      @Override
-      public void tie(int u, int v) {
-        out.tie(u, v);
-      }
-
-      @Override
-      public void off(int[] rows) {
-        out.off(rows);
-      }
-
-      @Override
-      public void leaf(int[][] on, int[][] bounded) {
-        out.leaf(on, bounded);
-      }
-
-      @Override
-      public void excluded() {
-        excluded[0]++;
-        out.excluded();
-      }
-    };
-    long cases = 0;
-    long facts = 0;
-    Optional<ClassicCounterexample> cex = Optional.empty();
-    boolean exceeded = false;
-    for (Goal goal : goals) {
-      if (writer != null) {
-        writer.goal(goal);
-      }
-      StageSearch.Outcome o = search.prove(goal, counting);
-      cases += o.cases();
-      facts += o.facts();
-      listener.goalFinished(goal.name(), o.cases());
-      if (o.failure() != null) {
-        cex = Optional.of(counterexample(lemma, stage, o.failure()));
-        break;
-      }
-      if (o.budgetExceeded() || cases > caseBudget) {
-        exceeded = true;
-        break;
-      }
+    @Override
+    public void header(CertificateWriter writer, int dimension, int stages) {
+      writer.classicHeader(construction.config().wordBits(),
+          construction.config().memoryBits(), dimension, stages);
     }
-    ClassicProofReport.Stage proof = new ClassicProofReport.Stage(lemma.name(),
-        lemma.roleLabel(), goals.size(), cases, excluded[0], facts,
-        (System.nanoTime() - start) / 1_000_000, cex, exceeded);
-    listener.classicStageFinished(proof);
-    return proof;
-  }
 
-  private ClassicCounterexample counterexample(ClassicLemma lemma, Network stage,
-      StageSearch.Failure f) {
-    StateLayout layout = construction.layout();
-    ImmutableMap.Builder<String, Long> in = ImmutableMap.builder();
-    for (Register r : layout.registers()) {
-      in.put(r.name(), r.valueOf(r.bits().stream().map(d -> (int) f.input()[layout.indexOf(d)])
-          .toList()));
+    @Override
+    public ClassicCounterexample counterexample(int si, StageLemma<ClassicStepContext> lemma,
+        Network stage, StageSearch.Failure f) {
+      StateLayout layout = construction.layout();
+      ImmutableMap<String, Long> input = LemmaSearch.registerValues(layout, f.input());
+      long got = LemmaSearch.exactOutput(stage, f.input(), f.output());
+      return new ClassicCounterexample(lemma.name(), layout.direction(f.output()).name(), got,
+          f.expected(), input, replay(input));
     }
-    ImmutableMap<String, Long> input = in.buildOrThrow();
-    Rational[] x = new Rational[f.input().length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = Rational.of(f.input()[i]);
+
+    @Override
+    public ClassicProofReport.Stage report(
+        LemmaSearch.Stage<ClassicStepContext, ClassicCounterexample> s,
+        ProgressListener listener) {
+      ClassicProofReport.Stage proof = new ClassicProofReport.Stage(s.lemma().name(),
+          s.lemma().roleLabel(), s.goals(), s.cases(), s.excluded(), s.facts(), s.millis(),
+          s.counterexample(), s.budgetExceeded());
+      listener.classicStageFinished(proof);
+      return proof;
     }
-    long got = RationalBackend.INSTANCE.compile(stage).apply(RationalVector.of(x))
-        .get(f.output()).longValueExact();
-    return new ClassicCounterexample(lemma.name(), layout.direction(f.output()).name(), got,
-        f.expected(), input, replay(input));
+
+    @Override
+    public boolean stopsAtFailure() {
+      return true;
+    }
   }
 
   /**

@@ -48,7 +48,7 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * => in.byte == 0}; i/o, write and branch need at most one op flag; branch needs {@code br = 0}
  * and {@code p3 = 0} when no op flag is set.
  */
-final class ClassicSpecs {
+final class ClassicSpecs implements RoleSpecs<ClassicRole> {
   private final ClassicRegisters regs;
   private final StateLayout layout;
   private final int n;
@@ -62,7 +62,8 @@ final class ClassicSpecs {
   }
 
   /** The registers 0 at the start of a pass: the scratch and the flags the host clears. */
-  ImmutableList<Register> zeroAtPassStart() {
+  @Override
+  public ImmutableList<Register> zeroAtPassStart() {
     return ImmutableList.<Register>builder().addAll(regs.scratch()).addAll(regs.passFlags())
         .build();
   }
@@ -72,7 +73,8 @@ final class ClassicSpecs {
     return Math.min(1L << (config.wordBits() - 1), config.memorySize() - 2L);
   }
 
-  ImmutableList<Register> cleared(ClassicRole role) {
+  @Override
+  public ImmutableList<Register> cleared(ClassicRole role) {
     switch (role) {
       case READ:
         return ImmutableList.of(regs.ra());
@@ -90,7 +92,8 @@ final class ClassicSpecs {
     }
   }
 
-  ImmutableList<Register> written(ClassicRole role) {
+  @Override
+  public ImmutableList<Register> written(ClassicRole role) {
     switch (role) {
       case FETCH:
         return ImmutableList.of(regs.ra(), regs.rb(), regs.rc(), regs.run(), regs.ioA(),
@@ -184,7 +187,8 @@ final class ClassicSpecs {
    * the carry chains of subtract's r and next pc's p3), and a frame goal for every direction no
    * role writes (cleared ones required 0). Refused when two roles change one register.
    */
-  List<Goal> goals(List<ClassicRole> roles) {
+  @Override
+  public List<Goal> goals(List<ClassicRole> roles) {
     Set<Register> changed = new HashSet<>();
     List<int[]> forbidden = new ArrayList<>();
     for (ClassicRole role : roles) {

@@ -9,22 +9,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateCodec;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.construction.stage.StateCondition;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.NetworkFormat;
-import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
@@ -40,7 +37,7 @@ import org.loopmlp.isa.SubleqMachine;
  * which the registers earlier stages clear are 0 and every other direction is an arbitrary bit:
  * a stronger claim than needed (the pass only reaches correlated inputs), so a proof holds for
  * every pass. The lemmas are the prover's own statement of the paper's six stages ({@link
- * StageSpecs}), by the stage's paper role (the union of its roles' goals for stages run side by
+ * PaperSpecs}), by the stage's paper role (the union of its roles' goals for stages run side by
  * side, e.g. the compact construction's fetch + next pc); a disagreement is turned into a concrete stage input,
  * re-evaluated exactly, and, where a machine step reaches that input, replayed as a full pass
  * against the reference machine.
@@ -118,118 +115,55 @@ public final class Prover {
   }
 
   private ProofReport run(Path certificateFile) throws IOException {
-    long start = System.nanoTime();
-    MachineRegisters regs = construction.registers();
-    StateLayout layout = construction.layout();
-    StageSpecs specs = new StageSpecs(regs);
-    List<StageLemma> lemmas = construction.lemmas();
-    byte[] assign = new byte[layout.dimension()];
-    java.util.Arrays.fill(assign, (byte) -1);
-    for (Register r : regs.scratch()) {
-      r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
-    }
-    Path temp = certificateFile == null ? null
-        : certificateFile.resolveSibling(certificateFile.getFileName() + ".partial");
-    List<StageProof> proofs = new ArrayList<>();
-    CertificateWriter writer = temp == null ? null : CertificateWriter.open(temp,
-        certificateFile.getFileName().toString().endsWith(".gz"));
-    try {
-      if (writer != null) {
-        writer.header(construction.config(), layout.dimension(), lemmas.size());
-      }
-      for (int si = 0; si < lemmas.size(); si++) {
-        StageLemma lemma = lemmas.get(si);
-        List<Goal> goals = specs.goals(lemma.paperStages());
-        StageProof proof = proveStage(si, lemma, goals, assign, writer);
-        proofs.add(proof);
-        listener.stageFinished(proof);
-        for (PaperStage role : lemma.paperStages()) {
-          for (Register r : specs.cleared(role)) {
-            r.bits().forEach(d -> assign[layout.indexOf(d)] = 0);
-          }
-          for (Register r : specs.written(role)) {
-            r.bits().forEach(d -> assign[layout.indexOf(d)] = -1);
-          }
-        }
-      }
-      if (writer != null) {
-        writer.end();
-      }
-    } finally {
-      if (writer != null) {
-        writer.close();
-      }
-    }
-    boolean proved = proofs.stream().allMatch(StageProof::proved);
-    Optional<Path> written = Optional.empty();
-    if (temp != null) {
-      if (proved) {
-        Files.move(temp, certificateFile, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        written = Optional.of(certificateFile);
-      } else {
-        Files.deleteIfExists(temp);
-      }
-    }
-    return new ProofReport(construction.name(), construction.config(),
-        ImmutableList.copyOf(proofs), (System.nanoTime() - start) / 1_000_000, written,
-        Optional.empty());
+    PaperSpecs specs = new PaperSpecs(construction.registers());
+    LemmaSearch.Result<StageProof> r = new LemmaSearch<>(construction, specs, new PaperMachine(),
+        listener, caseBudget).run(certificateFile);
+    return new ProofReport(construction.name(), construction.config(), r.stages(), r.millis(),
+        r.certificate(), Optional.empty());
   }
 
-  private StageProof proveStage(int si, StageLemma lemma, List<Goal> goals, byte[] assign,
-      CertificateWriter writer) {
-    long start = System.nanoTime();
-    listener.stageStarted(si, lemma.name(), goals.size());
-    Network stage = construction.stageNetwork(si);
-    List<IntegerLayer> layers = stage.layers().stream().map(IntegerLayer::of).toList();
-    StageSearch search = new StageSearch(layers, assign.clone(), caseBudget);
-    long[] bounds = PartialSumBounds.of(layers, assign);
-    if (writer != null) {
-      writer.stage(lemma.paperStages().stream().map(PaperStage::name)
-          .collect(java.util.stream.Collectors.joining("+")), lemma.firstLayer(),
-          lemma.layerCount(), goals.size());
-      writer.bounds(bounds);
+  /** The paper machine's part of the search: its header, counterexamples and stage reports. */
+  private final class PaperMachine
+      implements LemmaSearch.Machine<PaperStep, PaperStage, Counterexample, StageProof> {
+    @Override
+    public ImmutableList<PaperStage> roles(StageLemma<PaperStep> lemma) {
+      return lemma.paperStages();
     }
-    long cases = 0;
-    long facts = 0;
-    Optional<Counterexample> cex = Optional.empty();
-    boolean exceeded = false;
-    for (Goal goal : goals) {
-      if (writer != null) {
-        writer.goal(goal);
-      }
-      StageSearch.Outcome o = search.prove(goal,
-          writer == null ? StageSearch.CaseSink.NONE : writer);
-      cases += o.cases();
-      facts += o.facts();
-      listener.goalFinished(goal.name(), o.cases());
-      if (o.failure() != null) {
-        cex = Optional.of(counterexample(si, lemma, stage, o.failure()));
-        break;
-      }
-      if (o.budgetExceeded() || cases > caseBudget) {
-        exceeded = true;
-        break;
-      }
+
+    @Override
+    public void header(CertificateWriter writer, int dimension, int stages) {
+      writer.header(construction.config(), dimension, stages);
     }
-    return new StageProof(lemma.name(), lemma.paperStages(), goals.size(), cases, facts,
-        (System.nanoTime() - start) / 1_000_000, cex, exceeded,
-        java.util.Arrays.stream(bounds).boxed().collect(ImmutableList.toImmutableList()));
+
+    @Override
+    public Counterexample counterexample(int si, StageLemma<PaperStep> lemma, Network stage,
+        StageSearch.Failure f) {
+      return Prover.this.counterexample(si, lemma, stage, f);
+    }
+
+    @Override
+    public StageProof report(LemmaSearch.Stage<PaperStep, Counterexample> s,
+        ProgressListener listener) {
+      StageProof proof = new StageProof(s.lemma().name(), s.lemma().paperStages(), s.goals(),
+          s.cases(), s.facts(), s.millis(), s.counterexample(), s.budgetExceeded(),
+          Arrays.stream(s.bounds()).boxed().collect(ImmutableList.toImmutableList()));
+      listener.stageFinished(proof);
+      return proof;
+    }
+
+    @Override
+    public boolean stopsAtFailure() {
+      return false;
+    }
   }
 
-  private Counterexample counterexample(int si, StageLemma lemma, Network stage,
+  private Counterexample counterexample(int si, StageLemma<PaperStep> lemma, Network stage,
       StageSearch.Failure f) {
     StateLayout layout = construction.layout();
-    MachineRegisters regs = construction.registers();
-    ImmutableMap.Builder<String, Long> in = ImmutableMap.builder();
-    for (Register r : layout.registers()) {
-      List<Integer> bits = r.bits().stream().map(d -> (int) f.input()[layout.indexOf(d)])
-          .toList();
-      in.put(r.name(), r.valueOf(bits));
-    }
-    ImmutableMap<String, Long> input = in.buildOrThrow();
+    PaperRegisters regs = construction.registers();
+    ImmutableMap<String, Long> input = LemmaSearch.registerValues(layout, f.input());
     String direction = layout.direction(f.output()).name();
-    long got = exactOutput(stage, f.input(), f.output());
+    long got = LemmaSearch.exactOutput(stage, f.input(), f.output());
     String failingRegister = layout.registers().stream()
         .filter(r -> r.bits().contains(layout.direction(f.output()))).findFirst()
         .map(Register::name).orElse(direction);
@@ -241,8 +175,8 @@ public final class Prover {
   }
 
   /** The role of the lemma that writes or clears {@code register}; else its first role. */
-  private PaperStage roleChanging(StageLemma lemma, String register) {
-    StageSpecs specs = new StageSpecs(construction.registers());
+  private PaperStage roleChanging(StageLemma<PaperStep> lemma, String register) {
+    PaperSpecs specs = new PaperSpecs(construction.registers());
     for (PaperStage role : lemma.paperStages()) {
       if (java.util.stream.Stream.concat(specs.written(role).stream(),
           specs.cleared(role).stream()).anyMatch(r -> r.name().equals(register))) {
@@ -252,24 +186,15 @@ public final class Prover {
     return lemma.paperStage();
   }
 
-  /** The stage network's output {@code output} on the full input, in exact arithmetic. */
-  private static long exactOutput(Network stage, byte[] input, int output) {
-    Rational[] x = new Rational[input.length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = Rational.of(input[i]);
-    }
-    StateVector y = RationalBackend.INSTANCE.compile(stage).apply(RationalVector.of(x));
-    return y.get(output).longValueExact();
-  }
-
   /**
    * Runs the witness step: the construction's own stage lemma on the stage input the reference
    * step produces, and the whole pass against the reference machine.
    */
-  private Counterexample.ReferenceCheck replay(int si, StageLemma lemma, Witnesses.Step w) {
+  private Counterexample.ReferenceCheck replay(int si, StageLemma<PaperStep> lemma,
+      Witnesses.Step w) {
     StateLayout layout = construction.layout();
-    StepContext step = StepContext.of(w.program(), w.before());
-    StateCondition pre = lemma.precondition();
+    PaperStep step = PaperStep.of(w.program(), w.before());
+    StateCondition<PaperStep> pre = lemma.precondition();
     RationalVector stageIn = pre.expectedVector(layout, step);
     StateVector stageOut = RationalBackend.INSTANCE.compile(construction.stageNetwork(si))
         .apply(stageIn);

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
@@ -26,7 +26,7 @@ final class Witnesses {
    * The step for {@code role} with stage-input register values {@code in}; {@code failing} names
    * the failing register (kept intact for write). Empty when no step reaches that input.
    */
-  static Optional<Step> stepFor(PaperStage role, MachineRegisters regs, Map<String, Long> in,
+  static Optional<Step> stepFor(PaperStage role, PaperRegisters regs, Map<String, Long> in,
       String failing) {
     MachineConfig config = regs.config();
     int k = config.codeSize();

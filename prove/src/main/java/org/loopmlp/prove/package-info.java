@@ -16,7 +16,7 @@
  * branches cover the case and the free bits of each branch range over a full box, so ranges stay
  * exact. When all neurons of
  * a case are decided, each output is an affine form, compared exactly with the form the lemma
- * requires ({@code StageSpecs}). Outputs are grouped into goals proved by
+ * requires ({@code PaperSpecs}). Outputs are grouped into goals proved by
  * separate case splits, one per owned register, or per bit for subtract and next pc. Bit i of
  * {@code r = wrap(vb - va)} depends only on the low i+1 bits, through {@code S_i = sum_{j<=i} 2^j
  * (vb_j - va_j) + 2^(i+1)}; a threshold on S_i is undecided only while the carry into the fixed
@@ -63,7 +63,7 @@
  * ones required 0). This states the roles applied one after the other, in the lemma's order,
  * exactly when no role reads a register an earlier role of the stage writes or clears (write
  * reads r before branch clears it: write first) and no two roles change one register; otherwise
- * {@code StageSpecs} refuses the lemma. Each goal's tree is a complete split of the whole stage
+ * {@code PaperSpecs} refuses the lemma. Each goal's tree is a complete split of the whole stage
  * input, so it covers every input of the combined stage whatever the other parts' neurons do;
  * those neurons are outside the goal's cone unless the goal's outputs depend on them, and then
  * they are decided like any other.

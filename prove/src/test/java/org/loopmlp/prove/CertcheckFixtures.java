@@ -22,12 +22,14 @@ import org.loopmlp.construction.OneHotConstruction;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicStage;
+import org.loopmlp.construction.classic.ClassicRegisters;
+import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.BranchStage;
+import org.loopmlp.construction.stage.MachineStage;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.ParallelStage;
 import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.construction.stage.StageLemma;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.construction.stage.WriteStage;
 import org.loopmlp.exact.NetworkFormat;
 import org.loopmlp.exact.RationalVector;
@@ -89,7 +91,8 @@ class CertcheckFixtures {
     ClassicConstruction classic = ClassicConstruction.build(ClassicConfig.of(6, 4));
     classic(root.resolve("classic-6-4"), classic);
     // subtract before read: each lemma holds on its inputs, the pass subtracts zeros
-    List<ClassicStage> cs = new ArrayList<>(ClassicConstruction.standardStages());
+    List<MachineStage<ClassicStepContext, ClassicRegisters>> cs =
+        new ArrayList<>(ClassicConstruction.standardStages());
     cs.add(1, cs.remove(2));
     classic(root.resolve("classic-6-4-reordered"),
         ClassicConstruction.assemble("reordered", classic.config(), cs));
@@ -142,9 +145,9 @@ class CertcheckFixtures {
           memory[i] = random.nextBoolean() ? config.wrap(random.nextLong())
               : new long[] {config.minWord(), config.maxWord(), 0, -1, 1}[random.nextInt(5)];
         }
-        StepContext step = StepContext.of(Program.ofSlots(config, slots, 0),
+        PaperStep step = PaperStep.of(Program.ofSlots(config, slots, 0),
             MachineState.of(config, memory, random.nextInt(config.codeSize())));
-        for (StageLemma lemma : c.lemmas()) {
+        for (StageLemma<PaperStep> lemma : c.lemmas()) {
           w.println("lemma " + lemma.name().replace(' ', '_') + " "
               + String.join("+", lemma.paperStages().stream().map(Enum::name).toList()) + " "
               + bits(lemma.precondition().expectedVector(layout, step)) + " "

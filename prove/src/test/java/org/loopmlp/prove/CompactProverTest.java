@@ -54,7 +54,7 @@ class CompactProverTest {
   void aParallelStageHasTheGoalsOfBothRolesAndOneFrame() {
     Construction c = CompactConstruction.build(MachineConfig.of(4, 2, 3));
     StateLayout layout = c.layout();
-    StageSpecs specs = new StageSpecs(c.registers());
+    PaperSpecs specs = new PaperSpecs(c.registers());
     List<Goal> both = specs.goals(List.of(PaperStage.WRITE, PaperStage.BRANCH));
     List<Goal> write = specs.goals(PaperStage.WRITE);
     List<Goal> branch = specs.goals(PaperStage.BRANCH);
@@ -73,7 +73,7 @@ class CompactProverTest {
 
   @Test
   void refusesRolesThatReadWhatAnEarlierRoleChanges() {
-    StageSpecs specs = new StageSpecs(
+    PaperSpecs specs = new PaperSpecs(
         CompactConstruction.build(MachineConfig.of(3, 1, 1)).registers());
     // branch clears r, which write reads: only write first states the sequential step
     assertThrows(IllegalArgumentException.class,

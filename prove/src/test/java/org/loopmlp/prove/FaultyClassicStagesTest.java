@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicFetchStage;
-import org.loopmlp.construction.classic.ClassicStage;
+import org.loopmlp.construction.classic.ClassicRegisters;
+import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.classic.ClassicSubtractStage;
 import org.loopmlp.construction.classic.ClassicWriteStage;
-import org.loopmlp.construction.classic.FaultyClassicStage;
 import org.loopmlp.construction.gadget.Affine;
+import org.loopmlp.construction.stage.FaultyStage;
+import org.loopmlp.construction.stage.MachineStage;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
@@ -25,8 +27,10 @@ import org.loopmlp.isa.classic.ClassicConfig;
 class FaultyClassicStagesTest {
   private static final ClassicConfig CONFIG = ClassicConfig.of(6, 4);
 
-  private static ClassicCounterexample failsAt(int index, ClassicStage faulty) {
-    List<ClassicStage> stages = new ArrayList<>(ClassicConstruction.standardStages());
+  private static ClassicCounterexample failsAt(int index,
+      MachineStage<ClassicStepContext, ClassicRegisters> faulty) {
+    List<MachineStage<ClassicStepContext, ClassicRegisters>> stages =
+        new ArrayList<>(ClassicConstruction.standardStages());
     stages.set(index, faulty);
     ClassicProofReport r = ClassicProver.prove(
         ClassicConstruction.assemble("faulty", CONFIG, stages), ProgressListener.NONE,
@@ -44,7 +48,7 @@ class FaultyClassicStagesTest {
   void aBranchThatIgnoresZeroIsRefutedAtSubtract() {
     // br without [D == 0]: r == 0 no longer branches
     ClassicCounterexample cx = failsAt(2,
-        FaultyClassicStage.withNeuron(ClassicSubtractStage.standard(),
+        FaultyStage.withNeuron(ClassicSubtractStage.standard(),
         "br.bit[0]", a -> a.toBuilder().plus(Direction.named("subtract+io.d.ge0.ge"), -1)
             .plus(Direction.named("subtract+io.d.ge0.gt"), 1)
             .plus(Direction.named("subtract+io.d.ge1.ge"), 1)
@@ -61,7 +65,7 @@ class FaultyClassicStagesTest {
   @Test
   void aWriteThatIgnoresTheGateIsRefutedAtWrite() {
     ClassicCounterexample cx = failsAt(3,
-        FaultyClassicStage.withNeuron(ClassicWriteStage.standard(),
+        FaultyStage.withNeuron(ClassicWriteStage.standard(),
         "write+branch.y[5].bit[0]", a -> a.toBuilder().plus(Direction.named("op.sub.bit[0]"), -1)
             .plus(Direction.named("op.in.bit[0]"), -1).plusConstant(1).build()));
     assertEquals("write+branch", cx.stage());
@@ -71,7 +75,7 @@ class FaultyClassicStagesTest {
   @Test
   void aFetchThatForgetsTheHaltGateIsRefutedAtFetchAndDiffersFromTheMachine() {
     ClassicCounterexample cx = failsAt(0,
-        FaultyClassicStage.withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
+        FaultyStage.withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
         a -> Affine.constant(1)));
     assertEquals("fetch+next pc", cx.stage());
     assertEquals("run.bit[0]", cx.direction());

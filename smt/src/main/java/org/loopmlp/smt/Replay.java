@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.exact.Rational;
@@ -129,7 +129,7 @@ public record Replay(String lemma, String goal, String failingRegister,
    */
   static Optional<TestCase> witness(Construction c, List<String> roles,
       Map<String, Long> in, String failing) {
-    MachineRegisters regs = c.registers();
+    PaperRegisters regs = c.registers();
     MachineConfig config = c.config();
     int k = config.codeSize();
     int m = config.dataSize();

@@ -10,10 +10,11 @@ import java.util.Optional;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
 import org.loopmlp.construction.classic.ClassicRole;
+import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.construction.stage.StageLemma;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.exact.Network;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.classic.ClassicConfig;
@@ -104,7 +105,7 @@ public record Subject(Machine machine, String construction, int wordBits, int da
   /** A paper-machine construction. */
   public static Subject paper(Construction c) {
     List<Span> spans = new ArrayList<>();
-    for (StageLemma l : c.lemmas()) {
+    for (StageLemma<PaperStep> l : c.lemmas()) {
       spans.add(new Span(l.name(), l.paperStages().stream().map(PaperStage::name)
           .collect(ImmutableList.toImmutableList()), l.firstLayer(), l.layerCount()));
     }
@@ -121,8 +122,8 @@ public record Subject(Machine machine, String construction, int wordBits, int da
   /** A classic-machine construction. */
   public static Subject classic(ClassicConstruction c) {
     List<Span> spans = new ArrayList<>();
-    for (ClassicLemma l : c.lemmas()) {
-      spans.add(new Span(l.name(), l.roles().stream().map(ClassicRole::name)
+    for (StageLemma<ClassicStepContext> l : c.lemmas()) {
+      spans.add(new Span(l.name(), ClassicRole.of(l).stream().map(ClassicRole::name)
           .collect(ImmutableList.toImmutableList()), l.firstLayer(), l.layerCount()));
     }
     ImmutableList.Builder<ImmutableList<String>> names = ImmutableList.builder();

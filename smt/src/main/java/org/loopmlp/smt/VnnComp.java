@@ -20,10 +20,11 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemma;
+import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.construction.stage.StageLemma;
-import org.loopmlp.construction.stage.StepContext;
+import org.loopmlp.construction.stage.PaperStep;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.exact.Network;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
@@ -128,12 +129,12 @@ public final class VnnComp {
     Statement st = Statement.of(Subject.paper(k));
     Set<String> zero = new LinkedHashSet<>(st.zeroAtPassStart());
     for (int si = 0; si < k.lemmas().size(); si++) {
-      StageLemma lemma = k.lemmas().get(si);
+      StageLemma<PaperStep> lemma = k.lemmas().get(si);
       List<String> roles = lemma.paperStages().stream().map(Enum::name).toList();
       Network net = k.stageNetwork(si);
       String onnx = prefix + "_" + (si + 1) + "_" + clean(lemma.name()) + ".onnx";
       for (int j = 0; j < perStage; j++) {
-        StepContext step = StepContext.of(randomProgram(config, rnd), randomState(config, rnd));
+        PaperStep step = PaperStep.of(randomProgram(config, rnd), randomState(config, rnd));
         RationalVector in = lemma.precondition().expectedVector(k.layout(), step);
         RationalVector post = lemma.postcondition().expectedVector(k.layout(), step);
         Instance inst = instance(prefix + "_" + (si + 1) + "_" + clean(lemma.name()) + "_" + j,
@@ -160,14 +161,14 @@ public final class VnnComp {
     Statement st = Statement.of(Subject.paper(k));
     Set<String> zero = new LinkedHashSet<>(st.zeroAtPassStart());
     for (int si = 0; si < k.lemmas().size(); si++) {
-      StageLemma lemma = k.lemmas().get(si);
+      StageLemma<PaperStep> lemma = k.lemmas().get(si);
       List<String> roles = lemma.paperStages().stream().map(Enum::name).toList();
       var proof = report.stages().get(si);
       boolean here = layer < 0 || lemma.contains(layer);
       if (here && proof.counterexample().isPresent()
           && proof.counterexample().get().reference().isPresent()) {
         var ref = proof.counterexample().get().reference().get();
-        StepContext step = StepContext.of(ref.program(), ref.before());
+        PaperStep step = PaperStep.of(ref.program(), ref.before());
         RationalVector in = lemma.precondition().expectedVector(k.layout(), step);
         RationalVector post = lemma.postcondition().expectedVector(k.layout(), step);
         String onnx = prefix + "_" + (si + 1) + "_" + clean(lemma.name()) + ".onnx";
@@ -284,8 +285,8 @@ public final class VnnComp {
     int n = config.wordBits();
     int size = config.memorySize();
     for (int si = 0; si < k.lemmas().size(); si++) {
-      ClassicLemma lemma = k.lemmas().get(si);
-      List<String> roles = lemma.roles().stream().map(Enum::name).toList();
+      StageLemma<ClassicStepContext> lemma = k.lemmas().get(si);
+      List<String> roles = ClassicRole.of(lemma).stream().map(Enum::name).toList();
       Network net = k.stageNetwork(si);
       String onnx = prefix + "_" + (si + 1) + "_" + clean(lemma.name()) + ".onnx";
       for (int j = 0; j < perStage; j++) {

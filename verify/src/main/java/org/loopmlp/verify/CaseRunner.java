@@ -13,7 +13,7 @@ import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.DecodedState;
 import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.StateCodec;
-import org.loopmlp.construction.stage.StepContext;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.Instruction;
@@ -74,13 +74,14 @@ final class CaseRunner {
     MachineState current = tc.state();
     StateVector x = c.network().load(c.codec().encode(tc.program(), current));
     for (int pass = 0; pass < tc.passes(); pass++) {
-      StepContext step = StepContext.of(tc.program(), current);
+      PaperStep step = PaperStep.of(tc.program(), current);
       count(coverage, step.detail(), tc.config());
       Optional<Disagreement> d;
       StateVector out = null;
       try {
         if (checked) {
-          CheckedObserver observer = CheckedObserver.forPass(c.construction(), step, pass);
+          CheckedObserver<PaperStep> observer =
+              CheckedObserver.forPass(c.construction(), step, pass);
           observer.beforePass(x);
           out = c.network().apply(x, observer);
         } else {
@@ -128,7 +129,7 @@ final class CaseRunner {
   }
 
   /** Decodes the pass output and compares it with the reference step's state after. */
-  private Optional<Disagreement> compareOutput(Compiled c, StepContext step, int pass,
+  private Optional<Disagreement> compareOutput(Compiled c, PaperStep step, int pass,
       StateVector out) {
     DecodedState decoded;
     try {
@@ -164,10 +165,10 @@ final class CaseRunner {
   }
 
   /** Replays a failing pass in checked mode to find the stage, layer and direction. */
-  private Optional<Disagreement> diagnose(Compiled c, StepContext step, int pass,
+  private Optional<Disagreement> diagnose(Compiled c, PaperStep step, int pass,
       StateVector input) {
     try {
-      CheckedObserver observer = CheckedObserver.forPass(c.construction(), step, pass);
+      CheckedObserver<PaperStep> observer = CheckedObserver.forPass(c.construction(), step, pass);
       observer.beforePass(input);
       c.network().apply(input, observer);
       return Optional.empty();
@@ -182,7 +183,7 @@ final class CaseRunner {
    * A floating-point backend overflowed to infinity (e.g. float16 beyond 65504): the entry has
    * no exact value to check, which is a disagreement in itself.
    */
-  private static Disagreement notFinite(ArithmeticException e, int pass, StepContext step) {
+  private static Disagreement notFinite(ArithmeticException e, int pass, PaperStep step) {
     return new Disagreement(pass, "not finite", "pass", -1, "output", "an entry",
         "a finite value", String.valueOf(e.getMessage()), step.before(), step.detail());
   }
@@ -190,6 +191,6 @@ final class CaseRunner {
   private static Disagreement fromViolation(LemmaViolation v, int pass) {
     return new Disagreement(pass, v.kind().name().toLowerCase(java.util.Locale.ROOT),
         v.stage(), v.layer(), v.layerLabel(), v.direction().name(), v.expected(),
-        v.got().toString(), v.step().before(), v.step().detail());
+        v.got().toString(), v.step(PaperStep.class).before(), v.step(PaperStep.class).detail());
   }
 }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
@@ -52,7 +53,7 @@ public final class FrameProof {
     checkNotNull(construction, "construction");
     ImmutableList.Builder<Violation> violations = ImmutableList.builder();
     long obligations = 0;
-    for (StageLemma lemma : construction.lemmas()) {
+    for (StageLemma<PaperStep> lemma : construction.lemmas()) {
       for (int li = lemma.firstLayer(); li <= lemma.lastLayer(); li++) {
         SparseLayer layer = construction.layer(li).layer();
         for (Register r : lemma.frame()) {

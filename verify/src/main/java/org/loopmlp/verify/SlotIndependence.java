@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.exact.Rational;
@@ -43,7 +43,7 @@ public final class SlotIndependence {
   /** Empty when the proof holds for every pc; else the first failure. */
   public static Optional<Failure> check(Construction construction) {
     checkNotNull(construction, "construction");
-    MachineRegisters regs = construction.registers();
+    PaperRegisters regs = construction.registers();
     StateLayout layout = construction.layout();
     int dim = layout.dimension();
     int k = construction.config().codeSize();
@@ -70,7 +70,7 @@ public final class SlotIndependence {
         if (q == p) {
           continue;
         }
-        for (MachineRegisters.Field f : MachineRegisters.Field.values()) {
+        for (PaperRegisters.Field f : PaperRegisters.Field.values()) {
           for (Direction d : regs.code(q, f).bits()) {
             int i = layout.indexOf(d);
             copyOf[i] = i;

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
+import org.loopmlp.construction.RegisterBits;
 import org.loopmlp.construction.StateLayout;
-import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.ScaledIntegerVector;
 import org.loopmlp.exact.StateVector;
@@ -56,15 +56,9 @@ public final class ClassicCodec {
   private ClassicCodec(ClassicRegisters regs, StateLayout layout) {
     this.regs = regs;
     this.layout = layout;
-    this.wordOf = new int[layout.dimension()];
-    Arrays.fill(wordOf, NOT_MEMORY);
-    this.memIndex = new int[regs.config().memorySize()][];
-    for (int a = 0; a < memIndex.length; a++) {
-      memIndex[a] = indices(regs.mem(a));
-      for (int i : memIndex[a]) {
-        wordOf[i] = a;
-      }
-    }
+    RegisterBits.Memory memory = RegisterBits.memory(layout, regs, NOT_MEMORY);
+    this.memIndex = memory.words();
+    this.wordOf = memory.wordOf();
     // the scratch registers the layout has (a construction may leave some out)
     Set<Integer> s = new HashSet<>();
     for (Register r : regs.scratch()) {
@@ -93,11 +87,7 @@ public final class ClassicCodec {
   }
 
   private int[] indices(Register r) {
-    int[] idx = new int[r.width()];
-    for (int t = 0; t < idx.length; t++) {
-      idx[t] = layout.indexOf(r.bit(t));
-    }
-    return idx;
+    return RegisterBits.indices(layout, r);
   }
 
   private static int[] concat(int[] a, int[] b) {
@@ -193,9 +183,9 @@ public final class ClassicCodec {
     checkDimension(vector);
     long[] memory = new long[regs.config().memorySize()];
     for (int a = 0; a < memory.length; a++) {
-      memory[a] = read(vector, regs.mem(a), memIndex[a]);
+      memory[a] = RegisterBits.read(vector, regs.mem(a), memIndex[a]);
     }
-    long pc = read(vector, regs.pc(), pcIndex);
+    long pc = RegisterBits.read(vector, regs.pc(), pcIndex);
     Ports out = ports(vector);
     for (int i : scratch) {
       checkScratch(vector, i);
@@ -217,20 +207,20 @@ public final class ClassicCodec {
 
   /** The ports and pass flags of {@code vector}, checked in the order {@link #decode} states. */
   private Ports ports(StateVector vector) {
-    long inByte = read(vector, regs.inByte(), inByteIndex);
-    boolean eof = read(vector, regs.inEof(), inEofIndex) == 1;
+    long inByte = RegisterBits.read(vector, regs.inByte(), inByteIndex);
+    boolean eof = RegisterBits.read(vector, regs.inEof(), inEofIndex) == 1;
     if (eof && inByte != 0) {
       throw new DecodeException(regs.inByte().bit(0), vector.get(inByteIndex[0]),
           "in.byte == 0 at end of input");
     }
-    boolean taken = read(vector, regs.inTaken(), inTakenIndex) == 1;
-    long outByte = read(vector, regs.outByte(), outByteIndex);
-    boolean valid = read(vector, regs.outValid(), outValidIndex) == 1;
+    boolean taken = RegisterBits.read(vector, regs.inTaken(), inTakenIndex) == 1;
+    long outByte = RegisterBits.read(vector, regs.outByte(), outByteIndex);
+    boolean valid = RegisterBits.read(vector, regs.outValid(), outValidIndex) == 1;
     if (!valid && outByte != 0) {
       throw new DecodeException(regs.outByte().bit(0), vector.get(outByteIndex[0]),
           "out.byte == 0 without out.valid");
     }
-    boolean executed = read(vector, regs.executed(), executedIndex) == 1;
+    boolean executed = RegisterBits.read(vector, regs.executed(), executedIndex) == 1;
     return new Ports(eof ? ClassicMachine.END_OF_INPUT : (int) inByte, taken,
         valid ? (int) outByte : -1, executed);
   }
@@ -244,30 +234,9 @@ public final class ClassicCodec {
 
   /** The value of register {@code r} in {@code vector}; every bit must be exactly 0 or 1. */
   public long read(StateVector vector, Register r) {
-    return read(vector, r, indices(r));
+    return RegisterBits.read(vector, r, indices(r));
   }
 
-  /**
-   * The value of {@code r}, whose bits are at {@code idx}: its bits read least significant first
-   * as {@link Register#valueOf} reads them (two's complement below 64 bits: minus 2^width when
-   * the top bit is set).
-   */
-  private static long read(StateVector vector, Register r, int[] idx) {
-    long u = 0;
-    for (int t = 0; t < idx.length; t++) {
-      int i = idx[t];
-      if (vector.isOne(i)) {
-        u |= 1L << t;
-      } else if (!vector.isZero(i)) {
-        throw new DecodeException(r.bit(t), vector.get(i), "a bit 0 or 1");
-      }
-    }
-    if (r.encoding() == Register.Encoding.TWOS_COMPLEMENT && idx.length < 64
-        && (u >>> (idx.length - 1) & 1) == 1) {
-      u -= 1L << idx.length;
-    }
-    return u;
-  }
 
   /** A decoder of successive pass outputs, none decoded yet. */
   public Decoder decoder() {
@@ -367,12 +336,12 @@ public final class ClassicCodec {
         long[] value = new long[words.length];
         int differ = 0;
         for (int j = 0; j < words.length; j++) {
-          value[j] = read(vector, regs.mem(words[j]), memIndex[words[j]]);
+          value[j] = RegisterBits.read(vector, regs.mem(words[j]), memIndex[words[j]]);
           if (value[j] != before.word(words[j])) {
             differ++;
           }
         }
-        long pc = read(vector, regs.pc(), pcIndex);
+        long pc = RegisterBits.read(vector, regs.pc(), pcIndex);
         Ports ports = ports(vector);
         return ports.build(withWords(before, words, value, differ, pc));
       } catch (DecodeException e) {

@@ -4,17 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
-import java.util.ArrayList;
 import java.util.List;
-import org.loopmlp.construction.Invariant;
 import org.loopmlp.construction.LayerAssembler;
-import org.loopmlp.construction.LayerInfo;
-import org.loopmlp.construction.Register;
-import org.loopmlp.construction.StateLayout;
-import org.loopmlp.construction.stage.LayerPlan;
+import org.loopmlp.construction.MachineConstruction;
+import org.loopmlp.construction.stage.MachineStage;
 import org.loopmlp.exact.Network;
-import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
@@ -44,43 +38,30 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * stage's postcondition (the first from {@link ClassicRole#passStart}) and applies its roles'
  * effects; its frame is every register the roles do not own. Immutable.
  */
-public final class ClassicConstruction {
+public final class ClassicConstruction
+    extends MachineConstruction<ClassicStepContext, ClassicRegisters> {
   public static final String NAME = "classic";
   public static final String SPLIT_NAME = "classic-split";
 
-  private final String name;
   private final ClassicConfig config;
-  private final ClassicRegisters registers;
-  private final StateLayout layout;
-  private final ImmutableList<ClassicStage> stages;
-  private final ImmutableList<ClassicLemma> lemmas;
-  private final ImmutableList<LayerInfo> layers;
-  private final ImmutableList<Invariant> inputInvariants;
-  private final Network network;
+  private final ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>> stages;
 
-  private ClassicConstruction(String name, ClassicConfig config, ClassicRegisters registers,
-      StateLayout layout, ImmutableList<ClassicStage> stages, ImmutableList<ClassicLemma> lemmas,
-      ImmutableList<LayerInfo> layers, ImmutableList<Invariant> inputInvariants,
-      Network network) {
-    this.name = name;
+  private ClassicConstruction(ClassicConfig config,
+      ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>> stages,
+      Parts<ClassicStepContext, ClassicRegisters> parts) {
+    super(parts);
     this.config = config;
-    this.registers = registers;
-    this.layout = layout;
     this.stages = stages;
-    this.lemmas = lemmas;
-    this.layers = layers;
-    this.inputInvariants = inputInvariants;
-    this.network = network;
   }
 
   /** The four stages, in order. */
-  public static ImmutableList<ClassicStage> standardStages() {
+  public static ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>> standardStages() {
     return ImmutableList.of(ClassicFetchStage.standard(), ClassicReadStage.standard(),
         ClassicSubtractStage.standard(), ClassicWriteStage.standard());
   }
 
   /** The four stages with every address decoded in halves, in order. */
-  public static ImmutableList<ClassicStage> splitStages() {
+  public static ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>> splitStages() {
     return ImmutableList.of(ClassicFetchStage.splitDecoding(), ClassicReadStage.splitDecoding(),
         ClassicSubtractStage.standard(), ClassicWriteStage.splitDecoding());
   }
@@ -116,151 +97,27 @@ public final class ClassicConstruction {
    *     does not end in the state space
    */
   public static ClassicConstruction assemble(String name, ClassicConfig config,
-      List<? extends ClassicStage> stages) {
-    checkNotNull(name, "name");
+      List<? extends MachineStage<ClassicStepContext, ClassicRegisters>> stages) {
     checkNotNull(config, "config");
     checkArgument(config.inputMode() == ClassicConfig.InputMode.STORE,
         "the classic construction implements store-mode input only, not %s",
         config.inputMode());
-    checkArgument(!stages.isEmpty(), "a construction needs at least one stage");
-    Assembler a = new Assembler(ClassicRegisters.of(config));
-    for (int si = 0; si < stages.size(); si++) {
-      a.addStage(si, checkNotNull(stages.get(si), "stage %s", si));
-    }
-    return new ClassicConstruction(name, config, a.regs, a.layout, ImmutableList.copyOf(stages),
-        ImmutableList.copyOf(a.lemmas), ImmutableList.copyOf(a.infos), a.inputInvariants,
-        Network.withInputNames(a.built, a.layout.names()));
+    ClassicRegisters regs = ClassicRegisters.of(config);
+    return new ClassicConstruction(config, ImmutableList.copyOf(stages),
+        assemble(name, regs, ClassicRole.passStart(regs), stages));
   }
 
-  private static final class Assembler {
-    final ClassicRegisters regs;
-    final StateLayout layout;
-    final ImmutableList<Invariant> inputInvariants;
-    final LayerAssembler layers;
-    final List<SparseLayer> built;
-    final List<LayerInfo> infos;
-    final List<ClassicLemma> lemmas = new ArrayList<>();
-    ClassicCondition condition;
-
-    Assembler(ClassicRegisters regs) {
-      this.regs = regs;
-      this.layout = regs.layout();
-      this.layers = new LayerAssembler(layout, regs.scratch());
-      this.inputInvariants = layers.inputInvariants();
-      this.built = layers.layers();
-      this.infos = layers.layerInfos();
-      this.condition = ClassicRole.passStart(regs);
-    }
-
-    void addStage(int si, ClassicStage stage) {
-      ImmutableList<LayerPlan> plans = stage.layers(regs);
-      int firstLayer = layers.addStage(si, stage.name(), plans, stage.reads(regs),
-          stage.writes(regs));
-      addLemma(stage, firstLayer, plans.size());
-    }
-
-    void addLemma(ClassicStage stage, int firstLayer, int layerCount) {
-      ImmutableList<ClassicRole> roles = stage.roles();
-      checkArgument(!roles.isEmpty(), "stage %s implements no role", stage.name());
-      ClassicCondition post = condition;
-      ImmutableSet.Builder<Register> ownedBuilder = ImmutableSet.builder();
-      for (ClassicRole role : roles) {
-        post = post.with(role.effect(regs));
-        ownedBuilder.addAll(role.owned(regs));
-      }
-      ImmutableSet<Register> owned = ownedBuilder.build();
-      ImmutableList<Register> frame = layers.frame(owned);
-      lemmas.add(new ClassicLemma(stage.name(), roles, firstLayer, layerCount, condition, post,
-          owned, frame));
-      condition = post;
-    }
-  }
-
-  /**
-   * This construction with another network of the same shape (e.g. one weight perturbed, for
-   * mutation testing): same layout, lemmas and invariants.
-   */
+  @Override
   public ClassicConstruction withNetwork(Network replacement) {
-    checkNotNull(replacement, "replacement");
-    checkArgument(replacement.depth() == network.depth(), "depth %s, expected %s",
-        replacement.depth(), network.depth());
-    ImmutableList.Builder<LayerInfo> infos = ImmutableList.builder();
-    for (int i = 0; i < layers.size(); i++) {
-      LayerInfo old = layers.get(i);
-      SparseLayer l = replacement.layer(i);
-      checkArgument(l.inputDimension() == old.layer().inputDimension()
-          && l.outputDimension() == old.layer().outputDimension(), "layer %s changes shape", i);
-      infos.add(new LayerInfo(old.index(), old.label(), old.stageIndex(), old.stageName(),
-          old.outputLayout(), old.invariants(), l));
-    }
-    return new ClassicConstruction(name, config, registers, layout, stages, lemmas,
-        infos.build(), inputInvariants,
-        Network.withInputNames(replacement.layers(), layout.names()));
+    return new ClassicConstruction(config, stages, partsWithNetwork(replacement));
   }
 
-  public String name() {
-    return name;
-  }
-
+  @Override
   public ClassicConfig config() {
     return config;
   }
 
-  public ClassicRegisters registers() {
-    return registers;
-  }
-
-  /** The state space: input and output of one pass. */
-  public StateLayout layout() {
-    return layout;
-  }
-
-  /** One pass; loopable, with the layout's direction names as input names. */
-  public Network network() {
-    return network;
-  }
-
-  public ImmutableList<ClassicStage> stages() {
+  public ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>> stages() {
     return stages;
-  }
-
-  /** One lemma per stage, in order, with the layers it occupies. */
-  public ImmutableList<ClassicLemma> lemmas() {
-    return lemmas;
-  }
-
-  public ImmutableList<LayerInfo> layers() {
-    return layers;
-  }
-
-  public LayerInfo layer(int index) {
-    return layers.get(index);
-  }
-
-  public int depth() {
-    return layers.size();
-  }
-
-  /** Invariants of the pass input: memory, pc and ports hold bits, scratch is 0. */
-  public ImmutableList<Invariant> inputInvariants() {
-    return inputInvariants;
-  }
-
-  /** The layers of stage {@code stageIndex} alone, from the state space to the state space. */
-  public Network stageNetwork(int stageIndex) {
-    ClassicLemma lemma = lemmas.get(stageIndex);
-    return Network.withInputNames(
-        network.layers().subList(lemma.firstLayer(), lemma.lastLayer() + 1), layout.names());
-  }
-
-  /** The lemma of the stage that owns {@code layer}. */
-  public ClassicLemma lemmaOfLayer(int layer) {
-    return lemmas.get(layers.get(layer).stageIndex());
-  }
-
-  @Override
-  public String toString() {
-    return "ClassicConstruction[" + name + ", " + config + ", depth " + depth() + ", dim "
-        + layout.dimension() + ", nnz " + network.nonZeros() + "]";
   }
 }

@@ -2,17 +2,18 @@ package org.loopmlp.construction.classic;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.Register;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.loopmlp.construction.Direction;
+import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
-import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Affine;
+import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Threshold;
 import org.loopmlp.construction.stage.AddressDecoding;
+import org.loopmlp.construction.stage.DeclaredStage;
 import org.loopmlp.construction.stage.DecodingLayers;
 import org.loopmlp.construction.stage.LayerPlan;
 import org.loopmlp.isa.classic.ClassicConfig;
@@ -46,7 +47,8 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * sel[i].f.bit[j] = hot[i] AND mem[i + f].bit[j]}, beside the same halt test and steps of pc + 3;
  * 4 layers. A changed pc bit then reaches about 2^(W/2) units instead of 3 N F select neurons.
  */
-public final class ClassicFetchStage extends DeclaredClassicStage {
+public final class ClassicFetchStage
+    extends DeclaredStage<ClassicStepContext, ClassicRegisters, ClassicRole> {
   private static final ClassicFetchStage INSTANCE =
       new ClassicFetchStage("fetch+next pc", Optional.empty());
   private static final ClassicFetchStage SPLIT =

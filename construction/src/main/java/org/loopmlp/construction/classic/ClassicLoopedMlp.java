@@ -3,9 +3,10 @@ package org.loopmlp.construction.classic;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.loopmlp.construction.CheckedObserver;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
-import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.exact.StateVector;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
@@ -18,7 +19,8 @@ import org.loopmlp.isa.classic.ClassicState;
  * writes {@code out.byte} when the network set {@code out.valid}. Everything else of the output
  * vector is the next pass's input. The run ends at a pass that executed nothing (a halted pc: the
  * vector is a fixed point) or at the step limit. In checked mode every pass is verified layer by
- * layer and stage by stage against the reference machine ({@link ClassicCheckedObserver}).
+ * layer and stage by stage against the reference machine ({@link
+ * org.loopmlp.construction.CheckedObserver}).
  */
 public final class ClassicLoopedMlp {
   private final ClassicConstruction construction;
@@ -106,7 +108,7 @@ public final class ClassicLoopedMlp {
    * halted. The listener sees every pass but such a dropped one.
    *
    * @throws org.loopmlp.construction.DecodeException when a pass output is not an encoding
-   * @throws ClassicLemmaViolation in checked mode, at the first failed check
+   * @throws LemmaViolation in checked mode, at the first failed check
    * @throws IllegalStateException when a pass that executed nothing changed the state
    */
   public Run run(ClassicState initial, ByteInput in, ByteOutput out, long maxSteps,
@@ -176,18 +178,8 @@ public final class ClassicLoopedMlp {
   /** One pass; decoded with {@code decoder} (against its last vector), or whole when null. */
   private Pass pass(ClassicState state, int offered, StateVector input, long pass,
       LayerObserver extra, ClassicCodec.Decoder decoder) {
-    LayerObserver observer = extra;
-    if (checked) {
-      ClassicCheckedObserver check = ClassicCheckedObserver.forPass(construction,
-          ClassicStepContext.of(state, offered), pass);
-      check.beforePass(input);
-      observer = extra == LayerObserver.NONE ? check
-          : (int index, SparseLayer layer, StateVector output) -> {
-            check.afterLayer(index, layer, output);
-            extra.afterLayer(index, layer, output);
-          };
-    }
-    StateVector output = compiled.apply(input, observer);
+    StateVector output = CheckedObserver.pass(compiled, input, extra, checked, construction,
+        () -> ClassicStepContext.of(state, offered), pass);
     if (decoder == null) {
       return new Pass(output, codec.decode(output), null);
     }

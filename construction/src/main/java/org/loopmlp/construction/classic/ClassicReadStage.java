@@ -11,6 +11,7 @@ import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.stage.AddressDecoding;
+import org.loopmlp.construction.stage.DeclaredStage;
 import org.loopmlp.construction.stage.DecodingLayers;
 import org.loopmlp.construction.stage.LayerPlan;
 
@@ -36,7 +37,8 @@ import org.loopmlp.construction.stage.LayerPlan;
  * gate}: {@code ga[i].bit[j] = hot_a[i] AND mem[i].bit[j]}, likewise gb, beside the same input
  * value and op flags; ra is consumed in {@code decode.halves}. 4 layers.
  */
-public final class ClassicReadStage extends DeclaredClassicStage {
+public final class ClassicReadStage
+    extends DeclaredStage<ClassicStepContext, ClassicRegisters, ClassicRole> {
   private static final ClassicReadStage INSTANCE =
       new ClassicReadStage("read+decode", Optional.empty());
   private static final ClassicReadStage SPLIT =

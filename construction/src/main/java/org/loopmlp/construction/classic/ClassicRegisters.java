@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
+import org.loopmlp.construction.SubleqRegisters;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
@@ -25,7 +26,7 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * operands read), {@code op.sub, op.in, op.out, op.echo} (what the step does), {@code r} (the
  * value written) and {@code br} (the branch is taken).
  */
-public final class ClassicRegisters {
+public final class ClassicRegisters extends SubleqRegisters {
   public static final String MEM = "mem";
   public static final String PC = "pc";
   public static final String IN = "in";
@@ -35,46 +36,28 @@ public final class ClassicRegisters {
   public static final int BYTE_BITS = 8;
 
   private final ClassicConfig config;
-  private final ImmutableList<Register> memory;
-  private final Register pc;
   private final Register inByte = Register.unsigned("in.byte", BYTE_BITS);
   private final Register inEof = Register.unsigned("in.eof", 1);
   private final Register inTaken = Register.unsigned("in.taken", 1);
   private final Register outByte = Register.unsigned("out.byte", BYTE_BITS);
   private final Register outValid = Register.unsigned("out.valid", 1);
   private final Register executed = Register.unsigned("executed", 1);
-  private final Register ra;
-  private final Register rb;
-  private final Register rc;
   private final Register p3;
   private final Register run = Register.unsigned("run", 1);
   private final Register ioA = Register.unsigned("io_a", 1);
   private final Register ioB = Register.unsigned("io_b", 1);
-  private final Register va;
-  private final Register vb;
   private final Register opSub = Register.unsigned("op.sub", 1);
   private final Register opIn = Register.unsigned("op.in", 1);
   private final Register opOut = Register.unsigned("op.out", 1);
   private final Register opEcho = Register.unsigned("op.echo", 1);
-  private final Register r;
   private final Register br = Register.unsigned("br", 1);
 
   private ClassicRegisters(ClassicConfig config) {
+    super(config.memorySize(), config.wordBits(), Register.signed("pc", config.wordBits()),
+        Register.signed("ra", config.wordBits()), Register.signed("rb", config.wordBits()),
+        Register.signed("rc", config.wordBits()));
     this.config = config;
-    int n = config.wordBits();
-    ImmutableList.Builder<Register> mb = ImmutableList.builder();
-    for (int i = 0; i < config.memorySize(); i++) {
-      mb.add(Register.signed("mem[" + i + "]", n));
-    }
-    this.memory = mb.build();
-    this.pc = Register.signed("pc", n);
-    this.ra = Register.signed("ra", n);
-    this.rb = Register.signed("rb", n);
-    this.rc = Register.signed("rc", n);
-    this.p3 = Register.signed("p3", n);
-    this.va = Register.signed("va", n);
-    this.vb = Register.signed("vb", n);
-    this.r = Register.signed("r", n);
+    this.p3 = Register.signed("p3", config.wordBits());
   }
 
   /** The registers for {@code config}. */
@@ -86,19 +69,6 @@ public final class ClassicRegisters {
     return config;
   }
 
-  /** Word {@code i} of memory. */
-  public Register mem(int i) {
-    checkElementIndex(i, config.memorySize(), "address");
-    return memory.get(i);
-  }
-
-  public ImmutableList<Register> memory() {
-    return memory;
-  }
-
-  public Register pc() {
-    return pc;
-  }
 
   public Register inByte() {
     return inByte;
@@ -124,18 +94,6 @@ public final class ClassicRegisters {
     return executed;
   }
 
-  public Register ra() {
-    return ra;
-  }
-
-  public Register rb() {
-    return rb;
-  }
-
-  public Register rc() {
-    return rc;
-  }
-
   public Register p3() {
     return p3;
   }
@@ -150,14 +108,6 @@ public final class ClassicRegisters {
 
   public Register ioB() {
     return ioB;
-  }
-
-  public Register va() {
-    return va;
-  }
-
-  public Register vb() {
-    return vb;
   }
 
   public Register opSub() {
@@ -181,10 +131,6 @@ public final class ClassicRegisters {
     return ImmutableList.of(opSub, opIn, opOut, opEcho);
   }
 
-  public Register r() {
-    return r;
-  }
-
   public Register br() {
     return br;
   }
@@ -200,19 +146,21 @@ public final class ClassicRegisters {
   }
 
   /** The scratch registers, 0 between passes. */
+  @Override
   public ImmutableList<Register> scratch() {
-    return ImmutableList.of(ra, rb, rc, p3, run, ioA, ioB, va, vb, opSub, opIn, opOut, opEcho,
-        r, br);
+    return ImmutableList.of(ra(), rb(), rc(), p3, run, ioA, ioB, va(), vb(), opSub, opIn, opOut,
+        opEcho, r(), br);
   }
 
   /**
    * The state space: regions {@code mem}, {@code pc}, {@code in} (in.byte, in.eof, in.taken),
    * {@code out} (out.byte, out.valid, executed) and {@code scratch}, in that order.
    */
+  @Override
   public StateLayout layout() {
     StateLayout.Builder b = StateLayout.builder();
-    memory.forEach(reg -> b.add(MEM, reg));
-    b.add(PC, pc);
+    memory().forEach(reg -> b.add(MEM, reg));
+    b.add(PC, pc());
     b.add(IN, inByte).add(IN, inEof).add(IN, inTaken);
     b.add(OUT, outByte).add(OUT, outValid).add(OUT, executed);
     scratch().forEach(reg -> b.add(SCRATCH, reg));

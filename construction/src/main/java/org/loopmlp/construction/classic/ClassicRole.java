@@ -1,12 +1,15 @@
 package org.loopmlp.construction.classic;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.stage.PaperStage;
+import org.loopmlp.construction.stage.RegisterClaim;
+import org.loopmlp.construction.stage.StageLemma;
+import org.loopmlp.construction.stage.StageRole;
+import org.loopmlp.construction.stage.StateCondition;
 import org.loopmlp.isa.classic.ClassicMachine;
 import org.loopmlp.isa.classic.ClassicOp;
 import org.loopmlp.isa.classic.ClassicStepDetail;
@@ -22,7 +25,7 @@ import org.loopmlp.isa.classic.ClassicStepDetail;
  * names a value (the detail of a halted state reads address 0: {@code a = b = c = 0},
  * {@code memA = memB = mem[0]}).
  */
-public enum ClassicRole {
+public enum ClassicRole implements StageRole<ClassicStepContext, ClassicRegisters> {
   FETCH("fetch", "fetch a, b, c at pc, pc + 1, pc + 2; test pc and the I/O operands",
       PaperStage.FETCH),
   NEXT_PC("next pc", "pc + 3 (wrapped to N bits)", PaperStage.NEXT_PC),
@@ -44,22 +47,26 @@ public enum ClassicRole {
     this.paperStage = paperStage;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
+  @Override
   public String description() {
     return description;
   }
 
   /** The paper's stage this role realises, if any. */
+  @Override
   public Optional<PaperStage> paperStage() {
     return Optional.ofNullable(paperStage);
   }
 
-  /** The paper's layer budget for this role (0 for roles the paper does not have). */
-  public int budget() {
-    return paperStage == null ? 0 : paperStage.budget();
+  /** The roles of a classic construction's lemma, as classic roles. */
+  public static ImmutableList<ClassicRole> of(StageLemma<ClassicStepContext> lemma) {
+    return lemma.roles().stream().map(ClassicRole.class::cast)
+        .collect(ImmutableList.toImmutableList());
   }
 
   private static boolean running(ClassicStepContext s) {
@@ -85,80 +92,81 @@ public enum ClassicRole {
   }
 
   /** The claims this role establishes on the registers it owns. */
-  public ImmutableList<ClassicClaim> effect(ClassicRegisters regs) {
+  @Override
+  public ImmutableList<RegisterClaim<ClassicStepContext>> effect(ClassicRegisters regs) {
     switch (this) {
       case FETCH:
         return ImmutableList.of(
-            ClassicClaim.holds(regs.ra(), "ra == d.a()", s -> s.detail().a()),
-            ClassicClaim.holds(regs.rb(), "rb == d.b()", s -> s.detail().b()),
-            ClassicClaim.holds(regs.rc(), "rc == d.c()", s -> s.detail().c()),
-            ClassicClaim.flag(regs.run(), "run == (d.op() != HALTED)",
+            RegisterClaim.holds(regs.ra(), "ra == d.a()", s -> s.detail().a()),
+            RegisterClaim.holds(regs.rb(), "rb == d.b()", s -> s.detail().b()),
+            RegisterClaim.holds(regs.rc(), "rc == d.c()", s -> s.detail().c()),
+            RegisterClaim.flag(regs.run(), "run == (d.op() != HALTED)",
                 ClassicRole::running),
-            ClassicClaim.flag(regs.ioA(), "io_a == (d.op() != HALTED && d.a() == -1)",
+            RegisterClaim.flag(regs.ioA(), "io_a == (d.op() != HALTED && d.a() == -1)",
                 s -> running(s) && s.detail().a() == ClassicMachine.IO),
-            ClassicClaim.flag(regs.ioB(), "io_b == (d.op() != HALTED && d.b() == -1)",
+            RegisterClaim.flag(regs.ioB(), "io_b == (d.op() != HALTED && d.b() == -1)",
                 s -> running(s) && s.detail().b() == ClassicMachine.IO));
       case NEXT_PC:
-        return ImmutableList.of(ClassicClaim.holds(regs.p3(),
+        return ImmutableList.of(RegisterClaim.holds(regs.p3(),
             "p3 == (d.op() != HALTED ? d.pcPlusThree() : 0)",
             s -> running(s) ? s.detail().pcPlusThree() : 0));
       case READ:
         return ImmutableList.of(
-            ClassicClaim.cleared(regs.ra()),
-            ClassicClaim.holds(regs.va(), "va == (d.readsInput() ? 0 : d.memA())",
+            RegisterClaim.cleared(regs.ra()),
+            RegisterClaim.holds(regs.va(), "va == (d.readsInput() ? 0 : d.memA())",
                 s -> s.detail().readsInput() ? 0 : s.detail().memA()),
-            ClassicClaim.holds(regs.vb(),
+            RegisterClaim.holds(regs.vb(),
                 "vb == (d.op() == INPUT ? d.result() : d.op() == ECHO ? 0 : d.memB())",
                 s -> s.detail().op() == ClassicOp.INPUT ? s.detail().result()
                     : s.detail().op() == ClassicOp.ECHO ? 0 : s.detail().memB()));
       case DECODE:
         return ImmutableList.of(
-            ClassicClaim.cleared(regs.run()),
-            ClassicClaim.cleared(regs.ioA()),
-            ClassicClaim.cleared(regs.ioB()),
-            ClassicClaim.flag(regs.opSub(), "op.sub == (d.op() == SUBTRACT)",
+            RegisterClaim.cleared(regs.run()),
+            RegisterClaim.cleared(regs.ioA()),
+            RegisterClaim.cleared(regs.ioB()),
+            RegisterClaim.flag(regs.opSub(), "op.sub == (d.op() == SUBTRACT)",
                 s -> s.detail().op() == ClassicOp.SUBTRACT),
-            ClassicClaim.flag(regs.opIn(), "op.in == (d.op() == INPUT)",
+            RegisterClaim.flag(regs.opIn(), "op.in == (d.op() == INPUT)",
                 s -> s.detail().op() == ClassicOp.INPUT),
-            ClassicClaim.flag(regs.opOut(), "op.out == (d.op() == OUTPUT)",
+            RegisterClaim.flag(regs.opOut(), "op.out == (d.op() == OUTPUT)",
                 s -> s.detail().op() == ClassicOp.OUTPUT),
-            ClassicClaim.flag(regs.opEcho(), "op.echo == (d.op() == ECHO)",
+            RegisterClaim.flag(regs.opEcho(), "op.echo == (d.op() == ECHO)",
                 s -> s.detail().op() == ClassicOp.ECHO));
       case SUBTRACT:
         return ImmutableList.of(
-            ClassicClaim.cleared(regs.va()),
-            ClassicClaim.cleared(regs.vb()),
-            ClassicClaim.holds(regs.r(), "r == (d.writes() ? d.result() : d.op() == OUTPUT"
+            RegisterClaim.cleared(regs.va()),
+            RegisterClaim.cleared(regs.vb()),
+            RegisterClaim.holds(regs.r(), "r == (d.writes() ? d.result() : d.op() == OUTPUT"
                 + " ? wrap_N(d.memB() - d.memA()) : 0)", ClassicRole::difference),
-            ClassicClaim.flag(regs.br(), "br == d.branch()", s -> s.detail().branch()));
+            RegisterClaim.flag(regs.br(), "br == d.branch()", s -> s.detail().branch()));
       case IO:
         return ImmutableList.of(
-            ClassicClaim.flag(regs.inTaken(), "in.taken == d.readsInput()",
+            RegisterClaim.flag(regs.inTaken(), "in.taken == d.readsInput()",
                 s -> s.detail().readsInput()),
-            ClassicClaim.holds(regs.outByte(), "out.byte == (d.prints() ? d.output() : 0)",
+            RegisterClaim.holds(regs.outByte(), "out.byte == (d.prints() ? d.output() : 0)",
                 s -> s.detail().prints() ? s.detail().output() : 0),
-            ClassicClaim.flag(regs.outValid(), "out.valid == d.prints()",
+            RegisterClaim.flag(regs.outValid(), "out.valid == d.prints()",
                 s -> s.detail().prints()),
-            ClassicClaim.flag(regs.executed(), "executed == (d.op() != HALTED)",
+            RegisterClaim.flag(regs.executed(), "executed == (d.op() != HALTED)",
                 ClassicRole::running));
       case WRITE: {
-        List<ClassicClaim> claims = new ArrayList<>();
+        List<RegisterClaim<ClassicStepContext>> claims = new ArrayList<>();
         for (int i = 0; i < regs.config().memorySize(); i++) {
           int address = i;
-          claims.add(ClassicClaim.holds(regs.mem(i), "mem[" + i + "] == after.word(" + i + ")",
+          claims.add(RegisterClaim.holds(regs.mem(i), "mem[" + i + "] == after.word(" + i + ")",
               s -> s.after().word(address)));
         }
-        claims.add(ClassicClaim.cleared(regs.rb()));
-        claims.add(ClassicClaim.cleared(regs.r()));
+        claims.add(RegisterClaim.cleared(regs.rb()));
+        claims.add(RegisterClaim.cleared(regs.r()));
         return ImmutableList.copyOf(claims);
       }
       case BRANCH: {
-        List<ClassicClaim> claims = new ArrayList<>();
-        claims.add(ClassicClaim.holds(regs.pc(), "pc == after.pc()", s -> s.after().pc()));
-        claims.add(ClassicClaim.cleared(regs.rc()));
-        claims.add(ClassicClaim.cleared(regs.p3()));
-        claims.add(ClassicClaim.cleared(regs.br()));
-        regs.ops().forEach(op -> claims.add(ClassicClaim.cleared(op)));
+        List<RegisterClaim<ClassicStepContext>> claims = new ArrayList<>();
+        claims.add(RegisterClaim.holds(regs.pc(), "pc == after.pc()", s -> s.after().pc()));
+        claims.add(RegisterClaim.cleared(regs.rc()));
+        claims.add(RegisterClaim.cleared(regs.p3()));
+        claims.add(RegisterClaim.cleared(regs.br()));
+        regs.ops().forEach(op -> claims.add(RegisterClaim.cleared(op)));
         return ImmutableList.copyOf(claims);
       }
       default:
@@ -166,40 +174,34 @@ public enum ClassicRole {
     }
   }
 
-  /** The registers this role owns (may change); all others are its frame. */
-  public ImmutableSet<Register> owned(ClassicRegisters regs) {
-    return effect(regs).stream().map(ClassicClaim::register)
-        .collect(ImmutableSet.toImmutableSet());
-  }
-
   /**
    * The state space at the start of a pass: memory and pc before the step, the input port
    * holding the offered byte (or end of input), the pass flags cleared by the host, scratch 0.
    */
-  public static ClassicCondition passStart(ClassicRegisters regs) {
-    List<ClassicClaim> claims = new ArrayList<>();
+  public static StateCondition<ClassicStepContext> passStart(ClassicRegisters regs) {
+    List<RegisterClaim<ClassicStepContext>> claims = new ArrayList<>();
     for (int i = 0; i < regs.config().memorySize(); i++) {
       int address = i;
-      claims.add(ClassicClaim.holds(regs.mem(i), "mem[" + i + "] == before.word(" + i + ")",
+      claims.add(RegisterClaim.holds(regs.mem(i), "mem[" + i + "] == before.word(" + i + ")",
           s -> s.before().word(address)));
     }
-    claims.add(ClassicClaim.holds(regs.pc(), "pc == before.pc()", s -> s.before().pc()));
+    claims.add(RegisterClaim.holds(regs.pc(), "pc == before.pc()", s -> s.before().pc()));
     claims.addAll(inputPort(regs));
     for (Register r : regs.passFlags()) {
-      claims.add(ClassicClaim.cleared(r));
+      claims.add(RegisterClaim.cleared(r));
     }
     for (Register r : regs.scratch()) {
-      claims.add(ClassicClaim.cleared(r));
+      claims.add(RegisterClaim.cleared(r));
     }
-    return ClassicCondition.of(claims);
+    return StateCondition.of(claims);
   }
 
   /** The input port as the host fills it: the offered byte, or byte 0 and eof at the end. */
-  static ImmutableList<ClassicClaim> inputPort(ClassicRegisters regs) {
+  static ImmutableList<RegisterClaim<ClassicStepContext>> inputPort(ClassicRegisters regs) {
     return ImmutableList.of(
-        ClassicClaim.holds(regs.inByte(), "in.byte == (input == -1 ? 0 : input)",
+        RegisterClaim.holds(regs.inByte(), "in.byte == (input == -1 ? 0 : input)",
             s -> s.nextInput() == ClassicMachine.END_OF_INPUT ? 0 : s.nextInput()),
-        ClassicClaim.flag(regs.inEof(), "in.eof == (input == -1)",
+        RegisterClaim.flag(regs.inEof(), "in.eof == (input == -1)",
             s -> s.nextInput() == ClassicMachine.END_OF_INPUT));
   }
 }

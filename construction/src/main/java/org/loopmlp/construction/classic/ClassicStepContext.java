@@ -3,6 +3,7 @@ package org.loopmlp.construction.classic;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.loopmlp.construction.MachineStep;
 import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicMachine;
 import org.loopmlp.isa.classic.ClassicState;
@@ -14,7 +15,7 @@ import org.loopmlp.isa.classic.ClassicStepDetail;
  * after. The classic stage lemmas state their conditions with these values only.
  */
 public record ClassicStepContext(ClassicState before, int nextInput, ClassicStepDetail detail,
-    ClassicState after) {
+    ClassicState after) implements MachineStep {
   public ClassicStepContext {
     checkNotNull(before, "before");
     checkArgument(nextInput >= ClassicMachine.END_OF_INPUT && nextInput <= 255,
@@ -31,5 +32,13 @@ public record ClassicStepContext(ClassicState before, int nextInput, ClassicStep
 
   public ClassicConfig config() {
     return before.config();
+  }
+
+  /** {@code config, op at pc (a, b, c), input, from before}. */
+  @Override
+  public String describe() {
+    return config() + ", " + detail.op() + " at pc " + detail.pc() + " (a=" + detail.a()
+        + ", b=" + detail.b() + ", c=" + detail.c() + "), input " + nextInput + ", from "
+        + before;
   }
 }

@@ -7,6 +7,7 @@ import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Threshold;
+import org.loopmlp.construction.stage.DeclaredStage;
 import org.loopmlp.construction.stage.LayerPlan;
 
 /**
@@ -26,7 +27,8 @@ import org.loopmlp.construction.stage.LayerPlan;
  * iff D == 0 (|D| < 2^N), so {@code r_(N-1) + [D == 0]} is {@code [r <= 0]}; {@code
  * out.byte.bit[k] = o[k] + e[k]}, {@code out.valid = op.out + ev}.
  */
-public final class ClassicSubtractStage extends DeclaredClassicStage {
+public final class ClassicSubtractStage
+    extends DeclaredStage<ClassicStepContext, ClassicRegisters, ClassicRole> {
   private static final ClassicSubtractStage INSTANCE =
       new ClassicSubtractStage("subtract+io");
 

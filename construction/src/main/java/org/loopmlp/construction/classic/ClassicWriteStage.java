@@ -10,6 +10,7 @@ import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.stage.AddressDecoding;
+import org.loopmlp.construction.stage.DeclaredStage;
 import org.loopmlp.construction.stage.DecodingLayers;
 import org.loopmlp.construction.stage.LayerPlan;
 
@@ -36,7 +37,8 @@ import org.loopmlp.construction.stage.LayerPlan;
  * beside keep, jump and next; {@code update} as above. A result bit then reaches 2^h units, not
  * every cell, and a changed t about 2^(A - h) cells.
  */
-public final class ClassicWriteStage extends DeclaredClassicStage {
+public final class ClassicWriteStage
+    extends DeclaredStage<ClassicStepContext, ClassicRegisters, ClassicRole> {
   private static final ClassicWriteStage INSTANCE =
       new ClassicWriteStage("write+branch", false);
   private static final ClassicWriteStage SPLIT = new ClassicWriteStage("write+branch", true);

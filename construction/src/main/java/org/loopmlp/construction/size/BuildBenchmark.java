@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.Constructions;
-import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.LoopedMlp;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
 import org.loopmlp.isa.Instruction;
@@ -27,7 +27,7 @@ public final class BuildBenchmark {
         ? MachineConfig.of(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
             Integer.parseInt(args[2]))
         : MachineConfig.of(16, 10, 10);
-    SizeEstimate estimate = SizeReport.estimate(config);
+    SizeEstimate<MachineConfig> estimate = SizeReport.estimate(config);
     System.out.println("closed-form estimate of the paper construction: " + estimate);
     long before = usedHeap();
     long start = System.nanoTime();

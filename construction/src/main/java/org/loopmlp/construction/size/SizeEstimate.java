@@ -3,140 +3,42 @@ package org.loopmlp.construction.size;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Locale;
-import org.loopmlp.isa.MachineConfig;
+import java.util.function.LongUnaryOperator;
 
 /**
- * The size of the paper construction (SPEC §8) in closed form, without building it, so a
- * caller can refuse a config that would not fit in memory. Dimension, widest layer, non-zero
- * weights and parameters are exact (tests compare them with built networks); {@code memoryBytes}
- * is an estimate of the heap the built construction occupies.
+ * The size of a construction of some machine in closed form, without building it, so a caller can
+ * refuse a config that would not fit in memory: dimension, widest layer, non-zero weights and
+ * parameters (weights plus one bias per row) are exact (tests compare them with built networks),
+ * {@code memoryBytes} and {@code buildHeapBytes} estimate the heap the built construction
+ * occupies and needs while it is built. The closed forms are the machines' own ({@link
+ * PaperSizes}, {@link org.loopmlp.construction.classic.ClassicSizes}); each gives per layer its
+ * hidden neurons and non-zero weights, and {@link #fromLayers} adds them up.
  *
- * <p>With m = 2^A, k = 2^C and D the state dimension {@code k(2A + C) + mN + C + 2A + 2C + 3N},
- * every layer copies each state direction it does not write or clear by one identity weight, and
- * adds: fetch {@code k(2A+C)} neurons of {@code C+1} weights, then {@code 2A+C} sums of k; read
- * {@code 2mN} neurons of {@code A+1}, then {@code 2N} sums of m; subtract {@code 6N} neurons with
- * {@code 6N(N+1)} weights, then N sums of 6; write {@code 2mN} neurons of {@code A+1}, then
- * {@code mN} rows of 3; next pc {@code 4C} neurons with {@code 2C(C+1)} weights, then C rows of
- * 4; branch one neuron of N, then {@code 2C} of 3, then C rows of 2.
+ * @param <C> the machine's config
  */
-public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
-    long widestLayer, long nonZeros, long parameters, long memoryBytes) {
-  /** Heap bytes per stored weight: a column int and a short code into the layer's weights. */
-  static final long BYTES_PER_WEIGHT = 6;
-  /** Heap bytes per row: row start, bias reference and invariant reference. */
-  static final long BYTES_PER_ROW = 12;
-  /** Heap bytes per named direction of a layout: name string, record, index slots, lists. */
-  static final long BYTES_PER_DIRECTION = 130;
-
+public record SizeEstimate<C>(C config, int depth, long stateDimension, long widestLayer,
+    long nonZeros, long parameters, long memoryBytes, long buildHeapBytes) {
   public SizeEstimate {
     checkNotNull(config, "config");
   }
 
-  /** The closed form for {@code config}. */
-  public static SizeEstimate of(MachineConfig config) {
-    long n = config.wordBits();
-    long a = config.dataBits();
-    long c = config.codeBits();
-    long m = config.dataSize();
-    long k = config.codeSize();
-    long d = k * (2 * a + c) + m * n + c + 2 * a + 2 * c + 3 * n;
-    long[] hidden = {
-        k * (2 * a + c), 0,
-        2 * m * n, 0,
-        6 * n, 0,
-        2 * m * n, 0,
-        4 * c, 0,
-        1, 2 * c, 0};
-    long[] nnz = {
-        d + k * (2 * a + c) * (c + 1), d - (2 * a + c) + (2 * a + c) * k,
-        d - a + 2 * m * n * (a + 1), d - 2 * n + 2 * n * m,
-        d - 2 * n + 6 * n * (n + 1), d - n + 6 * n,
-        d + 2 * m * n * (a + 1), d - m * n - a + 3 * m * n,
-        d + 2 * c * (c + 1), d - c + 4 * c,
-        d + n, d - n - 2 * c + 6 * c, d - c + 2 * c};
-    return fromLayers(config, d, hidden, nnz);
-  }
-
   /**
-   * The closed form of the {@code onehot} construction (11 layers) when {@code split} is false,
-   * of {@code onehot-split} (14 layers) when true. With the paper's d, m, k: an address of L bits
-   * decodes into 2^L units of L weights (one layer), or split into {@code h = ceil(L/2)} and
-   * {@code L - h} bits, {@code 2^h + 2^(L-h)} units of h and L - h weights, then 2^L units of 2
-   * (two layers); a gated bit costs 2 weights. Fetch + next pc: decode pc, gate {@code k(2A+C)}
-   * code bits, gather {@code 2A+C} sums of k; read: decode ra and rb (ra cleared), gate
-   * {@code 2mN} bits, gather {@code 2N} sums of m; subtract as in the paper; write + branch:
-   * decode rb (rb cleared) beside branch's zero test, gate {@code 2mN}, update {@code mN} rows of
-   * 3 beside branch's choose and merge; in the split form write also routes r through the low
-   * units ({@code 2^h N} units of 2 weights) and copies the {@code 2^(A-h)} high units in the
-   * layer of the cell units, beside branch's choose, so merge runs beside the gate.
+   * How a machine's built construction occupies the heap: bytes per stored weight, per row and
+   * per named direction, and the heap its build needs for a construction of {@code memory} bytes.
    */
-  public static SizeEstimate ofOneHot(MachineConfig config, boolean split) {
-    long n = config.wordBits();
-    long a = config.dataBits();
-    long c = config.codeBits();
-    long m = config.dataSize();
-    long k = config.codeSize();
-    long d = k * (2 * a + c) + m * n + c + 2 * a + 2 * c + 3 * n;
-    long[] hidden;
-    long[] nnz;
-    if (!split) {
-      hidden = new long[] {
-          k + 4 * c, k * (2 * a + c), 0,
-          2 * m, 2 * m * n, 0,
-          6 * n, 0,
-          m + 1, 2 * m * n + 2 * c, 0};
-      nnz = new long[] {
-          d + k * c + 2 * c * (c + 1), d - c + 4 * c + 2 * k * (2 * a + c),
-          d - (2 * a + c) + (2 * a + c) * k,
-          d - a + 2 * m * a, d + 4 * m * n, d - 2 * n + 2 * n * m,
-          d - 2 * n + 6 * n * (n + 1), d - n + 6 * n,
-          d - a + m * a + n, d - n - 2 * c + 6 * c + 4 * m * n, d - m * n - c + 3 * m * n + 2 * c};
-    } else {
-      hidden = new long[] {
-          halvesUnits(c) + 4 * c, k, k * (2 * a + c), 0,
-          2 * halvesUnits(a), 2 * m, 2 * m * n, 0,
-          6 * n, 0,
-          halvesUnits(a) + 1, m + routedUnits(a, n) + 2 * c, 2 * m * n, 0};
-      nnz = new long[] {
-          d + halvesWeights(c) + 2 * c * (c + 1), d - c + 4 * c + 2 * k,
-          d + 2 * k * (2 * a + c), d - (2 * a + c) + (2 * a + c) * k,
-          d - a + 2 * halvesWeights(a), d + 4 * m, d + 4 * m * n, d - 2 * n + 2 * n * m,
-          d - 2 * n + 6 * n * (n + 1), d - n + 6 * n,
-          d - a + halvesWeights(a) + n, d - n - 2 * c + 2 * m + routedWeights(a, n) + 6 * c,
-          d - c + 4 * m * n + 2 * c, d - m * n + 3 * m * n};
+  public record HeapModel(long bytesPerWeight, long bytesPerRow, long bytesPerDirection,
+      LongUnaryOperator buildHeap) {
+    public HeapModel {
+      checkNotNull(buildHeap, "buildHeap");
     }
-    return fromLayers(config, d, hidden, nnz);
-  }
-
-  /** Units of the first split-decoding layer for an address of {@code bits} bits. */
-  private static long halvesUnits(long bits) {
-    long low = (bits + 1) / 2;
-    return (1L << low) + (1L << (bits - low));
   }
 
   /**
-   * Units split write adds beside the cell units: {@code t[u].bit[j]} for {@code 2^h} low units
-   * and N bits, and a copy of each of the {@code 2^(A-h)} high units.
+   * The estimate of a network of state dimension {@code d} whose layer i adds {@code hidden[i]}
+   * neurons to the state directions and holds {@code nnz[i]} non-zero weights.
    */
-  private static long routedUnits(long bits, long n) {
-    long low = (bits + 1) / 2;
-    return (1L << low) * n + (1L << (bits - low));
-  }
-
-  /** Weights of {@link #routedUnits}: 2 per {@code t[u].bit[j]}, 1 per copy. */
-  private static long routedWeights(long bits, long n) {
-    long low = (bits + 1) / 2;
-    return 2 * (1L << low) * n + (1L << (bits - low));
-  }
-
-  /** Weights of the first split-decoding layer for an address of {@code bits} bits. */
-  private static long halvesWeights(long bits) {
-    long low = (bits + 1) / 2;
-    return (1L << low) * low + (1L << (bits - low)) * (bits - low);
-  }
-
-  private static SizeEstimate fromLayers(MachineConfig config, long d, long[] hidden,
-      long[] nnz) {
+  public static <C> SizeEstimate<C> fromLayers(C config, long d, long[] hidden, long[] nnz,
+      HeapModel heap) {
     long totalNnz = 0;
     long rows = 0;
     long widest = 0;
@@ -147,20 +49,10 @@ public record SizeEstimate(MachineConfig config, int depth, long stateDimension,
       widest = Math.max(widest, d + hidden[i]);
       directions += hidden[i];
     }
-    long memory = totalNnz * BYTES_PER_WEIGHT + rows * BYTES_PER_ROW
-        + directions * BYTES_PER_DIRECTION;
-    return new SizeEstimate(config, nnz.length, d, widest, totalNnz, totalNnz + rows, memory);
-  }
-
-  /**
-   * Heap needed while building: what the construction holds, plus the rows of the widest layer
-   * being assembled (held once while its exactly sized layer is filled). Measured: the paper
-   * construction at (16, 16, 10) holds 1.34 GiB after its build (estimate 1.35 GiB) and builds
-   * with a heap of 2 GiB; a caller refuses a config when this exceeds {@code
-   * Runtime.maxMemory()}.
-   */
-  public long buildHeapBytes() {
-    return memoryBytes + memoryBytes / 4;
+    long memory = totalNnz * heap.bytesPerWeight() + rows * heap.bytesPerRow()
+        + directions * heap.bytesPerDirection();
+    return new SizeEstimate<>(config, nnz.length, d, widest, totalNnz, totalNnz + rows, memory,
+        heap.buildHeap().applyAsLong(memory));
   }
 
   @Override

@@ -7,10 +7,10 @@ import java.math.BigInteger;
 import java.util.Locale;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
+import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.NarrowConstruction;
 import org.loopmlp.construction.OneHotConstruction;
 import org.loopmlp.construction.PaperConstruction;
-import org.loopmlp.construction.LayerInfo;
 import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.SparseLayer;
@@ -107,8 +107,8 @@ public final class SizeReport {
    * an upper bound for {@code compact} (same neurons, fewer identity copies). {@code fused} and
    * {@code shallow} are guarded by their own {@code supports(config)}.
    */
-  public static SizeEstimate estimate(MachineConfig config) {
-    return SizeEstimate.of(config);
+  public static SizeEstimate<MachineConfig> estimate(MachineConfig config) {
+    return PaperSizes.of(config);
   }
 
   /**
@@ -116,17 +116,18 @@ public final class SizeReport {
    * {@code onehot-split} and {@code narrow}, the paper's bound for {@code compact}; empty for constructions
    * without a closed form ({@code fused}, {@code shallow}).
    */
-  public static java.util.Optional<SizeEstimate> estimate(String name, MachineConfig config) {
+  public static java.util.Optional<SizeEstimate<MachineConfig>> estimate(String name,
+      MachineConfig config) {
     switch (name) {
       case PaperConstruction.NAME:
       case CompactConstruction.NAME:
-        return java.util.Optional.of(SizeEstimate.of(config));
+        return java.util.Optional.of(PaperSizes.of(config));
       case OneHotConstruction.NAME:
-        return java.util.Optional.of(SizeEstimate.ofOneHot(config, false));
+        return java.util.Optional.of(PaperSizes.ofOneHot(config, false));
       case OneHotConstruction.SPLIT_NAME:
-        return java.util.Optional.of(SizeEstimate.ofOneHot(config, true));
+        return java.util.Optional.of(PaperSizes.ofOneHot(config, true));
       case NarrowConstruction.NAME:
-        return java.util.Optional.of(NarrowSizeEstimate.of(config));
+        return java.util.Optional.of(PaperSizes.ofNarrow(config));
       default:
         return java.util.Optional.empty();
     }

@@ -3,7 +3,7 @@ package org.loopmlp.construction.stage;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.AndNot;
@@ -17,7 +17,7 @@ import org.loopmlp.construction.gadget.Sum;
  * {@code merge}: {@code pc.bit[t] = ReLU(p[t] + q[t])}. A variant without the zero test branches
  * on r < 0 only.
  */
-public final class BranchStage extends DeclaredStage {
+public final class BranchStage extends DeclaredPaperStage {
   private static final BranchStage PAPER = new BranchStage("branch", true);
 
   private final boolean branchOnZero;
@@ -52,7 +52,7 @@ public final class BranchStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int c = regs.config().codeBits();
     Direction sign = regs.r().bit(regs.r().width() - 1);
     LayerPlan.Builder zeroLayer = LayerPlan.named("zero");

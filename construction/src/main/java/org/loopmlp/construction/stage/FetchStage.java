@@ -5,8 +5,8 @@ import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters.Field;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Sum;
@@ -16,7 +16,7 @@ import org.loopmlp.construction.gadget.Sum;
  * code[q].f.bit[t])}; L2 {@code gather}: {@code ra.bit[t] = sum_q sel[q].a.bit[t]}, likewise rb
  * (field b) and rc (field c). Exactly one slot matches pc, so each sum is that slot's bit.
  */
-public final class FetchStage extends DeclaredStage {
+public final class FetchStage extends DeclaredPaperStage {
   private static final FetchStage PAPER = new FetchStage("fetch");
 
   private FetchStage(String name) {
@@ -36,7 +36,7 @@ public final class FetchStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int k = regs.config().codeSize();
     LayerPlan.Builder select = LayerPlan.named("select");
     for (int q = 0; q < k; q++) {

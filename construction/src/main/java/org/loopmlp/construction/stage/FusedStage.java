@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters.Field;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -43,7 +42,7 @@ import org.loopmlp.construction.gadget.Threshold;
  * <p>Width grows as {@code 2 k m N} neurons in the first layer and {@code k m} terms per folded
  * bit, so this is for small configs.
  */
-public final class FusedStage extends DeclaredStage {
+public final class FusedStage extends DeclaredPaperStage {
   private static final FusedStage PAPER = new FusedStage("fused");
 
   private FusedStage(String name) {
@@ -63,15 +62,15 @@ public final class FusedStage extends DeclaredStage {
     return ImmutableList.copyOf(PaperStage.values());
   }
 
-  private Direction hidden(String what) {
+  private Direction neuron(String what) {
     return Direction.named(name() + "." + what);
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int n = regs.config().wordBits();
-    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
-        + " (the narrow construction goes to 64)", name(), PaperConstruction.MAX_WORD_BITS, n);
+    checkArgument(n <= SubtractStage.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
+        + " (the narrow construction goes to 64)", name(), SubtractStage.MAX_WORD_BITS, n);
     int m = regs.config().dataSize();
     int k = regs.config().codeSize();
     int c = regs.config().codeBits();
@@ -85,7 +84,7 @@ public final class FusedStage extends DeclaredStage {
         Affine.Builder sum = Affine.builder();
         for (int q = 0; q < k; q++) {
           for (int i = 0; i < m; i++) {
-            Direction w = hidden("w" + f.label() + "[" + q + "][" + i + "].bit[" + j + "]");
+            Direction w = neuron("w" + f.label() + "[" + q + "][" + i + "].bit[" + j + "]");
             select.add(AddressMatch.selectWhenBoth(pc, q, regs.code(q, f), i,
                 regs.mem(i).bit(j), w));
             sum.plus(w, 1);
@@ -100,7 +99,7 @@ public final class FusedStage extends DeclaredStage {
       for (int t = 0; t < target.width(); t++) {
         Affine.Builder sum = Affine.builder();
         for (int q = 0; q < k; q++) {
-          Direction h = hidden("sel[" + q + "]." + f.label() + ".bit[" + t + "]");
+          Direction h = neuron("sel[" + q + "]." + f.label() + ".bit[" + t + "]");
           select.add(AddressMatch.select(pc, q, regs.code(q, f).bit(t), h));
           sum.plus(h, 1);
         }
@@ -156,8 +155,8 @@ public final class FusedStage extends DeclaredStage {
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
         Direction mem = regs.mem(i).bit(j);
-        Direction z = hidden("z[" + i + "].bit[" + j + "]");
-        Direction y = hidden("y[" + i + "].bit[" + j + "]");
+        Direction z = neuron("z[" + i + "].bit[" + j + "]");
+        Direction y = neuron("y[" + i + "].bit[" + j + "]");
         choose.add(AddressMatch.select(regs.rb(), i, mem, z));
         choose.add(AddressMatch.select(regs.rb(), i, rBit[j], y));
         update.add(Neuron.bit(mem,
@@ -165,8 +164,8 @@ public final class FusedStage extends DeclaredStage {
       }
     }
     for (int t = 0; t < c; t++) {
-      Direction p = hidden("p[" + t + "]");
-      Direction q = hidden("q[" + t + "]");
+      Direction p = neuron("p[" + t + "]");
+      Direction q = neuron("q[" + t + "]");
       choose.add(And.of(regs.rc().bit(t), flag, p));
       choose.add(AndNot.of(regs.pc1().bit(t), flag, q));
       update.add(Sum.ofBits(List.of(p, q), pc.bit(t)));

@@ -3,7 +3,7 @@ package org.loopmlp.construction.stage;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Sum;
@@ -14,7 +14,7 @@ import org.loopmlp.construction.gadget.Sum;
  * pc_s - (t - 1))} for t = 1..C ({@code c_0 = 1}). L2 {@code bits}: the half adder {@code
  * pc1_t = pc_t + c_t - 2 c_(t+1)}; the carry out of bit C-1 is dropped (pc wraps mod 2^C).
  */
-public final class LookaheadNextPcStage extends DeclaredStage {
+public final class LookaheadNextPcStage extends DeclaredPaperStage {
   private static final LookaheadNextPcStage NARROW = new LookaheadNextPcStage("next pc");
 
   private LookaheadNextPcStage(String name) {
@@ -34,7 +34,7 @@ public final class LookaheadNextPcStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int c = regs.config().codeBits();
     LayerPlan.Builder carries = LayerPlan.named("carry");
     Affine[] carry = new Affine[c + 1];

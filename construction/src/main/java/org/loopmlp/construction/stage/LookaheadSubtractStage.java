@@ -3,7 +3,7 @@ package org.loopmlp.construction.stage;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Sum;
@@ -29,7 +29,7 @@ import org.loopmlp.construction.gadget.Sum;
  * c_(N-1) and N + 2 of c_N, the latter with weight -2): 197 at N = 64, within bfloat16's 2^8.
  * A variant without the carry-in computes {@code vb + not va}.
  */
-public final class LookaheadSubtractStage extends DeclaredStage {
+public final class LookaheadSubtractStage extends DeclaredPaperStage {
   private static final LookaheadSubtractStage NARROW =
       new LookaheadSubtractStage("subtract", true);
 
@@ -66,7 +66,7 @@ public final class LookaheadSubtractStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int n = regs.config().wordBits();
     LayerPlan.Builder generate = LayerPlan.named("generate");
     // highest bit first: the prover follows the carry chain from the top

@@ -2,7 +2,7 @@ package org.loopmlp.construction.stage;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
@@ -13,7 +13,7 @@ import org.loopmlp.construction.gadget.Threshold;
  * bit C-1 is the wrap mod 2^C. L1 {@code steps}: four ReLUs per bit; L2 {@code bits}: {@code
  * pc1.bit[t]}.
  */
-public final class NextPcStage extends DeclaredStage {
+public final class NextPcStage extends DeclaredPaperStage {
   private static final NextPcStage PAPER = new NextPcStage("next pc");
 
   private NextPcStage(String name) {
@@ -28,7 +28,7 @@ public final class NextPcStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int c = regs.config().codeBits();
     LayerPlan.Builder steps = LayerPlan.named("steps");
     LayerPlan.Builder bits = LayerPlan.named("bits");

@@ -7,8 +7,8 @@ import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Sum;
@@ -20,7 +20,7 @@ import org.loopmlp.construction.gadget.Sum;
  * sel[q].a.bit[t]}, likewise rb and rc. A code bit costs 2 weights instead of the C + 1 of {@link
  * FetchStage}.
  */
-public final class OneHotFetchStage extends DeclaredStage {
+public final class OneHotFetchStage extends DeclaredPaperStage {
   private final AddressDecoding decoding;
 
   private OneHotFetchStage(String name, AddressDecoding decoding) {
@@ -41,7 +41,7 @@ public final class OneHotFetchStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int k = regs.config().codeSize();
     List<LayerPlan.Builder> decode = DecodingLayers.named(decoding);
     ImmutableList<Direction> hot = decoding.decode(regs.pc(), name() + ".pc", decode);

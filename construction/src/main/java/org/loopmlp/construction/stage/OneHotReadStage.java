@@ -7,7 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.And;
 import org.loopmlp.construction.gadget.Sum;
@@ -19,7 +19,7 @@ import org.loopmlp.construction.gadget.Sum;
  * sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}. A memory bit costs 2 weights
  * per operand instead of the A + 1 of {@link ReadStage}.
  */
-public final class OneHotReadStage extends DeclaredStage {
+public final class OneHotReadStage extends DeclaredPaperStage {
   private final AddressDecoding decoding;
 
   private OneHotReadStage(String name, AddressDecoding decoding) {
@@ -41,7 +41,7 @@ public final class OneHotReadStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int m = regs.config().dataSize();
     int n = regs.config().wordBits();
     List<LayerPlan.Builder> decode = DecodingLayers.named(decoding);

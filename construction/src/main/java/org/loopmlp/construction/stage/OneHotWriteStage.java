@@ -6,7 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.List;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.And;
@@ -30,7 +30,7 @@ import org.loopmlp.construction.gadget.Neuron;
  * neurons t, of which one changes and reaches 2^(A-h) cells, instead of reaching all 2^A cells;
  * r is read one layer earlier (in the cell layer).
  */
-public final class OneHotWriteStage extends DeclaredStage {
+public final class OneHotWriteStage extends DeclaredPaperStage {
   private final AddressDecoding decoding;
 
   private OneHotWriteStage(String name, AddressDecoding decoding) {
@@ -64,7 +64,7 @@ public final class OneHotWriteStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int m = regs.config().dataSize();
     int n = regs.config().wordBits();
     String prefix = name() + ".rb";

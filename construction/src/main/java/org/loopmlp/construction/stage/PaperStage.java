@@ -1,11 +1,11 @@
 package org.loopmlp.construction.stage;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.loopmlp.construction.MachineRegisters.Field;
-import org.loopmlp.construction.MachineRegisters;
+import java.util.Optional;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 
 /**
@@ -14,7 +14,7 @@ import org.loopmlp.construction.Register;
  * values only. A stage's effect replaces the claims on the registers it owns; every other register
  * is its frame.
  */
-public enum PaperStage {
+public enum PaperStage implements StageRole<PaperStep, PaperRegisters> {
   FETCH("fetch", "read the instruction's addresses (fetch a, b, c at PC)", 2),
   READ("read", "read the data mem[a], mem[b]", 2),
   SUBTRACT("subtract", "subtraction mem[b] - mem[a] (two's complement)", 7),
@@ -35,15 +35,24 @@ public enum PaperStage {
     this.budget = budget;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
+  @Override
   public String description() {
     return description;
   }
 
+  /** This stage itself. */
+  @Override
+  public Optional<PaperStage> paperStage() {
+    return Optional.of(this);
+  }
+
   /** The number of layers the paper allows this stage. */
+  @Override
   public int budget() {
     return budget;
   }
@@ -53,7 +62,8 @@ public enum PaperStage {
    * machine's values: {@code d} is the step's {@code StepDetail}, {@code after} the state after
    * the step.
    */
-  public ImmutableList<RegisterClaim> effect(MachineRegisters regs) {
+  @Override
+  public ImmutableList<RegisterClaim<PaperStep>> effect(PaperRegisters regs) {
     switch (this) {
       case FETCH:
         return ImmutableList.of(
@@ -71,7 +81,7 @@ public enum PaperStage {
             RegisterClaim.cleared(regs.vb()),
             RegisterClaim.holds(regs.r(), "r == d.result()", s -> s.detail().result()));
       case WRITE: {
-        List<RegisterClaim> claims = new ArrayList<>();
+        List<RegisterClaim<PaperStep>> claims = new ArrayList<>();
         for (int i = 0; i < regs.config().dataSize(); i++) {
           int address = i;
           claims.add(RegisterClaim.holds(regs.mem(i),
@@ -94,18 +104,13 @@ public enum PaperStage {
     }
   }
 
-  /** The registers this stage owns (may change); all others are its frame. */
-  public ImmutableSet<Register> owned(MachineRegisters regs) {
-    return effect(regs).stream().map(RegisterClaim::register)
-        .collect(ImmutableSet.toImmutableSet());
-  }
 
   /**
    * The state space at the start of a pass, as {@code encode(program, before)}: the program, the
    * memory and pc before the step, all scratch 0.
    */
-  public static StateCondition passStart(MachineRegisters regs) {
-    List<RegisterClaim> claims = new ArrayList<>();
+  public static StateCondition<PaperStep> passStart(PaperRegisters regs) {
+    List<RegisterClaim<PaperStep>> claims = new ArrayList<>();
     for (int q = 0; q < regs.config().codeSize(); q++) {
       int slot = q;
       claims.add(RegisterClaim.holds(regs.code(q, Field.A), "code[" + q + "].a == program.at("
@@ -131,9 +136,9 @@ public enum PaperStage {
    * The state space at the end of a pass, as {@code encode(program, after)}: the program, the
    * memory and pc after the step, all scratch 0.
    */
-  public static StateCondition passEnd(MachineRegisters regs) {
-    StateCondition c = passStart(regs);
-    List<RegisterClaim> after = new ArrayList<>();
+  public static StateCondition<PaperStep> passEnd(PaperRegisters regs) {
+    StateCondition<PaperStep> c = passStart(regs);
+    List<RegisterClaim<PaperStep>> after = new ArrayList<>();
     for (int i = 0; i < regs.config().dataSize(); i++) {
       int address = i;
       after.add(RegisterClaim.holds(regs.mem(i), "mem[" + i + "] == after.word(" + i + ")",

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Neuron;
 
@@ -57,14 +57,14 @@ public final class ParallelStage implements Stage {
   }
 
   @Override
-  public ImmutableSet<Register> reads(MachineRegisters regs) {
+  public ImmutableSet<Register> reads(PaperRegisters regs) {
     ImmutableSet.Builder<Register> b = ImmutableSet.builder();
     parts.forEach(p -> b.addAll(p.reads(regs)));
     return b.build();
   }
 
   @Override
-  public ImmutableSet<Register> writes(MachineRegisters regs) {
+  public ImmutableSet<Register> writes(PaperRegisters regs) {
     ImmutableSet.Builder<Register> b = ImmutableSet.builder();
     parts.forEach(p -> b.addAll(p.writes(regs)));
     return b.build();
@@ -75,7 +75,7 @@ public final class ParallelStage implements Stage {
    * after another part has written it.
    */
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     List<ImmutableList<LayerPlan>> plans = new ArrayList<>();
     int depth = 0;
     for (Stage p : parts) {

@@ -5,7 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Sum;
@@ -15,7 +15,7 @@ import org.loopmlp.construction.gadget.Sum;
  * mem[i].bit[j])} and the same with rb; ra is consumed (cleared). L2 {@code gather}: {@code
  * va.bit[j] = sum_i g[a][i].bit[j]}, {@code vb.bit[j] = sum_i g[b][i].bit[j]}.
  */
-public final class ReadStage extends DeclaredStage {
+public final class ReadStage extends DeclaredPaperStage {
   private static final ReadStage PAPER = new ReadStage("read");
 
   private ReadStage(String name) {
@@ -36,7 +36,7 @@ public final class ReadStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int m = regs.config().dataSize();
     int n = regs.config().wordBits();
     LayerPlan.Builder select = LayerPlan.named("select");

@@ -5,25 +5,27 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 
 /**
- * What one stage of a construction computes (SPEC §9): its name, the paper's stage (or stages,
- * for stages run side by side) and budget,
- * the layers {@code [firstLayer, firstLayer + layerCount)} of the network it occupies, a
- * precondition and a postcondition on the whole state space (each a register-by-register claim
- * stated with the reference machine's values), and a frame: the registers it must leave
- * unchanged.
+ * What one stage of a construction computes (SPEC §9): its name, its roles (the paper's stages,
+ * or several for stages run side by side, or another machine's roles), the layers {@code
+ * [firstLayer, firstLayer + layerCount)} of the network it occupies, a precondition and a
+ * postcondition on the whole state space (each a register-by-register claim stated with the
+ * reference machine's step {@code S}), and a frame: the registers it must leave unchanged.
+ *
+ * @param <S> the machine's step
  */
-public record StageLemma(String name, ImmutableList<PaperStage> paperStages, int firstLayer,
-    int layerCount,
-    StateCondition precondition, StateCondition postcondition, ImmutableSet<Register> owned,
+public record StageLemma<S>(String name, ImmutableList<? extends StageRole<S, ?>> roles,
+    int firstLayer, int layerCount, StateCondition<S> precondition,
+    StateCondition<S> postcondition, ImmutableSet<Register> owned,
     ImmutableList<Register> frame) {
   public StageLemma {
     checkNotNull(name, "name");
-    checkArgument(!paperStages.isEmpty(), "a lemma covers at least one paper stage");
+    checkArgument(!roles.isEmpty(), "a lemma covers at least one role");
     checkArgument(firstLayer >= 0 && layerCount >= 1, "layers [%s, +%s)", firstLayer, layerCount);
     checkNotNull(precondition, "precondition");
     checkNotNull(postcondition, "postcondition");
@@ -31,20 +33,31 @@ public record StageLemma(String name, ImmutableList<PaperStage> paperStages, int
     checkNotNull(frame, "frame");
   }
 
+  /** The paper stages the roles realise, in order (roles the paper does not have are left out). */
+  public ImmutableList<PaperStage> paperStages() {
+    return roles.stream().map(StageRole::paperStage).flatMap(Optional::stream)
+        .collect(ImmutableList.toImmutableList());
+  }
+
   /** The (first) paper stage this lemma covers. */
   public PaperStage paperStage() {
-    return paperStages.get(0);
+    return paperStages().get(0);
   }
 
-  /** The paper stages' labels joined by {@code " + "}, e.g. {@code fetch + next pc}. */
+  /** The roles' labels joined by {@code " + "}. */
+  public String roleLabel() {
+    return roles.stream().map(StageRole::label).collect(Collectors.joining(" + "));
+  }
+
+  /** The paper stages' labels joined by {@code " + "}, e.g. {@code fetch + next pc} ("-": none). */
   public String paperLabel() {
-    return paperStages.stream().map(PaperStage::label)
-        .collect(Collectors.joining(" + "));
+    String s = paperStages().stream().map(PaperStage::label).collect(Collectors.joining(" + "));
+    return s.isEmpty() ? "-" : s;
   }
 
-  /** The paper's layer budget for this stage (the sum, for stages run side by side). */
+  /** The paper's layer budget for this stage (the sum over its roles). */
   public int budget() {
-    return paperStages.stream().mapToInt(PaperStage::budget).sum();
+    return roles.stream().mapToInt(StageRole::budget).sum();
   }
 
   /** Every direction of the frame's registers: each must leave the stage unchanged. */
@@ -68,9 +81,16 @@ public record StageLemma(String name, ImmutableList<PaperStage> paperStages, int
     return layerCount <= budget();
   }
 
+  /** True when every role is one of the paper's stages (the paper machine's lemmas). */
+  private boolean rolesArePaperStages() {
+    return roles.stream().allMatch(r -> r instanceof PaperStage);
+  }
+
   @Override
   public String toString() {
-    return name + " (" + paperLabel() + ", paper " + budget() + " layers, ours "
-        + layerCount + ": layers " + firstLayer + ".." + lastLayer() + ")";
+    String layers = ", ours " + layerCount + ": layers " + firstLayer + ".." + lastLayer() + ")";
+    return rolesArePaperStages()
+        ? name + " (" + paperLabel() + ", paper " + budget() + " layers" + layers
+        : name + " (" + roleLabel() + "; paper " + paperLabel() + ", budget " + budget() + layers;
   }
 }

@@ -17,53 +17,55 @@ import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
 
 /**
- * The exact content of the machine state space at a stage boundary: one {@link RegisterClaim}
+ * The exact content of a machine's state space at a stage boundary: one {@link RegisterClaim}
  * per register, so the whole vector is determined by the reference machine's step. Immutable.
+ *
+ * @param <S> the machine's step
  */
-public final class StateCondition {
-  private final ImmutableMap<String, RegisterClaim> claims;
+public final class StateCondition<S> {
+  private final ImmutableMap<String, RegisterClaim<S>> claims;
 
-  private StateCondition(ImmutableMap<String, RegisterClaim> claims) {
+  private StateCondition(ImmutableMap<String, RegisterClaim<S>> claims) {
     this.claims = claims;
   }
 
   /** The condition made of {@code claims}, one per register. */
-  public static StateCondition of(List<RegisterClaim> claims) {
-    Map<String, RegisterClaim> m = new LinkedHashMap<>();
-    for (RegisterClaim c : claims) {
+  public static <S> StateCondition<S> of(List<RegisterClaim<S>> claims) {
+    Map<String, RegisterClaim<S>> m = new LinkedHashMap<>();
+    for (RegisterClaim<S> c : claims) {
       checkArgument(m.put(c.register().name(), c) == null, "two claims on %s",
           c.register().name());
     }
-    return new StateCondition(ImmutableMap.copyOf(m));
+    return new StateCondition<>(ImmutableMap.copyOf(m));
   }
 
   /** This condition with the claims on the registers of {@code updates} replaced. */
-  public StateCondition with(List<RegisterClaim> updates) {
-    Map<String, RegisterClaim> m = new LinkedHashMap<>(claims);
-    for (RegisterClaim c : updates) {
+  public StateCondition<S> with(List<RegisterClaim<S>> updates) {
+    Map<String, RegisterClaim<S>> m = new LinkedHashMap<>(claims);
+    for (RegisterClaim<S> c : updates) {
       checkArgument(m.containsKey(c.register().name()), "no register %s in the condition",
           c.register().name());
       m.put(c.register().name(), c);
     }
-    return new StateCondition(ImmutableMap.copyOf(m));
+    return new StateCondition<>(ImmutableMap.copyOf(m));
   }
 
-  public ImmutableList<RegisterClaim> claims() {
+  public ImmutableList<RegisterClaim<S>> claims() {
     return claims.values().asList();
   }
 
   /** The claim on register {@code name}. */
-  public RegisterClaim claim(String name) {
-    RegisterClaim c = claims.get(name);
+  public RegisterClaim<S> claim(String name) {
+    RegisterClaim<S> c = claims.get(name);
     checkArgument(c != null, "no claim on register %s", name);
     return c;
   }
 
   /** The vector over {@code layout} that this condition describes for {@code step}. */
-  public RationalVector expectedVector(StateLayout layout, StepContext step) {
+  public RationalVector expectedVector(StateLayout layout, S step) {
     Rational[] v = new Rational[layout.dimension()];
     Arrays.fill(v, Rational.ZERO);
-    for (RegisterClaim c : claims.values()) {
+    for (RegisterClaim<S> c : claims.values()) {
       long value = c.expected(step);
       Register r = c.register();
       for (int t = 0; t < r.width(); t++) {
@@ -77,9 +79,9 @@ public final class StateCondition {
    * The first direction of {@code layout} (in claim order) where {@code actual} differs from this
    * condition for {@code step}, if any. Only the claimed registers' directions are compared.
    */
-  public Optional<Mismatch> firstMismatch(StateVector actual, StateLayout layout,
-      StepContext step) {
-    for (RegisterClaim c : claims.values()) {
+  public Optional<Mismatch<S>> firstMismatch(StateVector actual, StateLayout layout,
+      S step) {
+    for (RegisterClaim<S> c : claims.values()) {
       long value = c.expected(step);
       Register r = c.register();
       for (int t = 0; t < r.width(); t++) {
@@ -87,7 +89,7 @@ public final class StateCondition {
         Rational want = Rational.of(r.bitOf(value, t));
         Rational got = actual.get(layout.indexOf(d));
         if (!got.equals(want)) {
-          return Optional.of(new Mismatch(c, d, want, got, value));
+          return Optional.of(new Mismatch<>(c, d, want, got, value));
         }
       }
     }
@@ -98,7 +100,7 @@ public final class StateCondition {
    * Where a vector breaks a condition: the claim, the first wrong direction, the bit it should
    * hold and the value it holds.
    */
-  public record Mismatch(RegisterClaim claim, Direction direction, Rational expected,
+  public record Mismatch<S>(RegisterClaim<S> claim, Direction direction, Rational expected,
       Rational got, long expectedRegisterValue) {
     @Override
     public String toString() {

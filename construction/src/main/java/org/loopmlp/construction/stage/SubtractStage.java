@@ -4,8 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.gadget.Threshold;
@@ -16,7 +15,15 @@ import org.loopmlp.construction.gadget.Threshold;
  * >= 3*2^i]} (S_i < 2^(i+2)). L1 {@code steps}: the six ReLUs per bit, va and vb consumed; L2
  * {@code bits}: their sums. The paper stage has {@code carryIn = 1}.
  */
-public final class SubtractStage extends DeclaredStage {
+public final class SubtractStage extends DeclaredPaperStage {
+  /**
+   * The largest word size of the stages that weigh bit j by 2^j (this one, and the subtraction
+   * in {@link FusedStage} and {@link TwoLayerStage}; the paper, compact, fused and shallow
+   * constructions): their thresholds reach 3 * 2^(N-1), and past N = 32 their partial sums leave
+   * even float64's exact integers. The narrow construction goes to 64.
+   */
+  public static final int MAX_WORD_BITS = 32;
+
   private static final SubtractStage PAPER = new SubtractStage("subtract", 1);
 
   private final long carryIn;
@@ -39,7 +46,7 @@ public final class SubtractStage extends DeclaredStage {
   }
 
   /** {@code S_i = sum_{j<=i} 2^j (vb_j + 1 - va_j) + carryIn}. */
-  public Affine partialSum(MachineRegisters regs, int i) {
+  public Affine partialSum(PaperRegisters regs, int i) {
     Affine.Builder b = Affine.builder().plusConstant(carryIn);
     for (int j = 0; j <= i; j++) {
       long w = 1L << j;
@@ -49,10 +56,10 @@ public final class SubtractStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int n = regs.config().wordBits();
-    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
-        + " (the narrow construction goes to 64)", name(), PaperConstruction.MAX_WORD_BITS, n);
+    checkArgument(n <= MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s"
+        + " (the narrow construction goes to 64)", name(), MAX_WORD_BITS, n);
     LayerPlan.Builder steps = LayerPlan.named("steps");
     LayerPlan.Builder bits = LayerPlan.named("bits");
     for (int i = 0; i < n; i++) {

@@ -5,9 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.MachineRegisters.Field;
-import org.loopmlp.construction.PaperConstruction;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -37,7 +36,7 @@ import org.loopmlp.isa.MachineConfig;
  * flag) bit_t(q + 1)) gated by (q, a, b))}; exactly one gate is open, so each sum is the selected
  * term. Scratch is never used.
  */
-public final class TwoLayerStage extends DeclaredStage {
+public final class TwoLayerStage extends DeclaredPaperStage {
   private static final TwoLayerStage PAPER = new TwoLayerStage("two-layer");
 
   private TwoLayerStage(String name) {
@@ -74,11 +73,11 @@ public final class TwoLayerStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     MachineConfig config = regs.config();
     int n = config.wordBits();
-    checkArgument(n <= PaperConstruction.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s",
-        name(), PaperConstruction.MAX_WORD_BITS, n);
+    checkArgument(n <= SubtractStage.MAX_WORD_BITS, "%s weighs bit j by 2^j: N <= %s, was %s",
+        name(), SubtractStage.MAX_WORD_BITS, n);
     int m = config.dataSize();
     int k = config.codeSize();
     int c = config.codeBits();

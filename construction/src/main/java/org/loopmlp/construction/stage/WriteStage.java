@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
-import org.loopmlp.construction.MachineRegisters;
+import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.AddressMatch;
 import org.loopmlp.construction.gadget.Affine;
@@ -17,7 +17,7 @@ import org.loopmlp.construction.gadget.Neuron;
  * update}: {@code mem[i].bit[j] = ReLU(mem[i].bit[j] - z[i].bit[j] + y[i].bit[j])}; rb consumed.
  * The paper stage compares all A address bits; a variant may ignore the highest ones.
  */
-public final class WriteStage extends DeclaredStage {
+public final class WriteStage extends DeclaredPaperStage {
   private static final WriteStage PAPER = new WriteStage("write", 0);
 
   private final int ignoredHighBits;
@@ -49,7 +49,7 @@ public final class WriteStage extends DeclaredStage {
   }
 
   @Override
-  public ImmutableList<LayerPlan> layers(MachineRegisters regs) {
+  public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int m = regs.config().dataSize();
     int n = regs.config().wordBits();
     int compared = Math.max(1, regs.rb().width() - ignoredHighBits);

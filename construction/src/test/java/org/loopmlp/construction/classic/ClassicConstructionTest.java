@@ -8,6 +8,9 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.LayerInfo;
+import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.stage.MachineStage;
+import org.loopmlp.construction.stage.StageLemma;
 import org.loopmlp.exact.SparseLayer;
 import org.loopmlp.isa.classic.ClassicConfig;
 
@@ -18,12 +21,12 @@ class ClassicConstructionTest {
     ClassicConstruction c = ClassicConstruction.build(ClassicConfig.of(8, 4));
     assertEquals(8, c.depth());
     assertEquals(List.of("fetch+next pc", "read+decode", "subtract+io", "write+branch"),
-        c.lemmas().stream().map(ClassicLemma::name).toList());
-    for (ClassicLemma l : c.lemmas()) {
+        c.lemmas().stream().map(StageLemma::name).toList());
+    for (StageLemma<ClassicStepContext> l : c.lemmas()) {
       assertEquals(2, l.layerCount(), l.name());
     }
     // fetch 2 + next pc 6, read 2, subtract 7, write 2 + branch 4: the paper's 23.
-    assertEquals(23, c.lemmas().stream().mapToInt(ClassicLemma::budget).sum());
+    assertEquals(23, c.lemmas().stream().mapToInt(StageLemma::budget).sum());
     assertTrue(c.network().isLoopable());
   }
 
@@ -33,11 +36,11 @@ class ClassicConstructionTest {
     ClassicConstruction split = ClassicConstruction.buildSplit(ClassicConfig.of(8, 4));
     assertEquals(14, split.depth());
     assertEquals(List.of(4, 4, 2, 4),
-        split.lemmas().stream().map(ClassicLemma::layerCount).toList());
+        split.lemmas().stream().map(StageLemma::layerCount).toList());
     assertEquals(plain.layout().names(), split.layout().names());
     for (int s = 0; s < plain.lemmas().size(); s++) {
-      ClassicLemma p = plain.lemmas().get(s);
-      ClassicLemma q = split.lemmas().get(s);
+      StageLemma<ClassicStepContext> p = plain.lemmas().get(s);
+      StageLemma<ClassicStepContext> q = split.lemmas().get(s);
       assertEquals(p.name(), q.name());
       assertEquals(p.roles(), q.roles());
       assertEquals(p.frame(), q.frame());
@@ -56,7 +59,7 @@ class ClassicConstructionTest {
      for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
       ClassicConstruction c = ClassicConstruction.build(name, config);
       long rows = 0;
-      for (ClassicLemma lemma : c.lemmas()) {
+      for (StageLemma<ClassicStepContext> lemma : c.lemmas()) {
         for (int li = lemma.firstLayer(); li <= lemma.lastLayer(); li++) {
           SparseLayer layer = c.layer(li).layer();
           for (var d : lemma.frameDirections()) {
@@ -79,7 +82,7 @@ class ClassicConstructionTest {
     for (int n : new int[] {2, 3, 5, 8, 12}) {
       for (int a : new int[] {2, 3, 4, 6}) {
         ClassicConfig config = ClassicConfig.of(n, a);
-        assertSize(ClassicConstruction.build(config), ClassicSizeEstimate.of(config), true);
+        assertSize(ClassicConstruction.build(config), ClassicSizes.of(config), true);
       }
     }
   }
@@ -90,7 +93,7 @@ class ClassicConstructionTest {
     for (int n : new int[] {2, 3, 5, 8, 12}) {
       for (int a : new int[] {2, 3, 4, 6}) {
         ClassicConfig config = ClassicConfig.of(n, a);
-        assertSize(ClassicConstruction.buildSplit(config), ClassicSizeEstimate.ofSplit(config),
+        assertSize(ClassicConstruction.buildSplit(config), ClassicSizes.ofSplit(config),
             n > a);
       }
     }
@@ -100,7 +103,8 @@ class ClassicConstructionTest {
    * The estimate's depth, dimension and widest layer equal the built network's; its weights and
    * parameters too when {@code exact}, else at least the built ones and at most 10% more.
    */
-  private static void assertSize(ClassicConstruction c, ClassicSizeEstimate e, boolean exact) {
+  private static void assertSize(ClassicConstruction c, SizeEstimate<ClassicConfig> e,
+      boolean exact) {
     long params = 0;
     int widest = 0;
     for (LayerInfo l : c.layers()) {
@@ -122,7 +126,8 @@ class ClassicConstructionTest {
 
   @Test
   void aStageThatWritesWhatItDoesNotDeclareIsRefused() {
-    ClassicStage sneaky = new ClassicStage() {
+    MachineStage<ClassicStepContext, ClassicRegisters> sneaky =
+        new MachineStage<ClassicStepContext, ClassicRegisters>() {
       @Override
       public String name() {
         return "sneaky";

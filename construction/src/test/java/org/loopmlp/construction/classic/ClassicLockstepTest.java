@@ -14,6 +14,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.loopmlp.construction.stage.FaultyStage;
+import org.loopmlp.construction.stage.MachineStage;
 import org.loopmlp.exact.Backends;
 import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicConfig;
@@ -72,8 +74,9 @@ class ClassicLockstepTest {
   @Test
   void aBrokenWriteIsCaughtAsTheFirstDifferingWordWithoutCheckedMode() {
     ClassicConfig config = ClassicConfig.of(8, 5);
-    List<ClassicStage> stages = new ArrayList<>(ClassicConstruction.standardStages());
-    stages.set(3, FaultyClassicStage.withNeuron(ClassicWriteStage.standard(),
+    List<MachineStage<ClassicStepContext, ClassicRegisters>> stages =
+        new ArrayList<>(ClassicConstruction.standardStages());
+    stages.set(3, FaultyStage.withNeuron(ClassicWriteStage.standard(),
         "write+branch.y[31].bit[0]",
         a -> a.toBuilder().plus(org.loopmlp.construction.Direction.named("op.sub.bit[0]"), -1)
             .plus(org.loopmlp.construction.Direction.named("op.in.bit[0]"), -1)

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.Direction;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.LemmaViolation.Kind;
 import org.loopmlp.construction.gadget.Affine;
+import org.loopmlp.construction.stage.FaultyStage;
+import org.loopmlp.construction.stage.MachineStage;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
@@ -21,13 +24,15 @@ import org.loopmlp.isa.classic.ClassicState;
  * claim and the direction named.
  */
 class FaultyClassicStagesTest {
-  private static ClassicLemmaViolation run(ClassicStage faulty, int index) {
-    List<ClassicStage> stages = new ArrayList<>(ClassicConstruction.standardStages());
+  private static LemmaViolation run(MachineStage<ClassicStepContext, ClassicRegisters> faulty,
+      int index) {
+    List<MachineStage<ClassicStepContext, ClassicRegisters>> stages =
+        new ArrayList<>(ClassicConstruction.standardStages());
     stages.set(index, faulty);
     ClassicConfig config = ClassicConfig.of(8, 5);
     ClassicConstruction c = ClassicConstruction.assemble("faulty", config, stages);
     ClassicState initial = ClassicState.load(config, ClassicProgramsTest.WALK);
-    return assertThrows(ClassicLemmaViolation.class, () -> ClassicLoopedMlp.checked(c,
+    return assertThrows(LemmaViolation.class, () -> ClassicLoopedMlp.checked(c,
         RationalBackend.INSTANCE).run(initial, ByteInput.none(), ByteOutput.discard(), 1000,
         ClassicLoopedMlp.PassListener.NONE));
   }
@@ -35,13 +40,14 @@ class FaultyClassicStagesTest {
   @Test
   void aBranchThatIgnoresZeroFailsAtSubtract() {
     // br without [D == 0]: branches on r < 0 only. WALK's loop ends on T == 0.
-    ClassicStage faulty = FaultyClassicStage.withNeuron(ClassicSubtractStage.standard(),
+    MachineStage<ClassicStepContext, ClassicRegisters> faulty = FaultyStage.withNeuron(
+        ClassicSubtractStage.standard(),
         "br.bit[0]",
         a -> a.toBuilder().plus(Direction.named("subtract+io.d.ge0.ge"), -1)
             .plus(Direction.named("subtract+io.d.ge0.gt"), 1)
             .plus(Direction.named("subtract+io.d.ge1.ge"), 1)
             .plus(Direction.named("subtract+io.d.ge1.gt"), -1).build());
-    ClassicLemmaViolation v = run(faulty, 2);
+    LemmaViolation v = run(faulty, 2);
     assertEquals("subtract+io", v.stage());
     assertEquals(Kind.POSTCONDITION, v.kind());
     assertEquals("br.bit[0]", v.direction().name());
@@ -50,19 +56,21 @@ class FaultyClassicStagesTest {
   @Test
   void aWriteThatIgnoresTheGateFailsAtWrite() {
     // y without the write gate: an output step writes r into mem[b mod 2^A].
-    ClassicStage faulty = FaultyClassicStage.withNeuron(ClassicWriteStage.standard(),
+    MachineStage<ClassicStepContext, ClassicRegisters> faulty = FaultyStage.withNeuron(
+        ClassicWriteStage.standard(),
         "write+branch.y[31].bit[0]",
         a -> a.toBuilder().plus(Direction.named("op.sub.bit[0]"), -1)
             .plus(Direction.named("op.in.bit[0]"), -1).plusConstant(1).build());
-    ClassicLemmaViolation v = run(faulty, 3);
+    LemmaViolation v = run(faulty, 3);
     assertEquals("write+branch", v.stage());
   }
 
   @Test
   void aFetchThatForgetsTheHaltGateFailsAtFetch() {
-    ClassicStage faulty = FaultyClassicStage.withNeuron(ClassicFetchStage.standard(), "run.bit[0]",
+    MachineStage<ClassicStepContext, ClassicRegisters> faulty = FaultyStage.withNeuron(
+        ClassicFetchStage.standard(), "run.bit[0]",
         a -> Affine.constant(1));
-    ClassicLemmaViolation v = run(faulty, 0);
+    LemmaViolation v = run(faulty, 0);
     assertEquals("fetch+next pc", v.stage());
     assertEquals("run.bit[0]", v.direction().name());
   }

@@ -19,7 +19,7 @@ class SizeReportProperties {
     MachineConfig config = MachineConfig.of(n, a, c);
     Construction built = PaperConstruction.build(config);
     SizeReport report = SizeReport.of(built);
-    SizeEstimate estimate = SizeReport.estimate(config);
+    SizeEstimate<MachineConfig> estimate = SizeReport.estimate(config);
     assertEquals(built.network().nonZeros(), estimate.nonZeros());
     assertEquals(built.layout().dimension(), estimate.stateDimension());
     assertEquals(report.widestLayer(), estimate.widestLayer());
@@ -38,7 +38,7 @@ class SizeReportProperties {
     String name = split ? OneHotConstruction.SPLIT_NAME : OneHotConstruction.NAME;
     Construction built = Constructions.build(name, config);
     SizeReport report = SizeReport.of(built);
-    SizeEstimate estimate = SizeReport.estimate(name, config).orElseThrow();
+    SizeEstimate<MachineConfig> estimate = SizeReport.estimate(name, config).orElseThrow();
     assertEquals(built.network().nonZeros(), estimate.nonZeros());
     assertEquals(built.layout().dimension(), estimate.stateDimension());
     assertEquals(report.widestLayer(), estimate.widestLayer());

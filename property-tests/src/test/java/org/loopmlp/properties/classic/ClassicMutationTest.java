@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemmaViolation;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
 import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.exact.Backends;
@@ -64,7 +64,7 @@ class ClassicMutationTest {
   static boolean killedBy(ClassicLoopedMlp checked, long k) {
     try {
       return ClassicExhaustive.check(checked, CONFIG, k).isPresent();
-    } catch (ClassicLemmaViolation | IllegalStateException | IllegalArgumentException e) {
+    } catch (LemmaViolation | IllegalStateException | IllegalArgumentException e) {
       return true;
     }
   }
@@ -130,10 +130,10 @@ class ClassicMutationTest {
     ClassicConstruction mc = c.withNetwork(c.network().withLayer(layer,
         l.withBias(row, l.bias(row).add(Rational.ONE))));
     ClassicState s = ClassicState.of(CONFIG, new long[] {1, 1, 0, 0}, 0);
-    ClassicLemmaViolation v = org.junit.jupiter.api.Assertions.assertThrows(
-        ClassicLemmaViolation.class, () -> ClassicLoopedMlp.checked(mc, Backends.named("exact"))
+    LemmaViolation v = org.junit.jupiter.api.Assertions.assertThrows(
+        LemmaViolation.class, () -> ClassicLoopedMlp.checked(mc, Backends.named("exact"))
             .step(s, -1));
     assertEquals("subtract+io", v.stage());
-    assertEquals(ClassicStepContext.of(s, -1).detail(), v.step().detail());
+    assertEquals(ClassicStepContext.of(s, -1).detail(), v.step(ClassicStepContext.class).detail());
   }
 }

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.classic.ClassicConstruction;
-import org.loopmlp.construction.classic.ClassicLemmaViolation;
 import org.loopmlp.construction.classic.ClassicLockstep;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
 import org.loopmlp.exact.Backend;
@@ -92,7 +92,7 @@ public final class ClassicCampaign {
       try {
         o = ClassicLockstep.run(ClassicLoopedMlp.checked(con, backend), c.state(), c.input(),
             ByteOutput.discard(), passes, ClassicLoopedMlp.PassListener.NONE);
-      } catch (ClassicLemmaViolation v) {
+      } catch (LemmaViolation v) {
         return new Result(i + 1, total + v.pass() + 1, Optional.of(new Failure(
             new Case(c.config(), c.memory(), c.pc(), c.input(), (int) v.pass() + 1),
             v.getMessage())));

@@ -1,4 +1,4 @@
-package org.loopmlp.construction.classic;
+package org.loopmlp.construction.stage;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -11,45 +11,44 @@ import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
-import org.loopmlp.construction.stage.LayerPlan;
 
 /**
- * Deliberately broken classic stages, the fixtures that show checked mode and the prover catching
- * a wrong neuron at its own stage: a standard stage with one neuron's pre-activation edited, and
- * everything it declares (name, roles, reads, writes, cleared directions) unchanged.
+ * Deliberately broken stages of any machine, the fixtures that show checked mode and the prover
+ * catching a wrong neuron at its own stage: a standard stage with one neuron's pre-activation
+ * edited, and everything it declares (name, roles, reads, writes, cleared directions) unchanged.
  */
-public final class FaultyClassicStage {
-  private FaultyClassicStage() {}
+public final class FaultyStage {
+  private FaultyStage() {}
 
   /** {@code base} with the pre-activation of the neuron writing {@code target} edited. */
-  public static ClassicStage withNeuron(ClassicStage base, String target,
+  public static <S, R> MachineStage<S, R> withNeuron(MachineStage<S, R> base, String target,
       UnaryOperator<Affine> edit) {
     checkNotNull(base, "base");
     checkNotNull(target, "target");
     checkNotNull(edit, "edit");
-    return new ClassicStage() {
+    return new MachineStage<S, R>() {
       @Override
       public String name() {
         return base.name();
       }
 
       @Override
-      public ImmutableList<ClassicRole> roles() {
+      public ImmutableList<? extends StageRole<S, R>> roles() {
         return base.roles();
       }
 
       @Override
-      public ImmutableSet<Register> reads(ClassicRegisters regs) {
+      public ImmutableSet<Register> reads(R regs) {
         return base.reads(regs);
       }
 
       @Override
-      public ImmutableSet<Register> writes(ClassicRegisters regs) {
+      public ImmutableSet<Register> writes(R regs) {
         return base.writes(regs);
       }
 
       @Override
-      public ImmutableList<LayerPlan> layers(ClassicRegisters regs) {
+      public ImmutableList<LayerPlan> layers(R regs) {
         List<LayerPlan> out = new ArrayList<>();
         for (LayerPlan plan : base.layers(regs)) {
           LayerPlan.Builder b = LayerPlan.named(plan.label());

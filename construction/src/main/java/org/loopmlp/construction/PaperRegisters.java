@@ -14,7 +14,7 @@ import org.loopmlp.isa.MachineConfig;
  * {@code rc, pc1} (C bits), {@code va, vb, r} (N bits, two's complement), which are 0 between two
  * passes.
  */
-public final class MachineRegisters {
+public final class PaperRegisters extends SubleqRegisters {
   public static final String CODE = "code";
   public static final String MEM = "mem";
   public static final String PC = "pc";
@@ -32,19 +32,13 @@ public final class MachineRegisters {
 
   private final MachineConfig config;
   private final ImmutableList<Register> code;
-  private final ImmutableList<Register> memory;
-  private final Register pc;
-  private final Register ra;
-  private final Register rb;
-  private final Register rc;
   private final Register pc1;
-  private final Register va;
-  private final Register vb;
-  private final Register r;
 
-  private MachineRegisters(MachineConfig config) {
+  private PaperRegisters(MachineConfig config) {
+    super(config.dataSize(), config.wordBits(), Register.unsigned("pc", config.codeBits()),
+        Register.unsigned("ra", config.dataBits()), Register.unsigned("rb", config.dataBits()),
+        Register.unsigned("rc", config.codeBits()));
     this.config = config;
-    int n = config.wordBits();
     int a = config.dataBits();
     int c = config.codeBits();
     ImmutableList.Builder<Register> cb = ImmutableList.builder();
@@ -54,24 +48,12 @@ public final class MachineRegisters {
       }
     }
     this.code = cb.build();
-    ImmutableList.Builder<Register> mb = ImmutableList.builder();
-    for (int i = 0; i < config.dataSize(); i++) {
-      mb.add(Register.signed("mem[" + i + "]", n));
-    }
-    this.memory = mb.build();
-    this.pc = Register.unsigned("pc", c);
-    this.ra = Register.unsigned("ra", a);
-    this.rb = Register.unsigned("rb", a);
-    this.rc = Register.unsigned("rc", c);
     this.pc1 = Register.unsigned("pc1", c);
-    this.va = Register.signed("va", n);
-    this.vb = Register.signed("vb", n);
-    this.r = Register.signed("r", n);
   }
 
   /** The registers for {@code config}. */
-  public static MachineRegisters of(MachineConfig config) {
-    return new MachineRegisters(checkNotNull(config));
+  public static PaperRegisters of(MachineConfig config) {
+    return new PaperRegisters(checkNotNull(config));
   }
 
   private static String codeName(int q, Field f) {
@@ -93,62 +75,26 @@ public final class MachineRegisters {
     return code;
   }
 
-  /** Word {@code i} of memory. */
-  public Register mem(int i) {
-    checkElementIndex(i, config.dataSize(), "address");
-    return memory.get(i);
-  }
-
-  public ImmutableList<Register> memory() {
-    return memory;
-  }
-
-  public Register pc() {
-    return pc;
-  }
-
-  public Register ra() {
-    return ra;
-  }
-
-  public Register rb() {
-    return rb;
-  }
-
-  public Register rc() {
-    return rc;
-  }
-
   public Register pc1() {
     return pc1;
   }
 
-  public Register va() {
-    return va;
-  }
-
-  public Register vb() {
-    return vb;
-  }
-
-  public Register r() {
-    return r;
-  }
-
   /** The scratch registers, 0 between passes: ra, rb, rc, pc1, va, vb, r. */
+  @Override
   public ImmutableList<Register> scratch() {
-    return ImmutableList.of(ra, rb, rc, pc1, va, vb, r);
+    return ImmutableList.of(ra(), rb(), rc(), pc1, va(), vb(), r());
   }
 
   /**
    * The machine state space: regions {@code code}, {@code mem}, {@code pc}, {@code scratch} in
    * that order.
    */
+  @Override
   public StateLayout layout() {
     StateLayout.Builder b = StateLayout.builder();
     code.forEach(reg -> b.add(CODE, reg));
-    memory.forEach(reg -> b.add(MEM, reg));
-    b.add(PC, pc);
+    memory().forEach(reg -> b.add(MEM, reg));
+    b.add(PC, pc());
     scratch().forEach(reg -> b.add(SCRATCH, reg));
     return b.build();
   }

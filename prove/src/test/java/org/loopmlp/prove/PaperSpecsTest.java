@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.loopmlp.construction.CompactConstruction;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.StateLayout;
+import org.loopmlp.construction.stage.PaperStep;
 import org.loopmlp.construction.stage.StageLemma;
-import org.loopmlp.construction.stage.StepContext;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
@@ -26,7 +25,7 @@ import org.loopmlp.isa.Program;
  * direction's spec, evaluated at the stage's input, gives the bit of the lemma's postcondition;
  * for the compact construction's stages run side by side too (the union of the roles' goals).
  */
-class StageSpecsTest {
+class PaperSpecsTest {
   @ParameterizedTest
   @ValueSource(strings = {PaperConstruction.NAME, CompactConstruction.NAME})
   void specsAgreeWithTheReferenceStepOnRandomSteps(String kind) {
@@ -34,7 +33,7 @@ class StageSpecsTest {
     Construction c = kind.equals(PaperConstruction.NAME) ? PaperConstruction.build(config)
         : CompactConstruction.build(config);
     StateLayout layout = c.layout();
-    StageSpecs specs = new StageSpecs(c.registers());
+    PaperSpecs specs = new PaperSpecs(c.registers());
     Random random = new Random(7);
     long[] edges = {config.minWord(), config.maxWord(), 0, 1, -1};
     for (int trial = 0; trial < 300; trial++) {
@@ -48,9 +47,9 @@ class StageSpecsTest {
         memory[i] = random.nextInt(3) == 0 ? edges[random.nextInt(edges.length)]
             : config.wrap(random.nextLong());
       }
-      StepContext step = StepContext.of(Program.ofSlots(config, slots, 0),
+      PaperStep step = PaperStep.of(Program.ofSlots(config, slots, 0),
           MachineState.of(config, memory, random.nextInt(config.codeSize())));
-      for (StageLemma lemma : c.lemmas()) {
+      for (StageLemma<PaperStep> lemma : c.lemmas()) {
         RationalVector in = lemma.precondition().expectedVector(layout, step);
         RationalVector out = lemma.postcondition().expectedVector(layout, step);
         byte[] assign = new byte[layout.dimension()];

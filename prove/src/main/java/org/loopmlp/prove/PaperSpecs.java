@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.loopmlp.construction.MachineRegisters;
-import org.loopmlp.construction.MachineRegisters.Field;
+import org.loopmlp.construction.PaperRegisters;
+import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
 import org.loopmlp.construction.stage.PaperStage;
@@ -36,17 +36,24 @@ import org.loopmlp.construction.stage.PaperStage;
  * va_j and vb_j are paired: a case may tie them (equal, or opposite), so the carry chain is
  * followed in O(N) cases per bit instead of 2^i.
  */
-final class StageSpecs {
-  private final MachineRegisters regs;
+final class PaperSpecs implements RoleSpecs<PaperStage> {
+  private final PaperRegisters regs;
   private final StateLayout layout;
 
-  StageSpecs(MachineRegisters regs) {
+  PaperSpecs(PaperRegisters regs) {
     this.regs = regs;
     this.layout = regs.layout();
   }
 
+  /** The scratch registers: 0 at the start of a pass. */
+  @Override
+  public ImmutableList<Register> zeroAtPassStart() {
+    return regs.scratch();
+  }
+
   /** The registers the role sets to 0. */
-  ImmutableList<Register> cleared(PaperStage role) {
+  @Override
+  public ImmutableList<Register> cleared(PaperStage role) {
     switch (role) {
       case READ:
         return ImmutableList.of(regs.ra());
@@ -62,7 +69,8 @@ final class StageSpecs {
   }
 
   /** The registers the role writes with a value (they hold bits afterwards). */
-  ImmutableList<Register> written(PaperStage role) {
+  @Override
+  public ImmutableList<Register> written(PaperStage role) {
     switch (role) {
       case FETCH:
         return ImmutableList.of(regs.ra(), regs.rb(), regs.rc());
@@ -115,7 +123,8 @@ final class StageSpecs {
    * reads a register an earlier role writes or clears, and no two roles own the same register
    * (SPEC §8); otherwise refused. Every state direction is in exactly one goal.
    */
-  List<Goal> goals(List<PaperStage> roles) {
+  @Override
+  public List<Goal> goals(List<PaperStage> roles) {
     Set<Register> changed = new HashSet<>();
     for (PaperStage role : roles) {
       for (Register r : read(role)) {

@@ -1,14 +1,13 @@
 package org.loopmlp.construction.classic;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
-import java.util.Locale;
+import org.loopmlp.construction.size.SizeEstimate;
+import org.loopmlp.construction.size.SizeEstimate.HeapModel;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
- * The size of the classic construction in closed form, without building it. Dimension, widest
- * layer, non-zero weights and parameters (weights plus one bias per row) are exact: tests compare
- * them with built networks.
+ * The sizes of the classic machine's constructions in closed form, without building them
+ * ({@link SizeEstimate}). Dimension, widest layer, non-zero weights and parameters (weights plus
+ * one bias per row) are exact: tests compare them with built networks.
  *
  * <p>With m = 2^A words, F = min(2^A - 2, 2^(N-1)) fetch addresses, W = min(A, N) pc bits
  * matched, and the state dimension {@code D = mN + 8N + 28} (memory, pc, ports 20, scratch 7N +
@@ -29,24 +28,28 @@ import org.loopmlp.isa.classic.ClassicConfig;
  *       then mN + N rows of 3.
  * </ul>
  */
-public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDimension,
-    long widestLayer, long nonZeros, long parameters, long memoryBytes) {
-  static final long BYTES_PER_WEIGHT = 8;
-  static final long BYTES_PER_ROW = 12;
-  static final long BYTES_PER_DIRECTION = 150;
+public final class ClassicSizes {
+  /**
+   * Heap of a built classic construction: 8 bytes a stored weight, 12 a row, 150 a named
+   * direction; building needs about 2.5 times what the construction holds.
+   */
+  static final HeapModel HEAP = new HeapModel(8, 12, 150, memory -> memory / 2 * 5);
 
-  public ClassicSizeEstimate {
-    checkNotNull(config, "config");
+  private ClassicSizes() {}
+
+  /** The state dimension {@code mN + 8N + 28}: memory, pc, ports 20, scratch 7N + 8. */
+  static long stateDimension(ClassicConfig config) {
+    return (long) config.memorySize() * config.wordBits() + 8L * config.wordBits() + 28;
   }
 
   /** The closed form for {@code config}. */
-  public static ClassicSizeEstimate of(ClassicConfig config) {
+  public static SizeEstimate<ClassicConfig> of(ClassicConfig config) {
     long n = config.wordBits();
     long a = config.memoryBits();
     long m = config.memorySize();
     long f = ClassicFetchStage.fetchAddresses(config);
     long w = Math.min(a, n);
-    long d = m * n + 8 * n + 28;
+    long d = stateDimension(config);
     long scoreTerms = scoreTerms(config);
     PlusThree p3 = PlusThree.of(n);
     long byteBits = Math.min(8, n);
@@ -64,7 +67,7 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
         (d - n - 10) + 6 * n + 11 + 16 + 2,
         (d - 4 * n - 5) + 2 * n * (scoreTerms + 3 * m) + 9 * n,
         (d - m * n - n) + 3 * m * n + 3 * n};
-    return fromLayers(config, d, hidden, nnz);
+    return SizeEstimate.fromLayers(config, d, hidden, nnz, HEAP);
   }
 
   /**
@@ -79,13 +82,13 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
    * 2^k (k + 2)}, the write gate inhibiting), ANDs, routes r ({@code 2^h N} ANDs) and copies the
    * high units, gates z and y ({@code 4mN} weights) beside keep, jump and next, and updates.
    */
-  public static ClassicSizeEstimate ofSplit(ClassicConfig config) {
+  public static SizeEstimate<ClassicConfig> ofSplit(ClassicConfig config) {
     long n = config.wordBits();
     long a = config.memoryBits();
     long m = config.memorySize();
     long f = ClassicFetchStage.fetchAddresses(config);
     long w = Math.min(a, n);
-    long d = m * n + 8 * n + 28;
+    long d = stateDimension(config);
     PlusThree p3 = PlusThree.of(n);
     long byteBits = Math.min(8, n);
     long hw = (w + 1) / 2;
@@ -114,29 +117,11 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
         d + 2 * m + 2 * (1L << ha) * n + (1L << ka),
         (d - 4 * n - 5) + 4 * m * n + 9 * n,
         (d - m * n - n) + 3 * m * n + 3 * n};
-    return fromLayers(config, d, hidden, nnz);
-  }
-
-  private static ClassicSizeEstimate fromLayers(ClassicConfig config, long d, long[] hidden,
-      long[] nnz) {
-    long totalNnz = 0;
-    long rows = 0;
-    long widest = 0;
-    long directions = d;
-    for (int i = 0; i < nnz.length; i++) {
-      totalNnz += nnz[i];
-      rows += d + hidden[i];
-      widest = Math.max(widest, d + hidden[i]);
-      directions += hidden[i];
-    }
-    long memory = totalNnz * BYTES_PER_WEIGHT + rows * BYTES_PER_ROW
-        + directions * BYTES_PER_DIRECTION;
-    return new ClassicSizeEstimate(config, nnz.length, d, widest, totalNnz, totalNnz + rows,
-        memory);
+    return SizeEstimate.fromLayers(config, d, hidden, nnz, HEAP);
   }
 
   /** The size of the classic construction called {@code name}, exact or an upper bound. */
-  public static ClassicSizeEstimate of(String name, ClassicConfig config) {
+  public static SizeEstimate<ClassicConfig> of(String name, ClassicConfig config) {
     return name.equals(ClassicConstruction.SPLIT_NAME) ? ofSplit(config) : of(config);
   }
 
@@ -179,17 +164,5 @@ public record ClassicSizeEstimate(ClassicConfig config, int depth, long stateDim
       r = r * (n - k + i) / i;
     }
     return r;
-  }
-
-  /** Heap needed while building: about 2.5 times {@link #memoryBytes()}. */
-  public long buildHeapBytes() {
-    return memoryBytes / 2 * 5;
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "%s: depth %d, state dimension %d, widest layer %d, nnz %d,"
-        + " parameters %d, about %.1f MiB", config, depth, stateDimension, widestLayer, nonZeros,
-        parameters, memoryBytes / (1024.0 * 1024.0));
   }
 }
