@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.loopmlp.construction.DecodeException;
@@ -23,7 +24,8 @@ import org.loopmlp.isa.classic.SlqImage;
 import org.loopmlp.onnx.OnnxRuntimeBackend;
 
 /**
- * A measurement, not run by default: {@code -Dloopmlp.corpus=DIR} (a folder of {@code .slq}
+ * A measurement, not run by default (tagged {@code campaign}): {@code -Pcampaign
+ * -Dloopmlp.corpus=DIR} (a folder of {@code .slq}
  * programs with {@code .expected} and {@code .input} files and a MANIFEST.md whose table rows
  * read {@code | name | N | A | steps | input |}) runs every program of at most 2^{@code
  * loopmlp.corpus.maxBits} (default 10) words on {@code classic} and {@code classic-split} in
@@ -33,6 +35,7 @@ import org.loopmlp.onnx.OnnxRuntimeBackend;
  * (default 90) and report the passes reached; {@code loopmlp.corpus.only} (a regex of names)
  * and {@code loopmlp.corpus.constructions} (comma-separated) narrow the run.
  */
+@Tag("campaign")
 @EnabledIfSystemProperty(named = "loopmlp.corpus", matches = ".+")
 class ClassicOnnxCorpusGoalTest {
   private static final long MAX_STEPS = 50_000_000L;
