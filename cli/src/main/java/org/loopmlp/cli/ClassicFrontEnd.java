@@ -67,7 +67,7 @@ final class ClassicFrontEnd implements MachineFrontEnd {
     config.put("word", c.config().wordBits());
     config.put("memoryBits", c.config().memoryBits());
     return new ExportedNetwork(c.name(), c.config().wordBits() + "," + c.config().memoryBits(),
-        config, c.network(), c.layers(), c.layout());
+        config, c.network(), c.layers(), c.layout(), ClassicOnnxMetadata.of(c));
   }
 
   @Override

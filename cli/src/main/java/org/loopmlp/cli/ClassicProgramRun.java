@@ -16,6 +16,7 @@ import org.loopmlp.construction.classic.ClassicStepContext;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
+import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicRun;
 import org.loopmlp.isa.classic.ClassicRunner;
 import org.loopmlp.isa.classic.ClassicState;
@@ -38,9 +39,22 @@ final class ClassicProgramRun {
   private Optional<ClassicLockstep.Disagreement> disagreement = Optional.empty();
   private double seconds;
 
+  private final ClassicFastPath.Choice choice;
+  private final Backend backend;
+
   private ClassicProgramRun(RunCommand o, PrintStream rawOut) {
     this.o = o;
     this.p = o.classicOptions.load(o.file);
+    if (o.engine.runsNetwork()) {
+      String given = o.constructionOption.given() == null ? null
+          : o.constructionOption.classicName();
+      this.choice = ClassicFastPath.resolve(p.config(), given, o.backendOption.given(),
+          o.engine == Engine.mlp);
+      this.backend = BackendNames.backend(choice.backend());
+    } else {
+      this.choice = null;
+      this.backend = null;
+    }
     this.maxSteps = o.maxSteps(1_000_000L);
     this.stream = o.json ? collected : b -> {
       collected.write(b);
@@ -78,16 +92,15 @@ final class ClassicProgramRun {
 
   /** Builds and runs the network; returns when the timed run started (after the build). */
   private long runNetwork() {
-    String construction = o.constructionOption.classicName();
+    String construction = choice.construction();
     ClassicOptions.requireMemory(construction, p.config());
     ClassicConstruction c = ClassicConstruction.build(construction, p.config());
     boolean checked = o.engine == Engine.both;
-    Backend backend = o.backendOption.backend();
     ClassicLoopedMlp mlp = checked ? ClassicLoopedMlp.checked(c, backend)
         : ClassicLoopedMlp.of(c, backend);
     long start = System.nanoTime();
     try (Differential.PassProgress progress = new Differential.PassProgress(o.err(),
-        checked ? "network passes (checked)" : "network passes", maxSteps)) {
+        progressTask(checked), maxSteps)) {
       ClassicLoopedMlp.PassListener listener =
           (pass, before, out) -> progress.afterPass((int) Math.min(pass, Integer.MAX_VALUE),
               null);
@@ -98,6 +111,24 @@ final class ClassicProgramRun {
       }
     }
     return start;
+  }
+
+  /**
+   * The progress line's task: which network runs, and when the user picked a combination that
+   * is slower at this size, the faster one ({@link ClassicFastPath#fasterHint}).
+   */
+  private String progressTask(boolean checked) {
+    return progressTask(p.config(), choice, backend.isExact(),
+        o.constructionOption.given() != null || o.backendOption.given() != null, checked);
+  }
+
+  /** The task of {@link #progressTask(boolean)}; {@code picked}: the user gave either option. */
+  static String progressTask(ClassicConfig config, ClassicFastPath.Choice choice,
+      boolean exact, boolean picked, boolean checked) {
+    String hint = picked ? ClassicFastPath.fasterHint(config, choice, exact)
+        .map(h -> "; " + h).orElse("") : "";
+    return "network passes (" + choice.construction() + ", " + choice.backend()
+        + (checked ? ", checked" : "") + hint + ")";
   }
 
   private void runChecked(ClassicLoopedMlp mlp, ClassicLoopedMlp.PassListener listener) {
@@ -144,7 +175,7 @@ final class ClassicProgramRun {
     c.put("memoryBits", p.config().memoryBits());
     j.put("config", c);
     j.put("engine", o.engine.name());
-    j.put("backend", o.engine.runsNetwork() ? o.backendOption.backend().name() : null);
+    j.put("backend", o.engine.runsNetwork() ? backend.name() : null);
     j.put("steps", steps);
     j.put("halted", halted);
     j.put("pc", last.pc());
@@ -165,7 +196,7 @@ final class ClassicProgramRun {
   }
 
   private void printVerdict() {
-    String backend = o.backendOption.backend().name();
+    String backend = o.engine.runsNetwork() ? this.backend.name() : null;
     String engineName = o.engine == Engine.reference ? "reference machine"
         : o.engine == Engine.mlp ? "network (" + backend + ")"
         : "network (" + backend + ", checked) beside the reference machine";

@@ -60,6 +60,11 @@ final class ConstructionOption {
     return name;
   }
 
+  /** The name given with {@code --construction}, or null when it was not given. */
+  String given() {
+    return name;
+  }
+
   boolean isPaper() {
     return name().equals(PaperConstruction.NAME);
   }

@@ -115,8 +115,7 @@ final class NetworkExport {
     ModelProto model;
     try {
       model = OnnxExport.model(n.network(), OnnxExport.Options.of(type).withLayout(layout)
-          .withMetadata(Map.of("loopmlp.construction", n.construction(), "loopmlp.config",
-              n.configLabel())));
+          .withMetadata(metadata(n)));
     } catch (IllegalArgumentException e) {
       throw UserError.because("cannot export %s as ONNX: %s", n.configLabel(), e.getMessage());
     }
@@ -131,6 +130,15 @@ final class NetworkExport {
     o.out().printf(Locale.ROOT, "wrote %s: ONNX opset %d, %s, %s weights, %d layers, state"
         + " dimension %d%n", o.onnx, OnnxExport.OPSET, type.label(), layout.label(), n.depth(),
         n.layout().dimension());
+  }
+
+  /** The construction, the size, and what the machine adds ({@link ExportedNetwork}). */
+  static Map<String, String> metadata(ExportedNetwork n) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("loopmlp.construction", n.construction());
+    m.put("loopmlp.config", n.configLabel());
+    m.putAll(n.onnxMetadata());
+    return m;
   }
 
   private static OnnxElementType onnxType(String name) {

@@ -61,6 +61,39 @@ class ClassicExportTest {
     }
   }
 
+  /**
+   * The dense profile ({@code --onnx-weights dense}) uses MatMul, Add and Relu only (no Gather,
+   * which Marabou refuses), and the metadata names the ports a host drives.
+   */
+  @Test
+  void denseClassicModelUsesMatMulAddReluAndNamesThePorts() throws Exception {
+    Path onnx = dir.resolve("d.onnx");
+    Cli.Result r = Cli.run("export", "--isa", "classic", "--construction", "classic-split",
+        "--config", "6,3", "--onnx-weights", "dense", "--onnx", onnx.toString());
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    ModelProto model = ModelProto.parseFrom(Files.readAllBytes(onnx));
+    assertEquals(java.util.Set.of("MatMul", "Add", "Relu"), model.getGraph().getNodeList()
+        .stream().map(n -> n.getOpType()).collect(java.util.stream.Collectors.toSet()));
+    java.util.Map<String, String> meta = new java.util.HashMap<>();
+    model.getMetadataPropsList().forEach(p -> meta.put(p.getKey(), p.getValue()));
+    assertEquals("classic", meta.get("loopmlp.isa"));
+    assertEquals("6", meta.get("loopmlp.classic.word_bits"));
+    assertEquals("3", meta.get("loopmlp.classic.memory_bits"));
+    assertEquals("pc.bit[0],pc.bit[1],pc.bit[2],pc.bit[3],pc.bit[4],pc.bit[5]",
+        meta.get("loopmlp.classic.pc"));
+    assertEquals("in.eof.bit[0]", meta.get("loopmlp.classic.in_eof"));
+    assertEquals("executed.bit[0]", meta.get("loopmlp.classic.executed"));
+    assertEquals(8, meta.get("loopmlp.classic.out_byte").split(",").length);
+    java.util.List<String> directions = List.of(meta.get("loopmlp.directions").split("\n"));
+    for (String key : List.of("pc", "in_byte", "in_eof", "in_taken", "out_byte", "out_valid",
+        "executed", "pass_flags")) {
+      for (String d : meta.get("loopmlp.classic." + key).split(",")) {
+        assertTrue(directions.contains(d), key + ": " + d);
+      }
+    }
+    assertTrue(directions.contains("mem[7].bit[5]"));
+  }
+
   @Test
   void configNaAndWordMemoryBitsWriteTheSameFile() throws Exception {
     Path a = dir.resolve("a.txt");

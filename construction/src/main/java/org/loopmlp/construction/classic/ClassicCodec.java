@@ -52,6 +52,11 @@ public final class ClassicCodec {
   /** The coordinates the host writes between passes: the pass flags, then the input port. */
   private final int[] hostIndex;
   private final int passFlagBits;
+  /**
+   * Per offer (index {@code nextInput + 1}: end of input, then bytes 0..255), the values the
+   * host writes at {@link #hostIndex}: made once, so a pass allocates nothing for the port.
+   */
+  private final long[][] hostValues;
 
   private ClassicCodec(ClassicRegisters regs, StateLayout layout) {
     this.regs = regs;
@@ -84,6 +89,13 @@ public final class ClassicCodec {
     }
     this.passFlagBits = flags.length;
     this.hostIndex = concat(concat(flags, inByteIndex), inEofIndex);
+    this.hostValues = new long[257][];
+    for (int b = ClassicMachine.END_OF_INPUT; b <= 255; b++) {
+      long[] values = new long[hostIndex.length];
+      long[] port = offer(b);
+      System.arraycopy(port, 0, values, passFlagBits, port.length);
+      hostValues[b + 1] = values;
+    }
   }
 
   private int[] indices(Register r) {
@@ -143,10 +155,10 @@ public final class ClassicCodec {
   public StateVector nextInput(StateVector output, int nextInput) {
     checkArgument(output.dimension() == layout.dimension(), "dimension %s, state space %s",
         output.dimension(), layout.dimension());
-    long[] values = new long[hostIndex.length];
-    long[] port = offer(nextInput);
-    System.arraycopy(port, 0, values, passFlagBits, port.length);
-    return output.withEntries(hostIndex, values);
+    checkArgument(nextInput >= ClassicMachine.END_OF_INPUT && nextInput <= 255,
+        "next input must be a byte or -1, was %s", nextInput);
+    // withEntries copies the values it is given, so the shared array stays as made
+    return output.withEntries(hostIndex, hostValues[nextInput + 1]);
   }
 
   /** The bits of the input port (in.byte, then in.eof) offering {@code nextInput}. */
@@ -363,25 +375,20 @@ public final class ClassicCodec {
   }
 
   /**
-   * {@code s} with word {@code words[j]} set to {@code value[j]} ({@code differ} of them
-   * differ) and pc {@code pc}; {@code s} itself when nothing differs. One copy of the memory at
-   * most.
+   * {@code s} with word {@code words[j]} set to {@code value[j]} and pc {@code pc}; {@code s}
+   * itself when nothing differs. Each differing word is one {@link ClassicState#withWord}, which
+   * copies O(A) of the persistent memory, never the 2^A words; {@code differ} is unused beyond
+   * skipping the loop when 0.
    */
-  private ClassicState withWords(ClassicState s, int[] words, long[] value, int differ,
+  private static ClassicState withWords(ClassicState s, int[] words, long[] value, int differ,
       long pc) {
     ClassicState r = s;
-    if (differ == 1) {
+    if (differ > 0) {
       for (int j = 0; j < words.length; j++) {
         if (value[j] != s.word(words[j])) {
           r = r.withWord(words[j], value[j]);
         }
       }
-    } else if (differ > 1) {
-      long[] memory = s.memory();
-      for (int j = 0; j < words.length; j++) {
-        memory[words[j]] = value[j];
-      }
-      r = ClassicState.of(regs.config(), memory, pc);
     }
     return r.pc() == pc ? r : r.withPc(pc);
   }

@@ -3,6 +3,8 @@ package org.loopmlp.isa.classic;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.function.IntToLongFunction;
+
 /**
  * The reference classic SUBLEQ machine: one memory of 2^A N-bit words for code and data,
  * instructions of three words at pc, address -1 the terminal (docs/SPEC.md, the classic
@@ -35,25 +37,32 @@ public final class ClassicMachine {
    */
   public static ClassicStepDetail detail(ClassicState state, int nextInput) {
     checkNotNull(state, "state");
-    return detail(state.config(), state.memoryView(), state.pc(), nextInput);
+    return detail(state.config(), state::word, state.pc(), nextInput);
   }
 
   /** {@link #detail(ClassicState, int)} over a memory array that the caller may own. */
   static ClassicStepDetail detail(ClassicConfig config, long[] memory, long pc, int nextInput) {
+    return detail(config, a -> memory[a], pc, nextInput);
+  }
+
+  /** The same over a reader of the memory's words (reads at most five). */
+  private static ClassicStepDetail detail(ClassicConfig config, IntToLongFunction memory,
+      long pc, int nextInput) {
     checkArgument(nextInput >= END_OF_INPUT && nextInput <= 255,
         "next input must be a byte 0..255 or -1 (end of input), was %s", nextInput);
     if (config.haltsAt(pc)) {
-      return new ClassicStepDetail(ClassicOp.HALTED, pc, 0, 0, 0, 0, 0, memory[0],
-          memory[0], END_OF_INPUT, false, memory[0], -1, false, pc, pc);
+      long m0 = memory.applyAsLong(0);
+      return new ClassicStepDetail(ClassicOp.HALTED, pc, 0, 0, 0, 0, 0, m0, m0, END_OF_INPUT,
+          false, m0, -1, false, pc, pc);
     }
     int at = (int) pc;
-    long a = memory[at];
-    long b = memory[at + 1];
-    long c = memory[at + 2];
+    long a = memory.applyAsLong(at);
+    long b = memory.applyAsLong(at + 1);
+    long c = memory.applyAsLong(at + 2);
     int addrA = config.address(a);
     int addrB = config.address(b);
-    long memA = memory[addrA];
-    long memB = memory[addrB];
+    long memA = memory.applyAsLong(addrA);
+    long memB = memory.applyAsLong(addrB);
     long pcPlusThree = config.wrap(pc + 3);
     if (a == IO && b == IO) {
       int out = nextInput == END_OF_INPUT ? -1 : nextInput;

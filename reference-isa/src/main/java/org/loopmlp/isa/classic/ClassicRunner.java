@@ -73,7 +73,7 @@ public final class ClassicRunner {
 
   /**
    * The same steps as the traced loop, over one memory array written in place (a run of 10^7
-   * steps in 2^15 words would otherwise copy the memory at every step).
+   * steps would otherwise make a new path of the persistent memory at every write).
    */
   private static ClassicRun runInPlace(ClassicState initial, ByteInput in, ByteOutput out,
       long maxSteps) {

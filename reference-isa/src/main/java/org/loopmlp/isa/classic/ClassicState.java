@@ -1,20 +1,23 @@
 package org.loopmlp.isa.classic;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
 
 /**
  * Memory (2^A signed N-bit words, code and data alike) and program counter (a signed N-bit word)
- * of a classic SUBLEQ machine. Immutable.
+ * of a classic SUBLEQ machine. Immutable. The memory is persistent ({@link WordTrie}): a state
+ * after a write shares every other word with the state before, so {@link #withWord} costs
+ * O(A), not a copy of the 2^A words.
  */
 public final class ClassicState {
   private final ClassicConfig config;
-  private final long[] memory;
+  private final WordTrie memory;
   private final long pc;
 
-  private ClassicState(ClassicConfig config, long[] memory, long pc) {
+  private ClassicState(ClassicConfig config, WordTrie memory, long pc) {
     this.config = config;
     this.memory = memory;
     this.pc = pc;
@@ -30,7 +33,7 @@ public final class ClassicState {
           memory[i], config.wordBits());
     }
     checkArgument(config.fitsWord(pc), "pc %s does not fit in %s bits", pc, config.wordBits());
-    return new ClassicState(config, memory.clone(), pc);
+    return new ClassicState(config, WordTrie.of(memory), pc);
   }
 
   /**
@@ -59,30 +62,26 @@ public final class ClassicState {
   }
 
   public long word(int address) {
-    return memory[address];
+    checkElementIndex(address, memory.size(), "address");
+    return memory.get(address);
   }
 
-  /** The memory itself, for this package's readers only: never written. */
-  long[] memoryView() {
-    return memory;
-  }
-
-  /** The state over {@code memory}, which the caller hands over and never writes again. */
+  /** The state over {@code memory} (words that fit, as the caller checked), copied once. */
   static ClassicState adopt(ClassicConfig config, long[] memory, long pc) {
-    return new ClassicState(config, memory, pc);
+    return new ClassicState(config, WordTrie.of(memory), pc);
   }
 
   /** A copy of the memory, address order, signed values. */
   public long[] memory() {
-    return memory.clone();
+    return memory.toArray();
   }
 
+  /** This state with word {@code address} set to {@code value}: O(A), sharing the rest. */
   public ClassicState withWord(int address, long value) {
     checkArgument(config.fitsWord(value), "%s does not fit in %s bits", value,
         config.wordBits());
-    long[] m = memory.clone();
-    m[address] = value;
-    return new ClassicState(config, m, pc);
+    checkElementIndex(address, memory.size(), "address");
+    return new ClassicState(config, memory.with(address, value), pc);
   }
 
   public ClassicState withPc(long newPc) {
@@ -93,12 +92,7 @@ public final class ClassicState {
 
   /** The state after a step that wrote (or not) one word and moved to {@code newPc}. */
   ClassicState afterStep(boolean writes, int address, long value, long newPc) {
-    long[] m = memory;
-    if (writes && memory[address] != value) {
-      m = memory.clone();
-      m[address] = value;
-    }
-    return new ClassicState(config, m, newPc);
+    return new ClassicState(config, writes ? memory.with(address, value) : memory, newPc);
   }
 
   @Override
@@ -107,16 +101,16 @@ public final class ClassicState {
       return false;
     }
     ClassicState s = (ClassicState) o;
-    return config.equals(s.config) && pc == s.pc && Arrays.equals(memory, s.memory);
+    return config.equals(s.config) && pc == s.pc && memory.sameWords(s.memory);
   }
 
   @Override
   public int hashCode() {
-    return (config.hashCode() * 31 + Long.hashCode(pc)) * 31 + Arrays.hashCode(memory);
+    return (config.hashCode() * 31 + Long.hashCode(pc)) * 31 + Arrays.hashCode(memory.toArray());
   }
 
   @Override
   public String toString() {
-    return "pc=" + pc + " mem=" + Arrays.toString(memory);
+    return "pc=" + pc + " mem=" + Arrays.toString(memory.toArray());
   }
 }
