@@ -2,7 +2,10 @@ package org.loopmlp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.util.Locale;
+import org.loopmlp.certcheck.CertificateChecker;
+import org.loopmlp.certcheck.FloatFormat;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicRole;
 import org.loopmlp.isa.classic.ClassicConfig;
@@ -13,15 +16,16 @@ import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
 
 /**
- * {@code prove --isa classic --config N,A [--out DIR]}: every classic stage lemma for all inputs
- * of one size; with --out, the network and a certificate (version 2) checked by the independent
- * checker.
+ * {@code prove --isa classic --config N,A [--out DIR] [--format F]}: every classic stage lemma
+ * for all inputs of one size; with --out, the network and a certificate (version 2) checked by
+ * the independent checker; with --format, whether every layer is exact in F.
  */
 final class ClassicProve {
   private ClassicProve() {}
 
   static int run(ProveCommand o) {
-    o.refuse("applies to --isa subleq only", "--format", "--precision-table");
+    o.refuse("applies to --isa subleq only", "--precision-table");
+    FloatFormat wanted = FormatVerdict.parse(o.format);
     if (o.out != null) {
       // The classic prover writes a certificate with the default case budget only.
       o.refuse("does not apply with --out on --isa classic (a certificate is written with the"
@@ -44,12 +48,20 @@ final class ClassicProve {
       out.flush();
       return ExitCodes.FOUND;
     }
-    if (report.certificate().isPresent() && report.network().isPresent()
-        && !ProofDirectory.recheck(report.network().get(), report.certificate().get(), out)
-            .accepted()) {
-      out.println("verdict: CERTIFICATE REJECTED");
-      out.flush();
-      return ExitCodes.FOUND;
+    BigInteger checkedBound = null;
+    if (report.certificate().isPresent() && report.network().isPresent()) {
+      CertificateChecker.Result r = ProofDirectory.recheck(report.network().get(),
+          report.certificate().get(), out);
+      if (!r.accepted()) {
+        out.println("verdict: CERTIFICATE REJECTED");
+        out.flush();
+        return ExitCodes.FOUND;
+      }
+      checkedBound = FormatVerdict.printChecked(r, out);
+    }
+    if (wanted != null) {
+      return FormatVerdict.print(out, wanted, report, checkedBound,
+          "N=" + config.wordBits() + ", A=" + config.memoryBits());
     }
     out.printf(Locale.ROOT, "verdict: PROVED: all %d classic stage lemmas hold for every input"
         + " of N=%d, A=%d%n", report.stages().size(), config.wordBits(), config.memoryBits());

@@ -43,14 +43,7 @@ final class PaperProve {
       throw UserError.because("--config N,A,C is required (or --precision-table)");
     }
     MachineConfig config = Configs.parseOption(o.configText);
-    FloatFormat wanted = null;
-    if (o.format != null) {
-      wanted = FloatFormat.byLabel(o.format);
-      if (wanted == null) {
-        throw UserError.because("unknown --format '%s', expected one of %s", o.format,
-            Arrays.stream(FloatFormat.values()).map(FloatFormat::label).toList());
-      }
-    }
+    FloatFormat wanted = FormatVerdict.parse(o.format);
     if (o.out != null) {
       ProofDirectory.prepare(o.out, o.force);
     }
@@ -73,7 +66,7 @@ final class PaperProve {
       return verdict(ExitCodes.FOUND, "verdict: CERTIFICATE REJECTED");
     }
     if (wanted != null) {
-      return formatVerdict(report);
+      return FormatVerdict.print(o.out(), wanted, report, checkedBound, Configs.format(config));
     }
     return verdict(ExitCodes.OK, String.format(Locale.ROOT, "verdict: PROVED: all %d stage"
         + " lemmas hold for every input of %s", report.stages().size(), Configs.format(config)));
@@ -105,29 +98,9 @@ final class PaperProve {
     CertificateChecker.Result r = ProofDirectory.recheck(report.network().get(),
         report.certificate().get(), o.out());
     if (r.accepted()) {
-      checkedBound = r.largestBound();
-      o.out().printf(Locale.ROOT, "independent checker: largest partial sum %,d, every layer"
-          + " exact in %s%n", checkedBound, r.narrowestExactFormat() == null ? "no format"
-          : r.narrowestExactFormat().label());
+      checkedBound = FormatVerdict.printChecked(r, o.out());
     }
     return r.accepted();
-  }
-
-  /** The verdict for {@code --format}: the lemmas are proved; is every layer exact in it? */
-  private int formatVerdict(ProofReport<?, ?, ?> report) {
-    if (report.provedIn(wanted)
-        && (checkedBound == null || wanted.holdsIntegersUpTo(checkedBound))) {
-      return verdict(ExitCodes.OK, String.format(Locale.ROOT, "verdict: PROVED in %s: one pass"
-          + " equals one SUBLEQ step for every input of %s with every layer evaluated in %s"
-          + " (largest partial sum %,d <= 2^%d)", wanted.label(), Configs.format(config),
-          wanted.label(), report.largestBound(), wanted.precision()));
-    }
-    StageProof<?, ?> widest = report.stages().stream()
-        .max(Comparator.comparingLong(StageProof::largestBound)).orElseThrow();
-    return verdict(ExitCodes.FOUND, String.format(Locale.ROOT, "verdict: NOT PROVED in %s:"
-        + " stage %s reaches partial sums up to %,d > 2^%d%s", wanted.label(), widest.name(),
-        widest.largestBound(), wanted.precision(), report.narrowestExactFormat()
-            .map(f -> "; narrowest format proved: " + f.label()).orElse("")));
   }
 
   private static int precisionTable(ProveCommand o) {

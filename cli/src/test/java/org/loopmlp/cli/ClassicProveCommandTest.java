@@ -22,6 +22,24 @@ class ClassicProveCommandTest {
   }
 
   @Test
+  void aFormatIsProvedOnlyWhereTheCheckedBoundFitsIt(@TempDir Path dir) {
+    // N = 4: every sum stays below 2^8 (the checker re-derives it from the written network).
+    Cli.Result small = Cli.run("prove", "--isa", "classic", "--config", "4,3", "--format",
+        "bfloat16", "--out", dir.resolve("p").toString());
+    assertEquals(ExitCodes.OK, small.code(), small.out() + small.err());
+    assertTrue(small.out().contains("independent checker: largest partial sum"), small.out());
+    assertTrue(small.out().contains("verdict: PROVED in bfloat16"), small.out());
+    // N = 12 in float16 is measured failing through ONNX Runtime at the first pass
+    // (onnx/README.md), so no proof may claim it.
+    Cli.Result wide = Cli.run("prove", "--isa", "classic", "--config", "12,3", "--format",
+        "float16");
+    assertEquals(ExitCodes.FOUND, wide.code(), wide.out() + wide.err());
+    assertTrue(wide.out().contains("verdict: NOT PROVED in float16"), wide.out());
+    Cli.Result bad = Cli.run("prove", "--isa", "classic", "--config", "4,3", "--format", "fp8");
+    assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+  }
+
+  @Test
   void aClassicConfigIsNA() {
     Cli.Result r = Cli.run("prove", "--isa", "classic", "--config", "4,3,3");
     assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
