@@ -19,14 +19,14 @@ import org.loopmlp.isa.Program;
  * slot at pc; read sets va, vb from memory; subtract sets r = wrap(vb - va); next pc sets pc1 =
  * pc + 1).
  */
-final class Witnesses {
+public final class Witnesses {
   private Witnesses() {}
 
   /**
    * The step for {@code role} with stage-input register values {@code in}; {@code failing} names
    * the failing register (kept intact for write). Empty when no step reaches that input.
    */
-  static Optional<Step> stepFor(PaperStage role, PaperRegisters regs, Map<String, Long> in,
+  public static Optional<Step> stepFor(PaperStage role, PaperRegisters regs, Map<String, Long> in,
       String failing) {
     MachineConfig config = regs.config();
     int k = config.codeSize();
@@ -85,5 +85,5 @@ final class Witnesses {
     return Math.toIntExact(in.get(register));
   }
 
-  record Step(Program program, MachineState before) {}
+  public record Step(Program program, MachineState before) {}
 }

@@ -1,25 +1,21 @@
 package org.loopmlp.smt;
 
 import com.google.common.collect.ImmutableMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.PaperRegisters;
-import org.loopmlp.construction.PaperRegisters.Field;
 import org.loopmlp.construction.Register;
 import org.loopmlp.construction.StateLayout;
+import org.loopmlp.construction.stage.PaperStage;
 import org.loopmlp.exact.Rational;
 import org.loopmlp.exact.RationalBackend;
 import org.loopmlp.exact.RationalVector;
 import org.loopmlp.exact.StateVector;
-import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.isa.MachineState;
-import org.loopmlp.isa.Program;
 import org.loopmlp.isa.asm.SqPrinter;
 import org.loopmlp.isa.asm.SqProgram;
+import org.loopmlp.prove.Witnesses;
 import org.loopmlp.verify.DifferentialCampaign;
 import org.loopmlp.verify.Disagreement;
 import org.loopmlp.verify.TestCase;
@@ -124,87 +120,16 @@ public record Replay(String lemma, String goal, String failingRegister,
 
   /**
    * A step of the reference machine whose stage input has the model's values on the registers
-   * the stage reads: what fetch, read, subtract and next pc put there (SPEC §9.1) follows from
-   * the program and memory chosen here. Empty when none exists.
+   * the stage reads (the prover's own {@link Witnesses}, SPEC §9.1), for the role that decides
+   * the step: write or branch when the stage runs one, else its first. Empty when none exists.
    */
   static Optional<TestCase> witness(Construction c, List<String> roles,
       Map<String, Long> in, String failing) {
-    PaperRegisters regs = c.registers();
-    MachineConfig config = c.config();
-    int k = config.codeSize();
-    int m = config.dataSize();
-    List<Instruction> slots = modelSlots(regs, k, in);
-    long[] memory = modelMemory(regs, m, in);
-    int pc = value(in, "pc");
     String role = roles.contains("WRITE") ? "WRITE" : roles.contains("BRANCH") ? "BRANCH"
         : roles.get(0);
-    switch (role) {
-      case "READ":
-        slots.set(pc, Instruction.of(value(in, "ra"), value(in, "rb"), value(in, "rc")));
-        break;
-      case "SUBTRACT":
-        // mem[0] - ... : a = 0 holds va, b = 1 holds vb
-        if (m < 2) {
-          return Optional.empty();
-        }
-        memory[0] = in.get("va");
-        memory[1] = in.get("vb");
-        slots.set(pc, Instruction.of(0, 1, value(in, "rc")));
-        break;
-      case "WRITE": {
-        // r = mem[b] - mem[a]: pick a cell a other than b (and than the failing cell)
-        int b = value(in, "rb");
-        int a = -1;
-        for (int i = 0; i < m && a < 0; i++) {
-          if (i != b && !regs.mem(i).name().equals(failing)) {
-            a = i;
-          }
-        }
-        if (a < 0) {
-          return Optional.empty();
-        }
-        memory[a] = config.wrap(memory[b] - in.get("r"));
-        slots.set(pc, Instruction.of(a, b, value(in, "rc")));
-        break;
-      }
-      case "BRANCH":
-        // pc1 = pc + 1 and r = mem[1] - mem[0]
-        if (m < 2) {
-          return Optional.empty();
-        }
-        pc = Math.floorMod(value(in, "pc1") - 1, k);
-        memory[0] = 0;
-        memory[1] = in.get("r");
-        slots.set(pc, Instruction.of(0, 1, value(in, "rc")));
-        break;
-      default:
-        break;
-    }
-    return Optional.of(new TestCase(config, Program.ofSlots(config, slots, 0),
-        MachineState.of(config, memory, pc), 1));
-  }
-
-  /** The k program slots as the model gives them on the code registers. */
-  private static List<Instruction> modelSlots(PaperRegisters regs, int k, Map<String, Long> in) {
-    List<Instruction> slots = new ArrayList<>();
-    for (int q = 0; q < k; q++) {
-      slots.add(Instruction.of(value(in, regs.code(q, Field.A).name()),
-          value(in, regs.code(q, Field.B).name()), value(in, regs.code(q, Field.C).name())));
-    }
-    return slots;
-  }
-
-  /** The m memory cells as the model gives them. */
-  private static long[] modelMemory(PaperRegisters regs, int m, Map<String, Long> in) {
-    long[] memory = new long[m];
-    for (int i = 0; i < m; i++) {
-      memory[i] = in.get(regs.mem(i).name());
-    }
-    return memory;
-  }
-
-  private static int value(Map<String, Long> in, String register) {
-    return Math.toIntExact(in.get(register));
+    MachineConfig config = c.config();
+    return Witnesses.stepFor(PaperStage.valueOf(role), c.registers(), in, failing)
+        .map(w -> new TestCase(config, w.program(), w.before(), 1));
   }
 
   /** The program and memory of the step as {@code .sq} text. */
