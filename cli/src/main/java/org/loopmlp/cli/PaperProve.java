@@ -3,7 +3,6 @@ package org.loopmlp.cli;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.loopmlp.certcheck.CertificateChecker;
@@ -16,7 +15,6 @@ import org.loopmlp.prove.PaperProver;
 import org.loopmlp.prove.PrecisionTable;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
-import org.loopmlp.prove.StageProof;
 
 /** {@code prove} on this project's machine: every stage lemma of one size, with a certificate. */
 final class PaperProve {
