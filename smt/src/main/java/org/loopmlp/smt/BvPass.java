@@ -57,7 +57,7 @@ final class BvPass {
     t.append(defs);
     String last = "L" + (s.network().depth() - 1) + " ";
     List<Script.Goal> goals = passGoals(regs, after, last, w);
-    return new Script("pass", s, Optional.empty(), t.toString(), ImmutableList.copyOf(goals),
+    return new Script("pass-bv", s, Optional.empty(), t.toString(), ImmutableList.copyOf(goals),
         ImmutableList.copyOf(s.stateNames()), neurons);
   }
 

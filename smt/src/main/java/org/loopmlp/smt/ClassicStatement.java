@@ -293,7 +293,6 @@ final class ClassicStatement extends Statement {
     int cells = (int) Math.min(size - 2L, 1L << (n - 1));
     String wa = defs.let("a", Smt.select(pc, cells, q -> in.sval("mem[" + q + "]")));
     String wb = defs.let("b", Smt.select(pc, cells, q -> in.sval("mem[" + (q + 1) + "]")));
-    String wc = defs.let("c", Smt.select(pc, cells, q -> in.sval("mem[" + (q + 2) + "]")));
     String ioA = defs.letBool("a=-1", Smt.eq(wa, "(- 1)"));
     String ioB = defs.letBool("b=-1", Smt.eq(wb, "(- 1)"));
     String echo = defs.letBool("echo", Smt.op("and", Smt.not(halted), ioA, ioB));
@@ -304,21 +303,44 @@ final class ClassicStatement extends Statement {
     String am = defs.let("a mod 2^A", "(mod " + wa + " " + size + ")");
     String bm = defs.let("b mod 2^A", "(mod " + wb + " " + size + ")");
     String memA = defs.let("mem[a]", Smt.select(am, size, i -> in.sval("mem[" + i + "]")));
-    String memB = defs.let("mem[b]", Smt.select(bm, size, i -> in.sval("mem[" + i + "]")));
-    String result = defs.let("mem[b]-mem[a]", Smt.wrap("(- " + memB + " " + memA + ")", n));
+    // the result wrap_N(mem[b] - mem[a]) and the input word, bit by bit
+    // (Statement.differenceBit); the result <= 0 on those bits
+    List<String> bitsA = new ArrayList<>();
+    List<String> bitsB = new ArrayList<>();
+    for (int b = 0; b < n; b++) {
+      int bit = b;
+      bitsA.add(defs.let("mem[a].bit[" + b + "]", Smt.select(am, size,
+          i -> in.bit("mem[" + i + "]", bit))));
+      bitsB.add(defs.let("mem[b].bit[" + b + "]", Smt.select(bm, size,
+          i -> in.bit("mem[" + i + "]", bit))));
+    }
+    List<String> result = new ArrayList<>();
+    for (int b = 0; b < n; b++) {
+      result.add(defs.let("result.bit[" + b + "]", differenceBit(bitsB, bitsA, b)));
+    }
+    String atMostZero = defs.letBool("result<=0", atMostZero(result));
     String eof = Smt.on(in.bit("in.eof", 0));
     String byteIn = in.uval("in.byte");
-    String stored = defs.let("input word", Smt.ite(eof, "(- 1)", Smt.wrap(byteIn, n)));
-    String plus3 = Smt.wrap("(+ " + pc + " 3)", n);
+    // the input word: -1 at end of input, else the byte (0..255) wrapped to N bits, whose bit b
+    // is the byte's bit b below 8 and 0 above
+    java.util.function.IntFunction<String> stored = b -> Smt.ite(eof, "1",
+        b < 8 ? in.bit("in.byte", b) : "0");
+    // the new pc bit by bit: c at pc + 2, or wrap_N(pc + 3), whose bit b is bit b of the low
+    // b + 1 bits of pc plus 3 (Statement.differenceBit's argument)
+    String jump = defs.letBool("jump", Smt.op("and", sub, atMostZero));
+    java.util.function.IntFunction<String> plus3 = b -> bitOf("(+ " + Smt.uval(in.bits("pc")
+        .subList(0, b + 1)) + " 3)", b, 3, (1L << (b + 1)) + 2);
     for (String reg : in.names()) {
       if (reg.startsWith("mem[")) {
         int i = Integer.parseInt(reg.substring(4, reg.length() - 1));
         String here = Smt.eq(bm, Integer.toString(i));
-        c.add(new Script.Goal(reg, signedIs(out, reg, Smt.ite(Smt.op("and", sub, here), result,
-            Smt.ite(Smt.op("and", input, here), stored, in.sval(reg))))));
+        String subHere = Smt.op("and", sub, here);
+        String inputHere = Smt.op("and", input, here);
+        c.add(bitsAre(out, reg, b -> Smt.ite(subHere, result.get(b), Smt.ite(inputHere,
+            stored.apply(b), in.bit(reg, b)))));
       } else if (reg.equals("pc")) {
-        c.add(new Script.Goal(reg, signedIs(out, "pc", Smt.ite(halted, pc,
-            Smt.ite(Smt.op("and", sub, "(<= " + result + " 0)"), wc, plus3)))));
+        c.add(bitsAre(out, "pc", b -> Smt.ite(halted, in.bit("pc", b), Smt.ite(jump,
+            Smt.select(pc, cells, q -> in.bit("mem[" + (q + 2) + "]", b)), plus3.apply(b)))));
       } else if (reg.equals("in.byte") || reg.equals("in.eof")) {
         c.add(new Script.Goal(reg, same(in, out, reg)));
       } else if (reg.equals("in.taken")) {

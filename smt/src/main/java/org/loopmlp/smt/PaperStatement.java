@@ -141,20 +141,34 @@ final class PaperStatement extends Statement {
     String pc = defs.let("pc", in.uval("pc"));
     String a = defs.let("a", Smt.select(pc, k, q -> in.uval("code[" + q + "].a")));
     String b = defs.let("b", Smt.select(pc, k, q -> in.uval("code[" + q + "].b")));
-    String target = defs.let("c", Smt.select(pc, k, q -> in.uval("code[" + q + "].c")));
-    String memA = defs.let("mem[a]", Smt.select(a, m, i -> in.sval("mem[" + i + "]")));
-    String memB = defs.let("mem[b]", Smt.select(b, m, i -> in.sval("mem[" + i + "]")));
-    String r = defs.let("r", Smt.wrap("(- " + memB + " " + memA + ")", n));
+    // r = wrap_N(mem[b] - mem[a]) bit by bit (Statement.differenceBit); r <= 0 on those bits
+    List<String> memA = new ArrayList<>();
+    List<String> memB = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      int bit = t;
+      memA.add(defs.let("mem[a].bit[" + t + "]", Smt.select(a, m, i -> in.bit("mem[" + i + "]",
+          bit))));
+      memB.add(defs.let("mem[b].bit[" + t + "]", Smt.select(b, m, i -> in.bit("mem[" + i + "]",
+          bit))));
+    }
+    List<String> r = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      r.add(defs.let("r.bit[" + t + "]", differenceBit(memB, memA, t)));
+    }
+    String taken = defs.letBool("r<=0", atMostZero(r));
     for (String reg : in.names()) {
       if (reg.startsWith("code[")) {
         g.add(new Script.Goal(reg, same(in, out, reg)));
       } else if (reg.startsWith("mem[")) {
         int i = Integer.parseInt(reg.substring(4, reg.length() - 1));
-        g.add(new Script.Goal(reg, signedIs(out, reg, Smt.ite(Smt.eq(b, Integer.toString(i)),
-            r, in.sval(reg)))));
+        String here = Smt.eq(b, Integer.toString(i));
+        g.add(bitsAre(out, reg, t -> Smt.ite(here, r.get(t), in.bit(reg, t))));
       } else if (reg.equals("pc")) {
-        g.add(new Script.Goal(reg, unsignedIs(out, "pc", Smt.ite("(<= " + r + " 0)", target,
-            Smt.ite(Smt.eq(pc, Integer.toString(k - 1)), "0", "(+ " + pc + " 1)")))));
+        // bit t: c's bit t, or bit t of (pc + 1) mod k, which is bit t of the low t + 1 bits
+        // of pc plus 1
+        g.add(bitsAre(out, "pc", t -> Smt.ite(taken, Smt.select(pc, k,
+            q -> in.bit("code[" + q + "].c", t)), bitOf("(+ " + Smt.uval(in.bits("pc")
+                .subList(0, t + 1)) + " 1)", t, 1, 1L << (t + 1)))));
       } else {
         g.add(new Script.Goal(reg, zero(out, reg)));
       }

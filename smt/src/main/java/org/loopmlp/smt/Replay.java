@@ -69,7 +69,7 @@ public record Replay(String lemma, String goal, String failingRegister,
   }
 
   /** The first register of the frame (SPEC §9.1) the stage's output breaks: changed or not 0. */
-  private static Optional<String> frameFault(Subject s, Subject.Span span, StateLayout layout,
+  static Optional<String> frameFault(Subject s, Subject.Span span, StateLayout layout,
       Rational[] in, StateVector out) {
     Statement st = Statement.of(s);
     java.util.Set<String> written = new java.util.HashSet<>();
@@ -93,7 +93,7 @@ public record Replay(String lemma, String goal, String failingRegister,
     return Optional.empty();
   }
 
-  private static ImmutableMap<String, Long> registers(StateLayout layout, Rational[] x) {
+  static ImmutableMap<String, Long> registers(StateLayout layout, Rational[] x) {
     ImmutableMap.Builder<String, Long> b = ImmutableMap.builder();
     for (Register r : layout.registers()) {
       List<Integer> bits = r.bits().stream()
@@ -103,7 +103,7 @@ public record Replay(String lemma, String goal, String failingRegister,
     return b.buildOrThrow();
   }
 
-  private static String describe(StateLayout layout, StateVector out, String goal) {
+  static String describe(StateLayout layout, StateVector out, String goal) {
     StringBuilder b = new StringBuilder();
     String reg = goal;
     Optional<Register> r = layout.findRegister(reg);

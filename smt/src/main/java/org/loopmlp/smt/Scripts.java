@@ -51,10 +51,41 @@ public final class Scripts {
     return b.build();
   }
 
-  /** The whole pass against the machine's step, in bit-vectors ({@link BvPass}). */
+  /** The whole pass against the machine's step, cut at the stage boundaries ({@link PassChain}). */
   public static Script pass(Subject s) {
+    return PassChain.of(s);
+  }
+
+  /** The whole pass as one bit-vector query without cuts ({@link BvPass}), for comparison. */
+  public static Script bitVectorPass(Subject s) {
     return BvPass.of(s);
   }
+
+  /**
+   * Stage {@code index}'s postcondition on the stage input a pass reaches: the input x is a
+   * machine state (bits, scratch 0, the pass's precondition) and layers 0 .. the stage's last
+   * run from it, so a {@code sat} model is a machine state whose pass breaks the stage's claim.
+   */
+  public static Script reachedStage(Subject s, int index) {
+    Statement st = Statement.of(s);
+    Subject.Span span = s.stages().get(index);
+    StringBuilder t = header(s, "stage " + span.name() + " (" + span.roleLabel() + ") on the"
+        + " input a pass reaches from a machine state", 0, span.first() + span.count());
+    Registers x = Registers.of(s.stateNames(), Smt::sym);
+    ImmutableList<String> inputs = declareInputs(t, s, x, new HashSet<>(st.zeroAtPassStart()));
+    assertAll(t, "precondition", st.passPrecondition(x));
+    int neurons = layers(t, s, 0, span.first() + span.count(), Smt::sym);
+    Registers in = span.first() == 0 ? x
+        : x.as(d -> Smt.sym("L" + (span.first() - 1) + " " + d));
+    Statement.Defs defs = new Statement.Defs();
+    List<Script.Goal> post = stageGoals(st, span, in, x.as(lastLayer(span)), defs);
+    finish(t, defs);
+    return new Script(REACHED + String.format(Locale.ROOT, "%02d", index + 1), s,
+        Optional.of(span), t.toString(), ImmutableList.copyOf(post), inputs, neurons);
+  }
+
+  /** The name prefix of {@link #reachedStage} scripts, whose models are machine states. */
+  static final String REACHED = "reached-";
 
   /** The whole pass against the machine's step, in integer arithmetic like the lemmas. */
   public static Script integerPass(Subject s) {
@@ -65,7 +96,7 @@ public final class Scripts {
     Registers in = Registers.of(s.stateNames(), Smt::sym);
     ImmutableList<String> inputs = declareInputs(t, s, in, new HashSet<>(st.zeroAtPassStart()));
     assertAll(t, "precondition", st.passPrecondition(in));
-    int neurons = layers(t, s, 0, s.network().depth());
+    int neurons = layers(t, s, 0, s.network().depth(), Smt::sym);
     String last = "L" + (s.network().depth() - 1) + " ";
     Registers out = in.as(d -> Smt.sym(last + d));
     Statement.Defs defs = new Statement.Defs();
@@ -82,10 +113,29 @@ public final class Scripts {
     Registers in = Registers.of(s.stateNames(), Smt::sym);
     ImmutableList<String> inputs = declareInputs(t, s, in, zero);
     assertAll(t, "precondition", st.precondition(span.roles(), in));
-    int neurons = layers(t, s, span.first(), span.count());
-    String last = "L" + (span.first() + span.count() - 1) + " ";
-    Registers out = in.as(d -> Smt.sym(last + d));
+    int neurons = layers(t, s, span.first(), span.count(), Smt::sym);
+    Registers out = in.as(lastLayer(span));
     Statement.Defs defs = new Statement.Defs();
+    List<Script.Goal> post = stageGoals(st, span, in, out, defs);
+    finish(t, defs);
+    String name = String.format(Locale.ROOT, "%02d-%s", index + 1,
+        span.name().replaceAll("[^A-Za-z0-9+._-]", "_"));
+    return new Script(name, s, Optional.of(span), t.toString(), ImmutableList.copyOf(post),
+        inputs, neurons);
+  }
+
+  /** The symbol of direction d at the stage's last layer. */
+  static java.util.function.Function<String, String> lastLayer(Subject.Span span) {
+    String last = "L" + (span.first() + span.count() - 1) + " ";
+    return d -> Smt.sym(last + d);
+  }
+
+  /**
+   * A stage's postcondition from {@code in} to {@code out} (SPEC §9.1): the frame first (every
+   * register no role changes is unchanged, every cleared one is 0), then each role's goals.
+   */
+  static List<Script.Goal> stageGoals(Statement st, Subject.Span span, Registers in,
+      Registers out, Statement.Defs defs) {
     List<Script.Goal> post = new ArrayList<>();
     List<String> frame = new ArrayList<>();
     Set<String> owned = new HashSet<>();
@@ -99,21 +149,16 @@ public final class Scripts {
         frame.add(Statement.zero(out, r));
       }
     }
-    // the frame: every register no role changes leaves the stage unchanged
     for (String r : in.names()) {
       if (!owned.contains(r)) {
         frame.add(Statement.same(in, out, r));
       }
     }
     post.add(0, new Script.Goal("frame", Smt.op("and", frame)));
-    finish(t, defs);
-    String name = String.format(Locale.ROOT, "%02d-%s", index + 1,
-        span.name().replaceAll("[^A-Za-z0-9+._-]", "_"));
-    return new Script(name, s, Optional.of(span), t.toString(), ImmutableList.copyOf(post),
-        inputs, neurons);
+    return post;
   }
 
-  private static StringBuilder header(Subject s, String what, int first, int count) {
+  static StringBuilder header(Subject s, String what, int first, int count) {
     StringBuilder t = new StringBuilder();
     t.append("; loopmlp: ").append(s.construction()).append(' ')
         .append(s.machine() == Subject.Machine.PAPER ? "N,A,C = " : "classic N,A = ")
@@ -126,7 +171,7 @@ public final class Scripts {
     return t;
   }
 
-  private static ImmutableList<String> declareInputs(StringBuilder t, Subject s, Registers in,
+  static ImmutableList<String> declareInputs(StringBuilder t, Subject s, Registers in,
       Set<String> zeroRegisters) {
     Set<String> zeroDirs = new HashSet<>();
     for (String r : zeroRegisters) {
@@ -145,7 +190,7 @@ public final class Scripts {
     return ImmutableList.copyOf(s.stateNames());
   }
 
-  private static void assertAll(StringBuilder t, String what, List<String> claims) {
+  static void assertAll(StringBuilder t, String what, List<String> claims) {
     if (!claims.isEmpty()) {
       t.append("; ").append(what).append('\n');
       for (String c : claims) {
@@ -154,8 +199,12 @@ public final class Scripts {
     }
   }
 
-  /** Defines every neuron of layers [first, first + count); returns how many. */
-  private static int layers(StringBuilder t, Subject s, int first, int count) {
+  /**
+   * Defines every neuron of layers [first, first + count), layer {@code first} reading direction
+   * d as the symbol {@code input(d)}; returns how many.
+   */
+  static int layers(StringBuilder t, Subject s, int first, int count,
+      java.util.function.Function<String, String> input) {
     int neurons = 0;
     for (int li = first; li < first + count; li++) {
       SparseLayer l = s.network().layer(li);
@@ -169,7 +218,7 @@ public final class Scripts {
         }
         for (int k = l.rowStart(r); k < l.rowEnd(r); k++) {
           int col = l.column(k);
-          String x = li == first ? Smt.sym(s.stateNames().get(col))
+          String x = li == first ? input.apply(s.stateNames().get(col))
               : Smt.sym("L" + (li - 1) + " " + inNames.get(col));
           org.loopmlp.exact.Rational w = integral(l.weight(k), li);
           terms.add(w.equals(org.loopmlp.exact.Rational.ONE) ? x
@@ -190,7 +239,7 @@ public final class Scripts {
     return w;
   }
 
-  private static void finish(StringBuilder t, Statement.Defs defs) {
+  static void finish(StringBuilder t, Statement.Defs defs) {
     t.append("; values the postcondition names, stated from SPEC\n").append(defs.text());
   }
 

@@ -75,13 +75,10 @@ public final class SmtCommands {
         SolverResult x = r.solvers().get(i);
         if (x.verdict() == SolverResult.Verdict.SAT) {
           sat = true;
-          if (s.paperConstruction().isPresent()) {
-            out.print(Replay.of(r.script(), x, "loopmlp smt --construction " + construction
-                + " --config " + config + " --solver " + solvers.get(i).name()));
-          } else {
-            out.println(r.script().lemma() + ": " + solvers.get(i).name() + " " + x.detail()
-                + ", model " + x.model().orElseThrow());
-          }
+          String command = "loopmlp smt" + isaFlag(construction) + " --construction "
+              + construction + " --config " + config + " --solver " + solvers.get(i).name();
+          out.print(s.paperConstruction().isPresent() ? Replay.of(r.script(), x, command)
+              : ClassicReplay.of(r.script(), x, command));
         } else if (x.verdict() != SolverResult.Verdict.UNSAT) {
           err.println("note: " + solvers.get(i).name() + " gave no answer on " + r.script().lemma()
               + " (" + x.verdict().label() + (x.detail().isEmpty() ? "" : ", " + x.detail())
@@ -94,12 +91,40 @@ public final class SmtCommands {
     return sat || rows.stream().anyMatch(r -> !r.ours().proved()) ? 1 : 0;
   }
 
+  /** {@code  --isa classic} for a classic construction, else nothing. */
+  static String isaFlag(String construction) {
+    return Subject.isClassic(construction) ? " --isa classic" : "";
+  }
+
+  /** A fault fixture of the classic construction ({@link ClassicFaults}), judged and replayed. */
+  static int classicFault(String construction, int[] n, String fault, String solverName,
+      Duration timeout, PrintWriter out) {
+    var f = ClassicFaults.all().get(fault);
+    if (f == null || !construction.equals(org.loopmlp.construction.classic.ClassicConstruction
+        .NAME)) {
+      throw new IllegalArgumentException("--fault: expected one of " + ClassicFaults.all()
+          .keySet() + " (of the classic construction), was '" + fault + "'");
+    }
+    String command = "loopmlp smt --isa classic --config " + n[0] + "," + n[1] + " --fault "
+        + fault + " --solver " + solverName;
+    ClassicFaults.Entry e = ClassicFaults.judge("fixture " + fault,
+        f.apply(org.loopmlp.isa.classic.ClassicConfig.of(n[0], n[1])),
+        SmtSolver.named(solverName), timeout, command);
+    out.println(e.line());
+    out.print(e.replays());
+    out.flush();
+    return e.solver().verdict() == SolverResult.Verdict.SAT || !e.agrees() ? 1 : 0;
+  }
+
   /** A fault fixture or a mutant ({@code MutationCampaign} id) of a paper construction. */
   public static int faulty(String construction, String config, Optional<String> fault,
       Optional<Integer> mutant, String solverName, Duration timeout, PrintWriter out) {
     int[] n = sizes(construction, config);
     if (Subject.isClassic(construction)) {
-      throw new IllegalArgumentException("--fault and --mutant take a paper-machine construction");
+      if (mutant.isPresent()) {
+        throw new IllegalArgumentException("--mutant takes a paper-machine construction");
+      }
+      return classicFault(construction, n, fault.orElseThrow(), solverName, timeout, out);
     }
     MachineConfig mc = MachineConfig.of(n[0], n[1], n[2]);
     Construction network;

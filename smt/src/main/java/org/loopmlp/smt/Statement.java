@@ -14,6 +14,16 @@ abstract class Statement {
   static final class Defs {
     private final StringBuilder text = new StringBuilder();
     private final java.util.Set<String> used = new java.util.HashSet<>();
+    private final String prefix;
+
+    Defs() {
+      this("");
+    }
+
+    /** Definitions whose symbols start with {@code spec.prefix}, apart from other scripts' parts. */
+    Defs(String prefix) {
+      this.prefix = prefix;
+    }
 
     /** Defines {@code name} as the integer {@code term} and returns its symbol. */
     String let(String name, String term) {
@@ -34,7 +44,7 @@ abstract class Statement {
       for (int k = 2; !used.add(n); k++) {
         n = name + "#" + k;
       }
-      return Smt.sym("spec." + n);
+      return Smt.sym("spec." + prefix + n);
     }
 
     String text() {
@@ -105,6 +115,28 @@ abstract class Statement {
       }
     }
     return "(let ((x " + x + ")) " + Smt.flag(Smt.op("or", parts)) + ")";
+  }
+
+  /**
+   * Bit t of wrap_N(B - A), for words given by their 0/1 bit terms (least significant first) and
+   * t < N: a number modulo 2^N has the low bits of the number, and bit t of a number depends on
+   * its low t + 1 bits only, so it is bit t of sum_{j<=t} 2^j (B_j - A_j), in (-2^(t+1),
+   * 2^(t+1)). The step's memory words are stated bit by bit this way: the same value as
+   * wrap_N(mem[b] - mem[a]), in a form a solver composes with the subtract lemma.
+   */
+  static String differenceBit(List<String> b, List<String> a, int t) {
+    List<String> terms = new ArrayList<>();
+    for (int j = 0; j <= t; j++) {
+      terms.add("(* " + (1L << j) + " (- " + b.get(j) + " " + a.get(j) + "))");
+    }
+    long span = (1L << (t + 1)) - 1;
+    return bitOf(Smt.op("+", terms), t, -span, span);
+  }
+
+  /** A two's complement word of 0/1 bit terms is at most 0: its sign bit is 1, or it is 0. */
+  static String atMostZero(List<String> bits) {
+    return Smt.op("or", Smt.on(bits.get(bits.size() - 1)), Smt.op("and",
+        bits.stream().map(x -> Smt.eq(x, "0")).toList()));
   }
 
   /** {@code out.r} holds bits whose unsigned value is {@code value}. */

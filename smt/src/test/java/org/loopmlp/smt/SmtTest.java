@@ -68,6 +68,28 @@ class SmtTest {
     assertTrue(d.result() != wrong);
   }
 
+  /**
+   * The classic fixtures at (4,3): each is sat at the stage our prover rejects, in the same
+   * register, and a machine state is replayed that shows the fault (SPEC §3.2).
+   */
+  @Test
+  void everyClassicFaultFixtureIsSatAndItsModelReplaysToTheSameFault() {
+    for (var f : ClassicFaults.all().entrySet()) {
+      var network = f.getValue().apply(org.loopmlp.isa.classic.ClassicConfig.of(4, 3));
+      ClassicFaults.Entry e = ClassicFaults.judge(f.getKey(), network, z3, TIMEOUT, "cmd");
+      assertEquals(SolverResult.Verdict.SAT, e.solver().verdict(), e.line());
+      assertTrue(e.agrees(), e.line());
+      // the replayed machine state (the solver's own, or one it found from a machine state when
+      // its stage input is not one a pass reaches) shows the fault beside the reference machine
+      ClassicReplay shown = e.passReplay().orElse(e.replay().orElseThrow());
+      assertTrue(shown.reaches().isEmpty(), e.replays());
+      assertTrue(shown.difference().isPresent(), e.replays());
+      assertEquals(org.loopmlp.isa.classic.ClassicMachine.step(shown.state(), shown.input()),
+          shown.reference());
+      assertTrue(e.replays().contains("reproduce with: cmd"), e.replays());
+    }
+  }
+
   @Test
   void aMutantTheProverRejectsIsSatAndOneItAcceptsIsUnsat() {
     Construction c = Constructions.build("paper", MachineConfig.of(2, 1, 1));
