@@ -84,4 +84,16 @@ final class ClassicFrontEnd implements MachineFrontEnd {
   public int runCorpus(CorpusCommand c) {
     return ClassicCorpus.run(c);
   }
+
+  @Override
+  public int smt(SmtCommand c) throws java.io.IOException {
+    c.refuse(SUBLEQ_ONLY + " (single-parameter mutants of the paper machine's constructions)",
+        "--mutant", "--faults");
+    return c.run(c.constructionOption.classicName(), "8,4");
+  }
+
+  @Override
+  public int exportSmtlib(SmtCommand.ExportSmtlib c) throws java.io.IOException {
+    return c.run(c.constructionOption.classicName(), "8,4");
+  }
 }

@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
             + "--force.",
         "",
         "With --smtlib DIR, also writes the construction's stage lemmas and the whole pass as "
-            + "SMT-LIB 2 scripts (see 'loopmlp smt'). The VNN-COMP benchmark spans three "
-            + "constructions and both machines: 'loopmlp smt export-vnncomp DIR' writes it."
+            + "SMT-LIB 2 scripts (see 'loopmlp smt'). With --vnncomp DIR, writes the VNN-COMP "
+            + "benchmark instead (three constructions, both machines; as 'loopmlp smt "
+            + "export-vnncomp DIR')."
     },
     footerHeading = "%n",
     footer = {
@@ -40,6 +41,7 @@ import picocli.CommandLine.Option;
         "  loopmlp export --config 8,4,4 --onnx net.onnx --onnx-type float16",
         "  loopmlp export --isa classic --config 8,4 --out classic.txt --onnx classic.onnx",
         "  loopmlp export --config 8,4,4 --smtlib smt-8-4-4/   # for z3, cvc5 (loopmlp smt)",
+        "  loopmlp export --vnncomp vnncomp/                   # the VNN-COMP benchmark",
         "",
         "In Python:",
         "  z = numpy.load('net.npz'); import scipy.sparse as sp",
@@ -88,6 +90,13 @@ final class ExportCommand extends Subcommand {
           + " check-sat must answer unsat).")
   Path smtlib;
 
+  @Option(names = "--vnncomp", paramLabel = "DIR",
+      description = "Write the VNN-COMP benchmark into DIR instead (what 'loopmlp smt"
+          + " export-vnncomp' writes, with its defaults): the paper and narrow constructions at"
+          + " --config N,A,C (default 8,4,4) and the classic one at N,A with A = --memory-bits"
+          + " (default 4).")
+  Path vnncomp;
+
   @Option(names = "--force",
       description = "Replace files that already exist (without it, an existing --out, --onnx or"
           + " --npz file is refused).")
@@ -95,6 +104,6 @@ final class ExportCommand extends Subcommand {
 
   @Override
   public Integer call() {
-    return isa.frontEnd().export(this);
+    return vnncomp != null ? NetworkExport.vnncomp(this) : isa.frontEnd().export(this);
   }
 }

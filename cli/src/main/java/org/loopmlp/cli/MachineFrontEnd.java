@@ -33,4 +33,10 @@ interface MachineFrontEnd {
 
   /** {@code loopmlp run-corpus}. */
   int runCorpus(CorpusCommand command);
+
+  /** {@code loopmlp smt}. */
+  int smt(SmtCommand command) throws java.io.IOException;
+
+  /** {@code loopmlp smt export-smtlib}. */
+  int exportSmtlib(SmtCommand.ExportSmtlib command) throws java.io.IOException;
 }

@@ -56,6 +56,28 @@ final class NetworkExport {
     return ExitCodes.OK;
   }
 
+  /**
+   * {@code export --vnncomp DIR}: the benchmark of {@code smt export-vnncomp}, which it runs;
+   * the options of one network's export are refused.
+   */
+  static int vnncomp(ExportCommand o) {
+    o.refuse("does not apply to --vnncomp (the benchmark spans the paper and narrow"
+        + " constructions and the classic machine)", "--isa", "--construction", "--word", "--out",
+        "--onnx", "--onnx-type", "--onnx-weights", "--npz", "--smtlib");
+    if (!o.force && Files.exists(o.vnncomp)) {
+      throw UserError.because("--vnncomp %s exists; choose another directory, or add --force to"
+          + " write into it", o.vnncomp);
+    }
+    int classicA = o.classicSize.memoryBits == null ? ClassicOptions.DEFAULT_MEMORY_BITS
+        : o.classicSize.memoryBits;
+    try {
+      return SmtCommand.ExportVnncomp.standard(o.configText == null ? "8,4,4" : o.configText,
+          classicA, o.vnncomp, o.out());
+    } catch (IOException e) {
+      throw Inputs.cannotWrite(o.vnncomp, e);
+    }
+  }
+
   private void checkTargets() {
     if (o.smtlib != null && !o.force && Files.exists(o.smtlib)) {
       throw UserError.because("--smtlib %s exists; choose another directory, or add --force to"

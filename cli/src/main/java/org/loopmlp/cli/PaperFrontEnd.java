@@ -100,4 +100,14 @@ final class PaperFrontEnd implements MachineFrontEnd {
     throw UserError.because("%s: a corpus holds classic programs (.slq): add --isa classic",
         c.dir);
   }
+
+  @Override
+  public int smt(SmtCommand c) throws java.io.IOException {
+    return c.run(c.constructionOption.name(), "8,4,4");
+  }
+
+  @Override
+  public int exportSmtlib(SmtCommand.ExportSmtlib c) throws java.io.IOException {
+    return c.run(c.constructionOption.name(), "8,4,4");
+  }
 }

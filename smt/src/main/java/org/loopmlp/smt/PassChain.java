@@ -43,7 +43,8 @@ final class PassChain {
     int depth = s.network().depth();
     StringBuilder t = Scripts.header(s, "the whole pass against one step of the machine (SPEC "
         + (s.machine() == Subject.Machine.PAPER ? "§2.3" : "§3.2") + "), cut at the stage"
-        + " boundaries B1.. (each stage's claim is checked, then assumed of the next)", 0, depth);
+        + " boundaries B1..: each stage's claim under Inv of its input, each Inv from the claims"
+        + " before it, the step from all the claims", 0, depth);
     Registers x = Registers.of(s.stateNames(), Smt::sym);
     ImmutableList<String> inputs = Scripts.declareInputs(t, s, x,
         new HashSet<>(st.zeroAtPassStart()));
