@@ -21,11 +21,13 @@ import org.loopmlp.exact.StateVector;
  * the reference machine's next state (bits 0 or 1, scratch 0); a codec decodes exactly such
  * vectors, so this is the codec's decode-and-compare without building a state per output.
  *
- * <p>States are numbered; the low {@link Space#innerBits} bits of a state's number are bits of
- * its input vector (the memory), so consecutive states differ in a few coordinates and a block of
- * inputs is updated in place by writing only the bits that differ. On the {@code exact} backend
- * the states are evaluated {@link #BLOCK} at a time by {@link BatchedExactBackend}, whose outputs
- * equal the exact backend's one by one; on every other backend one at a time.
+ * <p>States are numbered; the low bits of a state's number are bits of its input vector (the
+ * memory, {@link Space#innerCoordinates}), so consecutive states differ in a few coordinates and
+ * a block of inputs is updated in place by writing only the bits that differ. On the {@code
+ * exact} backend the states are evaluated {@link #BLOCK} at a time by {@link
+ * BatchedExactBackend#applyRows} (int arithmetic under the exact backend's bound; a block that
+ * needs more goes one state at a time), whose outputs equal the exact backend's one by one; on
+ * every other backend one at a time.
  *
  * <p>Partitionable: {@link #part} checks a range [from, to) of state numbers and returns a
  * {@link Part}; parts merged in order ({@link Part#then}) equal the part of the whole range, and
@@ -35,8 +37,8 @@ import org.loopmlp.exact.StateVector;
  * @param <F> what a disagreement is reported as (the machine's diagnosis of its first state)
  */
 public final class ExhaustiveCheck<F> {
-  /** States evaluated per sweep over the weights on the {@code exact} backend. */
-  public static final int BLOCK = BatchedExactBackend.DEFAULT_BLOCK;
+  /** States evaluated per sweep over the weights on the {@code exact} backend (measured best). */
+  public static final int BLOCK = 128;
   /** States per partition of {@link #run}. */
   static final long PARTITION = 1L << 14;
 
@@ -200,12 +202,12 @@ public final class ExhaustiveCheck<F> {
         space.states(), refused.isPresent() ? 0 : whole.checked(), first, refused, elapsed);
   }
 
-  /** Evaluates a block of k interleaved inputs; shared by the threads of a run. */
+  /** Evaluates a block of k inputs given as rows; shared by the threads of a run. */
   private interface Evaluator {
     int block();
 
-    /** The interleaved outputs, or null to evaluate the block's inputs one by one. */
-    long[] apply(long[] x, int k);
+    /** The output rows, or null to evaluate the block's inputs one by one. */
+    int[][] apply(int[][] x, int k);
 
     /** One input's output. */
     StateVector apply(long[] x);
@@ -223,8 +225,8 @@ public final class ExhaustiveCheck<F> {
       }
 
       @Override
-      public long[] apply(long[] x, int k) {
-        return blocks == null ? null : blocks.applyInterleaved(x, k);
+      public int[][] apply(int[][] x, int k) {
+        return blocks == null ? null : blocks.applyRows(x, k);
       }
 
       @Override
@@ -241,7 +243,7 @@ public final class ExhaustiveCheck<F> {
     for (long i = from; i < to; i += b.capacity) {
       int n = (int) Math.min(b.capacity, to - i);
       b.fill(i, n);
-      long[] out = evaluator.apply(b.x, n);
+      int[][] out = evaluator.apply(b.x, n);
       for (int j = 0; j < n; j++) {
         if (!b.agrees(j, out, evaluator)) {
           return new Part(from, to, i + j - from, i + j);
@@ -252,8 +254,9 @@ public final class ExhaustiveCheck<F> {
   }
 
   /**
-   * A block of inputs held interleaved, each column updated from the state it held before by
-   * writing the inner bits that differ (a whole column only when its unit changes).
+   * A block of inputs held as rows (row c: entry c of every input), each input updated from the
+   * state it held before by writing the inner bits that differ (all of it when its unit
+   * changes).
    */
   private static final class Block {
     final int capacity;
@@ -264,8 +267,7 @@ public final class ExhaustiveCheck<F> {
     private long baseUnit = -1;
     private final long[] held;
     private final long[] y;
-    long[] x;
-    private int k;
+    int[][] x;
 
     Block(Enumerator en, int[] inner, int d, int capacity) {
       this.en = en;
@@ -278,9 +280,8 @@ public final class ExhaustiveCheck<F> {
     }
 
     void fill(long first, int n) {
-      if (n != k) {
-        k = n;
-        x = new long[d * n];
+      if (x == null || x[0].length != n) {
+        x = new int[d][n];
         java.util.Arrays.fill(held, -1);
       }
       for (int j = 0; j < n; j++) {
@@ -289,7 +290,7 @@ public final class ExhaustiveCheck<F> {
         if (before >= 0 && before >>> inner.length == index >>> inner.length) {
           for (long diff = before ^ index; diff != 0; diff &= diff - 1) {
             int bit = Long.numberOfTrailingZeros(diff);
-            x[inner[bit] * k + j] = index >>> bit & 1;
+            x[inner[bit]][j] = (int) (index >>> bit & 1);
           }
         } else {
           long unit = index >>> inner.length;
@@ -298,25 +299,25 @@ public final class ExhaustiveCheck<F> {
             baseUnit = unit;
           }
           for (int c = 0; c < d; c++) {
-            x[c * k + j] = base[c];
+            x[c][j] = (int) base[c];
           }
           for (long bits = index & ((1L << inner.length) - 1); bits != 0; bits &= bits - 1) {
-            x[inner[Long.numberOfTrailingZeros(bits)] * k + j] = 1;
+            x[inner[Long.numberOfTrailingZeros(bits)]][j] = 1;
           }
         }
         held[j] = index;
       }
     }
 
-    /** Column j's output against the encoding of its state's reference step. */
-    boolean agrees(int j, long[] out, Evaluator evaluator) {
+    /** Input j's output against the encoding of its state's reference step. */
+    boolean agrees(int j, int[][] out, Evaluator evaluator) {
       for (int c = 0; c < d; c++) {
-        y[c] = x[c * k + j];
+        y[c] = x[c][j];
       }
       en.expected(held[j], y);
       if (out != null) {
         for (int c = 0; c < d; c++) {
-          if (out[c * k + j] != y[c]) {
+          if (out[c][j] != y[c]) {
             return false;
           }
         }
@@ -324,7 +325,7 @@ public final class ExhaustiveCheck<F> {
       }
       long[] input = new long[d];
       for (int c = 0; c < d; c++) {
-        input[c] = x[c * k + j];
+        input[c] = x[c][j];
       }
       try {
         StateVector o = evaluator.apply(input);

@@ -1,7 +1,8 @@
 package org.loopmlp.verify.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.loopmlp.construction.Constructions;
-import org.loopmlp.exact.BatchedExactBackend;
 import org.loopmlp.exact.ExactBackend;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.verify.Disagreement;
@@ -10,14 +11,18 @@ import org.loopmlp.verify.PaperStates;
 import org.loopmlp.verify.Progress;
 
 /**
- * States per second of the exhaustive one-pass check on the {@code exact} backend, evaluated in
- * blocks against one state per sweep, in one run, both on one thread and both with the same
- * encoding (bits written where consecutive states differ) and comparison; both must report the
- * same counts.
+ * States per second of the exhaustive one-pass check on the {@code exact} backend, in blocks
+ * ({@link ExhaustiveCheck#BLOCK} states per sweep) against one state per sweep of the exact
+ * backend, in one run on one thread; both use the same enumeration (bits written where
+ * consecutive states differ) and comparison, and must report the same counts. Each is run
+ * {@code ROUNDS} times, alternating, and its best round counts; states per second of wall time
+ * and of the thread's CPU time (which the other load of a shared machine disturbs less).
  *
  * <p>{@code java -cp ... org.loopmlp.verify.bench.ExhaustiveBenchmark [construction N A C scope]}
  */
 public final class ExhaustiveBenchmark {
+  private static final int ROUNDS = 3;
+
   private ExhaustiveBenchmark() {}
 
   public static void main(String[] args) {
@@ -25,22 +30,35 @@ public final class ExhaustiveBenchmark {
     MachineConfig config = args.length > 3
         ? MachineConfig.of(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
             Integer.parseInt(args[3]))
-        : MachineConfig.of(4, 2, 1);
+        : MachineConfig.of(8, 1, 1);
     PaperStates.Scope scope = args.length > 4 ? PaperStates.Scope.valueOf(args[4])
         : PaperStates.Scope.SLOT_AT_PC;
-    ExhaustiveCheck<Disagreement> check = PaperStates.check(Constructions.build(name, config),
+    ExhaustiveCheck<Disagreement> blocks = PaperStates.check(Constructions.build(name, config),
         scope, ExactBackend.INSTANCE).withThreads(1);
-    check.oneStateAtATime().run(Progress.NONE); // warm-up
-    ExhaustiveCheck.Result<Disagreement> single = check.oneStateAtATime().run(Progress.NONE);
-    check.run(Progress.NONE); // warm-up
-    ExhaustiveCheck.Result<Disagreement> blocks = check.run(Progress.NONE);
-    if (single.checked() != blocks.checked() || single.proved() != blocks.proved()) {
-      throw new AssertionError("blocks " + blocks + " but one by one " + single);
+    ExhaustiveCheck<Disagreement> single = blocks.oneStateAtATime();
+    double[] best = new double[4]; // wall single, cpu single, wall blocks, cpu blocks
+    long states = 0;
+    for (int round = 0; round <= ROUNDS; round++) {
+      for (int mode = 0; mode < 2; mode++) {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long cpu = bean.getCurrentThreadCpuTime();
+        ExhaustiveCheck.Result<Disagreement> r = (mode == 0 ? single : blocks).run(Progress.NONE);
+        double cpuSeconds = (bean.getCurrentThreadCpuTime() - cpu) / 1e9;
+        if (round > 0 && states != r.checked()) {
+          throw new AssertionError(r + " checked " + r.checked() + ", the other " + states);
+        }
+        states = r.checked();
+        if (round > 0) { // round 0 warms up
+          best[2 * mode] = Math.max(best[2 * mode], states / (r.elapsed().toNanos() / 1e9));
+          best[2 * mode + 1] = Math.max(best[2 * mode + 1], states / cpuSeconds);
+        }
+      }
     }
-    double s1 = single.checked() / (single.elapsed().toNanos() / 1e9);
-    double sk = blocks.checked() / (blocks.elapsed().toNanos() / 1e9);
-    System.out.printf("%s %s %s: %,d states on one thread; one state per sweep %,.0f states/s;"
-        + " blocks of %d %,.0f states/s; %.1fx%n", name, config, scope, blocks.checked(), s1,
-        BatchedExactBackend.DEFAULT_BLOCK, sk, sk / s1);
+    System.out.printf("%s %s %s: %,d states on one thread, best of %d rounds;%n"
+        + "  one state per sweep: %,.0f states/s (%,.0f per CPU second)%n"
+        + "  blocks of %d:        %,.0f states/s (%,.0f per CPU second)%n"
+        + "  blocks / one state:  %.1fx (%.1fx per CPU second)%n", name, config, scope, states,
+        ROUNDS, best[0], best[1], ExhaustiveCheck.BLOCK, best[2], best[3], best[2] / best[0],
+        best[3] / best[1]);
   }
 }
