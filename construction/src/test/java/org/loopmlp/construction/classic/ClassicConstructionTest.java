@@ -56,7 +56,7 @@ class ClassicConstructionTest {
   void everyFrameDirectionIsAnIdentityRowInEveryLayerOfItsStage() {
     for (ClassicConfig config : List.of(ClassicConfig.of(2, 2), ClassicConfig.of(8, 4),
         ClassicConfig.of(3, 5))) {
-     for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+     for (String name : ClassicConstruction.names()) {
       ClassicConstruction c = ClassicConstruction.build(name, config);
       long rows = 0;
       for (StageLemma<ClassicStepContext> lemma : c.lemmas()) {
