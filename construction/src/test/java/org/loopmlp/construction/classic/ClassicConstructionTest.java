@@ -99,6 +99,21 @@ class ClassicConstructionTest {
     }
   }
 
+  /** Exact when N > A, as for classic-split; a bound otherwise. */
+  @Test
+  void theNarrowSizesAreExactForWideWordsAndABoundOtherwise() {
+    for (String name : List.of(ClassicConstruction.NARROW_NAME,
+        ClassicConstruction.NARROW_SPLIT_NAME)) {
+      for (int n : new int[] {2, 3, 5, 8, 12}) {
+        for (int a : new int[] {2, 3, 4, 6}) {
+          ClassicConfig config = ClassicConfig.of(n, a);
+          assertSize(ClassicConstruction.build(name, config), ClassicSizes.of(name, config),
+              n > a);
+        }
+      }
+    }
+  }
+
   /**
    * The estimate's depth, dimension and widest layer equal the built network's; its weights and
    * parameters too when {@code exact}, else at least the built ones and at most 10% more.
