@@ -13,13 +13,11 @@ import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.launcher.JavaModuleOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.loopmlp.certcheck.CertificateChecker;
-import picocli.CommandLine;
 
 /**
  * {@code prove} on embedded Spark ({@code local[2]}, loopback only): the certificate is byte for
@@ -33,21 +31,11 @@ class SparkProveTest {
 
   @BeforeAll
   void start() {
-    SparkOptions o = options("--master", "local[2]");
-    sc = o.start("SparkProveTest");
-  }
-
-  @AfterAll
-  void stop() {
-    sc.stop();
+    sc = SharedSpark.get();
   }
 
   private static SparkOptions options(String... args) {
-    SparkOptions o = new SparkOptions();
-    new CommandLine(new Object() {
-      @CommandLine.Mixin SparkOptions spark = o;
-    }).parseArgs(args);
-    return o;
+    return SharedSpark.options(args);
   }
 
   private void assertSameCertificate(ProofJob job) throws Exception {
