@@ -70,7 +70,8 @@ class ClassicMutationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME})
+  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME,
+      ClassicConstruction.NARROW_NAME, ClassicConstruction.NARROW_SPLIT_NAME})
   void everyMutantIsKilledOrEquivalent(String construction) {
     ClassicConstruction c = ClassicConstruction.build(construction, CONFIG);
     boolean campaign = Boolean.getBoolean("loopmlp.campaign");
