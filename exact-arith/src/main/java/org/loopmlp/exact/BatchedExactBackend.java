@@ -92,15 +92,42 @@ public final class BatchedExactBackend {
       int k = xs.size();
       Block block = new Block(x, maxAbs(x));
       for (int i = 0; i < layerCount; i++) {
-        IntegerLayer layer = single.integerLayer(i);
-        long bound = boundOrNegative(layer, block.max);
-        if (bound < 0) {
+        Block next = layer(i, block, k);
+        if (next == null) {
           return finishOneByOne(i, i == 0 ? xs : deinterleave(block.longs(), k));
         }
-        block = bound < INT_BOUND && intRows(layer) ? intLoop(layer, block.ints(), block.max, k, i > 0)
-            : longLoop(layer, block.longs(), k);
+        block = next;
       }
       return deinterleave(block.longs(), k);
+    }
+
+    /**
+     * The network applied to a block of {@code k} integer inputs given interleaved ({@code
+     * x[column * k + j]} is entry {@code column} of input {@code j}), its outputs interleaved the
+     * same way; or null when a layer fails the exact backend's bound, and the caller must
+     * evaluate the inputs one by one. {@code x} is not modified. For a caller that builds its
+     * inputs in place (the exhaustive check writes only the bits that change between states).
+     */
+    public long[] applyInterleaved(long[] x, int k) {
+      checkArgument(k >= 1 && x.length == (long) single.network().inputDimension() * k,
+          "%s entries are not %s inputs of dimension %s", x.length, k,
+          single.network().inputDimension());
+      Block block = new Block(x, maxAbs(x));
+      for (int i = 0; i < layerCount && block != null; i++) {
+        block = layer(i, block, k);
+      }
+      return block == null ? null : block.longs();
+    }
+
+    /** Layer {@code i} applied to the block; null when its bound fails. */
+    private Block layer(int i, Block block, int k) {
+      IntegerLayer layer = single.integerLayer(i);
+      long bound = boundOrNegative(layer, block.max);
+      if (bound < 0) {
+        return null;
+      }
+      return bound < INT_BOUND && intRows(layer) ? intLoop(layer, block.ints(), block.max, k, i > 0)
+          : longLoop(layer, block.longs(), k);
     }
 
     /**
