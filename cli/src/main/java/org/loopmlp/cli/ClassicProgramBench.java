@@ -108,7 +108,7 @@ final class ClassicProgramBench {
     String floor = incremental.map(i -> "; " + Floor.of(i.stats().minus(before),
         Floor.bareLoop(c.network(), mlp.codec().encode(p.initial(),
             ClassicMachine.END_OF_INPUT), budget)).describe(rate)).orElse("");
-    out.printf(Locale.ROOT, "  %-14s %-14s %,d passes in %.2f s: %s passes/s, %.3g of the"
+    out.printf(Locale.ROOT, "  %-20s %-14s %,d passes in %.2f s: %s passes/s, %.3g of the"
         + " reference machine's rate%s; %s%n", c.name(), backend.name(), passes, seconds,
         Counts.rate(passes / seconds), passes / seconds / referenceRate, floor, verdict);
     out.flush();
