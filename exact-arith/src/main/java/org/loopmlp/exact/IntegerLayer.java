@@ -168,7 +168,8 @@ final class IntegerLayer {
     return r;
   }
 
-  private static long[] longsIfAllLong(Rational[] values) {
+  /** The values as longs when every one is an integer that fits a long, else null. */
+  static long[] longsIfAllLong(Rational[] values) {
     long[] r = new long[values.length];
     for (int i = 0; i < r.length; i++) {
       if (!values[i].isLong()) {

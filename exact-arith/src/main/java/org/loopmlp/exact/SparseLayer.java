@@ -447,21 +447,11 @@ public final class SparseLayer {
      */
     long[] longsOrNull() {
       if (plain != null) {
-        long[] r = new long[plain.length];
-        for (int k = 0; k < r.length; k++) {
-          if (!plain[k].isLong()) {
-            return null;
-          }
-          r[k] = plain[k].longValueExact();
-        }
-        return r;
+        return IntegerLayer.longsIfAllLong(plain);
       }
-      long[] value = new long[table.length];
-      for (int t = 0; t < table.length; t++) {
-        if (!table[t].isLong()) {
-          return null;
-        }
-        value[t] = table[t].longValueExact();
+      long[] value = IntegerLayer.longsIfAllLong(table);
+      if (value == null) {
+        return null;
       }
       long[] r = new long[codes.length];
       for (int k = 0; k < r.length; k++) {
