@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "loopmlp-spark", mixinStandardHelpOptions = true,
     description = "Proofs, campaigns and the regression matrix on Apache Spark (embedded"
         + " local[*] by default, a standalone cluster with --master spark://HOST:PORT).",
-    subcommands = {ProveJob.class, MatrixJob.class, Main.JavaOptions.class})
+    subcommands = {ProveJob.class, CampaignJob.class, MatrixJob.class,
+        Main.JavaOptions.class})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int FOUND = 1;

@@ -82,7 +82,16 @@ final class ProveJob implements Callable<Integer> {
       o.printf(Locale.ROOT, "prove --isa %s --construction %s (%s) on %s%n", job.machine(),
           job.construction(), config, singleProcess ? "one thread (single process)"
               : sc.master() + ", " + sc.defaultParallelism() + " cores");
-      ProofReport<?, ?, ?> r = prove(job, sc);
+      PrintWriter err = spec.commandLine().getErr();
+      ProgressListener progress = new ProgressListener() {
+        @Override
+        public void stageStarted(int index, String name, int goals) {
+          err.printf(Locale.ROOT, "loopmlp-spark: stage %d (%s, %d goals) ...%n", index + 1,
+              name, goals);
+          err.flush();
+        }
+      };
+      ProofReport<?, ?, ?> r = prove(job, sc, out, progress);
       double seconds = (System.nanoTime() - t1) / 1e9;
       o.println(r.summary().stripTrailing());
       o.printf(Locale.ROOT, "proof: %.2f s (network build included; Spark start %.1f s)%n",
@@ -171,6 +180,11 @@ final class ProveJob implements Callable<Integer> {
   /** The proof, on Spark when {@code sc} is given, else in one thread. */
   static ProofReport<?, ?, ?> prove(ProofJob job, JavaSparkContext sc, Path out)
       throws IOException {
+    return prove(job, sc, out, ProgressListener.NONE);
+  }
+
+  static ProofReport<?, ?, ?> prove(ProofJob job, JavaSparkContext sc, Path out,
+      ProgressListener listener) throws IOException {
     CaseSplitRunner runner = sc == null ? CaseSplitRunner.SEQUENTIAL
         : new SparkCaseSplitRunner(sc, job);
     if (job.classic()) {
@@ -179,19 +193,15 @@ final class ProveJob implements Callable<Integer> {
         job.register(ClassicProver.worker(c, job.caseBudget()));
       }
       return out == null
-          ? ClassicProver.prove(c, ProgressListener.NONE, job.caseBudget(), runner)
-          : ClassicProver.certifyInto(c, out, ProgressListener.NONE, job.caseBudget(), runner);
+          ? ClassicProver.prove(c, listener, job.caseBudget(), runner)
+          : ClassicProver.certifyInto(c, out, listener, job.caseBudget(), runner);
     }
     var c = Constructions.build(job.construction(), job.paperConfig());
     if (sc != null) {
       job.register(PaperProver.worker(c, job.caseBudget()));
     }
-    return out == null ? PaperProver.prove(c, ProgressListener.NONE, job.caseBudget(), runner)
-        : PaperProver.certifyInto(c, out, ProgressListener.NONE, job.caseBudget(), runner);
-  }
-
-  private ProofReport<?, ?, ?> prove(ProofJob job, JavaSparkContext sc) throws IOException {
-    return prove(job, sc, out);
+    return out == null ? PaperProver.prove(c, listener, job.caseBudget(), runner)
+        : PaperProver.certifyInto(c, out, listener, job.caseBudget(), runner);
   }
 
   static String sha256(Path file) throws IOException {

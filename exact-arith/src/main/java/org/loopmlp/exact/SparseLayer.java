@@ -143,6 +143,11 @@ public final class SparseLayer {
     return weights.toArray();
   }
 
+  /** The weights as longs when every one is an integer that fits a long, else null. */
+  long[] longWeightsOrNull() {
+    return weights.longsOrNull();
+  }
+
   public Rational[] biasArray() {
     return biases.clone();
   }
@@ -434,6 +439,35 @@ public final class SparseLayer {
 
     int length() {
       return plain != null ? plain.length : codes.length;
+    }
+
+    /**
+     * Every weight as a long when every one is an integer that fits a long, else null; from the
+     * table of distinct values once each, not from one Rational per weight.
+     */
+    long[] longsOrNull() {
+      if (plain != null) {
+        long[] r = new long[plain.length];
+        for (int k = 0; k < r.length; k++) {
+          if (!plain[k].isLong()) {
+            return null;
+          }
+          r[k] = plain[k].longValueExact();
+        }
+        return r;
+      }
+      long[] value = new long[table.length];
+      for (int t = 0; t < table.length; t++) {
+        if (!table[t].isLong()) {
+          return null;
+        }
+        value[t] = table[t].longValueExact();
+      }
+      long[] r = new long[codes.length];
+      for (int k = 0; k < r.length; k++) {
+        r[k] = value[codes[k]];
+      }
+      return r;
     }
 
     Rational[] toArray() {

@@ -30,7 +30,8 @@ import org.loopmlp.verify.classic.ClassicStates;
  */
 class ClassicExhaustiveTest {
   @ParameterizedTest
-  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME})
+  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME,
+      ClassicConstruction.NARROW_NAME, ClassicConstruction.NARROW_SPLIT_NAME})
   void everyStateOfTheSmallestConfigsStepsLikeTheReferenceMachine(String construction) {
     boolean campaign = Boolean.getBoolean("loopmlp.campaign");
     List<ClassicConfig> configs = new ArrayList<>(List.of(ClassicConfig.of(2, 2)));

@@ -34,7 +34,8 @@ class ClassicMutationTest {
   private static final ClassicConfig CONFIG = ClassicConfig.of(2, 2);
 
   @ParameterizedTest
-  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME})
+  @ValueSource(strings = {ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME,
+      ClassicConstruction.NARROW_NAME, ClassicConstruction.NARROW_SPLIT_NAME})
   void everyMutantIsKilledOrEquivalent(String construction) {
     ClassicConstruction c = ClassicConstruction.build(construction, CONFIG);
     int stride = Boolean.getBoolean("loopmlp.campaign") ? 1 : 24;
