@@ -46,6 +46,11 @@ public final class ExhaustiveCheck<F> {
   public interface Space<F> {
     Shape shape();
 
+    /** The number of states. */
+    default long states() {
+      return shape().states();
+    }
+
     /** Why the enumeration is no proof, if it is not (e.g. slot independence fails). */
     Optional<String> refusal();
 

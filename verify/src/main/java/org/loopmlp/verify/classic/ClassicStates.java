@@ -90,11 +90,6 @@ public final class ClassicStates implements ExhaustiveCheck.Space<ClassicStates.
     return shape;
   }
 
-  /** The number of states: 2^(N 2^A) memories x 2^N pcs x 8 input offers. */
-  public long states() {
-    return shape.states();
-  }
-
   @Override
   public Optional<String> refusal() {
     return Optional.empty();
