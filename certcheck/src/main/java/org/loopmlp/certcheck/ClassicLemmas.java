@@ -117,98 +117,102 @@ final class ClassicLemmas extends Lemmas {
   @Override
   Value[] role(String role, int dimension) {
     Value[] s = new Value[dimension];
+    int[] ops = {dir(OPS[0], 0), dir(OPS[1], 0), dir(OPS[2], 0), dir(OPS[3], 0)};
+    if (!role.matches("FETCH|NEXT_PC|READ|WRITE|BRANCH")) {
+      return flagRole(role, s, ops);
+    }
     int[] pc = dirs("pc");
     long halt = Math.min(1L << (n - 1), (1L << a) - 2);
-    int[] ops = {dir(OPS[0], 0), dir(OPS[1], 0), dir(OPS[2], 0), dir(OPS[3], 0)};
-    switch (role) {
-      case "FETCH" -> {
-        String[] targets = {"ra", "rb", "rc"};
-        for (int f = 0; f < 3; f++) {
-          for (int t = 0; t < n; t++) {
+    int[] io = {dir("io_a", 0), dir("io_b", 0)};
+    for (int t = 0; t < n; t++) { // the roles on words, bit by bit
+      int bit = t;
+      switch (role) {
+        case "FETCH" -> {
+          for (int f = 0; f < 3; f++) {
             int field = f;
-            int bit = t;
-            s[dir(targets[f], t)] = below(pc, halt, Value.dispatch(pc,
+            s[dir(f == 0 ? "ra" : f == 1 ? "rb" : "rc", t)] = below(pc, halt, Value.dispatch(pc,
                 q -> Value.same(dir("mem[" + (q + field) + "]", bit))));
           }
         }
+        case "NEXT_PC" -> s[dir("p3", t)] = below(pc, halt, Value.bitOf(
+            java.util.Arrays.copyOf(pc, t + 1), Value.powers(t + 1, false), 3, t));
+        case "READ" -> {
+          int eof = dir("in.eof", 0);
+          Value w = t < 8 ? Value.ifBit(eof, Value.ONE, Value.same(dir("in.byte", t)))
+              : Value.same(eof);
+          s[dir("va", t)] = Value.ifBit(io[0], Value.ZERO,
+              Value.dispatch(address("ra"), i -> Value.same(dir("mem[" + i + "]", bit))));
+          s[dir("vb", t)] = Value.ifBit(io[0], Value.ifBit(io[1], Value.ZERO, w),
+              Value.dispatch(address("rb"), i -> Value.same(dir("mem[" + i + "]", bit))));
+        }
+        case "WRITE" -> {
+          for (int i = 0; i < (1 << a); i++) {
+            int cell = dir("mem[" + i + "]", t);
+            s[cell] = anyOf(Value.when(Value.equal(address("rb"), i), Value.same(dir("r", t)),
+                Value.same(cell)), Value.same(cell), ops[0], ops[1]);
+          }
+        }
+        default -> s[pc[t]] = anyOf(Value.ifBit(dir("br", 0), Value.same(dir("rc", t)),
+            Value.same(dir("p3", t))), Value.same(pc[t]), ops); // BRANCH
+      }
+    }
+    switch (role) {
+      case "FETCH" -> {
         s[dir("run", 0)] = below(pc, halt, Value.ONE);
         for (int f = 0; f < 2; f++) {
           int field = f;
-          s[dir(f == 0 ? "io_a" : "io_b", 0)] = below(pc, halt, Value.dispatch(pc,
-              q -> Value.allOf(Value.equal(dirs("mem[" + (q + field) + "]"), -1L))));
+          s[io[f]] = below(pc, halt, Value.dispatch(pc, q -> Value.allOf(
+              Value.equal(dirs("mem[" + (q + field) + "]"), -1L))));
         }
       }
-      case "NEXT_PC" -> {
-        for (int t = 0; t < n; t++) {
-          s[dir("p3", t)] = below(pc, halt, Value.bitOf(java.util.Arrays.copyOf(pc, t + 1),
-              Value.powers(t + 1, false), 3, t));
-        }
-      }
-      case "READ" -> {
-        for (int j = 0; j < n; j++) {
-          int bit = j;
-          int eof = dir("in.eof", 0);
-          Value w = j < 8 ? Value.ifBit(eof, Value.ONE, Value.same(dir("in.byte", j)))
-              : Value.same(eof);
-          s[dir("va", j)] = Value.ifBit(dir("io_a", 0), Value.ZERO,
-              Value.dispatch(address("ra"), i -> Value.same(dir("mem[" + i + "]", bit))));
-          s[dir("vb", j)] = Value.ifBit(dir("io_a", 0), Value.ifBit(dir("io_b", 0), Value.ZERO,
-              w), Value.dispatch(address("rb"), i -> Value.same(dir("mem[" + i + "]", bit))));
-        }
-        clear(s, "ra");
-      }
+      case "READ" -> clear(s, "ra");
+      case "WRITE" -> clear(s, "rb", "r");
+      case "BRANCH" -> clear(s, "rc", "p3", "br", OPS[0], OPS[1], OPS[2], OPS[3]);
+      default -> { }
+    }
+    return s;
+  }
+
+  /** The roles on flags: DECODE, SUBTRACT (r as for the paper's machine, and br), IO. */
+  private Value[] flagRole(String role, Value[] s, int[] ops) {
+    int run = dir("run", 0);
+    int ioA = dir("io_a", 0);
+    int ioB = dir("io_b", 0);
+    switch (role) {
       case "DECODE" -> {
-        int run = dir("run", 0);
-        int ioA = dir("io_a", 0);
-        int ioB = dir("io_b", 0);
         s[ops[0]] = Value.allOf(2 * run + 1, 2 * ioA, 2 * ioB);
         s[ops[1]] = Value.allOf(2 * ioA + 1, 2 * ioB);
         s[ops[2]] = Value.allOf(2 * ioA, 2 * ioB + 1);
         s[ops[3]] = Value.allOf(2 * ioA + 1, 2 * ioB + 1);
         clear(s, "run", "io_a", "io_b");
       }
-      case "SUBTRACT" -> {
-        // E = sum_j 2^j (vb_j - va_j): wrap(E) is negative iff floor(E / 2^(N-1)) is odd (an
-        // arithmetic shift), and 0 iff E == 0 (|E| < 2^N)
-        s[dir("br", 0)] = Value.ifBit(ops[0], subtract(s, n, (lo, hi) ->
-            !lo.shiftRight(n - 1).equals(hi.shiftRight(n - 1)) ? null
-                : lo.testBit(n - 1) || lo.signum() == 0 && hi.signum() == 0 ? Value.ONE
-                : lo.signum() > 0 || hi.signum() < 0 ? Value.ZERO : null), Value.ZERO);
-      }
+      // br: wrap(E) < 0 iff floor(E / 2^(N-1)) is odd, = 0 iff E == 0 (the class comment)
+      case "SUBTRACT" -> s[dir("br", 0)] = Value.ifBit(ops[0], subtract(s, n, (lo, hi) ->
+          !lo.shiftRight(n - 1).equals(hi.shiftRight(n - 1)) ? null
+              : lo.testBit(n - 1) || lo.signum() == 0 && hi.signum() == 0 ? Value.ONE
+              : lo.signum() > 0 || hi.signum() < 0 ? Value.ZERO : null), Value.ZERO);
       case "IO" -> {
-        s[dir("in.taken", 0)] = Value.ifBit(ops[1], Value.ONE, Value.same(ops[3]));
+        s[dir("in.taken", 0)] = anyOf(Value.ONE, Value.same(ops[3]), ops[1]);
         for (int k = 0; k < 8; k++) {
           s[dir("out.byte", k)] = Value.ifBit(ops[2], Value.same(dir("va", Math.min(k, n - 1))),
               Value.ifBit(ops[3], Value.same(dir("in.byte", k)), Value.ZERO));
         }
         s[dir("out.valid", 0)] = Value.ifBit(ops[2], Value.ONE,
             Value.allOf(2 * ops[3] + 1, 2 * dir("in.eof", 0)));
-        s[dir("executed", 0)] = Value.ifBit(ops[0], Value.ONE, Value.ifBit(ops[1], Value.ONE,
-            Value.ifBit(ops[2], Value.ONE, Value.same(ops[3]))));
-      }
-      case "WRITE" -> {
-        for (int i = 0; i < (1 << a); i++) {
-          for (int j = 0; j < n; j++) {
-            int cell = dir("mem[" + i + "]", j);
-            Value store = Value.when(Value.equal(address("rb"), i), Value.same(dir("r", j)),
-                Value.same(cell));
-            s[cell] = Value.ifBit(ops[0], store, Value.ifBit(ops[1], store, Value.same(cell)));
-          }
-        }
-        clear(s, "rb", "r");
-      }
-      case "BRANCH" -> {
-        for (int t = 0; t < n; t++) {
-          Value taken = Value.ifBit(dir("br", 0), Value.same(dir("rc", t)),
-              Value.same(dir("p3", t)));
-          s[pc[t]] = Value.ifBit(ops[0], taken, Value.ifBit(ops[1], taken,
-              Value.ifBit(ops[2], taken, Value.ifBit(ops[3], taken, Value.same(pc[t])))));
-        }
-        clear(s, "rc", "p3", "br", OPS[0], OPS[1], OPS[2], OPS[3]);
+        s[dir("executed", 0)] = anyOf(Value.ONE, Value.same(ops[3]), ops[0], ops[1], ops[2]);
       }
       default -> throw new Rejected("unknown classic stage role " + role);
     }
     return s;
+  }
+
+  /** {@code yes} when one of the flags is 1 (the case decides them in order), else {@code no}. */
+  private static Value anyOf(Value yes, Value no, int... flags) {
+    Value v = no;
+    for (int k = flags.length - 1; k >= 0; k--) {
+      v = Value.ifBit(flags[k], yes, v);
+    }
+    return v;
   }
 
   /** The A bits of {@code [word]}: bit min(t, N-1) for t < A. */
@@ -260,19 +264,16 @@ final class ClassicLemmas extends Lemmas {
     return v.equals("1");
   }
 
-  private static String bit(boolean b) {
-    return b ? "1" : "0";
-  }
+  private static String bit(boolean b) { return b ? "1" : "0"; }
 
   /** The symbolic rule of {@code role}: reads {@code t}, the stage's input; writes {@code o}. */
   @Override
   void apply(String role, Map<String, String> t, Map<String, String> o) {
     boolean halted = flag(t, "?halted");
     String mem = t.get("mem");
-    boolean sub = flag(t, OPS[0]);
-    boolean in = flag(t, OPS[1]);
     boolean out = flag(t, OPS[2]);
     boolean echo = flag(t, OPS[3]);
+    boolean write = flag(t, OPS[0]) || flag(t, OPS[1]); // subtract or input
     switch (role) {
       case "FETCH" -> {
         o.put("ra", halted ? "0" : mem + "[" + t.get("pc") + "]");
@@ -284,46 +285,43 @@ final class ClassicLemmas extends Lemmas {
       }
       case "NEXT_PC" -> o.put("p3", halted ? "0" : "wrap(" + t.get("pc") + " + 3)");
       case "READ" -> {
-        String w = flag(t, "in.eof") ? "-1" : "wrap(" + t.get("in.byte") + ")";
         boolean ioA = flag(t, "io_a");
         o.put("va", ioA ? "0" : mem + "[addr(" + t.get("ra") + ")]");
-        o.put("vb", ioA ? (flag(t, "io_b") ? "0" : w) : mem + "[addr(" + t.get("rb") + ")]");
+        o.put("vb", !ioA ? mem + "[addr(" + t.get("rb") + ")]" : flag(t, "io_b") ? "0"
+            : flag(t, "in.eof") ? "-1" : "wrap(" + t.get("in.byte") + ")");
         o.put("ra", "0");
       }
       case "DECODE" -> {
-        boolean run = flag(t, "run");
-        boolean ioA = flag(t, "io_a");
-        boolean ioB = flag(t, "io_b");
-        o.put(OPS[0], bit(run && !ioA && !ioB));
-        o.put(OPS[1], bit(ioA && !ioB));
-        o.put(OPS[2], bit(!ioA && ioB));
-        o.put(OPS[3], bit(ioA && ioB));
+        String io = bit(flag(t, "io_a")) + bit(flag(t, "io_b")); // a == -1, b == -1
+        o.put(OPS[0], bit(flag(t, "run") && io.equals("00")));
+        o.put(OPS[1], bit(io.equals("10")));
+        o.put(OPS[2], bit(io.equals("01")));
+        o.put(OPS[3], bit(io.equals("11")));
         zero(o, "run", "io_a", "io_b");
       }
-      case "SUBTRACT" -> {
-        // wrap(v - 0) = v for a word v
+      case "SUBTRACT" -> { // wrap(v - 0) = v for a word v
         String r = t.get("va").equals("0") ? t.get("vb")
             : "wrap(" + t.get("vb") + " - " + t.get("va") + ")";
         o.put("r", r);
-        o.put("br", sub ? r + " <= 0" : "0");
+        o.put("br", flag(t, OPS[0]) ? r + " <= 0" : "0");
         zero(o, "va", "vb");
       }
       case "IO" -> {
-        o.put("in.taken", bit(in || echo));
+        o.put("in.taken", bit(flag(t, OPS[1]) || echo));
         o.put("out.byte", out ? "low8(" + t.get("va") + ")" : echo ? t.get("in.byte") : "0");
         o.put("out.valid", bit(out || echo && !flag(t, "in.eof")));
-        o.put("executed", bit(sub || in || out || echo));
+        o.put("executed", bit(write || out || echo));
       }
       case "WRITE" -> {
-        o.put("mem", sub || in ? "store(" + mem + ", addr(" + t.get("rb") + "), " + t.get("r")
-            + ")" : mem);
+        o.put("mem", write ? "store(" + mem + ", addr(" + t.get("rb") + "), " + t.get("r") + ")"
+            : mem);
         zero(o, "rb", "r");
       }
       case "BRANCH" -> {
         String br = t.get("br");
         String taken = br.equals("1") ? t.get("rc") : br.equals("0") ? t.get("p3")
             : "(" + br + " ? " + t.get("rc") + " : " + t.get("p3") + ")";
-        o.put("pc", sub || in || out || echo ? taken : t.get("pc"));
+        o.put("pc", write || out || echo ? taken : t.get("pc"));
         zero(o, "rc", "p3", "br", OPS[0], OPS[1], OPS[2], OPS[3]);
       }
       default -> throw new Rejected("unknown classic stage role " + role);

@@ -67,4 +67,29 @@ class CheckerIndependenceTest {
     assertEquals("org.loopmlp.certcheck",
         CertificateChecker.class.getPackageName());
   }
+
+  /**
+   * Every method of the checker is at most 60 lines, from its signature to its closing brace
+   * (a member of a top-level class: indented by two spaces), so each lemma can be read at once.
+   */
+  @Test
+  void everyMethodIsAtMostSixtyLines() throws IOException {
+    int methods = 0;
+    for (Path f : sources()) {
+      List<String> lines = Files.readAllLines(f);
+      int start = -1;
+      for (int i = 0; i < lines.size(); i++) {
+        String l = lines.get(i);
+        if (l.matches("  [A-Za-z<].*\\(.*") && !l.contains(" = ") && !l.endsWith(";")) {
+          start = i;
+        } else if (l.equals("  }") && start >= 0) {
+          assertTrue(i - start + 1 <= 60, f.getFileName() + ": " + lines.get(start).trim()
+              + " is " + (i - start + 1) + " lines");
+          methods++;
+          start = -1;
+        }
+      }
+    }
+    assertTrue(methods > 50, "found only " + methods + " methods");
+  }
 }

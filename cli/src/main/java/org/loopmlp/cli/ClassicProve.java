@@ -3,6 +3,7 @@ package org.loopmlp.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import org.loopmlp.certcheck.CertificateChecker;
 import org.loopmlp.certcheck.FloatFormat;
@@ -12,19 +13,28 @@ import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.prove.ClassicProver;
 import org.loopmlp.prove.Counterexample.Replay;
 import org.loopmlp.prove.PaperProver;
+import org.loopmlp.prove.PrecisionTable;
 import org.loopmlp.prove.ProgressListener;
 import org.loopmlp.prove.ProofReport;
 
 /**
  * {@code prove --isa classic --config N,A [--out DIR] [--format F]}: every classic stage lemma
  * for all inputs of one size; with --out, the network and a certificate (version 2) checked by
- * the independent checker; with --format, whether every layer is exact in F.
+ * the independent checker; with --format, whether every layer is exact in F. {@code
+ * --precision-table A}: the narrowest format of every classic construction per word size.
  */
 final class ClassicProve {
   private ClassicProve() {}
 
+  /** The word sizes of {@code --precision-table} on the classic machine. */
+  static final List<Integer> TABLE_SIZES = List.of(4, 8, 12, 16, 24, 32);
+
   static int run(ProveCommand o) {
-    o.refuse("applies to --isa subleq only", "--precision-table");
+    if (o.precisionTable != null) {
+      o.refuse("does not apply to --precision-table (it proves its own sizes)", "--config",
+          "--out", "--force", "--format", "--case-budget", "--construction");
+      return precisionTable(o);
+    }
     FloatFormat wanted = FormatVerdict.parse(o.format);
     if (o.out != null) {
       // The classic prover writes a certificate with the default case budget only.
@@ -83,5 +93,32 @@ final class ClassicProve {
         throw Inputs.cannotWrite(o.out, e);
       }
     }
+  }
+
+  /**
+   * {@code prove --isa classic --precision-table [A]}: every classic construction at (N, A) for
+   * N in {@link #TABLE_SIZES}, by the paper machine's table code ({@link PrecisionTable}).
+   */
+  private static int precisionTable(ProveCommand o) {
+    String text = o.precisionTable.equals(ProveCommand.DEFAULT_TABLE) ? "6" : o.precisionTable;
+    int a;
+    try {
+      a = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      a = -1;
+    }
+    if (a < 2 || a > 12) {
+      throw UserError.because("with --isa classic, --precision-table expects A (memory address"
+          + " bits 2..12), got '%s'", o.precisionTable);
+    }
+    List<String> names = PrecisionTable.classicConstructions();
+    PrecisionTable table;
+    try (Progress progress = Progress.start(o.err(), "precision table",
+        names.size() * TABLE_SIZES.size(), "cells")) {
+      table = PrecisionTable.measureClassic(names, TABLE_SIZES, a, cell -> progress.advance());
+    }
+    o.out().print(table.toMarkdown());
+    o.out().flush();
+    return ExitCodes.OK;
   }
 }

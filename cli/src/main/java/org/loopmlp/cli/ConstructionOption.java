@@ -25,13 +25,14 @@ final class ConstructionOption {
       OneHotConstruction.NAME, OneHotConstruction.SPLIT_NAME, NarrowConstruction.NAME);
 
   /** The classic machine's constructions ({@code --isa classic}). */
-  static final List<String> CLASSIC_NAMES =
-      List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME);
+  static final List<String> CLASSIC_NAMES = ClassicConstruction.names();
 
   @Option(names = "--construction", paramLabel = "NAME", completionCandidates = Names.class,
       description = "Which construction: ${COMPLETION-CANDIDATES} (default: paper); with --isa"
-          + " classic: classic (8 layers) or classic-split (14 layers, addresses decoded in"
-          + " halves: fastest with --backend incremental) (default: classic).")
+          + " classic: classic (8 layers), classic-split (14 layers, addresses decoded in"
+          + " halves: fastest with --backend incremental), classic-narrow (9 layers, weights in"
+          + " {-2..2}: exact in float16 up to 2^10 words) or classic-narrow-split (15 layers)"
+          + " (default: classic).")
   String name;
 
   /** The chosen name, or a {@link UserError} listing the known ones. */

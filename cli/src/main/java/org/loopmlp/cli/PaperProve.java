@@ -104,7 +104,9 @@ final class PaperProve {
   private static int precisionTable(ProveCommand o) {
     int[] ac;
     try {
-      ac = Arrays.stream(o.precisionTable.split(",", -1)).map(String::trim)
+      String table = o.precisionTable.equals(ProveCommand.DEFAULT_TABLE) ? "6,6"
+          : o.precisionTable;
+      ac = Arrays.stream(table.split(",", -1)).map(String::trim)
           .mapToInt(Integer::parseInt).toArray();
     } catch (NumberFormatException e) {
       ac = new int[0];

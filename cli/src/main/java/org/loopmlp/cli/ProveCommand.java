@@ -35,7 +35,10 @@ import picocli.CommandLine.Option;
         "  loopmlp prove --config 16,10,10 --construction compact --out proof-compact",
         "  loopmlp prove --config 32,10,10 --construction narrow --format float16",
         "  loopmlp prove --precision-table 6,6",
-        "  loopmlp prove --isa classic --config 16,8 --out proof-classic"
+        "  loopmlp prove --isa classic --config 16,8 --out proof-classic",
+        "  loopmlp prove --isa classic --construction classic-narrow --config 16,10 --format"
+            + " float16",
+        "  loopmlp prove --isa classic --precision-table 10"
     })
 final class ProveCommand extends Subcommand {
   @Mixin ConstructionOption constructionOption;
@@ -53,10 +56,16 @@ final class ProveCommand extends Subcommand {
           + "is an integer within 2^p, so exact in any summation order.")
   String format;
 
-  @Option(names = "--precision-table", paramLabel = "A,C", arity = "0..1", fallbackValue = "6,6",
+  @Option(names = "--precision-table", paramLabel = "A,C", arity = "0..1",
+      fallbackValue = DEFAULT_TABLE,
       description = "Prove paper, compact and narrow for N = 8, 16, 32, 64 at data and code "
-          + "address bits A,C (default 6,6) and print the narrowest format proved exact.")
+          + "address bits A,C (default 6,6) and print the narrowest format proved exact; with"
+          + " --isa classic, every classic construction for N = 4, 8, 12, 16, 24, 32 at memory"
+          + " address bits A (default 6).")
   String precisionTable;
+
+  /** {@code --precision-table} without a value: each machine's default size. */
+  static final String DEFAULT_TABLE = "default";
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Write network.txt.gz and certificate.txt.gz here (a new or empty"

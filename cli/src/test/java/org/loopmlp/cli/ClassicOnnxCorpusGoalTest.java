@@ -28,12 +28,14 @@ import org.loopmlp.onnx.OnnxRuntimeBackend;
  * -Dloopmlp.corpus=DIR} (a folder of {@code .slq}
  * programs with {@code .expected} and {@code .input} files and a MANIFEST.md whose table rows
  * read {@code | name | N | A | steps | input |}) runs every program of at most 2^{@code
- * loopmlp.corpus.maxBits} (default 10) words on {@code classic} and {@code classic-split} in
- * ONNX Runtime float32 and float16, comparing every pass (pc, flags, printed byte, a hash of the
- * memory) with the exact run on {@code incremental}, and prints one line per run with passes/s
- * beside {@code exact} and {@code incremental}. Runs stop after {@code loopmlp.corpus.seconds}
- * (default 90) and report the passes reached; {@code loopmlp.corpus.only} (a regex of names)
- * and {@code loopmlp.corpus.constructions} (comma-separated) narrow the run.
+ * loopmlp.corpus.maxBits} (default 10) words on every classic construction in ONNX Runtime
+ * float32 and float16, comparing every pass (pc, flags, printed byte, a hash of the memory) with
+ * the exact run on {@code incremental}, and prints one line per run with passes/s beside {@code
+ * exact} and {@code incremental}. Runs stop after {@code loopmlp.corpus.seconds} (default 90)
+ * and report the passes reached; {@code loopmlp.corpus.only} (a regex of names), {@code
+ * loopmlp.corpus.constructions} and {@code loopmlp.corpus.backends} (comma-separated) narrow the
+ * run. It fails when a pass differs from the exact run, or a run that halted printed other bytes
+ * than expected. {@code scripts/onnx-corpus} runs it.
  */
 @Tag("campaign")
 @EnabledIfSystemProperty(named = "loopmlp.corpus", matches = ".+")
@@ -55,6 +57,9 @@ class ClassicOnnxCorpusGoalTest {
     Path dir = Path.of(System.getProperty("loopmlp.corpus"));
     int maxBits = Integer.getInteger("loopmlp.corpus.maxBits", 10);
     double budget = Integer.getInteger("loopmlp.corpus.seconds", 90);
+    List<String> backends = List.of(System.getProperty("loopmlp.corpus.backends",
+        "onnx-float32,onnx-float16").split(","));
+    List<String> failures = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("MANIFEST.md"))) {
       String[] c = line.split("\\|");
       if (c.length < 5 || !c[2].trim().matches("\\d+") || !c[3].trim().matches("\\d+")) {
@@ -73,7 +78,7 @@ class ClassicOnnxCorpusGoalTest {
       byte[] input = Files.exists(in) ? Files.readAllBytes(in) : new byte[0];
       byte[] expected = Files.readAllBytes(dir.resolve(name + ".expected"));
       for (String cons : System.getProperty("loopmlp.corpus.constructions",
-          "classic,classic-split").split(",")) {
+          String.join(",", ClassicConstruction.names())).split(",")) {
         ClassicConstruction built = ClassicConstruction.build(cons, config);
         List<Long> exact = new ArrayList<>();
         Outcome inc = run(built, IncrementalBackend.INSTANCE, initial, input, null, exact,
@@ -81,8 +86,15 @@ class ClassicOnnxCorpusGoalTest {
         Outcome ex = run(built, ExactBackend.INSTANCE, initial, input, null, null,
             Math.min(budget, 20));
         for (Backend b : OnnxRuntimeBackend.all()) {
+          if (!backends.contains(b.name())) {
+            continue;
+          }
           Outcome o = run(built, b, initial, input, exact, null, budget);
           boolean bytes = o.halted && Arrays.equals(o.printed, expected);
+          if (o.failure != null || (o.halted ? !bytes : !startsWith(expected, o.printed))) {
+            failures.add(name + " " + cons + " " + b.name() + ": " + (o.failure != null
+                ? o.failure : "printed other bytes"));
+          }
           System.out.printf(Locale.ROOT, "%s N=%d A=%d %s %s: %d passes%s, %s, %s, %.1f"
               + " passes/s (exact %.1f, incremental %.1f; exact run %d passes%s)%n", name, n, a,
               cons, b.name(), o.passes, o.halted ? " halted" : "",
@@ -94,6 +106,8 @@ class ClassicOnnxCorpusGoalTest {
         }
       }
     }
+    org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), String.join("\n",
+        failures));
   }
 
   /**
@@ -126,7 +140,8 @@ class ClassicOnnxCorpusGoalTest {
       Path trace = Files.write(work.resolve(name + ".trace"),
           ClassicOnnxScriptTest.trace(config, initial, input, 10_000_000));
       Path empty = Files.write(work.resolve("empty.input"), new byte[0]);
-      for (String cons : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+      for (String cons : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME,
+          ClassicConstruction.NARROW_NAME)) {
         Path model = work.resolve(name + "-" + cons + ".onnx");
         Cli.Result e = Cli.run("export", "--isa", "classic", "--construction", cons, "--config",
             n + "," + a, "--onnx-type", "float16", "--onnx", model.toString(), "--force");

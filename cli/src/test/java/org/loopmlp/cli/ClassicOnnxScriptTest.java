@@ -30,7 +30,8 @@ import org.loopmlp.isa.classic.ClassicState;
 
 /**
  * {@code onnx/scripts/classic_host.py} runs example programs on models written by {@code export
- * --isa classic --onnx --onnx-type float16} (head on classic, hello on classic-split), evaluating them with
+ * --isa classic --onnx --onnx-type float16} (head on classic and classic-narrow, hello on
+ * classic-split), evaluating them with
  * NumPy in float16 (rounding after every operation) in three summation orders, and every pass
  * equals the exact run: the trace it compares with is written here from the exact backend, and
  * the bytes it must print come from the reference machine. Without {@code /usr/bin/python3}
@@ -53,14 +54,18 @@ class ClassicOnnxScriptTest {
     // head.sq reads its input through the ports; hello.sq prints 14 bytes from 2^6 words.
     check(ClassicConstruction.NAME, "head", "SUBLEQ\n".getBytes(StandardCharsets.US_ASCII));
     check(ClassicConstruction.SPLIT_NAME, "hello", new byte[0]);
+    check(ClassicConstruction.NARROW_NAME, "head", "SUBLEQ\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The same host loop in Java: ONNX Runtime passes, checked beside the reference machine. */
   @Test
   void runOnOnnxRuntimeFillsAndEmptiesThePorts() {
-    for (String backend : List.of("onnx-float32", "onnx-float16")) {
+    for (List<String> run : List.of(List.of("classic-split", "onnx-float32"),
+        List.of("classic-split", "onnx-float16"), List.of("classic-narrow", "onnx-float16"))) {
+      String construction = run.get(0);
+      String backend = run.get(1);
       Cli.Result r = Cli.run("run", REPOSITORY.resolve("examples/classic/head.sq").toString(),
-          "--isa", "classic", "--construction", "classic-split", "--backend", backend,
+          "--isa", "classic", "--construction", construction, "--backend", backend,
           "--input", "xyz!", "--json");
       assertEquals(ExitCodes.OK, r.code(), r.err());
       @SuppressWarnings("unchecked")

@@ -56,8 +56,8 @@ class IsaOptionTest {
     refused("--png applies to --isa subleq only", "trace", f, "--isa", "classic", "--png",
         dir.resolve("t.png").toString());
     refused("--data applies to --isa subleq only", "stats", "--isa", "classic", "--data", "4");
-    refused("--precision-table applies to --isa subleq only", "prove", "--isa", "classic",
-        "--precision-table", "6,6");
+    refused("with --isa classic, --precision-table expects A (memory address bits 2..12), got"
+        + " '6,6'", "prove", "--isa", "classic", "--precision-table", "6,6");
     refused("--sizes applies to --isa subleq only", "bench", "--isa", "classic", "--sizes",
         "4,2,2");
     refused("give --program FILE.slq", "bench", "--isa", "classic");

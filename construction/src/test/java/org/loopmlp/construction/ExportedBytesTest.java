@@ -71,8 +71,7 @@ class ExportedBytesTest {
     Map<String, Integer> sizes = new LinkedHashMap<>();
     recorded().keySet().forEach(k -> sizes.merge(k.split(" ")[0], 1, Integer::sum));
     List<String> expected = new ArrayList<>(Constructions.names());
-    expected.add(ClassicConstruction.NAME);
-    expected.add(ClassicConstruction.SPLIT_NAME);
+    expected.addAll(ClassicConstruction.names());
     assertEquals(expected.stream().sorted().toList(), sizes.keySet().stream().sorted().toList());
     sizes.forEach((name, n) -> assertEquals(2, n, name));
   }
@@ -90,7 +89,7 @@ class ExportedBytesTest {
   /** Size {@code N,A,C} for the paper machine's constructions, {@code N,A} for the classic's. */
   private static Network network(String name, String size) {
     int[] s = Stream.of(size.split(",")).mapToInt(Integer::parseInt).toArray();
-    if (name.equals(ClassicConstruction.NAME) || name.equals(ClassicConstruction.SPLIT_NAME)) {
+    if (ClassicConstruction.names().contains(name)) {
       return ClassicConstruction.build(name, ClassicConfig.of(s[0], s[1])).network();
     }
     return Constructions.build(name, MachineConfig.of(s[0], s[1], s[2])).network();

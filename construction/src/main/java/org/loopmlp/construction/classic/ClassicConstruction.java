@@ -31,6 +31,11 @@ import org.loopmlp.isa.classic.ClassicConfig;
  * fetch (4), read (4), subtract (2), write (4), 14 layers, for incremental evaluation of large
  * memories. Its stages have the same roles, so it has the same lemmas.
  *
+ * <p>{@code classic-narrow} ({@link #narrowStages}) has every weight in {-2..2}, for exactness
+ * in narrow floating point: fetch (2), read (2), subtract by carry lookahead (3), write (2), 9
+ * layers; {@code classic-narrow-split} decodes addresses as {@code classic-split} does, 15
+ * layers. Same roles, same lemmas.
+ *
  * <p>Assembly works as for the paper's machine, by the same {@link LayerAssembler}: each state
  * direction gets the row of the neuron that writes it, an empty row if cleared, or an identity
  * row; hidden neurons follow. A stage that reads or writes a register it does not declare, or
@@ -42,6 +47,8 @@ public final class ClassicConstruction
     extends MachineConstruction<ClassicStepContext, ClassicRegisters> {
   public static final String NAME = "classic";
   public static final String SPLIT_NAME = "classic-split";
+  public static final String NARROW_NAME = "classic-narrow";
+  public static final String NARROW_SPLIT_NAME = "classic-narrow-split";
 
   private final ClassicConfig config;
   private final ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>> stages;
@@ -66,6 +73,30 @@ public final class ClassicConstruction
         ClassicSubtractStage.standard(), ClassicWriteStage.splitDecoding());
   }
 
+  /**
+   * The stages of {@code classic-narrow}: every weight in {-2, -1, 1, 2}, so that every
+   * pre-activation is a small integer (sums of bits, at most about 2^A terms in a gather, never a
+   * weight 2^j): the halt test, pc + 3 and the I/O tests of {@link ClassicFetchStage#narrow()},
+   * the subtraction by carry lookahead ({@link ClassicSubtractStage#narrow()}); read and write as
+   * in {@code classic}. 9 layers.
+   */
+  public static ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>> narrowStages() {
+    return ImmutableList.of(ClassicFetchStage.narrow(), ClassicReadStage.standard(),
+        ClassicSubtractStage.narrow(), ClassicWriteStage.standard());
+  }
+
+  /** {@link #narrowStages()} with every address decoded in halves: 15 layers. */
+  public static ImmutableList<MachineStage<ClassicStepContext, ClassicRegisters>>
+      narrowSplitStages() {
+    return ImmutableList.of(ClassicFetchStage.narrowSplit(), ClassicReadStage.splitDecoding(),
+        ClassicSubtractStage.narrow(), ClassicWriteStage.splitDecoding());
+  }
+
+  /** The classic constructions by name: classic, classic-split, classic-narrow(-split). */
+  public static ImmutableList<String> names() {
+    return ImmutableList.of(NAME, SPLIT_NAME, NARROW_NAME, NARROW_SPLIT_NAME);
+  }
+
   /** The 8-layer classic construction for {@code config}. */
   public static ClassicConstruction build(ClassicConfig config) {
     return assemble(NAME, config, standardStages());
@@ -84,9 +115,13 @@ public final class ClassicConstruction
         return build(config);
       case SPLIT_NAME:
         return buildSplit(config);
+      case NARROW_NAME:
+        return assemble(NARROW_NAME, config, narrowStages());
+      case NARROW_SPLIT_NAME:
+        return assemble(NARROW_SPLIT_NAME, config, narrowSplitStages());
       default:
         throw new IllegalArgumentException("unknown classic construction " + name
-            + " (known: " + NAME + ", " + SPLIT_NAME + ")");
+            + " (known: " + String.join(", ", names()) + ")");
     }
   }
 

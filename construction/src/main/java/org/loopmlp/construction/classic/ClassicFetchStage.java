@@ -16,6 +16,7 @@ import org.loopmlp.construction.stage.AddressDecoding;
 import org.loopmlp.construction.stage.DeclaredStage;
 import org.loopmlp.construction.stage.DecodingLayers;
 import org.loopmlp.construction.stage.LayerPlan;
+import org.loopmlp.construction.stage.Lookahead;
 import org.loopmlp.isa.classic.ClassicConfig;
 
 /**
@@ -50,19 +51,26 @@ import org.loopmlp.isa.classic.ClassicConfig;
 public final class ClassicFetchStage
     extends DeclaredStage<ClassicStepContext, ClassicRegisters, ClassicRole> {
   private static final ClassicFetchStage INSTANCE =
-      new ClassicFetchStage("fetch+next pc", Optional.empty());
+      new ClassicFetchStage("fetch+next pc", Optional.empty(), false);
   private static final ClassicFetchStage SPLIT =
-      new ClassicFetchStage("fetch+next pc", Optional.of(AddressDecoding.SPLIT));
+      new ClassicFetchStage("fetch+next pc", Optional.of(AddressDecoding.SPLIT), false);
+  private static final ClassicFetchStage NARROW =
+      new ClassicFetchStage("fetch+next pc", Optional.empty(), true);
+  private static final ClassicFetchStage NARROW_SPLIT =
+      new ClassicFetchStage("fetch+next pc", Optional.of(AddressDecoding.SPLIT), true);
 
   /** Empty: each cell matched against the pc bits; else how the pc is decoded first. */
   private final Optional<AddressDecoding> decoding;
+  /** True: the halt test, pc + 3 and the I/O tests with weights in {-2..2} (classic-narrow). */
+  private final boolean narrow;
 
-  private ClassicFetchStage(String name, Optional<AddressDecoding> decoding) {
+  private ClassicFetchStage(String name, Optional<AddressDecoding> decoding, boolean narrow) {
     super(name, ImmutableList.of(ClassicRole.FETCH, ClassicRole.NEXT_PC),
         regs -> ImmutableSet.<Register>builder().add(regs.pc()).addAll(regs.memory()).build(),
         regs -> ImmutableSet.of(regs.ra(), regs.rb(), regs.rc(), regs.run(), regs.ioA(),
             regs.ioB(), regs.p3()));
     this.decoding = decoding;
+    this.narrow = narrow;
   }
 
   /** The 2-layer stage: every fetch address matched against the pc bits. */
@@ -73,6 +81,16 @@ public final class ClassicFetchStage
   /** The 4-layer stage: the pc decoded in halves first ({@link AddressDecoding#SPLIT}). */
   public static ClassicFetchStage splitDecoding() {
     return SPLIT;
+  }
+
+  /** The stage of {@code classic-narrow}: small weights only (see the class comment). */
+  public static ClassicFetchStage narrow() {
+    return NARROW;
+  }
+
+  /** The stage of {@code classic-narrow-split}: small weights, the pc decoded in halves. */
+  public static ClassicFetchStage narrowSplit() {
+    return NARROW_SPLIT;
   }
 
   /** F: the number of addresses an instruction can start at, min(2^A - 2, 2^(N-1)). */
@@ -104,6 +122,14 @@ public final class ClassicFetchStage
     int f = fetchAddresses(config);
     List<LayerPlan.Builder> plans = new ArrayList<>();
     LayerPlan.Builder select = selectLayer(regs, f, plans);
+    if (narrow) {
+      Affine halted = narrowHalt(regs, select);
+      Affine[] plusThree = Lookahead.addConstant(regs.pc().bits(), 3,
+          (i, j) -> hidden("p3.t[" + i + "][" + j + "]"), select);
+      plans.add(select);
+      plans.add(gatherLayer(regs, f, halted, plusThree));
+      return DecodingLayers.build(plans);
+    }
     Threshold halt = Threshold.atLeast(hidden("halt").name(),
         Affine.unsignedValue(regs.pc(), n), haltThreshold(config));
     select.add(halt);
@@ -133,6 +159,9 @@ public final class ClassicFetchStage
           }
         }
       }
+      if (narrow) {
+        ioTests(regs, f, select, null);
+      }
       return select;
     }
     plans.addAll(DecodingLayers.named(decoding.get()));
@@ -146,7 +175,68 @@ public final class ClassicFetchStage
       int j = x % n;
       return And.of(hot.get(i), regs.mem(i + field).bit(j), selected(i, field, j));
     });
+    if (narrow) {
+      ioTests(regs, f, select, hot);
+    }
     return select;
+  }
+
+  /**
+   * The halt test with weights 1 and -1 ({@code classic-narrow}), as an affine form over pc and
+   * this layer's neurons for the next layer. When N <= A the threshold T is 2^(N-1) and pc halts
+   * exactly when it is negative: the sign bit. Otherwise T = 2^A - 2, and pc halts when one of its
+   * bits A..N-1 is set (negative, or at least 2^A) or, none being set, its bits 1..A-1 are all 1
+   * (2^A - 2 or 2^A - 1): with H the number of set bits A..N-1 and L that of bits 1..A-1, {@code
+   * halted = [H >= 1] + ReLU(L - (A - 2) - H)}, a bit.
+   */
+  private Affine narrowHalt(ClassicRegisters regs, LayerPlan.Builder select) {
+    int n = regs.config().wordBits();
+    int a = regs.config().memoryBits();
+    if (n <= a) {
+      return Affine.of(regs.pc().bit(n - 1));
+    }
+    Affine.Builder high = Affine.builder();
+    for (int t = a; t < n; t++) {
+      high.plus(regs.pc().bit(t), 1);
+    }
+    Threshold anyHigh = Threshold.atLeast(hidden("halt.high").name(), high.build(), 1);
+    select.add(anyHigh);
+    Affine.Builder end = Affine.builder().plusConstant(-(a - 2)).plus(high.build(), -1);
+    for (int t = 1; t < a; t++) {
+      end.plus(regs.pc().bit(t), 1);
+    }
+    Direction atEnd = hidden("halt.end");
+    select.add(Neuron.bit(atEnd, end.build()));
+    return anyHigh.indicator().plus(Affine.of(atEnd));
+  }
+
+  /** The word at pc + field (field 0 or 1) is -1 while pc = i: one unit per fetch address. */
+  Direction minusOne(int i, int field) {
+    return hidden("m1[" + i + "]." + FIELDS[field]);
+  }
+
+  /**
+   * {@code classic-narrow}: {@code m1[i].f = ReLU(s_i(pc) + sum_j mem[i + f].bit[j] - (N - 1))}
+   * for f = a, b ({@code hot[i] + sum_j mem[i + f].bit[j] - N} with a decoding), so that io_a
+   * sums F units of weight 1, not N F selected bits.
+   */
+  private void ioTests(ClassicRegisters regs, int f, LayerPlan.Builder select,
+      List<Direction> hot) {
+    int n = regs.config().wordBits();
+    Register pcLow = regs.pc().lowBits(Math.min(regs.config().memoryBits(), n));
+    // A family: the 2 F neurons are made one at a time as assembly reads them.
+    select.addFamily(2 * f, x -> {
+      int i = x / 2;
+      int field = x % 2;
+      Affine.Builder all = Affine.builder();
+      for (int j = 0; j < n; j++) {
+        all.plus(regs.mem(i + field).bit(j), 1);
+      }
+      Affine pre = hot == null
+          ? AddressMatch.score(pcLow, i).plus(all.build()).plus(-(n - 1))
+          : Affine.of(hot.get(i)).plus(all.build()).plus(-n);
+      return () -> ImmutableList.of(Neuron.bit(minusOne(i, field), pre));
+    });
   }
 
   /** Bit t of pc + 3 as an alternating sum of thresholds on pc's low t+1 bits. */
@@ -181,6 +271,13 @@ public final class ClassicFetchStage
           allOnes.plus(selected(i, field, j), 1);
         }
         gather.add(Neuron.bit(targets[field].bit(j), bit.build()));
+      }
+      if (narrow && field < 2) {
+        // io_a = ReLU(sum_i m1[i].a - halted): at most one fetch address matches pc
+        allOnes = Affine.builder().plus(halted, -1);
+        for (int i = 0; i < f; i++) {
+          allOnes.plus(minusOne(i, field), 1);
+        }
       }
       if (field == 0) {
         gather.add(Neuron.bit(regs.ioA().bit(0), allOnes.build()));

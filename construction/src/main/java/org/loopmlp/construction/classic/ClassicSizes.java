@@ -44,6 +44,12 @@ public final class ClassicSizes {
 
   /** The closed form for {@code config}. */
   public static SizeEstimate<ClassicConfig> of(ClassicConfig config) {
+    long[][] layers = layers(config);
+    return SizeEstimate.fromLayers(config, stateDimension(config), layers[0], layers[1], HEAP);
+  }
+
+  /** Hidden neurons and non-zero weights per layer of {@code classic}. */
+  private static long[][] layers(ClassicConfig config) {
     long n = config.wordBits();
     long a = config.memoryBits();
     long m = config.memorySize();
@@ -67,7 +73,7 @@ public final class ClassicSizes {
         (d - n - 10) + 6 * n + 11 + 16 + 2,
         (d - 4 * n - 5) + 2 * n * (scoreTerms + 3 * m) + 9 * n,
         (d - m * n - n) + 3 * m * n + 3 * n};
-    return SizeEstimate.fromLayers(config, d, hidden, nnz, HEAP);
+    return new long[][] {hidden, nnz};
   }
 
   /**
@@ -83,6 +89,12 @@ public final class ClassicSizes {
    * high units, gates z and y ({@code 4mN} weights) beside keep, jump and next, and updates.
    */
   public static SizeEstimate<ClassicConfig> ofSplit(ClassicConfig config) {
+    long[][] layers = splitLayers(config);
+    return SizeEstimate.fromLayers(config, stateDimension(config), layers[0], layers[1], HEAP);
+  }
+
+  /** Hidden neurons and non-zero weights per layer of {@code classic-split}. */
+  private static long[][] splitLayers(ClassicConfig config) {
     long n = config.wordBits();
     long a = config.memoryBits();
     long m = config.memorySize();
@@ -117,12 +129,78 @@ public final class ClassicSizes {
         d + 2 * m + 2 * (1L << ha) * n + (1L << ka),
         (d - 4 * n - 5) + 4 * m * n + 9 * n,
         (d - m * n - n) + 3 * m * n + 3 * n};
-    return SizeEstimate.fromLayers(config, d, hidden, nnz, HEAP);
+    return new long[][] {hidden, nnz};
   }
 
   /** The size of the classic construction called {@code name}, exact or an upper bound. */
   public static SizeEstimate<ClassicConfig> of(String name, ClassicConfig config) {
-    return name.equals(ClassicConstruction.SPLIT_NAME) ? ofSplit(config) : of(config);
+    switch (name) {
+      case ClassicConstruction.SPLIT_NAME:
+        return ofSplit(config);
+      case ClassicConstruction.NARROW_NAME:
+        return ofNarrow(config, false);
+      case ClassicConstruction.NARROW_SPLIT_NAME:
+        return ofNarrow(config, true);
+      default:
+        return of(config);
+    }
+  }
+
+  /**
+   * The size of {@code classic-narrow} (or, {@code split}, {@code classic-narrow-split}): read
+   * and write as in {@code classic} ({@code classic-split}); fetch without the steps of pc + 3
+   * and the N-weight halt test, with instead 2F units {@code m1} of W + N + 1 weights (N + 1 with
+   * a decoding), the halt test (3 neurons of 3N - 2A - 1 weights; none when N <= A: the sign bit),
+   * the 2N - 1 carry terms of pc + 3 (N^2 weights), and io_a, io_b gathering F + h weights (h
+   * the halt test's terms: 1 or 3); subtract by lookahead in 3 layers: 2N generate / kill units
+   * beside the 17 I/O units, {@code N(N+3)/2} carry terms ({@code sum_i i^2 + 2i} weights) and
+   * eq (2N), then r ({@code N(N-1) + 5N - 1} weights in all) and br (2N + 5). Exact when N > A,
+   * as for {@code classic-split}.
+   */
+  static SizeEstimate<ClassicConfig> ofNarrow(ClassicConfig config, boolean split) {
+    long[][] base = split ? splitLayers(config) : layers(config);
+    long n = config.wordBits();
+    long a = config.memoryBits();
+    long f = ClassicFetchStage.fetchAddresses(config);
+    long w = Math.min(a, n);
+    long d = stateDimension(config);
+    long[] hidden = base[0];
+    long[] nnz = base[1];
+    int fetch = split ? 2 : 0;
+    PlusThree p3 = PlusThree.of(n);
+    long haltNeurons = n <= a ? 0 : 3;
+    long haltWeights = n <= a ? 0 : 2 * (n - a) + (n - 1);
+    long haltTerms = n <= a ? 1 : 3;
+    hidden[fetch] += -2 - p3.neurons() + haltNeurons + 2 * f + (2 * n - 1);
+    nnz[fetch] += -2 * n - p3.weights() + haltWeights + 2 * f * ((split ? 1 : w) + n) + n * n;
+    long p3Rows = 0;
+    for (long t = 0; t < n; t++) {
+      p3Rows += 1 + carryTerms(t) + carryTerms(t + 1) + haltTerms;
+    }
+    nnz[fetch + 1] = (d - 4 * n - 3) + 3 * n * (f + haltTerms) + 2 * (f + haltTerms) + p3Rows
+        + haltTerms;
+    int sub = split ? 8 : 4;
+    long[] subHidden = {2 * n + 17, n * (n + 3) / 2 + 1, 0};
+    long[] subNnz = {
+        d - 2 + 4 * n + 40,
+        (d - 9) + n * (n + 1) * (2 * n + 1) / 6 + n * (n + 1) + 2 * n + 18,
+        (d - 3 * n - 1) + n * (n - 1) + 5 * n - 1 + 2 * n + 5};
+    return SizeEstimate.fromLayers(config, d, splice(hidden, sub, subHidden),
+        splice(nnz, sub, subNnz), HEAP);
+  }
+
+  /** The terms of the carry into bit t of pc + 3: none into bit 0, one into 1, two above. */
+  private static long carryTerms(long t) {
+    return Math.min(t, 2);
+  }
+
+  /** {@code layers} with its two entries from {@code at} replaced by {@code three}. */
+  private static long[] splice(long[] layers, int at, long[] three) {
+    long[] out = new long[layers.length + 1];
+    System.arraycopy(layers, 0, out, 0, at);
+    System.arraycopy(three, 0, out, at, 3);
+    System.arraycopy(layers, at + 2, out, at + 3, layers.length - at - 2);
+    return out;
   }
 
   /**

@@ -8,7 +8,10 @@ import org.loopmlp.construction.gadget.Affine;
 import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Threshold;
 import org.loopmlp.construction.stage.DeclaredStage;
+import java.util.function.IntFunction;
+import org.loopmlp.construction.gadget.Sum;
 import org.loopmlp.construction.stage.LayerPlan;
+import org.loopmlp.construction.stage.Lookahead;
 
 /**
  * Subtract beside I/O, 2 layers. Roles {@link ClassicRole#SUBTRACT} and {@link ClassicRole#IO}.
@@ -30,22 +33,36 @@ import org.loopmlp.construction.stage.LayerPlan;
 public final class ClassicSubtractStage
     extends DeclaredStage<ClassicStepContext, ClassicRegisters, ClassicRole> {
   private static final ClassicSubtractStage INSTANCE =
-      new ClassicSubtractStage("subtract+io");
+      new ClassicSubtractStage("subtract+io", false);
+  private static final ClassicSubtractStage NARROW =
+      new ClassicSubtractStage("subtract+io", true);
 
-  private ClassicSubtractStage(String name) {
+  /** True: subtract by carry lookahead, 3 layers, weights in {-2..2} (classic-narrow). */
+  private final boolean narrow;
+
+  private ClassicSubtractStage(String name, boolean narrow) {
     super(name, ImmutableList.of(ClassicRole.SUBTRACT, ClassicRole.IO),
         regs -> ImmutableSet.<Register>builder().add(regs.va(), regs.vb(), regs.inByte(),
             regs.inEof()).addAll(regs.ops()).build(),
         regs -> ImmutableSet.of(regs.va(), regs.vb(), regs.r(), regs.br(), regs.inTaken(),
             regs.outByte(), regs.outValid(), regs.executed()));
+    this.narrow = narrow;
   }
 
   public static ClassicSubtractStage standard() {
     return INSTANCE;
   }
 
+  /** The 3-layer stage of {@code classic-narrow}: carry lookahead, small weights only. */
+  public static ClassicSubtractStage narrow() {
+    return NARROW;
+  }
+
   @Override
   public ImmutableList<LayerPlan> layers(ClassicRegisters regs) {
+    if (narrow) {
+      return lookaheadLayers(regs);
+    }
     int n = regs.config().wordBits();
     LayerPlan.Builder steps = LayerPlan.named("steps");
     LayerPlan.Builder bits = LayerPlan.named("bits");
@@ -77,7 +94,50 @@ public final class ClassicSubtractStage
     Direction sub = regs.opSub().bit(0);
     bits.add(Neuron.bit(regs.br().bit(0), rSign.toBuilder().plus(nonNegative.indicator())
         .plus(positive.indicator(), -1).plus(sub, 1).plusConstant(-1).build()));
+    inputOutput(regs, steps, bits);
+    steps.clear(regs.va()).clear(regs.vb());
+    return ImmutableList.of(steps.build(), bits.build());
+  }
 
+  /**
+   * {@code classic-narrow}: L1 {@code generate}, L2 {@code carry}, L3 {@code sum} of {@link
+   * Lookahead#subtract} give {@code r = vb + not va + 1}; the carry layer also tests {@code eq =
+   * ReLU(1 - sum_j (g_j + k_j))} (no bit differs: va == vb, so r == 0), and the sum layer gives
+   * {@code br = ReLU(r_(N-1) + eq + op.sub - 1)} ({@code r <= 0} iff its sign bit is set or it is
+   * 0). I/O as in the 2-layer stage, in the generate and carry layers; va, vb consumed.
+   */
+  private ImmutableList<LayerPlan> lookaheadLayers(ClassicRegisters regs) {
+    int n = regs.config().wordBits();
+    LayerPlan.Builder generate = LayerPlan.named("generate");
+    LayerPlan.Builder carry = LayerPlan.named("carry");
+    LayerPlan.Builder sum = LayerPlan.named("sum");
+    IntFunction<Direction> g = j -> hidden("g[" + j + "]");
+    IntFunction<Direction> k = j -> hidden("k[" + j + "]");
+    Affine[] r = Lookahead.subtract(regs.vb().bits(), regs.va().bits(), true, g, k,
+        (i, j) -> hidden("t[" + i + "][" + (j < 0 ? "cin" : j) + "]"), generate, carry);
+    Affine.Builder differ = Affine.builder().plusConstant(1);
+    for (int j = 0; j < n; j++) {
+      differ.plus(g.apply(j), -1).plus(k.apply(j), -1);
+    }
+    Direction eq = hidden("eq");
+    carry.add(Neuron.bit(eq, differ.build()));
+    for (int i = 0; i < n; i++) {
+      sum.add(Sum.bit(r[i], regs.r().bit(i)));
+    }
+    sum.add(Neuron.bit(regs.br().bit(0), r[n - 1].toBuilder().plus(eq, 1)
+        .plus(regs.opSub().bit(0), 1).plusConstant(-1).build()));
+    inputOutput(regs, generate, carry);
+    sum.clear(regs.va()).clear(regs.vb());
+    return ImmutableList.of(generate.build(), carry.build(), sum.build());
+  }
+
+  /**
+   * The I/O role: o, e, ev, in.taken and executed into {@code steps}, out.byte and out.valid
+   * into {@code bits}, the next layer (see the class comment).
+   */
+  private void inputOutput(ClassicRegisters regs, LayerPlan.Builder steps,
+      LayerPlan.Builder bits) {
+    int n = regs.config().wordBits();
     Direction out = regs.opOut().bit(0);
     Direction echo = regs.opEcho().bit(0);
     Direction eof = regs.inEof().bit(0);
@@ -100,7 +160,5 @@ public final class ClassicSubtractStage
     Affine.Builder any = Affine.builder();
     regs.ops().forEach(op -> any.plus(op.bit(0), 1));
     steps.add(Neuron.bit(regs.executed().bit(0), any.build()));
-    steps.clear(regs.va()).clear(regs.vb());
-    return ImmutableList.of(steps.build(), bits.build());
   }
 }

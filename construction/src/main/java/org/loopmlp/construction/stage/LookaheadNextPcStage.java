@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
-import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Sum;
 
 /**
@@ -13,6 +12,7 @@ import org.loopmlp.construction.gadget.Sum;
  * carry}: the carry into bit t of pc + 1 is the AND of the bits below, {@code c_t = ReLU(sum_{s<t}
  * pc_s - (t - 1))} for t = 1..C ({@code c_0 = 1}). L2 {@code bits}: the half adder {@code
  * pc1_t = pc_t + c_t - 2 c_(t+1)}; the carry out of bit C-1 is dropped (pc wraps mod 2^C).
+ * The arithmetic is {@link Lookahead#addConstant} with k = 1.
  */
 public final class LookaheadNextPcStage extends DeclaredPaperStage {
   private static final LookaheadNextPcStage NARROW = new LookaheadNextPcStage("next pc");
@@ -37,21 +37,11 @@ public final class LookaheadNextPcStage extends DeclaredPaperStage {
   public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
     int c = regs.config().codeBits();
     LayerPlan.Builder carries = LayerPlan.named("carry");
-    Affine[] carry = new Affine[c + 1];
-    carry[0] = Affine.constant(1);
-    for (int t = 1; t <= c; t++) {
-      Affine.Builder all = Affine.builder().plusConstant(-(t - 1));
-      for (int s = 0; s < t; s++) {
-        all.plus(regs.pc().bit(s), 1);
-      }
-      carries.add(Neuron.bit(carry(t), all.build()));
-      carry[t] = Affine.of(carry(t));
-    }
+    Affine[] plusOne = Lookahead.addConstant(regs.pc().bits().subList(0, c), 1,
+        (t, j) -> carry(t), carries);
     LayerPlan.Builder bits = LayerPlan.named("bits");
     for (int t = 0; t < c; t++) {
-      Affine bit = Affine.builder().plus(regs.pc().bit(t), 1).plus(carry[t])
-          .plus(carry[t + 1], -2).build();
-      bits.add(Sum.bit(bit, regs.pc1().bit(t)));
+      bits.add(Sum.bit(plusOne[t], regs.pc1().bit(t)));
     }
     return ImmutableList.of(carries.build(), bits.build());
   }

@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableSet;
 import org.loopmlp.construction.Direction;
 import org.loopmlp.construction.PaperRegisters;
 import org.loopmlp.construction.gadget.Affine;
-import org.loopmlp.construction.gadget.Neuron;
 import org.loopmlp.construction.gadget.Sum;
 
 /**
@@ -25,7 +24,7 @@ import org.loopmlp.construction.gadget.Sum;
  *       consumed.
  * </ol>
  *
- * <p>The largest partial sum of a neuron's dot product is about 3N (r_(N-1) reads N + 1 terms of
+ * <p>The arithmetic is {@link Lookahead#subtract}. The largest partial sum of a neuron's dot product is about 3N (r_(N-1) reads N + 1 terms of
  * c_(N-1) and N + 2 of c_N, the latter with weight -2): 197 at N = 64, within bfloat16's 2^8.
  * A variant without the carry-in computes {@code vb + not va}.
  */
@@ -67,36 +66,13 @@ public final class LookaheadSubtractStage extends DeclaredPaperStage {
 
   @Override
   public ImmutableList<LayerPlan> layers(PaperRegisters regs) {
-    int n = regs.config().wordBits();
     LayerPlan.Builder generate = LayerPlan.named("generate");
-    // highest bit first: the prover follows the carry chain from the top
-    for (int j = n - 1; j >= 0; j--) {
-      Direction va = regs.va().bit(j);
-      Direction vb = regs.vb().bit(j);
-      generate.add(Neuron.bit(generate(j), Affine.builder().plus(vb, 1).plus(va, -1).build()));
-      generate.add(Neuron.bit(kill(j), Affine.builder().plus(va, 1).plus(vb, -1).build()));
-    }
     LayerPlan.Builder carry = LayerPlan.named("carry");
-    Affine[] c = new Affine[n + 1];
-    c[0] = Affine.constant(carryIn ? 1 : 0);
-    for (int i = 1; i <= n; i++) {
-      Affine.Builder ci = Affine.builder();
-      for (int j = carryIn ? -1 : 0; j < i; j++) {
-        Affine.Builder pre = j < 0 ? Affine.builder().plusConstant(1)
-            : Affine.builder().plus(generate(j), 1);
-        for (int l = j + 1; l < i; l++) {
-          pre.plus(generate(l), -1).plus(kill(l), -1);
-        }
-        carry.add(Neuron.bit(carryTerm(i, j), pre.build()));
-        ci.plus(carryTerm(i, j), 1);
-      }
-      c[i] = ci.build();
-    }
+    Affine[] r = Lookahead.subtract(regs.vb().bits(), regs.va().bits(), carryIn,
+        this::generate, this::kill, this::carryTerm, generate, carry);
     LayerPlan.Builder sum = LayerPlan.named("sum");
-    for (int i = 0; i < n; i++) {
-      Affine r = Affine.builder().plus(regs.vb().bit(i), 1).plus(regs.va().bit(i), -1)
-          .plusConstant(1).plus(c[i]).plus(c[i + 1], -2).build();
-      sum.add(Sum.bit(r, regs.r().bit(i)));
+    for (int i = 0; i < r.length; i++) {
+      sum.add(Sum.bit(r[i], regs.r().bit(i)));
     }
     sum.clear(regs.va()).clear(regs.vb());
     return ImmutableList.of(generate.build(), carry.build(), sum.build());

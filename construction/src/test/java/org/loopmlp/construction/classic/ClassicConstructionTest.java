@@ -56,7 +56,7 @@ class ClassicConstructionTest {
   void everyFrameDirectionIsAnIdentityRowInEveryLayerOfItsStage() {
     for (ClassicConfig config : List.of(ClassicConfig.of(2, 2), ClassicConfig.of(8, 4),
         ClassicConfig.of(3, 5))) {
-     for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+     for (String name : ClassicConstruction.names()) {
       ClassicConstruction c = ClassicConstruction.build(name, config);
       long rows = 0;
       for (StageLemma<ClassicStepContext> lemma : c.lemmas()) {
@@ -95,6 +95,21 @@ class ClassicConstructionTest {
         ClassicConfig config = ClassicConfig.of(n, a);
         assertSize(ClassicConstruction.buildSplit(config), ClassicSizes.ofSplit(config),
             n > a);
+      }
+    }
+  }
+
+  /** Exact when N > A, as for classic-split; a bound otherwise. */
+  @Test
+  void theNarrowSizesAreExactForWideWordsAndABoundOtherwise() {
+    for (String name : List.of(ClassicConstruction.NARROW_NAME,
+        ClassicConstruction.NARROW_SPLIT_NAME)) {
+      for (int n : new int[] {2, 3, 5, 8, 12}) {
+        for (int a : new int[] {2, 3, 4, 6}) {
+          ClassicConfig config = ClassicConfig.of(n, a);
+          assertSize(ClassicConstruction.build(name, config), ClassicSizes.of(name, config),
+              n > a);
+        }
       }
     }
   }

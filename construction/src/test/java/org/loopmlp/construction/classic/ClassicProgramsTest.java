@@ -75,7 +75,7 @@ class ClassicProgramsTest {
     ClassicRun reference = ClassicRunner.run(initial, ByteInput.of(in), refOut, 10_000);
     assertTrue(reference.halted(), "the reference machine halts");
     assertEquals(expectedOutput, new String(refOut.bytes(), StandardCharsets.ISO_8859_1));
-    for (String name : List.of(ClassicConstruction.NAME, ClassicConstruction.SPLIT_NAME)) {
+    for (String name : ClassicConstruction.names()) {
       ClassicConstruction c = ClassicConstruction.build(name, config);
       for (Backend backend : Backends.all()) {
         if (!backend.isExact()) {

@@ -35,6 +35,8 @@ import org.loopmlp.isa.classic.gen.ClassicCoverage;
 class ClassicDifferentialProperties {
   private static final Map<ClassicConfig, ClassicConstruction> BUILT = new ConcurrentHashMap<>();
   private static final Map<ClassicConfig, ClassicConstruction> SPLIT = new ConcurrentHashMap<>();
+  /** The other constructions, by name and config. */
+  private static final Map<String, ClassicConstruction> NAMED = new ConcurrentHashMap<>();
   private static final int PASSES = 48;
   /** What random programs must each cover in at least 3% of the tries. */
   private static final List<ClassicCoverage> PROGRAM_CORNERS = List.of(ClassicCoverage.SUBTRACT,
@@ -77,6 +79,37 @@ class ClassicDifferentialProperties {
       @ForAll("programs") ClassicCase c) {
     check(SPLIT.computeIfAbsent(c.config(), ClassicConstruction::buildSplit), c, PASSES);
     ClassicCoverage.checkCoverage(PROGRAM_CORNERS, 3.0);
+  }
+
+  /** The same programs on {@code classic-narrow}: lookahead subtract, pc + 3 and halt test. */
+  @Property(tries = 100, seed = "14")
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void theNarrowConstructionRunsProgramsLikeTheReferenceMachine(
+      @ForAll("programs") ClassicCase c) {
+    check(named(ClassicConstruction.NARROW_NAME, c.config()), c, PASSES);
+    ClassicCoverage.checkCoverage(PROGRAM_CORNERS, 3.0);
+  }
+
+  @Property(tries = 60, seed = "15")
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void theNarrowSplitConstructionRunsProgramsLikeTheReferenceMachine(
+      @ForAll("programs") ClassicCase c) {
+    check(named(ClassicConstruction.NARROW_SPLIT_NAME, c.config()), c, PASSES);
+  }
+
+  /** Any state, words up to 32 bits: the narrow halt test on both sides of N = A. */
+  @Property(tries = 150, seed = "16")
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+  void everyStateStepsLikeTheReferenceMachineOnTheNarrowConstruction(
+      @ForAll("wideStates") ClassicCase c) {
+    check(named(ClassicConstruction.NARROW_NAME, c.config()), c, 2);
+    ClassicCoverage.checkCoverage(List.of(ClassicCoverage.SUBTRACT, ClassicCoverage.OUTPUT,
+        ClassicCoverage.INPUT_BYTE, ClassicCoverage.HALTED_NEGATIVE_PC), 1.0);
+  }
+
+  private static ClassicConstruction named(String name, ClassicConfig config) {
+    return NAMED.computeIfAbsent(name + " " + config, k -> ClassicConstruction.build(name,
+        config));
   }
 
   @Property(tries = 150, seed = "11")
