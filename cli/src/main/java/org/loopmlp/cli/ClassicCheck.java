@@ -1,13 +1,17 @@
 package org.loopmlp.cli;
 
+import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.loopmlp.certcheck.CertificateChecker;
 import org.loopmlp.construction.LemmaViolation;
@@ -25,19 +29,32 @@ import org.loopmlp.isa.classic.ClassicConfig;
 import org.loopmlp.isa.classic.ClassicState;
 import org.loopmlp.prove.ClassicProver;
 import org.loopmlp.prove.ProgressListener;
-import org.loopmlp.verify.classic.ClassicCampaign;
+import org.loopmlp.verify.DifferentialCampaign;
+import org.loopmlp.verify.ExhaustiveCheck;
+import org.loopmlp.verify.MutationCampaign;
 import org.loopmlp.verify.classic.ClassicSamples;
+import org.loopmlp.verify.classic.ClassicStates;
+import org.loopmlp.verify.classic.ClassicTrials;
 
 /**
  * {@code check --isa classic}: the classic construction's stage table with frames read off the
- * weights, the sample programs in checked mode beside the reference machine, and a seeded
- * campaign of random self-modifying machines with I/O in checked mode. One verdict line.
+ * weights, one pass against one reference step on every state of the smallest sizes, the sample
+ * programs in checked mode beside the reference machine, a seeded campaign of random
+ * self-modifying machines with I/O in checked mode, and mutation testing at the smallest size.
+ * One verdict line.
  */
 final class ClassicCheck {
   private ClassicCheck() {}
 
   /** Random machines when --tries is not given (a classic machine takes longer than a paper one). */
   static final int DEFAULT_TRIES = 300;
+  /** Every state of these sizes, and of a --config with at most {@link #MAX_STATES} states. */
+  static final List<ClassicConfig> EXHAUSTIVE = List.of(ClassicConfig.of(2, 2),
+      ClassicConfig.of(3, 2));
+  static final long MAX_STATES = 1L << 19;
+  /** Mutation testing: every MUTANT_STRIDE-th mutant at N = 2, 2^2 words. */
+  static final ClassicConfig MUTATION_CONFIG = ClassicConfig.of(2, 2);
+  static final int MUTANT_STRIDE = 16;
 
   static int run(CheckCommand o) {
     String construction = o.constructionOption.classicName();
@@ -51,12 +68,17 @@ final class ClassicCheck {
     boolean ok = stageTable(c, construction, out);
     ok &= proveAndRecheck(c, out);
     out.println();
+    ok &= exhaustive(construction, backend, config, o);
+    out.println();
     ok &= samples(construction, backend, out);
     out.println();
     ok &= campaign(o, construction, backend, config);
     out.println();
+    ok &= mutation(construction, backend, o);
+    out.println();
     out.println(ok ? "verdict: HOLDS: every classic lemma proved for all inputs and re-checked by"
-        + " the independent checker, every frame, sample and random machine"
+        + " the independent checker, every frame, every state of the smallest sizes, sample and"
+        + " random machine, and every mutant run killed or equivalent"
         : "verdict: FAILED (see above)");
     out.flush();
     return ok ? ExitCodes.OK : ExitCodes.FOUND;
@@ -136,23 +158,81 @@ final class ClassicCheck {
     int tries = o.given("--tries") ? o.tries : DEFAULT_TRIES;
     int maxWord = Math.max(2, Math.min(config.wordBits(), 16));
     int maxMemory = Math.max(2, Math.min(config.memoryBits(), 4));
-    long start = System.nanoTime();
-    ClassicCampaign.Result r = ClassicCampaign.run(construction, backend, o.seed, tries,
-        o.passes, maxWord, maxMemory);
+    DifferentialCampaign.Result<ClassicTrials.Failure> r;
+    try (Progress progress = Progress.start(o.err(), "random machines", tries, "machines")) {
+      r = ClassicTrials.campaign(construction, backend, ClassicTrials.Settings.upTo(o.seed, tries,
+          o.passes, maxWord, maxMemory)).run(progress.campaign());
+    }
     PrintWriter out = o.out();
     out.printf(Locale.ROOT, "random classic machines (N <= %d, 2^%d words at most, %d passes"
         + " each, checked mode): %d machines, %,d passes in %.1f s%n", maxWord, maxMemory,
-        o.passes, r.tries(), r.passes(), (System.nanoTime() - start) / 1e9);
-    if (r.failure().isEmpty()) {
+        o.passes, r.tries(), r.passes(), r.elapsed().toNanos() / 1e9);
+    if (r.passed()) {
       return true;
     }
-    ClassicCampaign.Failure f = r.failure().get();
-    out.println("  COUNTEREXAMPLE after " + f.machine().passes() + " passes: " + f.what());
-    out.print(f.machine().slq());
+    out.print("  " + r.counterexample().get());
     out.printf(Locale.ROOT, "  rerun: loopmlp check --isa classic --config %d,%d --seed %d"
         + " --tries %d --passes %d --backend %s --construction %s%n", config.wordBits(),
         config.memoryBits(), o.seed, tries, o.passes, backend.name(), construction);
     return false;
+  }
+
+  /**
+   * One pass against one reference step on every state (every memory, pc and offered input) of
+   * the smallest sizes and of {@code config} when it is small; true when all agree.
+   */
+  private static boolean exhaustive(String construction, Backend backend, ClassicConfig config,
+      CheckCommand o) {
+    List<ClassicConfig> configs = new ArrayList<>(EXHAUSTIVE);
+    long own = 1L << Math.min(62, config.wordBits() * (config.memorySize() + 1) + 3);
+    if (!configs.contains(config) && own <= MAX_STATES) {
+      configs.add(config);
+    }
+    PrintWriter out = o.out();
+    out.println("every state: one pass of the network equals one step of the reference machine"
+        + " (every memory, pc and offered input)");
+    boolean ok = true;
+    for (ClassicConfig c : configs) {
+      ClassicStates space = ClassicStates.of(ClassicConstruction.build(construction, c));
+      ExhaustiveCheck.Result<ClassicStates.Finding> r;
+      try (Progress progress = Progress.start(o.err(), "every state of " + c, space.states(),
+          "states")) {
+        r = ExhaustiveCheck.of(space, backend).run(progress.campaign());
+      }
+      out.printf(Locale.ROOT, "  N=%-2d 2^%d words %,10d states  %s%n", c.wordBits(),
+          c.memoryBits(), r.states(), r.proved() ? "all agree" : "DISAGREE");
+      r.firstDisagreement().ifPresent(f -> out.println("    first disagreement: " + f));
+      ok &= r.proved();
+    }
+    return ok;
+  }
+
+  /**
+   * Every {@link #MUTANT_STRIDE}-th single-parameter mutant at N = 2, 2^2 words: killed by a
+   * checked campaign, else shown equivalent by the exhaustive check; true when no mutant
+   * survives without being equivalent.
+   */
+  private static boolean mutation(String construction, Backend backend, CheckCommand o) {
+    ClassicConstruction c = ClassicConstruction.build(construction, MUTATION_CONFIG);
+    ImmutableList<MutationCampaign.Mutant> all = MutationCampaign.mutants(c);
+    ImmutableList<MutationCampaign.Mutant> some = IntStream.range(0, all.size())
+        .filter(i -> i % MUTANT_STRIDE == 0).mapToObj(all::get)
+        .collect(ImmutableList.toImmutableList());
+    MutationCampaign.Report r;
+    try (Progress progress = Progress.start(o.err(), "mutants", some.size(), "mutants")) {
+      r = ClassicTrials.mutation(c, backend, ClassicTrials.Settings.exactly(o.seed, 200, 8,
+          MUTATION_CONFIG)).run(some, progress.campaign());
+    }
+    PrintWriter out = o.out();
+    out.printf(Locale.ROOT, "mutation testing at N=2, 2^2 words (every %dth of %,d single-"
+        + "parameter mutants; 200 random machines x 8 passes, checked, then every state)%n",
+        MUTANT_STRIDE, all.size());
+    r.part().table().lines().forEach(l -> out.println("  " + l));
+    MutationCampaign.Part p = r.part();
+    if (p.firstSurvivor() >= 0) {
+      out.println("  SURVIVED, NOT EQUIVALENT: " + p.survivor());
+    }
+    return p.firstSurvivor() < 0;
   }
 
   /**

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicLoopedMlp;
 import org.loopmlp.exact.Backend;
+import org.loopmlp.exact.IncrementalBackend;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
+import org.loopmlp.isa.classic.ClassicMachine;
 import org.loopmlp.isa.classic.ClassicRun;
 import org.loopmlp.isa.classic.ClassicRunner;
 
@@ -46,7 +49,7 @@ final class ClassicProgramBench {
       ClassicOptions.requireMemory(name, b.p.config());
       ClassicConstruction c = ClassicConstruction.build(name, b.p.config());
       for (Backend backend : backends) {
-        allSame &= b.runNetwork(c, backend, referenceRate);
+        allSame &= b.runNetwork(c, backend, referenceRate, o.budget());
       }
     }
     return allSame ? ExitCodes.OK : ExitCodes.FOUND;
@@ -75,8 +78,12 @@ final class ClassicProgramBench {
   }
 
   /** One timed run of the network; true when it ends where the reference machine does. */
-  private boolean runNetwork(ClassicConstruction c, Backend backend, double referenceRate) {
+  private boolean runNetwork(ClassicConstruction c, Backend backend, double referenceRate,
+      Duration budget) {
     ClassicLoopedMlp mlp = ClassicLoopedMlp.of(c, backend);
+    Optional<IncrementalBackend.Compiled> incremental = Floor.incremental(mlp.compiled());
+    IncrementalBackend.Stats before = incremental.map(IncrementalBackend.Compiled::stats)
+        .orElse(null);
     ByteOutput.Collecting bytes = ByteOutput.collecting();
     long start = System.nanoTime();
     String verdict;
@@ -97,9 +104,13 @@ final class ClassicProgramBench {
       verdict = "DIFFERS: the output is not a classic state: " + e.getMessage();
     }
     double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
-    out.printf(Locale.ROOT, "  %-14s %-14s %,d passes in %.2f s: %s passes/s, %.3g of the"
-        + " reference machine's rate; %s%n", c.name(), backend.name(), passes, seconds,
-        Counts.rate(passes / seconds), passes / seconds / referenceRate, verdict);
+    double rate = passes / seconds;
+    String floor = incremental.map(i -> "; " + Floor.of(i.stats().minus(before),
+        Floor.bareLoop(c.network(), mlp.codec().encode(p.initial(),
+            ClassicMachine.END_OF_INPUT), budget)).describe(rate)).orElse("");
+    out.printf(Locale.ROOT, "  %-20s %-14s %,d passes in %.2f s: %s passes/s, %.3g of the"
+        + " reference machine's rate%s; %s%n", c.name(), backend.name(), passes, seconds,
+        Counts.rate(passes / seconds), passes / seconds / referenceRate, floor, verdict);
     out.flush();
     return !verdict.startsWith("DIFFERS");
   }

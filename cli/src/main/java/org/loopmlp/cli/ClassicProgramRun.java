@@ -2,6 +2,7 @@ package org.loopmlp.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicConfig;
+import org.loopmlp.isa.classic.ClassicMachine;
 import org.loopmlp.isa.classic.ClassicRun;
 import org.loopmlp.isa.classic.ClassicRunner;
 import org.loopmlp.isa.classic.ClassicState;
@@ -38,6 +40,8 @@ final class ClassicProgramRun {
   private boolean halted;
   private Optional<ClassicLockstep.Disagreement> disagreement = Optional.empty();
   private double seconds;
+  /** The floor of an unchecked incremental run, once measured. */
+  private Optional<Floor> floor = Optional.empty();
 
   private final ClassicFastPath.Choice choice;
   private final Backend backend;
@@ -67,13 +71,13 @@ final class ClassicProgramRun {
 
   static int run(RunCommand o, PrintStream rawOut) {
     ClassicProgramRun r = new ClassicProgramRun(o, rawOut);
-    long start = System.nanoTime();
     if (o.engine == Engine.reference) {
+      long start = System.nanoTime();
       r.runReference();
+      r.seconds = (System.nanoTime() - start) / 1e9;
     } else {
-      start = r.runNetwork();
+      r.runNetwork();
     }
-    r.seconds = (System.nanoTime() - start) / 1e9;
     rawOut.flush();
     if (o.json) {
       r.printJson();
@@ -90,8 +94,11 @@ final class ClassicProgramRun {
     halted = r.halted();
   }
 
-  /** Builds and runs the network; returns when the timed run started (after the build). */
-  private long runNetwork() {
+  /**
+   * Builds and runs the network, timing the run (not the build); an unchecked incremental run
+   * then measures its floor ({@link Floor}).
+   */
+  private void runNetwork() {
     String construction = choice.construction();
     ClassicOptions.requireMemory(construction, p.config());
     ClassicConstruction c = ClassicConstruction.build(construction, p.config());
@@ -110,8 +117,16 @@ final class ClassicProgramRun {
         runUnchecked(mlp, listener);
       }
     }
-    return start;
+    seconds = (System.nanoTime() - start) / 1e9;
+    if (!checked && !o.json && steps > 0) {
+      floor = Floor.incremental(mlp.compiled()).map(i -> Floor.of(i.stats(), Floor.bareLoop(
+          c.network(), mlp.codec().encode(p.initial(), ClassicMachine.END_OF_INPUT),
+          FLOOR_BUDGET)));
+    }
   }
+
+  /** Time to measure the bare loop for the floor of an unchecked incremental run. */
+  private static final Duration FLOOR_BUDGET = Duration.ofMillis(600);
 
   /**
    * The progress line's task: which network runs, and when the user picked a combination that
@@ -206,6 +221,8 @@ final class ClassicProgramRun {
         + maxSteps + " (not halted)", Counts.steps(steps), last.pc(), collected.size(),
         o.engine == Engine.reference || steps == 0 ? ""
             : String.format(Locale.ROOT, " (%.1f passes/s)", steps / Math.max(seconds, 1e-9)));
+    floor.ifPresent(f -> o.err().println("incremental backend: " + f.describe(
+        steps / Math.max(seconds, 1e-9))));
     if (disagreement.isPresent()) {
       o.err().println("FIRST DISAGREEMENT: " + disagreement.get().describe());
     } else if (o.engine == Engine.both) {

@@ -276,11 +276,13 @@ final class PaperBench {
     o.out().println();
     o.out().println("incremental backend, work per pass (mean over the timed run): input entries"
         + " changed, row updates (z_r += A_rc d_c), neurons whose output changed,"
-        + " layers evaluated densely; then every neuron of every layer compared with dense"
-        + " exact evaluation, pass by pass:");
+        + " layers evaluated densely; its floor (the row updates at the bare loop's time per"
+        + " multiply-add, measured in this run) and its passes/s as a fraction of the floor;"
+        + " then every neuron of every layer compared with dense exact evaluation, pass by"
+        + " pass:");
     String h = String.format(Locale.ROOT, "| %-9s | %-12s | %7s | %12s | %10s | %9s |"
-        + " %10s | %-44s |", "N,A,C", "construction", "inputs", "row updates", "changed",
-        "dense", "nnz", "compared with dense exact evaluation");
+        + " %10s | %11s | %10s | %-44s |", "N,A,C", "construction", "inputs", "row updates",
+        "changed", "dense", "nnz", "floor", "incr/floor", "compared with dense exact evaluation");
     o.out().println(h);
     o.out().println(h.replaceAll("[^|]", "-"));
     for (Row r : rows) {
@@ -294,10 +296,13 @@ final class PaperBench {
           ? String.format(Locale.ROOT, "%d passes, all %,d neurons equal", v.passes(),
               v.neurons())
           : "DIFFERS: " + v.firstDifference().get();
+      Floor floor = Floor.of(s, r.bare());
+      double incremental = 1 / r.backends().get(IncrementalBackend.INSTANCE.name()).meanSeconds();
       o.out().println(String.format(Locale.ROOT, "| %-9s | %-12s | %7.1f | %,12.0f |"
-          + " %,10.1f | %4.2f / %2d | %,10d | %-44s |", Configs.format(r.config()),
-          r.construction(), s.inputChanges() / n, s.rowUpdates() / n,
-          s.changedOutputs() / n, s.denseLayers() / n, r.layers(), r.nonZeros(), verdict));
+          + " %,10.1f | %4.2f / %2d | %,10d | %11s | %10.2f | %-44s |",
+          Configs.format(r.config()), r.construction(), s.inputChanges() / n, s.rowUpdates() / n,
+          s.changedOutputs() / n, s.denseLayers() / n, r.layers(), r.nonZeros(),
+          Counts.rate(floor.passesPerSecond()), floor.fraction(incremental), verdict));
     }
     o.out().println();
     o.out().println("row updates per pass by layer (the layers with at least 1% of them):");

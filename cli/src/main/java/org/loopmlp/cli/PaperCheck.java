@@ -16,8 +16,12 @@ import org.loopmlp.isa.ExampleLibrary;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.asm.SqProgram;
 import org.loopmlp.verify.ConfigRange;
+import org.loopmlp.verify.Counterexample;
 import org.loopmlp.verify.DifferentialCampaign;
+import org.loopmlp.verify.Disagreement;
 import org.loopmlp.verify.ExhaustiveCheck;
+import org.loopmlp.verify.PaperStates;
+import org.loopmlp.verify.PaperTrials;
 
 /**
  * {@code check} on this project's machine: the construction against the paper's claim and the
@@ -30,15 +34,15 @@ final class PaperCheck {
   static final ConfigRange DEFAULT_RANGE = ConfigRange.upTo(16, 4, 4);
   /** Exhaustive checks without --config: every program at the smallest sizes, then pc slots. */
   static final List<Exhaustive> DEFAULT_EXHAUSTIVE = List.of(
-      new Exhaustive(MachineConfig.of(2, 1, 1), ExhaustiveCheck.Scope.ALL_PROGRAMS),
-      new Exhaustive(MachineConfig.of(3, 1, 1), ExhaustiveCheck.Scope.ALL_PROGRAMS),
-      new Exhaustive(MachineConfig.of(2, 2, 1), ExhaustiveCheck.Scope.SLOT_AT_PC));
+      new Exhaustive(MachineConfig.of(2, 1, 1), PaperStates.Scope.ALL_PROGRAMS),
+      new Exhaustive(MachineConfig.of(3, 1, 1), PaperStates.Scope.ALL_PROGRAMS),
+      new Exhaustive(MachineConfig.of(2, 2, 1), PaperStates.Scope.SLOT_AT_PC));
   /** Largest enumeration run for a --config (about 20 s on one core). */
   static final long MAX_EXHAUSTIVE_STATES = 500_000;
   /** Step limit for the example programs (they all halt well within it). */
   static final int EXAMPLE_STEPS = 100_000;
 
-  record Exhaustive(MachineConfig config, ExhaustiveCheck.Scope scope) {}
+  record Exhaustive(MachineConfig config, PaperStates.Scope scope) {}
 
   /** Counterexamples found, and claims not shown: either keeps the verdict from HOLDS. */
   private final List<String> failures = new ArrayList<>();
@@ -122,8 +126,8 @@ final class PaperCheck {
     if (config == null) {
       runs.addAll(DEFAULT_EXHAUSTIVE);
     } else {
-      for (ExhaustiveCheck.Scope scope : ExhaustiveCheck.Scope.values()) {
-        if (ExhaustiveCheck.stateCount(config, scope)
+      for (PaperStates.Scope scope : PaperStates.Scope.values()) {
+        if (PaperStates.stateCount(config, scope)
             .compareTo(BigInteger.valueOf(MAX_EXHAUSTIVE_STATES)) <= 0) {
           runs.add(new Exhaustive(config, scope));
           break;
@@ -140,16 +144,12 @@ final class PaperCheck {
     }
     List<String> sizes = new ArrayList<>();
     for (Exhaustive e : runs) {
-      long states = ExhaustiveCheck.stateCount(e.config(), e.scope()).longValueExact();
-      ExhaustiveCheck.Result r;
+      long states = PaperStates.stateCount(e.config(), e.scope()).longValueExact();
+      ExhaustiveCheck.Result<Disagreement> r;
       try (Progress progress = Progress.start(o.err(), "every state of " + Configs.format(
           e.config()), states, "states")) {
-        long[] reported = {0};
-        r = ExhaustiveCheck.of(Constructions.build(name, e.config()), backend).run(e.scope(),
-            (done, total) -> {
-              progress.advance(done - reported[0]);
-              reported[0] = done;
-            });
+        r = PaperStates.check(Constructions.build(name, e.config()), e.scope(), backend)
+            .run(progress.campaign());
       }
       List<String> problems = new ArrayList<>();
       reportExhaustive(e, r, o.out(), problems);
@@ -174,7 +174,8 @@ final class PaperCheck {
    * show that a pass copies the other slots; without that it shows nothing either way). Adds
    * to {@code problems} whatever keeps the verdict from HOLDS.
    */
-  static void reportExhaustive(Exhaustive e, ExhaustiveCheck.Result r, PrintWriter out,
+  static void reportExhaustive(Exhaustive e, ExhaustiveCheck.Result<Disagreement> r,
+      PrintWriter out,
       List<String> problems) {
     out.printf(Locale.ROOT, "  %-8s %,10d states  %-9s  (%s)%n", Configs.format(e.config()),
         r.states(), r.proved() ? "all agree" : r.firstDisagreement().isPresent() ? "DISAGREE"
@@ -183,12 +184,12 @@ final class PaperCheck {
       out.println("    first disagreement: " + d.summary() + ", from " + d.before());
       problems.add("exhaustive check of " + Configs.format(e.config()));
     });
-    r.independenceFailure().ifPresent(f -> {
+    r.refused().ifPresent(f -> {
       out.println("    refused: the pass reads the program beyond pc (" + f + ")");
       problems.add("every state of " + Configs.format(e.config()) + " not shown (slot"
           + " independence fails)");
     });
-    if (!r.proved() && r.firstDisagreement().isEmpty() && r.independenceFailure().isEmpty()) {
+    if (!r.proved() && r.firstDisagreement().isEmpty() && r.refused().isEmpty()) {
       problems.add("every state of " + Configs.format(e.config()) + " not shown ("
           + r.checked() + " of " + r.states() + " states checked)");
     }
@@ -223,15 +224,11 @@ final class PaperCheck {
   private void campaign() {
     ConfigRange range = config != null ? ConfigRange.exactly(config) : DEFAULT_RANGE;
     Builds.requireFits(range.largest());
-    DifferentialCampaign.Result r;
+    DifferentialCampaign.Result<Counterexample> r;
     try (Progress progress = Progress.start(o.err(), "random programs", o.tries, "programs")) {
-      int[] reported = {0};
-      r = DifferentialCampaign.of(name, cfg -> Constructions.build(name, cfg), backend).run(
-          DifferentialCampaign.Settings.of(range, o.tries, o.seed).withPasses(o.passes),
-          (done, total) -> {
-            progress.advance(Math.max(0, done - reported[0]));
-            reported[0] = Math.max(reported[0], done);
-          });
+      r = PaperTrials.of(name, cfg -> Constructions.build(name, cfg), backend).run(
+          PaperTrials.Settings.of(range, o.tries, o.seed).withPasses(o.passes),
+          progress.campaign());
     }
     o.out().println("random programs, checked after every layer of every pass");
     r.report().lines().forEach(l -> o.out().println("  " + l));
@@ -247,8 +244,8 @@ final class PaperCheck {
     o.out().flush();
   }
 
-  private static String scopeLabel(ExhaustiveCheck.Scope scope) {
-    return scope == ExhaustiveCheck.Scope.ALL_PROGRAMS ? "every program, memory and pc"
+  private static String scopeLabel(PaperStates.Scope scope) {
+    return scope == PaperStates.Scope.ALL_PROGRAMS ? "every program, memory and pc"
         : "every instruction at pc, memory and pc; the weights show the other slots are only"
             + " copied";
   }

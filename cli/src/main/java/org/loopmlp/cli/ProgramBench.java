@@ -11,6 +11,7 @@ import org.loopmlp.construction.Constructions;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.IncrementalBackend;
 import org.loopmlp.exact.StateVector;
+import org.loopmlp.exact.bench.BenchmarkResult;
 
 /**
  * {@code loopmlp bench --program FILE}: a real program run to its halt, on the reference machine
@@ -51,16 +52,21 @@ final class ProgramBench {
         continue;
       }
       Construction c = workload.build(name, err);
+      BenchmarkResult[] bare = {null};
       for (Backend backend : backends) {
         results.add(runNetwork(workload, c, backend, steps, passes, err));
         Result r = results.get(results.size() - 1);
+        if (r.work().isPresent() && bare[0] == null) {
+          bare[0] = Floor.bareLoop(c.network(), workload.firstInput(c), budget);
+        }
         out.printf(Locale.ROOT, "  %-12s %-14s %,d passes in %.2f s: %s passes/s, %.3g of the"
             + " reference machine's rate%s; %s%n", r.construction(), r.backend(), r.passes(),
             r.seconds(), Counts.rate(r.passes() / r.seconds()),
             r.passes() / r.seconds() / referenceRate,
             r.work().map(w -> String.format(Locale.ROOT, ", %,.0f row updates and %.2f dense"
-                + " layers per pass", w.rowUpdates() / (double) w.passes(),
-                w.denseLayers() / (double) w.passes())).orElse(""),
+                + " layers per pass, %s", w.rowUpdates() / (double) w.passes(),
+                w.denseLayers() / (double) w.passes(), Floor.of(w, bare[0])
+                    .describe(r.passes() / r.seconds()))).orElse(""),
             r.mismatch().map(m -> "DIFFERS: " + m).orElse(first.halted()
                 ? "halted in the reference machine's final state"
                 : "in the reference machine's state"));

@@ -17,6 +17,17 @@ public interface Progress extends AutoCloseable {
   /** {@code n} more units are done. */
   void advance(long n);
 
+  /** A campaign's reports (done so far, out of the total) shown as advances of this bar. */
+  default org.loopmlp.verify.Progress campaign() {
+    long[] reported = {0};
+    return (done, total) -> {
+      if (done > reported[0]) {
+        advance(done - reported[0]);
+        reported[0] = done;
+      }
+    };
+  }
+
   default void advance() {
     advance(1);
   }

@@ -15,7 +15,9 @@ import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.construction.stage.Stage;
 import org.loopmlp.isa.MachineConfig;
+import org.loopmlp.verify.Disagreement;
 import org.loopmlp.verify.ExhaustiveCheck;
+import org.loopmlp.verify.PaperStates;
 import org.loopmlp.verify.SlotIndependence;
 
 /** What {@code check} claims is what it checked: no verdict word without the check behind it. */
@@ -54,13 +56,14 @@ class CheckClaimsTest {
   @Test
   void aRefusedExhaustiveCheckCountsAsNotShown() {
     MachineConfig config = MachineConfig.of(2, 2, 1);
-    ExhaustiveCheck.Result refused = new ExhaustiveCheck.Result("paper", "exact", config,
-        ExhaustiveCheck.Scope.SLOT_AT_PC, 1_000, 0, Optional.empty(),
-        Optional.of(new SlotIndependence.Failure(1, 0, "mem[0].bit[0]")), Duration.ZERO);
+    ExhaustiveCheck.Result<Disagreement> refused = new ExhaustiveCheck.Result<>("paper", "exact",
+        config.toString(), PaperStates.Scope.SLOT_AT_PC.description(), 1_000, 0,
+        Optional.empty(), Optional.of(new SlotIndependence.Failure(1, 0, "mem[0].bit[0]")
+            .toString()), Duration.ZERO);
     StringWriter out = new StringWriter();
     List<String> failures = new ArrayList<>();
     PaperCheck.reportExhaustive(new PaperCheck.Exhaustive(config,
-        ExhaustiveCheck.Scope.SLOT_AT_PC), refused, new PrintWriter(out, true), failures);
+        PaperStates.Scope.SLOT_AT_PC), refused, new PrintWriter(out, true), failures);
     assertEquals(1, failures.size(), out.toString());
     assertTrue(out.toString().contains("NOT SHOWN"), out.toString());
     assertFalse(out.toString().contains("skipped"), out.toString());

@@ -151,8 +151,9 @@ class ClassicCommandsTest {
         "--seconds", "0.05", "--backends", "incremental,exact");
     assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("halts after 3 steps, 2 bytes printed"), r.out());
-    // Both classic constructions on both backends, each ending in the reference's state.
-    assertEquals(4, r.out().lines().filter(l -> l.contains("3 passes in")
+    // The four classic constructions (classic, classic-split, classic-narrow,
+    // classic-narrow-split) on both backends, each ending in the reference's state.
+    assertEquals(8, r.out().lines().filter(l -> l.contains("3 passes in")
         && l.endsWith("halted in the reference machine's final state")).count(), r.out());
   }
 }

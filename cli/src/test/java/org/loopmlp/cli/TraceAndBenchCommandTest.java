@@ -39,6 +39,7 @@ class TraceAndBenchCommandTest {
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| 2,1,1 ")), r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| 3,1,2 ")), r.out());
     assertTrue(r.out().contains("exact/bare"), r.out());
+    assertTrue(r.out().contains("incr/floor"), r.out());
   }
 
   @Test

@@ -104,6 +104,91 @@ public final class BatchedExactBackend {
     }
 
     /**
+     * The network applied to {@code k} inputs given as rows: {@code x[c][j]} is entry {@code c}
+     * of input {@code j}, every entry >= 0; the outputs as rows the same way. Null when a layer
+     * needs more than int arithmetic (its bound, by the exact backend's rule with {@code m} the
+     * largest entry of the block, reaches 2^31) or has weights beyond ints: the caller then
+     * evaluates the inputs one by one. A copy row (weight 1 on one input, bias 0: ReLU(x) = x
+     * for x >= 0) is the input's row itself, not a copy, so a pass costs what its other rows
+     * compute; the rows of the result may therefore be rows of {@code x} or shared with each
+     * other, and must not be modified. For a caller that builds its inputs in place (the
+     * exhaustive check writes only the bits that change between states).
+     */
+    public int[][] applyRows(int[][] x, int k) {
+      checkArgument(x.length == single.network().inputDimension(), "%s rows, input dimension %s",
+          x.length, single.network().inputDimension());
+      long max = 0;
+      for (int[] row : x) {
+        checkArgument(row.length == k, "a row of %s entries, not %s", row.length, k);
+        for (int v : row) {
+          checkArgument(v >= 0, "an entry %s < 0", v);
+          max = Math.max(max, v);
+        }
+      }
+      int[][] rows = x;
+      for (int i = 0; i < layerCount && rows != null; i++) {
+        IntegerLayer layer = single.integerLayer(i);
+        long bound = boundOrNegative(layer, max);
+        if (bound < 0 || bound >= INT_BOUND || !intRows(layer)) {
+          return null;
+        }
+        int[][] y = new int[layer.rows][];
+        max = rowLoop(layer, rows, y, (int) max, k);
+        rows = y;
+      }
+      return rows;
+    }
+
+    /**
+     * {@code y[r][j] = ReLU(b_r + sum_p w_p x[c_p][j])} in int arithmetic (the caller has shown
+     * every partial sum below 2^31 in absolute value); {@code max_r,j y[r][j]}, bounded by the
+     * input's {@code max} on copy rows.
+     */
+    private static int rowLoop(IntegerLayer layer, int[][] x, int[][] y, int inMax, int k) {
+      int[] w = layer.intWeights;
+      int[] zero = null;
+      int max = 0;
+      for (int r = 0; r < layer.rows; r++) {
+        int bias = (int) layer.longBiases[r];
+        int first = layer.rowStart[r];
+        int end = layer.rowStart[r + 1];
+        if (bias == 0 && end == first + 1 && w[first] == 1) {
+          y[r] = x[layer.columns[first]];
+          max = Math.max(max, inMax);
+          continue;
+        }
+        if (first == end && bias <= 0) {
+          y[r] = zero == null ? zero = new int[k] : zero;
+          continue;
+        }
+        int[] acc = new int[k];
+        if (first == end) {
+          Arrays.fill(acc, bias);
+        } else {
+          int w0 = w[first];
+          int[] in0 = x[layer.columns[first]];
+          for (int j = 0; j < k; j++) {
+            acc[j] = bias + w0 * in0[j];
+          }
+        }
+        for (int p = first + 1; p < end; p++) {
+          int wp = w[p];
+          int[] in = x[layer.columns[p]];
+          for (int j = 0; j < k; j++) {
+            acc[j] += wp * in[j];
+          }
+        }
+        for (int j = 0; j < k; j++) {
+          int v = Math.max(acc[j], 0);
+          acc[j] = v;
+          max = Math.max(max, v);
+        }
+        y[r] = acc;
+      }
+      return max;
+    }
+
+    /**
      * The block's entries as ints or longs (one of the two; the other made on demand), and
      * {@code max |entry|}.
      */
@@ -187,8 +272,10 @@ public final class BatchedExactBackend {
         int first = layer.rowStart[r];
         int end = layer.rowStart[r + 1];
         if (first == end) {
-          Arrays.fill(y, out, out + k, Math.max(bias, 0));
-          max = Math.max(max, bias);
+          if (bias > 0) { // a new array is 0 already: ReLU(bias) = 0 for bias <= 0
+            Arrays.fill(y, out, out + k, bias);
+            max = Math.max(max, bias);
+          }
           continue;
         }
         int base = layer.columns[first] * k;

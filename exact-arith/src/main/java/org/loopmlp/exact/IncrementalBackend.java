@@ -1,7 +1,9 @@
 package org.loopmlp.exact;
 
 import com.google.common.collect.ImmutableList;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * Exact evaluation at the speed of what changes: each pass updates only the neurons whose inputs
@@ -100,6 +102,25 @@ public final class IncrementalBackend implements Backend {
     }
   }
 
+  /** One thread's counts of {@link Stats}, and per layer its row updates and dense passes. */
+  static final class Counts {
+    long passes;
+    long exactPasses;
+    long incrementalLayers;
+    long denseLayers;
+    long inputChanges;
+    long rowUpdates;
+    long changedOutputs;
+    long denseMultiplyAdds;
+    final long[] rowUpdatesByLayer;
+    final long[] denseByLayer;
+
+    Counts(int depth) {
+      this.rowUpdatesByLayer = new long[depth];
+      this.denseByLayer = new long[depth];
+    }
+  }
+
   /** A network compiled for incremental evaluation. Safe to share between threads. */
   public static final class Compiled implements Backend.Compiled {
     private final Network network;
@@ -107,17 +128,9 @@ public final class IncrementalBackend implements Backend {
     /** Null when some layer cannot run in long arithmetic: then every pass runs on exact. */
     private final ImmutableList<IncrementalLayer> layers;
     private final ThreadLocal<IncrementalEvaluator> evaluators;
-    final LongAdder passes = new LongAdder();
-    final LongAdder exactPasses = new LongAdder();
-    final LongAdder incrementalLayers = new LongAdder();
-    final LongAdder denseLayers = new LongAdder();
-    final LongAdder inputChanges = new LongAdder();
-    final LongAdder rowUpdates = new LongAdder();
-    final LongAdder changedOutputs = new LongAdder();
-    final LongAdder denseMultiplyAdds = new LongAdder();
-    /** Per layer: row updates, and passes in which the layer was evaluated densely. */
-    final LongAdder[] rowUpdatesByLayer;
-    final LongAdder[] denseByLayer;
+    /** Each thread's counts, summed by {@link #stats}. */
+    private final Queue<Counts> counts = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Counts> threadCounts;
 
     private Compiled(Network network) {
       this.network = network;
@@ -135,13 +148,13 @@ public final class IncrementalBackend implements Backend {
       } else {
         this.layers = null;
       }
-      this.rowUpdatesByLayer = new LongAdder[network.depth()];
-      this.denseByLayer = new LongAdder[network.depth()];
-      for (int i = 0; i < network.depth(); i++) {
-        rowUpdatesByLayer[i] = new LongAdder();
-        denseByLayer[i] = new LongAdder();
-      }
-      this.evaluators = ThreadLocal.withInitial(() -> new IncrementalEvaluator(this));
+      this.threadCounts = ThreadLocal.withInitial(() -> {
+        Counts c = new Counts(network.depth());
+        counts.add(c);
+        return c;
+      });
+      this.evaluators = ThreadLocal.withInitial(() -> new IncrementalEvaluator(this,
+          threadCounts.get()));
     }
 
     @Override
@@ -162,27 +175,40 @@ public final class IncrementalBackend implements Backend {
       return layers != null;
     }
 
-    /** Counts so far, over every thread. */
+    /**
+     * Counts so far, over every thread. Each thread counts in plain fields of its own (no
+     * atomic operation per pass), so another thread's latest passes are included once they
+     * happen-before this call (the calling thread's own, or a thread's joined or awaited).
+     */
     public Stats stats() {
-      return new Stats(passes.sum(), exactPasses.sum(), incrementalLayers.sum(),
-          denseLayers.sum(), inputChanges.sum(), rowUpdates.sum(),
-          changedOutputs.sum(), denseMultiplyAdds.sum());
+      long[] t = new long[8];
+      for (Counts c : counts) {
+        long[] v = {c.passes, c.exactPasses, c.incrementalLayers, c.denseLayers, c.inputChanges,
+            c.rowUpdates, c.changedOutputs, c.denseMultiplyAdds};
+        for (int i = 0; i < t.length; i++) {
+          t[i] += v[i];
+        }
+      }
+      return new Stats(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
     }
 
-    /** Row updates so far in each layer, over every thread. */
+    /** Row updates so far in each layer, over every thread (as {@link #stats} counts). */
     public long[] rowUpdatesByLayer() {
-      return sums(rowUpdatesByLayer);
+      return sums(c -> c.rowUpdatesByLayer);
     }
 
     /** Dense evaluations so far of each layer (first passes and large change sets). */
     public long[] denseEvaluationsByLayer() {
-      return sums(denseByLayer);
+      return sums(c -> c.denseByLayer);
     }
 
-    private static long[] sums(LongAdder[] adders) {
-      long[] r = new long[adders.length];
-      for (int i = 0; i < r.length; i++) {
-        r[i] = adders[i].sum();
+    private long[] sums(Function<Counts, long[]> perLayer) {
+      long[] r = new long[network.depth()];
+      for (Counts c : counts) {
+        long[] v = perLayer.apply(c);
+        for (int i = 0; i < r.length; i++) {
+          r[i] += v[i];
+        }
       }
       return r;
     }
@@ -205,8 +231,9 @@ public final class IncrementalBackend implements Backend {
     public StateVector apply(StateVector input, LayerObserver observer) {
       network.checkInput(input);
       if (layers == null) {
-        passes.increment();
-        exactPasses.increment();
+        Counts c = threadCounts.get();
+        c.passes++;
+        c.exactPasses++;
         return exact.apply(input, observer);
       }
       return evaluators.get().apply(input, observer);

@@ -1,7 +1,5 @@
 package org.loopmlp.exact;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
  * The per-thread state and the pass of {@link IncrementalBackend}: every layer's
  * pre-activations {@code z} and outputs {@code y} from the previous pass, the previous input
@@ -45,16 +43,12 @@ final class IncrementalEvaluator {
   private final int[] lastEdits;
   private int lastEditCount;
 
-  /** Counts of the current pass, added to the compiled network's totals at its end. */
-  private long incrementalLayers;
-  private long denseLayers;
-  private long inputChanges;
-  private long rowUpdates;
-  private long changedOutputs;
-  private long denseMultiplyAdds;
+  /** This thread's counts (plain fields: no atomic operation per pass). */
+  private final IncrementalBackend.Counts counts;
 
-  IncrementalEvaluator(IncrementalBackend.Compiled compiled) {
+  IncrementalEvaluator(IncrementalBackend.Compiled compiled, IncrementalBackend.Counts counts) {
     this.compiled = compiled;
+    this.counts = counts;
     this.layers = compiled.layers().toArray(new IncrementalLayer[0]);
     int n = layers[0].inputDimension();
     this.x0 = new long[n];
@@ -99,7 +93,7 @@ final class IncrementalEvaluator {
       } else {
         outCount[out] = scatter(l, idx, delta, n, outIndex[out], outDelta[out]);
       }
-      changedOutputs += outCount[out];
+      counts.changedOutputs += outCount[out];
       if (observer != LayerObserver.NONE) {
         observer.afterLayer(l, layer.dense.source, new LongArrayView(y[l]));
       }
@@ -192,7 +186,7 @@ final class IncrementalEvaluator {
     }
     inCount = n;
     x0Bound = max;
-    inputChanges += n;
+    counts.inputChanges += n;
     return true;
   }
 
@@ -228,7 +222,7 @@ final class IncrementalEvaluator {
       }
     }
     inCount = n;
-    inputChanges += n;
+    counts.inputChanges += n;
   }
 
   /**
@@ -332,9 +326,9 @@ final class IncrementalEvaluator {
       }
     }
     yBound[l] = bound;
-    incrementalLayers++;
-    rowUpdates += updates;
-    compiled.rowUpdatesByLayer[l].add(updates);
+    counts.incrementalLayers++;
+    counts.rowUpdates += updates;
+    counts.rowUpdatesByLayer[l] += updates;
     return out;
   }
 
@@ -346,26 +340,26 @@ final class IncrementalEvaluator {
   private int dense(int l, long[] x, int[] changed, long[] changeDelta) {
     IncrementalLayer layer = layers[l];
     RowChunks rc = layer.chunks;
-    int[] counts = new int[rc.count()];
+    int[] found = new int[rc.count()];
     long[] max = new long[rc.count()];
     long[] zl = z[l];
     long[] yl = y[l];
-    rc.forEach(c -> counts[c] = DenseRows.reluTracked(layer.dense, rc.from(c), rc.to(c), x, zl,
+    rc.forEach(c -> found[c] = DenseRows.reluTracked(layer.dense, rc.from(c), rc.to(c), x, zl,
         yl, changed, changeDelta, max, c));
     // Each chunk wrote its changes from its first row on; close the gaps, in chunk order.
-    int out = counts[0];
+    int out = found[0];
     long m = max[0];
-    for (int c = 1; c < counts.length; c++) {
+    for (int c = 1; c < found.length; c++) {
       int from = rc.from(c);
-      System.arraycopy(changed, from, changed, out, counts[c]);
-      System.arraycopy(changeDelta, from, changeDelta, out, counts[c]);
-      out += counts[c];
+      System.arraycopy(changed, from, changed, out, found[c]);
+      System.arraycopy(changeDelta, from, changeDelta, out, found[c]);
+      out += found[c];
       m = Math.max(m, max[c]);
     }
     yBound[l] = m;
-    denseLayers++;
-    compiled.denseByLayer[l].increment();
-    denseMultiplyAdds += layer.dense.rowStart[layer.rows()];
+    counts.denseLayers++;
+    counts.denseByLayer[l]++;
+    counts.denseMultiplyAdds += layer.dense.rowStart[layer.rows()];
     return out;
   }
 
@@ -382,27 +376,9 @@ final class IncrementalEvaluator {
   }
 
   private void endPass(boolean handedOver) {
-    compiled.passes.increment();
+    counts.passes++;
     if (handedOver) {
-      compiled.exactPasses.increment();
-    }
-    add(compiled.incrementalLayers, incrementalLayers);
-    add(compiled.denseLayers, denseLayers);
-    add(compiled.inputChanges, inputChanges);
-    add(compiled.rowUpdates, rowUpdates);
-    add(compiled.changedOutputs, changedOutputs);
-    add(compiled.denseMultiplyAdds, denseMultiplyAdds);
-    incrementalLayers = 0;
-    denseLayers = 0;
-    inputChanges = 0;
-    rowUpdates = 0;
-    changedOutputs = 0;
-    denseMultiplyAdds = 0;
-  }
-
-  private static void add(LongAdder adder, long value) {
-    if (value != 0) {
-      adder.add(value);
+      counts.exactPasses++;
     }
   }
 }

@@ -45,12 +45,16 @@ final class IntegerLayer {
     this.rows = layer.outputDimension();
     this.rowStart = layer.rowStartShared();
     this.columns = layer.columnsShared();
-    Rational[] w = layer.weightArray();
     Rational[] b = layer.biasArray();
-    this.weightScale = commonDenominator(w);
+    // Integer weights that fit a long (every construction's) come from the table of distinct
+    // weights, without one Rational per weight.
+    long[] lw = layer.longWeightsOrNull();
+    Rational[] w = lw == null ? layer.weightArray() : null;
+    this.weightScale = lw == null ? commonDenominator(w) : BigInteger.ONE;
     this.biasScale = commonDenominator(b);
-
-    long[] lw = weightScale.equals(BigInteger.ONE) ? longsIfAllLong(w) : null;
+    if (lw == null && weightScale.equals(BigInteger.ONE)) {
+      lw = longsIfAllLong(w);
+    }
     BigInteger[] a = lw == null ? scaled(w, weightScale) : null;
     boolean fitsInt = true;
     boolean fitsLong = true;
@@ -70,15 +74,25 @@ final class IntegerLayer {
     this.longWeights = fitsInt ? null : lw;
     this.bigWeights = fitsLong ? null : a;
 
-    BigInteger[] scaledBiases = scaled(b, biasScale);
-    boolean biasesFit = true;
+    // Integer biases that fit a long (every construction's) are read as longs directly.
+    long[] lb = biasScale.equals(BigInteger.ONE) ? longsIfAllLong(b) : null;
     long maxB = 0;
-    for (BigInteger v : scaledBiases) {
-      biasesFit &= v.bitLength() <= 63;
-      maxB = Math.max(maxB, saturated(v.abs()));
+    if (lb != null) {
+      for (long v : lb) {
+        maxB = Math.max(maxB, absSaturated(v));
+      }
+      this.longBiases = lb;
+      this.bigBiases = null;
+    } else {
+      BigInteger[] scaledBiases = scaled(b, biasScale);
+      boolean biasesFit = true;
+      for (BigInteger v : scaledBiases) {
+        biasesFit &= v.bitLength() <= 63;
+        maxB = Math.max(maxB, saturated(v.abs()));
+      }
+      this.longBiases = biasesFit ? longs(scaledBiases) : null;
+      this.bigBiases = biasesFit ? null : scaledBiases;
     }
-    this.longBiases = biasesFit ? longs(scaledBiases) : null;
-    this.bigBiases = biasesFit ? null : scaledBiases;
     this.maxAbsBias = maxB;
 
     long maxRow = 0;
@@ -154,7 +168,8 @@ final class IntegerLayer {
     return r;
   }
 
-  private static long[] longsIfAllLong(Rational[] values) {
+  /** The values as longs when every one is an integer that fits a long, else null. */
+  static long[] longsIfAllLong(Rational[] values) {
     long[] r = new long[values.length];
     for (int i = 0; i < r.length; i++) {
       if (!values[i].isLong()) {

@@ -143,6 +143,11 @@ public final class SparseLayer {
     return weights.toArray();
   }
 
+  /** The weights as longs when every one is an integer that fits a long, else null. */
+  long[] longWeightsOrNull() {
+    return weights.longsOrNull();
+  }
+
   public Rational[] biasArray() {
     return biases.clone();
   }
@@ -434,6 +439,25 @@ public final class SparseLayer {
 
     int length() {
       return plain != null ? plain.length : codes.length;
+    }
+
+    /**
+     * Every weight as a long when every one is an integer that fits a long, else null; from the
+     * table of distinct values once each, not from one Rational per weight.
+     */
+    long[] longsOrNull() {
+      if (plain != null) {
+        return IntegerLayer.longsIfAllLong(plain);
+      }
+      long[] value = IntegerLayer.longsIfAllLong(table);
+      if (value == null) {
+        return null;
+      }
+      long[] r = new long[codes.length];
+      for (int k = 0; k < r.length; k++) {
+        r[k] = value[codes[k]];
+      }
+      return r;
     }
 
     Rational[] toArray() {

@@ -68,6 +68,61 @@ class BatchedBackendProperties {
     assertSameAsRational(c.network(), xs, block);
   }
 
+  @Property(tries = 120)
+  @StatisticsReport(onFailureOnly = true)
+  void rowsEqualRationalVectorByVector(@ForAll("cases") Case c) {
+    List<StateVector> xs = new ArrayList<>();
+    for (List<Rational> x : c.inputs()) {
+      // non-negative integers, as applyRows takes them: |numerator| of each entry
+      xs.add(ScaledIntegerVector.ofLongs(x.stream().mapToLong(r ->
+          Math.abs(r.numerator().longValueExact())).toArray()));
+    }
+    int d = c.network().inputDimension();
+    int k = xs.size();
+    int[][] rows = new int[d][k];
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < d; i++) {
+        rows[i][j] = (int) xs.get(j).get(i).numerator().longValueExact();
+      }
+    }
+    int[][] out = BatchedExactBackend.compile(c.network()).applyRows(rows, k);
+    Statistics.label("rows").collect(out == null ? "refused (beyond int)" : "evaluated");
+    if (out == null) {
+      return;
+    }
+    RationalBackend.Compiled rational = RationalBackend.INSTANCE.compile(c.network());
+    for (int j = 0; j < k; j++) {
+      Rational[] want = rational.apply(xs.get(j)).toRationals();
+      for (int i = 0; i < want.length; i++) {
+        assertEquals(want[i], Rational.of(out[i][j]), "entry " + i + " of input " + j);
+      }
+    }
+  }
+
+  @Test
+  void rowsShareCopiedRowsAndRefuseWhatIntsCannotHold() {
+    // layer 0 copies x0 and computes 3 x0 + x1 - 1; layer 1 copies both
+    SparseLayer.Builder l0 = SparseLayer.builder(2);
+    l0.addRow(SparseLayer.Row.withBias(0).plus(0, 1));
+    l0.addRow(SparseLayer.Row.withBias(-1).plus(0, 3).plus(1, 1));
+    SparseLayer.Builder l1 = SparseLayer.builder(2);
+    l1.addRow(SparseLayer.Row.withBias(0).plus(0, 1));
+    l1.addRow(SparseLayer.Row.withBias(0).plus(1, 1));
+    int[][] x = {{0, 1, 1}, {0, 0, 1}};
+    int[][] y = BatchedExactBackend.compile(Network.of(List.of(l0.build(), l1.build())), 3)
+        .applyRows(x, 3);
+    assertEquals(List.of(0, 1, 1), java.util.Arrays.stream(y[0]).boxed().toList());
+    assertEquals(List.of(0, 2, 3), java.util.Arrays.stream(y[1]).boxed().toList());
+    org.junit.jupiter.api.Assertions.assertSame(x[0], y[0], "a copy row is its input's row");
+    // 8 * 2^29 + 1 reaches 2^31: not in ints
+    SparseLayer.Builder big = SparseLayer.builder(1);
+    big.addRow(SparseLayer.Row.withBias(1).plus(0, 8));
+    SparseLayer.Builder first = SparseLayer.builder(1);
+    first.addRow(SparseLayer.Row.withBias(0).plus(0, 1 << 29));
+    org.junit.jupiter.api.Assertions.assertNull(BatchedExactBackend.compile(Network.of(
+        List.of(first.build(), big.build())), 1).applyRows(new int[][] {{1}}, 1));
+  }
+
   @Test
   void aBlockThatOverflowsTheLongLoopFinishesExactly() {
     long big = (1L << 62) - 3;

@@ -1,5 +1,7 @@
 package org.loopmlp.onnx;
 
+import org.loopmlp.verify.PaperTrials;
+import org.loopmlp.verify.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,9 +127,9 @@ class OnnxRuntimeBackendTest {
   @Test
   void randomProgramsAgreeInBothFormatsWhereThePaperConstructionIsExact() {
     for (Backend backend : OnnxRuntimeBackend.all()) {
-      DifferentialCampaign.Result r = DifferentialCampaign.paper(backend).run(
-          DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 2, 2), 60, 5).withPasses(6),
-          DifferentialCampaign.Progress.NONE);
+      DifferentialCampaign.Result<Counterexample> r = PaperTrials.paper(backend).run(
+          PaperTrials.Settings.of(ConfigRange.upTo(8, 2, 2), 60, 5).withPasses(6),
+          Progress.NONE);
       assertTrue(r.passed(), r.report());
       assertTrue(r.missing().isEmpty(), "coverage: " + r.report());
     }
@@ -135,9 +137,9 @@ class OnnxRuntimeBackendTest {
 
   /** The campaign's shrunk counterexample at word size {@code n} (A = C = 1). */
   private static Counterexample failureAt(Backend backend, int n) {
-    DifferentialCampaign.Result r = DifferentialCampaign.paper(backend).run(
-        new DifferentialCampaign.Settings(new ConfigRange(n, n, 1, 1, 1, 1), 100, 2, 3, false),
-        DifferentialCampaign.Progress.NONE);
+    DifferentialCampaign.Result<Counterexample> r = PaperTrials.paper(backend).run(
+        new PaperTrials.Settings(new ConfigRange(n, n, 1, 1, 1, 1), 100, 2, 3, false),
+        Progress.NONE);
     assertTrue(r.counterexample().isPresent(), r.report());
     return r.counterexample().get();
   }

@@ -1,5 +1,10 @@
 package org.loopmlp.properties;
 
+import org.loopmlp.verify.PaperTrials;
+import org.loopmlp.verify.PaperStates;
+import org.loopmlp.verify.Progress;
+import org.loopmlp.verify.Counterexample;
+import org.loopmlp.verify.Disagreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +19,7 @@ import org.loopmlp.exact.Backends;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.verify.ConfigRange;
 import org.loopmlp.verify.DifferentialCampaign;
-import org.loopmlp.verify.ExhaustiveCheck.Scope;
+import org.loopmlp.verify.PaperStates.Scope;
 import org.loopmlp.verify.ExhaustiveCheck;
 import org.loopmlp.verify.FrameProof;
 import org.loopmlp.verify.MutationCampaign;
@@ -26,16 +31,16 @@ import org.loopmlp.verify.MutationCampaign;
  * it, agreeing with the exact backend at N = 64.
  */
 class NarrowConstructionTiersTest {
-  private static DifferentialCampaign campaign(Backend backend) {
-    return DifferentialCampaign.of(NarrowConstruction.NAME, NarrowConstruction::build, backend);
+  private static PaperTrials campaign(Backend backend) {
+    return PaperTrials.of(NarrowConstruction.NAME, NarrowConstruction::build, backend);
   }
 
   @Test
   void differentialCampaignPassesWithFullCoverage() {
-    DifferentialCampaign.Result r = campaign(Backends.named("exact")).run(
-        DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3),
+    DifferentialCampaign.Result<Counterexample> r = campaign(Backends.named("exact")).run(
+        PaperTrials.Settings.of(ConfigRange.upTo(8, 3, 3),
             Boolean.getBoolean("loopmlp.campaign") ? 3000 : 300, 1),
-        DifferentialCampaign.Progress.NONE);
+        Progress.NONE);
     if (Boolean.getBoolean("loopmlp.verbose")) {
       System.out.println(r.report().lines().findFirst().orElse(""));
     }
@@ -45,20 +50,20 @@ class NarrowConstructionTiersTest {
 
   @Test
   void wideWordsUpToSixtyFourBitsAgreeWithTheReferenceMachine() {
-    DifferentialCampaign.Result r = campaign(Backends.named("exact")).run(
-        DifferentialCampaign.Settings.of(new ConfigRange(33, 64, 1, 2, 1, 2),
+    DifferentialCampaign.Result<Counterexample> r = campaign(Backends.named("exact")).run(
+        PaperTrials.Settings.of(new ConfigRange(33, 64, 1, 2, 1, 2),
             Boolean.getBoolean("loopmlp.campaign") ? 400 : 20, 3),
-        DifferentialCampaign.Progress.NONE);
+        Progress.NONE);
     assertTrue(r.passed(), r.report());
   }
 
   /** float32 fails the paper construction from N = 24 on ({@code FloatingPointTest}). */
   @Test
   void float32AgreesWithTheReferenceMachineAtSixtyFourBits() {
-    DifferentialCampaign.Settings s = DifferentialCampaign.Settings.of(
+    PaperTrials.Settings s = PaperTrials.Settings.of(
         new ConfigRange(64, 64, 1, 2, 1, 2), Boolean.getBoolean("loopmlp.campaign") ? 400 : 20, 5);
-    DifferentialCampaign.Result narrow = campaign(Backends.named("float32")).run(s,
-        DifferentialCampaign.Progress.NONE);
+    DifferentialCampaign.Result<Counterexample> narrow = campaign(Backends.named("float32"))
+        .run(s, Progress.NONE);
     assertTrue(narrow.passed(), narrow.report());
   }
 
@@ -78,10 +83,10 @@ class NarrowConstructionTiersTest {
     for (Object[] s : sizes) {
       MachineConfig config = (MachineConfig) s[0];
       Scope scope = (Scope) s[1];
-      ExhaustiveCheck.Result r = ExhaustiveCheck.of(NarrowConstruction.build(config),
-          Backends.named("exact")).run(scope, ExhaustiveCheck.Progress.NONE);
+      ExhaustiveCheck.Result<Disagreement> r = PaperStates.check(
+          NarrowConstruction.build(config), scope, Backends.named("exact")).run(Progress.NONE);
       assertTrue(r.proved(), r.toString());
-      assertEquals(ExhaustiveCheck.stateCount(config, scope).longValueExact(), r.checked());
+      assertEquals(PaperStates.stateCount(config, scope).longValueExact(), r.checked());
     }
   }
 
@@ -112,9 +117,9 @@ class NarrowConstructionTiersTest {
             && m.layer() <= subtract + 2))
         .collect(ImmutableList.toImmutableList());
     // 200 tries kill what 500 do here; a survivor is judged by the exhaustive check anyway
-    MutationCampaign.Report r = MutationCampaign.of(c, Backends.named("exact")).run(mutants,
-        new DifferentialCampaign.Settings(ConfigRange.exactly(config), 200, 8, 2026, true),
-        MutationCampaign.Progress.NONE);
+    MutationCampaign.Report r = PaperTrials.mutation(c, Backends.named("exact"),
+        new PaperTrials.Settings(ConfigRange.exactly(config), 200, 8, 2026, true))
+        .run(mutants, Progress.NONE);
     if (Boolean.getBoolean("loopmlp.verbose")) {
       System.out.println("narrow (2,1,1): " + r.mutants() + " mutants, " + r.killed()
           + " killed, " + r.equivalent() + " equivalent");

@@ -1,5 +1,10 @@
 package org.loopmlp.properties;
 
+import org.loopmlp.verify.PaperTrials;
+import org.loopmlp.verify.PaperStates;
+import org.loopmlp.verify.Progress;
+import org.loopmlp.verify.Counterexample;
+import org.loopmlp.verify.Disagreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +37,7 @@ import org.loopmlp.isa.gen.GeneratedMachine;
 import org.loopmlp.isa.gen.MachineArbitraries;
 import org.loopmlp.verify.ConfigRange;
 import org.loopmlp.verify.DifferentialCampaign;
-import org.loopmlp.verify.ExhaustiveCheck.Scope;
+import org.loopmlp.verify.PaperStates.Scope;
 import org.loopmlp.verify.ExhaustiveCheck;
 import org.loopmlp.verify.FrameProof;
 import org.loopmlp.verify.MutationCampaign;
@@ -120,10 +125,10 @@ class OneHotConstructionTest {
   }
 
   private static void differentialCampaign(String name) {
-    DifferentialCampaign.Result r = DifferentialCampaign.of(name,
+    DifferentialCampaign.Result<Counterexample> r = PaperTrials.of(name,
         c -> Constructions.build(name, c), Backends.named("exact")).run(
-        DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3), 150, 5),
-        DifferentialCampaign.Progress.NONE);
+        PaperTrials.Settings.of(ConfigRange.upTo(8, 3, 3), 150, 5),
+        Progress.NONE);
     assertTrue(r.passed(), r.report());
     assertTrue(r.missing().isEmpty(), "coverage missed " + r.missing());
   }
@@ -149,10 +154,10 @@ class OneHotConstructionTest {
     for (Object[] s : sizes) {
       MachineConfig config = (MachineConfig) s[0];
       Scope scope = (Scope) s[1];
-      ExhaustiveCheck.Result r = ExhaustiveCheck.of(build(name, config), Backends.named("exact"))
-          .run(scope, ExhaustiveCheck.Progress.NONE);
+      ExhaustiveCheck.Result<Disagreement> r = PaperStates.check(build(name, config), scope,
+          Backends.named("exact")).run(Progress.NONE);
       assertTrue(r.proved(), r.toString());
-      assertEquals(ExhaustiveCheck.stateCount(config, scope).longValueExact(), r.checked());
+      assertEquals(PaperStates.stateCount(config, scope).longValueExact(), r.checked());
     }
   }
 
@@ -193,9 +198,9 @@ class OneHotConstructionTest {
     for (String name : names) {
       MachineConfig config = MachineConfig.of(2, 1, 1);
       Construction c = build(name, config);
-      MutationCampaign.Report r = MutationCampaign.of(c, Backends.named("exact")).run(
-          new DifferentialCampaign.Settings(ConfigRange.exactly(config), 500, 8, 2026, true),
-          MutationCampaign.Progress.NONE);
+      MutationCampaign.Report r = PaperTrials.mutation(c, Backends.named("exact"),
+          new PaperTrials.Settings(ConfigRange.exactly(config), 500, 8, 2026, true))
+          .run(Progress.NONE);
       if (Boolean.getBoolean("loopmlp.verbose")) {
         System.out.println(name + ": " + r.mutants() + " mutants, " + r.killed() + " killed, "
             + r.equivalent() + " equivalent, " + r.nonEquivalentSurvivors()

@@ -1,6 +1,7 @@
 package org.loopmlp.prove;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -51,9 +52,47 @@ final class CertificateWriter implements StageSearch.CaseSink, AutoCloseable {
   static final int CLASSIC_VERSION = 2;
 
   private final Writer out;
+  // the memory under a buffer(), else null
+  private final ByteArrayOutputStream buffer;
 
   private CertificateWriter(Writer out) {
+    this(out, null);
+  }
+
+  private CertificateWriter(Writer out, ByteArrayOutputStream buffer) {
     this.out = out;
+    this.buffer = buffer;
+  }
+
+  /**
+   * A writer into memory: the lines of one piece of a case split ({@link LemmaSearch}), taken
+   * with {@link #take} and appended to the certificate in their place with {@link #append}.
+   */
+  static CertificateWriter buffer() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
+    return new CertificateWriter(new BufferedWriter(
+        new OutputStreamWriter(bytes, StandardCharsets.US_ASCII), 1 << 12), bytes);
+  }
+
+  /** The lines written to a {@link #buffer} since the last take, as ASCII. */
+  byte[] take() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] b = buffer.toByteArray();
+    buffer.reset();
+    return b;
+  }
+
+  /** Appends lines taken from a {@link #buffer} (whole lines, ASCII). */
+  void append(byte[] lines) {
+    try {
+      out.write(new String(lines, StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static CertificateWriter open(Path file, boolean gzip) throws IOException {

@@ -39,20 +39,54 @@ public final class ClassicProver {
   private final ClassicConstruction construction;
   private final ProgressListener listener;
   private final long caseBudget;
+  private final CaseSplitRunner runner;
 
   private ClassicProver(ClassicConstruction construction, ProgressListener listener,
-      long caseBudget) {
+      long caseBudget, CaseSplitRunner runner) {
     this.construction = checkNotNull(construction, "construction");
     this.listener = checkNotNull(listener, "listener");
     checkArgument(caseBudget >= 1, "case budget must be >= 1, was %s", caseBudget);
     this.caseBudget = caseBudget;
+    this.runner = checkNotNull(runner, "runner");
+  }
+
+  /** As {@link #prove(ClassicConstruction, ProgressListener, long)}, the splits run by {@code
+   * runner}; the report is the same for every runner. */
+  public static ProofReport<ClassicConfig, ClassicRole, Replay> prove(
+      ClassicConstruction construction, ProgressListener listener, long caseBudget,
+      CaseSplitRunner runner) {
+    try {
+      return new ClassicProver(construction, listener, caseBudget, runner).run(null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** As {@link #certifyInto(ClassicConstruction, Path, ProgressListener)}, with at most {@code
+   * caseBudget} cases per stage and the splits run by {@code runner}: the certificate is byte
+   * for byte the same for every runner. */
+  public static ProofReport<ClassicConfig, ClassicRole, Replay> certifyInto(
+      ClassicConstruction construction, Path dir, ProgressListener listener, long caseBudget,
+      CaseSplitRunner runner) throws IOException {
+    Files.createDirectories(dir);
+    Path network = dir.resolve(PaperProver.NETWORK_FILE);
+    NetworkFormat.write(construction.network(), network);
+    return new ClassicProver(construction, listener, caseBudget, runner)
+        .run(dir.resolve(PaperProver.CERTIFICATE_FILE)).withNetwork(network);
+  }
+
+  /** The searcher of {@code construction}'s case-split pieces (see {@link PaperProver#worker}). */
+  public static CaseWorker worker(ClassicConstruction construction, long caseBudget) {
+    return new ClassicProver(construction, ProgressListener.NONE, caseBudget,
+        CaseSplitRunner.SEQUENTIAL).search().worker();
   }
 
   /** Proves every stage; writes nothing. */
   public static ProofReport<ClassicConfig, ClassicRole, Replay> prove(
       ClassicConstruction construction, ProgressListener listener, long caseBudget) {
     try {
-      return new ClassicProver(construction, listener, caseBudget).run(null);
+      return new ClassicProver(construction, listener, caseBudget, CaseSplitRunner.defaults())
+          .run(null);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -68,18 +102,22 @@ public final class ClassicProver {
     Files.createDirectories(dir);
     Path network = dir.resolve(PaperProver.NETWORK_FILE);
     NetworkFormat.write(construction.network(), network);
-    return new ClassicProver(construction, listener, PaperProver.DEFAULT_CASE_BUDGET)
-        .run(dir.resolve(PaperProver.CERTIFICATE_FILE)).withNetwork(network);
+    return new ClassicProver(construction, listener, PaperProver.DEFAULT_CASE_BUDGET,
+        CaseSplitRunner.defaults()).run(dir.resolve(PaperProver.CERTIFICATE_FILE))
+        .withNetwork(network);
   }
 
   private ProofReport<ClassicConfig, ClassicRole, Replay> run(
       Path certificateFile) throws IOException {
-    ClassicSpecs specs = new ClassicSpecs(construction.registers());
-    LemmaSearch.Result<StageProof<ClassicRole, Replay>> r =
-        new LemmaSearch<>(construction, specs, new ClassicPart(), listener, caseBudget)
-            .run(certificateFile);
+    LemmaSearch.Result<StageProof<ClassicRole, Replay>> r = search().run(certificateFile);
     return new ProofReport<>("classic", construction.config(), r.stages(), r.millis(),
         r.certificate(), Optional.empty());
+  }
+
+  private LemmaSearch<ClassicStepContext, ClassicRole, Counterexample<ClassicRole, Replay>,
+      StageProof<ClassicRole, Replay>> search() {
+    return new LemmaSearch<>(construction, new ClassicSpecs(construction.registers()),
+        new ClassicPart(), listener, caseBudget, runner);
   }
 
   /** The classic machine's part of the search: its header, counterexamples and reports. */

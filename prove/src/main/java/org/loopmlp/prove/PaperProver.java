@@ -50,12 +50,56 @@ public final class PaperProver {
   private final Construction construction;
   private final ProgressListener listener;
   private final long caseBudget;
+  private final CaseSplitRunner runner;
 
   private PaperProver(Construction construction, ProgressListener listener, long caseBudget) {
+    this(construction, listener, caseBudget, CaseSplitRunner.defaults());
+  }
+
+  private PaperProver(Construction construction, ProgressListener listener, long caseBudget,
+      CaseSplitRunner runner) {
     this.construction = checkNotNull(construction, "construction");
     this.listener = checkNotNull(listener, "listener");
     checkArgument(caseBudget >= 1, "case budget must be >= 1, was %s", caseBudget);
     this.caseBudget = caseBudget;
+    this.runner = checkNotNull(runner, "runner");
+  }
+
+  /**
+   * As {@link #prove(Construction, ProgressListener, long)}, with the stages' case splits run by
+   * {@code runner} (the default is {@link CaseSplitRunner#defaults}: every core); the report is
+   * the same for every runner.
+   */
+  public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> prove(
+      Construction construction, ProgressListener listener, long caseBudget,
+      CaseSplitRunner runner) {
+    try {
+      return new PaperProver(construction, listener, caseBudget, runner).run(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * As {@link #certifyInto(Construction, Path, ProgressListener, long)}, with the stages' case
+   * splits run by {@code runner}: the certificate is byte for byte the same for every runner.
+   */
+  public static ProofReport<MachineConfig, PaperStage, ReferenceCheck> certifyInto(
+      Construction construction, Path dir, ProgressListener listener, long caseBudget,
+      CaseSplitRunner runner) throws IOException {
+    Files.createDirectories(dir);
+    Path network = dir.resolve(NETWORK_FILE);
+    NetworkFormat.write(construction.network(), network);
+    return new PaperProver(construction, listener, caseBudget, runner)
+        .run(dir.resolve(CERTIFICATE_FILE)).withNetwork(network);
+  }
+
+  /**
+   * The searcher of {@code construction}'s case-split pieces, for a runner that runs them
+   * elsewhere (an executor builds the same construction and its own worker).
+   */
+  public static CaseWorker worker(Construction construction, long caseBudget) {
+    return new PaperProver(construction, ProgressListener.NONE, caseBudget).search().worker();
   }
 
   /** Proves every stage of {@code construction}; writes nothing. */
@@ -117,12 +161,15 @@ public final class PaperProver {
 
   private ProofReport<MachineConfig, PaperStage, ReferenceCheck> run(
       Path certificateFile) throws IOException {
-    PaperSpecs specs = new PaperSpecs(construction.registers());
-    LemmaSearch.Result<StageProof<PaperStage, ReferenceCheck>> r =
-        new LemmaSearch<>(construction, specs, new PaperMachine(), listener, caseBudget)
-            .run(certificateFile);
+    LemmaSearch.Result<StageProof<PaperStage, ReferenceCheck>> r = search().run(certificateFile);
     return new ProofReport<>(construction.name(), construction.config(), r.stages(), r.millis(),
         r.certificate(), Optional.empty());
+  }
+
+  private LemmaSearch<PaperStep, PaperStage, Counterexample<PaperStage, ReferenceCheck>,
+      StageProof<PaperStage, ReferenceCheck>> search() {
+    return new LemmaSearch<>(construction, new PaperSpecs(construction.registers()),
+        new PaperMachine(), listener, caseBudget, runner);
   }
 
   /** The paper machine's part of the search: its header, counterexamples and stage reports. */

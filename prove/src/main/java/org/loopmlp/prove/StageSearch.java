@@ -61,7 +61,16 @@ final class StageSearch {
    * A leaf whose output differs from the lemma: a full input assignment where they differ, the
    * output index, the value the network computes there and the value the lemma requires.
    */
-  record Failure(byte[] input, int output, long got, long expected) {}
+  record Failure(byte[] input, int output, long got, long expected)
+      implements java.io.Serializable {}
+
+  /**
+   * Told of each node of a goal's tree left to a task of its own ({@link #plan}): the branches
+   * from the root to it, and the leaves and facts the search counted before it.
+   */
+  interface SubtreeSink {
+    void subtree(int[] path, long casesBefore, long factsBefore);
+  }
 
   private final List<IntegerLayer> layers;
   private final byte[] zeroInputs;
@@ -100,7 +109,26 @@ final class StageSearch {
   }
 
   Outcome prove(Goal goal, CaseSink sink) {
-    return new Run(goal).search(sink);
+    return new Run(goal).search(sink, new int[0], Integer.MAX_VALUE, null);
+  }
+
+  /**
+   * The goal's tree down to depth {@code frontier}: every case above it as {@link #prove} would
+   * report it, and each case at that depth that is not a leaf handed to {@code subtrees} in its
+   * place (its whole subtree is left out of {@code sink} and of the counts). The subtrees are
+   * then searched by {@link #proveSubtree}; their output spliced in at the place each was handed
+   * over is {@link #prove}'s output, in the same order.
+   */
+  Outcome plan(Goal goal, CaseSink sink, int frontier, SubtreeSink subtrees) {
+    return new Run(goal).search(sink, new int[0], frontier, subtrees);
+  }
+
+  /**
+   * The subtree of the goal's case tree at {@code path} (the branch taken at each level from the
+   * root, 0 for the first), as {@link #prove} reports it there: its cases in depth-first order.
+   */
+  Outcome proveSubtree(Goal goal, int[] path, CaseSink sink) {
+    return new Run(goal).search(sink, path, Integer.MAX_VALUE, null);
   }
 
   private final class Run {
@@ -162,43 +190,69 @@ final class StageSearch {
       return c;
     }
 
-    Outcome search(CaseSink sink) {
+    /**
+     * Depth first from the node at {@code path} (replayed from the root, reporting nothing on the
+     * way), handing the nodes at depth {@code frontier} that are not leaves to {@code subtrees}.
+     */
+    Outcome search(CaseSink sink, int[] path, int frontier, SubtreeSink subtrees) {
       byte[] assign = zeroInputs.clone();
       int[] stack = new int[assign.length];
       active[0] = cone[0];
       offRows = new int[cone[0].length];
+      for (int branch : path) {
+        if (evaluate(assign)) {
+          throw new IllegalArgumentException("the path passes a leaf of goal " + goal.name());
+        }
+        descend(assign, stack, CaseSink.NONE);
+        assign[stack[depth - 1]] += (byte) branch;
+      }
+      int root = depth;
       long cases = 0;
       long facts = 0;
       while (true) {
-        if (!evaluate(assign)) {
+        boolean leaf = evaluate(assign);
+        if (!leaf && depth < frontier) {
           facts += descend(assign, stack, sink);
           continue;
         }
-        cases++;
-        if (excluded) {
-          sink.excluded();
+        if (!leaf) {
+          subtrees.subtree(branches(assign, stack), cases, facts);
         } else {
-          facts += active[depth].length;
-          for (int l = 1; l < cone.length; l++) {
-            facts += cone[l].length;
+          cases++;
+          if (excluded) {
+            sink.excluded();
+          } else {
+            facts += active[depth].length;
+            for (int l = 1; l < cone.length; l++) {
+              facts += cone[l].length;
+            }
+            if (failure != null) {
+              return new Outcome(cases, facts, failure, false);
+            }
+            emitLeaf(sink);
           }
-          if (failure != null) {
-            return new Outcome(cases, facts, failure, false);
+          if (cases >= caseBudget) {
+            return new Outcome(cases, facts, null, true);
           }
-          emitLeaf(sink);
-        }
-        if (cases >= caseBudget) {
-          return new Outcome(cases, facts, null, true);
         }
         // a split's first branch is 0 (or EQUAL), its second 1 (or OPPOSITE): odd = done
-        while (depth > 0 && (assign[stack[depth - 1]] & 1) == 1) {
+        while (depth > root && (assign[stack[depth - 1]] & 1) == 1) {
           assign[stack[--depth]] = Cube.FREE;
         }
-        if (depth == 0) {
+        if (depth == root) {
           return new Outcome(cases, facts, null, false);
         }
         assign[stack[depth - 1]]++;
       }
+    }
+
+    /** The branch taken at each level above the current case (0 first, 1 second). */
+    private int[] branches(byte[] assign, int[] stack) {
+      int[] b = new int[depth];
+      for (int k = 0; k < depth; k++) {
+        b[k] = assign[stack[k]] & 1;
+      }
+      return b;
     }
 
     /**

@@ -16,8 +16,8 @@ import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.asm.SqPrinter;
 import org.loopmlp.isa.asm.SqProgram;
 import org.loopmlp.prove.Witnesses;
-import org.loopmlp.verify.DifferentialCampaign;
 import org.loopmlp.verify.Disagreement;
+import org.loopmlp.verify.PaperTrials;
 import org.loopmlp.verify.TestCase;
 
 /**
@@ -63,7 +63,7 @@ public record Replay(String lemma, String goal, String failingRegister,
       net = "the pass gives " + describe(layout, out, goal);
       step = witness(c, List.of("FETCH"), regs, goal);
     }
-    Optional<Disagreement> d = step.flatMap(t -> DifferentialCampaign
+    Optional<Disagreement> d = step.flatMap(t -> PaperTrials
         .ofConstruction(c, RationalBackend.INSTANCE).replay(t, true));
     return new Replay(script.lemma(), goal, failing, regs, net, step, d, command);
   }

@@ -3,125 +3,134 @@ package org.loopmlp.verify;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.io.Serializable;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import org.loopmlp.construction.Construction;
-import org.loopmlp.construction.PaperConstruction;
-import org.loopmlp.exact.Backend;
-import org.loopmlp.isa.MachineConfig;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
- * Differential testing of a construction against the reference machine (SPEC §9.2, tier 2):
- * draws {@code tries} cases from a seeded {@link MachineGenerator}, runs each for up to {@code
- * passes} passes through the looped network and the reference machine, counts {@link Coverage},
- * and at the first disagreement shrinks the case to a {@link Counterexample} (down to smaller
- * configs than the ones drawn, when the construction family has them). Deterministic: the
- * same construction, backend and settings give the same result.
+ * Differential testing of a looped network against its reference machine (SPEC §9.2, tier 2),
+ * for any machine: try i draws a case from the seed and i alone, runs it pass by pass through the
+ * network and the reference machine, and counts passes and coverage; the campaign stops at the
+ * first try that disagrees, whose case the machine then turns into a counterexample (shrunk,
+ * where the machine has a shrinker). Deterministic: the same {@link Trials} give the same result.
+ *
+ * <p>Partitionable: {@link #part} runs tries [from, to) and returns a {@link Part}; parts merged
+ * in order ({@link Part#then}) equal the part of all tries, and {@link #result} turns that into a
+ * {@link Result}. {@link #run} does exactly that on every core.
+ *
+ * @param <X> the machine's counterexample
  */
-public final class DifferentialCampaign {
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-  private static final int MAX_SHRINK_ATTEMPTS = 5_000;
-
-  private final String name;
-  private final Function<MachineConfig, Construction> constructions;
-  private final ConfigRange supported;
-  private final Backend backend;
+public final class DifferentialCampaign<X> {
+  /** Tries per partition of {@link #run}. */
+  static final int PARTITION = 8;
 
   /**
-   * How to run a campaign.
-   *
-   * @param configs the configs to draw from
-   * @param tries how many cases to draw
-   * @param passes passes per case (a case also stops at a fixed point)
-   * @param seed the seed; the same seed draws the same cases
-   * @param checked check every layer's invariants and every stage's lemma in every pass (else
-   *     judge each pass by its decoded output only)
+   * One machine's campaign: the construction (family) under test, the backend, the settings in
+   * words (for the report), the number of tries, the coverage categories a try counts (in report
+   * order), a maker of runners (one per thread), and the counterexample of a failing try (e.g.
+   * its case, shrunk).
    */
-  public record Settings(ConfigRange configs, int tries, int passes, long seed,
-      boolean checked) {
-    public Settings {
-      checkNotNull(configs, "configs");
-      checkArgument(tries >= 1, "tries must be >= 1, was %s", tries);
-      checkArgument(passes >= 1, "passes must be >= 1, was %s", passes);
-    }
-
-    /** Checked campaign over {@code configs}: 8 passes per try. */
-    public static Settings of(ConfigRange configs, int tries, long seed) {
-      return new Settings(configs, tries, 8, seed, true);
-    }
-
-    public Settings withPasses(int n) {
-      return new Settings(configs, tries, n, seed, checked);
-    }
-
-    public Settings withChecked(boolean c) {
-      return new Settings(configs, tries, passes, seed, c);
-    }
-
-    public Settings withTries(int n) {
-      return new Settings(configs, n, passes, seed, checked);
+  public record Trials<X>(String name, String backend, String settings, int tries,
+      ImmutableList<String> coverage, Supplier<Runner> runners,
+      IntFunction<X> counterexample) {
+    public Trials {
+      checkNotNull(name, "name");
+      checkNotNull(backend, "backend");
+      checkNotNull(settings, "settings");
+      checkNotNull(coverage, "coverage");
+      checkNotNull(runners, "runners");
+      checkNotNull(counterexample, "counterexample");
     }
   }
 
-  /** Sees the campaign advance (e.g. to draw a progress bar). */
+  /** Runs tries. Not thread-safe (it may cache compiled networks). */
   @FunctionalInterface
-  public interface Progress {
-    Progress NONE = (done, total) -> {};
+  public interface Runner {
+    Trial run(int index);
+  }
 
-    /** Called after each try (and once more when shrinking is done). */
-    void tried(int done, int total);
+  /**
+   * One try: passes run, hits per coverage category (in {@link Trials#coverage} order), and the
+   * first disagreement in one line, if any.
+   */
+  public record Trial(long passes, long[] coverage, Optional<String> failure) {}
+
+  /**
+   * What tries [from, to) showed: the tries run (up to and including the first failing one),
+   * their passes and coverage, and the failing try with its one-line disagreement (-1, "" when
+   * none failed).
+   */
+  public record Part(int from, int to, int tries, long passes, long[] coverage, int failingTry,
+      String failure) implements Serializable {
+    public boolean failed() {
+      return failingTry >= 0;
+    }
+
+    /** This part followed by {@code later} (which starts where this one ends). */
+    public Part then(Part later) {
+      checkArgument(later.from == to, "parts %s and %s are not adjacent", this, later);
+      if (failed()) {
+        return new Part(from, later.to, tries, passes, coverage, failingTry, failure);
+      }
+      long[] sum = coverage.clone();
+      for (int c = 0; c < sum.length; c++) {
+        sum[c] += later.coverage[c];
+      }
+      return new Part(from, later.to, tries + later.tries, passes + later.passes, sum,
+          later.failingTry, later.failure);
+    }
+
+    @Override
+    public String toString() {
+      return "Part[" + from + ", " + to + "): " + tries + " tries, " + passes + " passes, "
+          + Arrays.toString(coverage) + (failed() ? ", try " + failingTry + " fails: " + failure
+              : "");
+    }
   }
 
   /**
    * What a campaign did: tries and passes run, coverage counts, and the counterexample if one
    * was found (the campaign stops at the first).
    */
-  public record Result(String construction, String backend, Settings settings, int tries,
-      long passes, ImmutableMap<Coverage, Long> coverage,
-      Optional<Counterexample> counterexample, Duration elapsed) {
+  public record Result<X>(String construction, String backend, String settings, int tries,
+      long passes, ImmutableMap<String, Long> coverage, Optional<X> counterexample,
+      Duration elapsed) {
     /** True when no disagreement was found. */
     public boolean passed() {
       return counterexample.isEmpty();
     }
 
-    /** How often {@code c} was hit. */
-    public long count(Coverage c) {
-      return coverage.getOrDefault(c, 0L);
+    /** How often category {@code label} was hit. */
+    public long count(String label) {
+      return coverage.getOrDefault(label, 0L);
     }
 
     /** The coverage categories never hit. */
-    public ImmutableSet<Coverage> missing() {
-      ImmutableSet.Builder<Coverage> b = ImmutableSet.builder();
-      for (Coverage c : Coverage.values()) {
-        if (count(c) == 0) {
-          b.add(c);
-        }
-      }
-      return b.build();
+    public ImmutableSet<String> missing() {
+      return coverage.entrySet().stream().filter(e -> e.getValue() == 0).map(e -> e.getKey())
+          .collect(ImmutableSet.toImmutableSet());
     }
 
     /** A readable report: verdict, counts, coverage, and the counterexample if any. */
     public String report() {
       StringBuilder sb = new StringBuilder();
-      sb.append(construction).append(" on ").append(backend).append(", configs ")
-          .append(settings.configs()).append(", seed ").append(settings.seed())
-          .append(settings.checked() ? ", checked" : ", end-to-end").append(": ")
-          .append(passed() ? "PASSED" : "FAILED").append(" after ").append(tries)
+      sb.append(construction).append(" on ").append(backend).append(", ").append(settings)
+          .append(": ").append(passed() ? "PASSED" : "FAILED").append(" after ").append(tries)
           .append(" tries, ").append(passes).append(" passes in ")
           .append(elapsed.toMillis()).append(" ms\n");
-      sb.append("  coverage:");
-      for (Coverage c : Coverage.values()) {
-        sb.append(' ').append(c.label()).append(' ').append(count(c)).append(',');
+      if (!coverage.isEmpty()) {
+        sb.append("  coverage:");
+        coverage.forEach((c, n) -> sb.append(' ').append(c).append(' ').append(n).append(','));
+        sb.setLength(sb.length() - 1);
+        sb.append('\n');
       }
-      sb.setLength(sb.length() - 1);
-      sb.append('\n');
       counterexample.ifPresent(c -> sb.append(c).append('\n'));
       return sb.toString();
     }
@@ -132,100 +141,89 @@ public final class DifferentialCampaign {
     }
   }
 
-  private DifferentialCampaign(String name, Function<MachineConfig, Construction> constructions,
-      ConfigRange supported, Backend backend) {
-    this.name = name;
-    this.constructions = constructions;
-    this.supported = supported;
-    this.backend = backend;
+  private final Trials<X> trials;
+  private final int threads;
+
+  private DifferentialCampaign(Trials<X> trials, int threads) {
+    this.trials = trials;
+    this.threads = threads;
   }
 
-  /**
-   * A campaign for the construction family {@code constructions} (one construction per config,
-   * built once each) on {@code backend}.
-   */
-  public static DifferentialCampaign of(String name,
-      Function<MachineConfig, Construction> constructions, Backend backend) {
-    checkNotNull(name, "name");
-    checkNotNull(constructions, "constructions");
-    checkNotNull(backend, "backend");
-    Map<MachineConfig, Construction> cache = new ConcurrentHashMap<>();
-    return new DifferentialCampaign(name, c -> cache.computeIfAbsent(c, constructions),
-        ConfigRange.upTo(MachineConfig.MAX_WORD_BITS, MachineConfig.MAX_DATA_BITS,
-            MachineConfig.MAX_CODE_BITS), backend);
+  /** The campaign of {@code trials}, on every core. */
+  public static <X> DifferentialCampaign<X> of(Trials<X> trials) {
+    return new DifferentialCampaign<>(checkNotNull(trials, "trials"), Partitions.everyCore());
   }
 
-  /** A campaign for the paper construction ({@link PaperConstruction}) on {@code backend}. */
-  public static DifferentialCampaign paper(Backend backend) {
-    return of(PaperConstruction.NAME, PaperConstruction::build, backend);
+  /** The same campaign on {@code n} threads (1: in the caller's thread). */
+  public DifferentialCampaign<X> withThreads(int n) {
+    checkArgument(n >= 1, "threads must be >= 1, was %s", n);
+    return new DifferentialCampaign<>(trials, n);
   }
 
-  /** A campaign for one fixed construction (e.g. a mutant): its config only. */
-  public static DifferentialCampaign ofConstruction(Construction construction, Backend backend) {
-    checkNotNull(construction, "construction");
-    return new DifferentialCampaign(construction.name(), c -> {
-      checkArgument(c.equals(construction.config()), "%s is built for %s only, not %s",
-          construction.name(), construction.config(), c);
-      return construction;
-    }, ConfigRange.exactly(construction.config()), backend);
+  public Trials<X> trials() {
+    return trials;
   }
 
-  public String name() {
-    return name;
-  }
-
-  public Backend backend() {
-    return backend;
-  }
-
-  /** The case a campaign with {@code settings} draws at try {@code tryIndex}. */
-  public static TestCase draw(Settings settings, int tryIndex) {
-    SplittableRandom rnd = new SplittableRandom(settings.seed() + GOLDEN * (tryIndex + 1L));
-    return MachineGenerator.over(settings.configs()).testCase(rnd, settings.passes());
-  }
-
-  /** Runs the campaign. */
-  public Result run(Settings settings, Progress progress) {
-    checkNotNull(settings, "settings");
+  /** Runs every try on this campaign's threads; see {@link #part} and {@link #result}. */
+  public Result<X> run(Progress progress) {
     checkNotNull(progress, "progress");
     long start = System.nanoTime();
-    CaseRunner runner = new CaseRunner(constructions, backend, settings.checked());
-    Map<Coverage, Long> coverage = new EnumMap<>(Coverage.class);
-    long passes = 0;
-    for (int t = 0; t < settings.tries(); t++) {
-      TestCase tc = draw(settings, t);
-      CaseRunner.Outcome o = runner.run(tc);
-      passes += o.passes();
-      o.coverage().forEach((k, v) -> coverage.merge(k, v, Long::sum));
-      if (o.disagreement().isPresent()) {
-        Shrinker.Shrunk s = Shrinker.shrink(runner, supported, tc,
-            o.disagreement().get(), MAX_SHRINK_ATTEMPTS);
-        Optional<LayerDivergence> divergence = backend.isExact() ? Optional.empty()
-            : LayerDivergence.first(runner.construction(s.testCase().config()), backend,
-                s.testCase().program(), s.disagreement().before());
-        Counterexample cx = new Counterexample(name, backend.name(), s.testCase(),
-            s.disagreement(), tc, settings.seed(), t, s.steps(), divergence);
-        progress.tried(t + 1, settings.tries());
-        return new Result(name, backend.name(), settings, t + 1, passes,
-            ImmutableMap.copyOf(coverage), Optional.of(cx), elapsed(start));
-      }
-      progress.tried(t + 1, settings.tries());
+    int total = trials.tries();
+    int parts = Math.max(1, (total + PARTITION - 1) / PARTITION);
+    LongAdder done = new LongAdder();
+    Part whole = Partitions.run(parts, threads, i -> {
+      int from = i * PARTITION;
+      return range(from, Math.min(total, from + PARTITION), () -> {
+        done.increment();
+        synchronized (progress) {
+          progress.advanced(done.sum(), total);
+        }
+      });
+    }, Part::then, Part::failed);
+    return result(whole.to() < total ? whole.then(skipped(whole.to(), total)) : whole,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Runs tries [from, to) in this thread, stopping at the first that disagrees. */
+  public Part part(int from, int to) {
+    checkArgument(0 <= from && from <= to && to <= trials.tries(), "range [%s, %s) of %s tries",
+        from, to, trials.tries());
+    return range(from, to, () -> {});
+  }
+
+  /** Tries [from, to) with a fresh runner; {@code afterEach} after every try run. */
+  private Part range(int from, int to, Runnable afterEach) {
+    Runner runner = trials.runners().get();
+    Part p = skipped(from, from);
+    for (int t = from; t < to && !p.failed(); t++) {
+      p = p.then(one(runner, t));
+      afterEach.run();
     }
-    return new Result(name, backend.name(), settings, settings.tries(), passes,
-        ImmutableMap.copyOf(coverage), Optional.empty(), elapsed(start));
+    return p.to() == to ? p : p.then(skipped(p.to(), to));
   }
 
-  /** Runs one case (e.g. a counterexample's) and returns its first disagreement, if any. */
-  public Optional<Disagreement> replay(TestCase testCase, boolean checked) {
-    return new CaseRunner(constructions, backend, checked).fails(testCase);
+  /** The result of the part of all tries: the failing try turned into a counterexample. */
+  public Result<X> result(Part whole, Duration elapsed) {
+    checkArgument(whole.from() == 0 && whole.to() == trials.tries(), "%s is not every try",
+        whole);
+    ImmutableMap.Builder<String, Long> coverage = ImmutableMap.builder();
+    for (int c = 0; c < trials.coverage().size(); c++) {
+      coverage.put(trials.coverage().get(c), whole.coverage()[c]);
+    }
+    return new Result<>(trials.name(), trials.backend(), trials.settings(), whole.tries(),
+        whole.passes(), coverage.build(),
+        whole.failed() ? Optional.of(trials.counterexample().apply(whole.failingTry())) : Optional.empty(),
+        elapsed);
   }
 
-  private static Duration elapsed(long start) {
-    return Duration.ofNanos(System.nanoTime() - start);
+  private Part one(Runner runner, int t) {
+    Trial trial = runner.run(t);
+    return new Part(t, t + 1, 1, trial.passes(), trial.coverage(),
+        trial.failure().isPresent() ? t : -1, trial.failure().orElse(""));
   }
 
-  @Override
-  public String toString() {
-    return "DifferentialCampaign[" + name + ", " + backend.name() + "]";
+  /** Tries [from, to) not run (after a failing try, which the merge keeps). */
+  private Part skipped(int from, int to) {
+    return new Part(from, to, 0, 0, new long[trials.coverage().size()], -1, "");
   }
 }

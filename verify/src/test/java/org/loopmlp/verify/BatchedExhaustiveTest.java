@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.loopmlp.construction.Construction;
 import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.isa.MachineConfig;
-import org.loopmlp.verify.ExhaustiveCheck.Scope;
-import org.junit.jupiter.api.Test;
+import org.loopmlp.verify.PaperStates.Scope;
 
 /**
  * The exhaustive check evaluated in blocks reports what it reports one state at a time: the
@@ -21,10 +21,10 @@ class BatchedExhaustiveTest {
   @Test
   void blocksAndSingleStatesAgreeOnACorrectConstruction() {
     Construction c = PaperConstruction.build(MachineConfig.of(3, 2, 1));
-    ExhaustiveCheck check = ExhaustiveCheck.of(c, TestBackends.exact());
-    ExhaustiveCheck.Result batched = check.run(Scope.SLOT_AT_PC, ExhaustiveCheck.Progress.NONE);
-    ExhaustiveCheck.Result single = check.oneStateAtATime()
-        .run(Scope.SLOT_AT_PC, ExhaustiveCheck.Progress.NONE);
+    ExhaustiveCheck<Disagreement> check = PaperStates.check(c, Scope.SLOT_AT_PC,
+        TestBackends.exact());
+    ExhaustiveCheck.Result<Disagreement> batched = check.run(Progress.NONE);
+    ExhaustiveCheck.Result<Disagreement> single = check.oneStateAtATime().run(Progress.NONE);
     assertTrue(batched.proved(), batched.toString());
     assertEquals(single.proved(), batched.proved());
     assertEquals(single.states(), batched.states());
@@ -42,10 +42,10 @@ class BatchedExhaustiveTest {
         .forEach(m -> faulty.add(MutationCampaign.apply(c, m)));
     int insideABlock = 0;
     for (Construction f : faulty) {
-      ExhaustiveCheck check = ExhaustiveCheck.of(f, TestBackends.exact());
-      ExhaustiveCheck.Result batched = check.run(Scope.ALL_PROGRAMS, ExhaustiveCheck.Progress.NONE);
-      ExhaustiveCheck.Result single = check.oneStateAtATime()
-          .run(Scope.ALL_PROGRAMS, ExhaustiveCheck.Progress.NONE);
+      ExhaustiveCheck<Disagreement> check = PaperStates.check(f, Scope.ALL_PROGRAMS,
+          TestBackends.exact());
+      ExhaustiveCheck.Result<Disagreement> batched = check.run(Progress.NONE);
+      ExhaustiveCheck.Result<Disagreement> single = check.oneStateAtATime().run(Progress.NONE);
       assertEquals(single.proved(), batched.proved());
       assertEquals(single.checked(), batched.checked());
       assertEquals(single.firstDisagreement().map(Disagreement::summary),

@@ -14,13 +14,13 @@ import org.loopmlp.isa.asm.SqProgram;
 
 /** The checking campaign on the paper construction, as the {@code check} command runs it. */
 class DifferentialCampaignTest {
-  private static final DifferentialCampaign.Settings DEFAULT =
-      DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3), 300, 1);
+  private static final PaperTrials.Settings DEFAULT =
+      PaperTrials.Settings.of(ConfigRange.upTo(8, 3, 3), 300, 1);
 
   @Test
   void paperConstructionPassesAndEveryCoverageCategoryIsHit() {
     AtomicInteger calls = new AtomicInteger();
-    DifferentialCampaign.Result r = DifferentialCampaign.paper(TestBackends.exact())
+    DifferentialCampaign.Result<Counterexample> r = PaperTrials.paper(TestBackends.exact())
         .run(DEFAULT, (done, total) -> calls.incrementAndGet());
     Verbose.println(r.report());
     assertTrue(r.passed(), r.report());
@@ -31,17 +31,17 @@ class DifferentialCampaignTest {
 
   @Test
   void sameSeedSameCampaignOtherSeedOtherCases() {
-    DifferentialCampaign.Settings small = DEFAULT.withTries(40);
-    DifferentialCampaign.Result a = DifferentialCampaign.paper(TestBackends.exact())
-        .run(small, DifferentialCampaign.Progress.NONE);
-    DifferentialCampaign.Result b = DifferentialCampaign.paper(TestBackends.exact())
-        .run(small, DifferentialCampaign.Progress.NONE);
+    PaperTrials.Settings small = DEFAULT.withTries(40);
+    DifferentialCampaign.Result<Counterexample> a = PaperTrials.paper(TestBackends.exact())
+        .run(small, Progress.NONE);
+    DifferentialCampaign.Result<Counterexample> b = PaperTrials.paper(TestBackends.exact())
+        .run(small, Progress.NONE);
     assertEquals(a.coverage(), b.coverage());
     assertEquals(a.passes(), b.passes());
-    assertEquals(DifferentialCampaign.draw(small, 7), DifferentialCampaign.draw(small, 7));
-    DifferentialCampaign.Settings other = new DifferentialCampaign.Settings(small.configs(), 40,
+    assertEquals(PaperTrials.draw(small, 7), PaperTrials.draw(small, 7));
+    PaperTrials.Settings other = new PaperTrials.Settings(small.configs(), 40,
         small.passes(), 2, true);
-    assertNotEquals(DifferentialCampaign.draw(small, 7), DifferentialCampaign.draw(other, 7));
+    assertNotEquals(PaperTrials.draw(small, 7), PaperTrials.draw(other, 7));
   }
 
   @Test
@@ -76,9 +76,9 @@ class DifferentialCampaignTest {
 
   @Test
   void counterexampleIsReadableAndNamesEverything() {
-    DifferentialCampaign.Result r = DifferentialCampaign.of("branch-on-negative",
+    DifferentialCampaign.Result<Counterexample> r = PaperTrials.of("branch-on-negative",
         FaultyConstructions.branchOnNegative(), TestBackends.exact())
-        .run(DEFAULT, DifferentialCampaign.Progress.NONE);
+        .run(DEFAULT, Progress.NONE);
     String text = r.counterexample().orElseThrow().toString();
     for (String s : new String[] {"config", "N=2,A=1,C=1", "first pass", "stage", "branch<0",
         "layer", "direction", "pc.bit[0]", "expected", "got", ".config word=2 data=1 code=1",
@@ -89,9 +89,9 @@ class DifferentialCampaignTest {
 
   @Test
   void counterexampleProgramTextAssemblesBackToTheSameMachine() {
-    Counterexample c = DifferentialCampaign.of("write-ignoring-high-bit",
+    Counterexample c = PaperTrials.of("write-ignoring-high-bit",
         FaultyConstructions.writeIgnoringHighBit(), TestBackends.exact())
-        .run(DEFAULT, DifferentialCampaign.Progress.NONE).counterexample().orElseThrow();
+        .run(DEFAULT, Progress.NONE).counterexample().orElseThrow();
     SqProgram back = SqAssembler.parse(c.sqText(), "counterexample.sq");
     assertEquals(c.config(), back.config());
     assertEquals(c.program().slots(), back.program().slots());

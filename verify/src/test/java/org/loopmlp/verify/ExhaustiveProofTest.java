@@ -12,7 +12,7 @@ import org.loopmlp.exact.Backend;
 import org.loopmlp.isa.Instruction;
 import org.loopmlp.isa.MachineConfig;
 import org.loopmlp.isa.Program;
-import org.loopmlp.verify.ExhaustiveCheck.Scope;
+import org.loopmlp.verify.PaperStates.Scope;
 
 /**
  * Complete proofs at small sizes (SPEC §9.2, tier 4): one pass equals one reference step on every
@@ -60,11 +60,11 @@ class ExhaustiveProofTest {
     long start = System.nanoTime();
     for (Size s : sizes) {
       Construction c = PaperConstruction.build(s.config());
-      ExhaustiveCheck.Result r = ExhaustiveCheck.of(c, backend).run(s.scope(),
-          ExhaustiveCheck.Progress.NONE);
+      ExhaustiveCheck.Result<Disagreement> r = PaperStates.check(c, s.scope(), backend)
+          .run(Progress.NONE);
       Verbose.println(r);
       assertTrue(r.proved(), r.toString());
-      assertEquals(ExhaustiveCheck.stateCount(s.config(), s.scope()).longValueExact(),
+      assertEquals(PaperStates.stateCount(s.config(), s.scope()).longValueExact(),
           r.checked());
       total += r.checked();
     }
@@ -75,11 +75,11 @@ class ExhaustiveProofTest {
   @Test
   void stateCountsAreTheProductOfProgramsMemoriesAndPcs() {
     // (m m k)^k programs x 2^(N m) memories x k pcs: N=2, A=1, C=1 has 8^2 * 16 * 2 states.
-    assertEquals(2048, ExhaustiveCheck.stateCount(MachineConfig.of(2, 1, 1),
+    assertEquals(2048, PaperStates.stateCount(MachineConfig.of(2, 1, 1),
         Scope.ALL_PROGRAMS).longValueExact());
-    assertEquals(256, ExhaustiveCheck.stateCount(MachineConfig.of(2, 1, 1),
+    assertEquals(256, PaperStates.stateCount(MachineConfig.of(2, 1, 1),
         Scope.SLOT_AT_PC).longValueExact());
-    assertEquals(32L * 65536 * 2, ExhaustiveCheck.stateCount(MachineConfig.of(4, 2, 1),
+    assertEquals(32L * 65536 * 2, PaperStates.stateCount(MachineConfig.of(4, 2, 1),
         Scope.SLOT_AT_PC).longValueExact());
   }
 
@@ -106,16 +106,17 @@ class ExhaustiveProofTest {
             MutationCampaign.Operator.BIAS_PLUS_ONE, m.after(),
             m.after().add(org.loopmlp.exact.Rational.ONE)));
     assertTrue(SlotIndependence.check(mutated).isPresent());
-    ExhaustiveCheck.Result r = ExhaustiveCheck.of(mutated, TestBackends.exact())
-        .run(Scope.SLOT_AT_PC, ExhaustiveCheck.Progress.NONE);
-    assertTrue(!r.proved() && r.independenceFailure().isPresent(), r.toString());
+    ExhaustiveCheck.Result<Disagreement> r = PaperStates.check(mutated, Scope.SLOT_AT_PC,
+        TestBackends.exact()).run(Progress.NONE);
+    assertTrue(!r.proved() && r.refused().isPresent(), r.toString());
   }
 
   @Test
   void theCheckFindsAWrongConstruction() {
     Construction c = FaultyConstructions.branchOnNegative().apply(MachineConfig.of(2, 1, 1));
-    ExhaustiveCheck.Result r = ExhaustiveCheck.of(c, TestBackends.exact())
-        .run(Scope.ALL_PROGRAMS, ExhaustiveCheck.Progress.NONE);
+    ExhaustiveCheck.Result<Disagreement> r = PaperStates.check(c, Scope.ALL_PROGRAMS,
+        TestBackends.exact())
+        .run(Progress.NONE);
     assertTrue(r.firstDisagreement().isPresent());
     Disagreement d = r.firstDisagreement().get();
     assertEquals("branch<0", d.stage());

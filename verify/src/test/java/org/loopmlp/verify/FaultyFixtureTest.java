@@ -17,13 +17,13 @@ import org.loopmlp.isa.StepDetail;
  * reference machine's values, not against the campaign's own report.
  */
 class FaultyFixtureTest {
-  private static final DifferentialCampaign.Settings SETTINGS =
-      DifferentialCampaign.Settings.of(ConfigRange.upTo(8, 3, 3), 200, 11);
+  private static final PaperTrials.Settings SETTINGS =
+      PaperTrials.Settings.of(ConfigRange.upTo(8, 3, 3), 200, 11);
 
   private static Counterexample find(String name) {
-    DifferentialCampaign campaign = DifferentialCampaign.of(name,
+    PaperTrials campaign = PaperTrials.of(name,
         FaultyConstructions.all().get(name), TestBackends.exact());
-    DifferentialCampaign.Result r = campaign.run(SETTINGS, DifferentialCampaign.Progress.NONE);
+    DifferentialCampaign.Result<Counterexample> r = campaign.run(SETTINGS, Progress.NONE);
     Verbose.println(r.report());
     assertTrue(r.counterexample().isPresent(), name + " must be caught");
     Counterexample c = r.counterexample().get();

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.loopmlp.construction.PaperConstruction;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.Backends;
-import org.loopmlp.construction.PaperConstruction;
 
 /**
  * Where floating point breaks the construction: the same end-to-end campaign on each
@@ -24,10 +24,10 @@ class FloatingPointTest {
   /** The first N (with its counterexample) at which {@code backend} fails, if any. */
   private static Optional<Counterexample> smallestFailingWordSize(Backend backend) {
     for (int n = 2; n <= PaperConstruction.MAX_WORD_BITS; n++) {
-      DifferentialCampaign.Settings s = new DifferentialCampaign.Settings(
+      PaperTrials.Settings s = new PaperTrials.Settings(
           new ConfigRange(n, n, 1, 1, 1, 1), TRIES, 4, 7 + n, false);
-      DifferentialCampaign.Result r = DifferentialCampaign.paper(backend)
-          .run(s, DifferentialCampaign.Progress.NONE);
+      DifferentialCampaign.Result<Counterexample> r = PaperTrials.paper(backend)
+          .run(s, Progress.NONE);
       if (!r.passed()) {
         return r.counterexample();
       }

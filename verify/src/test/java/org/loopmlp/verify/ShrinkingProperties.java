@@ -17,10 +17,10 @@ class ShrinkingProperties {
   private static final ConfigRange CONFIGS = ConfigRange.upTo(8, 3, 3);
 
   private static Counterexample find(String fault, long seed) {
-    DifferentialCampaign campaign = DifferentialCampaign.of(fault,
+    PaperTrials campaign = PaperTrials.of(fault,
         FaultyConstructions.all().get(fault), TestBackends.exact());
-    DifferentialCampaign.Result r = campaign.run(
-        DifferentialCampaign.Settings.of(CONFIGS, 300, seed), DifferentialCampaign.Progress.NONE);
+    DifferentialCampaign.Result<Counterexample> r = campaign.run(
+        PaperTrials.Settings.of(CONFIGS, 300, seed), Progress.NONE);
     Counterexample c = r.counterexample().orElseThrow(() -> new AssertionError(fault
         + " not found with seed " + seed));
     assertTrue(campaign.replay(c.testCase(), true).isPresent(), "shrunk case still fails");

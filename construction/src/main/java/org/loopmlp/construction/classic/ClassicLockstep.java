@@ -4,10 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.loopmlp.construction.DecodeException;
 import org.loopmlp.isa.classic.ByteInput;
 import org.loopmlp.isa.classic.ByteOutput;
 import org.loopmlp.isa.classic.ClassicMachine;
+import org.loopmlp.isa.classic.ClassicOp;
 import org.loopmlp.isa.classic.ClassicState;
 import org.loopmlp.isa.classic.ClassicStepDetail;
 
@@ -63,21 +65,71 @@ public final class ClassicLockstep {
    */
   public static Outcome run(ClassicLoopedMlp mlp, ClassicState initial, byte[] input,
       ByteOutput out, long maxSteps, ClassicLoopedMlp.PassListener listener,
-      java.util.function.BooleanSupplier stop) {
+      BooleanSupplier stop) {
     checkNotNull(mlp, "mlp");
     checkNotNull(out, "out");
     checkNotNull(listener, "listener");
-    ByteInput refIn = ByteInput.of(input);
-    ClassicState[] ref = {initial};
-    long[] refSteps = {0};
-    ClassicState[] lastAgreed = {initial};
-    long[] passes = {0};
-    ClassicLoopedMlp.StepListener compare = (pass, before, o, changedWords) -> {
+    Comparison c = new Comparison(initial, input, listener, stop);
+    try {
+      ClassicLoopedMlp.Run run = mlp.run(initial, ByteInput.of(input), out, maxSteps, c);
+      return new Outcome(run, c.ref, c.refSteps, Optional.empty());
+    } catch (Stop s) {
+      return c.stopped(Optional.ofNullable(s.disagreement));
+    } catch (DecodeException e) {
+      return c.stopped(Optional.of(new Disagreement(c.passes, "decoding the output",
+          "a classic state encoding", e.getMessage())));
+    }
+  }
+
+  /**
+   * The reference machine stepped beside the network, pass by pass: each pass is compared with
+   * the reference's step from the same state, and the first difference stops the run.
+   */
+  private static final class Comparison implements ClassicLoopedMlp.StepListener {
+    private final ByteInput refIn;
+    private final ClassicLoopedMlp.PassListener listener;
+    private final BooleanSupplier stop;
+    private ClassicState ref;
+    private long refSteps;
+    private ClassicState lastAgreed;
+    private long passes;
+
+    Comparison(ClassicState initial, byte[] input, ClassicLoopedMlp.PassListener listener,
+        BooleanSupplier stop) {
+      this.refIn = ByteInput.of(input);
+      this.listener = listener;
+      this.stop = stop;
+      this.ref = initial;
+      this.lastAgreed = initial;
+    }
+
+    @Override
+    public void afterPass(long pass, ClassicState before, ClassicPassOutput o,
+        int[] changedWords) {
       // The induction below needs the pass to have run from the reference's state itself.
-      checkState(before == ref[0], "pass %s ran from a state the reference is not in", pass);
-      passes[0] = pass + 1;
-      ClassicStepDetail d = ClassicMachine.detail(ref[0], refIn.peek());
-      boolean ran = d.op() != org.loopmlp.isa.classic.ClassicOp.HALTED;
+      checkState(before == ref, "pass %s ran from a state the reference is not in", pass);
+      passes = pass + 1;
+      ClassicStepDetail d = ClassicMachine.detail(ref, refIn.peek());
+      boolean ran = d.op() != ClassicOp.HALTED;
+      compare(pass, d, ran, before, o, changedWords);
+      if (d.readsInput()) {
+        refIn.take();
+      }
+      if (ran) {
+        refSteps++;
+      }
+      // Equal to ClassicMachine.apply(ref, d), as just shown, without copying the memory.
+      ref = o.state();
+      lastAgreed = o.state();
+      listener.afterPass(pass, before, o);
+      if (ran && stop.getAsBoolean()) {
+        throw new Stop(null);
+      }
+    }
+
+    /** Throws {@link Stop} at the first way pass {@code pass} differs from step {@code d}. */
+    private static void compare(long pass, ClassicStepDetail d, boolean ran, ClassicState before,
+        ClassicPassOutput o, int[] changedWords) {
       if (ran != o.executed()) {
         throw new Stop(new Disagreement(pass, "executed", ran ? "an instruction (" + d.op()
             + ")" : "nothing (halted)", o.executed() ? "an instruction" : "nothing"));
@@ -95,34 +147,12 @@ public final class ClassicLockstep {
         throw new Stop(new Disagreement(pass, "state after the step", "pc " + d.nextPc(),
             wrong.get()));
       }
-      if (d.readsInput()) {
-        refIn.take();
-      }
-      if (ran) {
-        refSteps[0]++;
-      }
-      // Equal to ClassicMachine.apply(ref[0], d), as just shown, without copying the memory.
-      ref[0] = o.state();
-      lastAgreed[0] = o.state();
-      listener.afterPass(pass, before, o);
-      if (ran && stop.getAsBoolean()) {
-        throw new Stop(null);
-      }
-    };
-    try {
-      ClassicLoopedMlp.Run run = mlp.run(initial, ByteInput.of(input), out, maxSteps, compare);
-      return new Outcome(run, ref[0], refSteps[0], Optional.empty());
-    } catch (Stop s) {
-      if (s.disagreement == null) {
-        return new Outcome(new ClassicLoopedMlp.Run(lastAgreed[0], refSteps[0], false), ref[0],
-            refSteps[0], Optional.empty());
-      }
-      return new Outcome(new ClassicLoopedMlp.Run(lastAgreed[0], refSteps[0], false), ref[0],
-          refSteps[0], Optional.of(s.disagreement));
-    } catch (DecodeException e) {
-      return new Outcome(new ClassicLoopedMlp.Run(lastAgreed[0], refSteps[0], false), ref[0],
-          refSteps[0], Optional.of(new Disagreement(passes[0], "decoding the output",
-              "a classic state encoding", e.getMessage())));
+    }
+
+    /** The outcome of a run stopped after the last agreed pass, with {@code disagreement}. */
+    Outcome stopped(Optional<Disagreement> disagreement) {
+      return new Outcome(new ClassicLoopedMlp.Run(lastAgreed, refSteps, false), ref, refSteps,
+          disagreement);
     }
   }
 

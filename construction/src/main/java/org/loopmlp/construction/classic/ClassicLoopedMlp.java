@@ -59,6 +59,11 @@ public final class ClassicLoopedMlp {
     return codec;
   }
 
+  /** The network compiled for the backend, which every pass of this loop runs on. */
+  public Backend.Compiled compiled() {
+    return compiled;
+  }
+
   public boolean isChecked() {
     return checked;
   }

@@ -22,7 +22,7 @@ import org.loopmlp.exact.StateVector;
  * limit of a backend is a plain CSR multiply-add loop over the same arrays).
  *
  * <p>Method: the bare loop and the {@code exact}, {@code float64}, {@code float32} backends run
- * round-robin, one pass each in turn, so that all see the same machine load and cache state; the
+ * round-robin in slices of the budget, so that all see the same machine load; the
  * first third of the budget is untimed (JIT warm-up), then passes are timed until the budget is
  * spent (at least 3 timed passes each); the best and the median pass are reported. Rates count one multiply-add per stored weight. The {@code
  * rational} backend runs on a smaller slice of the same shape; next to it, {@code apfloat-direct}
@@ -98,15 +98,19 @@ public final class BackendBenchmark {
   }
 
   /**
-   * Times several passes round-robin (one pass of each in turn), so that all of them see the same
-   * machine load and cache conditions; {@code budget} is for all of them together.
+   * Times several passes round-robin in slices (each in turn runs its passes for a slice of the
+   * budget, at least one pass), so that all of them see the same machine load, and each runs as
+   * a program runs it: after its own previous pass, its data where that pass left it in the
+   * caches, not after another evaluator's sweep over its own weights. {@code budget} is for all
+   * of them together.
    */
   private static List<BenchmarkResult> timeInterleaved(List<Pass> passes, Duration budget) {
     long budgetNanos = budget.toNanos();
+    long slice = Math.max(1, budgetNanos / (SLICES * passes.size()));
     long warmEnd = System.nanoTime() + budgetNanos / 3;
     do {
       for (Pass p : passes) {
-        p.run().run();
+        runSlice(p, slice / 3, null);
       }
     } while (System.nanoTime() < warmEnd);
     List<List<Long>> times = new ArrayList<>();
@@ -114,9 +118,7 @@ public final class BackendBenchmark {
     long end = System.nanoTime() + budgetNanos - budgetNanos / 3;
     while (times.get(0).size() < 3 || System.nanoTime() < end) {
       for (int i = 0; i < passes.size(); i++) {
-        long t0 = System.nanoTime();
-        passes.get(i).run().run();
-        times.get(i).add(System.nanoTime() - t0);
+        runSlice(passes.get(i), slice, times.get(i));
       }
     }
     sink = times;
@@ -128,6 +130,22 @@ public final class BackendBenchmark {
           sorted[0] * 1e-9, sorted[sorted.length / 2] * 1e-9, total / sorted.length * 1e-9));
     }
     return results;
+  }
+
+  /** Round-robin turns per evaluator in {@link #timeInterleaved} (two thirds of them timed). */
+  private static final int SLICES = 30;
+
+  /** Passes of {@code p} for about {@code nanos} (at least one), each time into {@code times}. */
+  private static void runSlice(Pass p, long nanos, List<Long> times) {
+    long end = System.nanoTime() + nanos;
+    long t0;
+    do {
+      t0 = System.nanoTime();
+      p.run().run();
+      if (times != null) {
+        times.add(System.nanoTime() - t0);
+      }
+    } while (t0 < end);
   }
 
   /**
