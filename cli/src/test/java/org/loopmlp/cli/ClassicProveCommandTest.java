@@ -39,6 +39,31 @@ class ClassicProveCommandTest {
     assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
   }
 
+  /**
+   * classic-narrow at (12,3), where classic is refused float16: proved, with the checker's
+   * re-derived bound, which is 3N + 6 = 42 (see PrecisionTableTest).
+   */
+  @Test
+  void theNarrowConstructionIsProvedInFloat16WhereClassicIsNot(@TempDir Path dir) {
+    Cli.Result r = Cli.run("prove", "--isa", "classic", "--construction", "classic-narrow",
+        "--config", "12,3", "--format", "float16", "--out", dir.resolve("n").toString());
+    assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("independent checker: largest partial sum 42, every layer exact"
+        + " in bfloat16"), r.out());
+    assertTrue(r.out().contains("verdict: PROVED in float16"), r.out());
+  }
+
+  @Test
+  void theClassicPrecisionTableListsEveryClassicConstruction() {
+    Cli.Result r = Cli.run("prove", "--isa", "classic", "--precision-table", "2");
+    assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("| classic-narrow | bfloat16 (18) |"), r.out());
+    assertTrue(r.out().contains("| classic-narrow-split | bfloat16 (18) |"), r.out());
+    assertTrue(r.out().contains("| classic | bfloat16"), r.out());
+    Cli.Result bad = Cli.run("prove", "--isa", "classic", "--precision-table", "6,6");
+    assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+  }
+
   @Test
   void aClassicConfigIsNA() {
     Cli.Result r = Cli.run("prove", "--isa", "classic", "--config", "4,3,3");

@@ -43,4 +43,30 @@ class PrecisionTableTest {
     assertTrue(md.contains("| narrow | bfloat16 (53) |"), md);
     assertTrue(md.contains("| not built |"), md);
   }
+
+  /**
+   * The classic machine's table, by the same code: classic-narrow's widest sum is br's in the
+   * lookahead's sum layer, |0| + 2 (vb, va) + N (the carry terms into bit N-1) + 2 (N + 1) (into
+   * bit N, weight -2) + 2 (eq, op.sub) = 3N + 6, in bfloat16 at every N while 2^A is small;
+   * classic weighs pc and the operands by 2^t and leaves bfloat16, then float16.
+   */
+  @Test
+  void classicCells() {
+    PrecisionTable t = PrecisionTable.measureClassic(List.of("classic", "classic-narrow"),
+        List.of(4, 8, 32), 3, c -> { });
+    for (int n : new int[] {4, 8, 32}) {
+      PrecisionTable.Cell c = t.cell("classic-narrow", n);
+      assertTrue(c.proved(), c.toString());
+      assertEquals(3L * n + 6, c.largestBound(), c.toString());
+      assertEquals(Optional.of(FloatFormat.BFLOAT16), c.narrowest(), c.toString());
+    }
+    assertEquals(Optional.of(FloatFormat.BFLOAT16), t.cell("classic", 4).narrowest());
+    assertTrue(t.cell("classic", 8).largestBound() > 1L << 11);
+    assertEquals(Optional.of(FloatFormat.FLOAT32), t.cell("classic", 8).narrowest());
+    assertEquals(Optional.of(FloatFormat.FLOAT64), t.cell("classic", 32).narrowest());
+    String md = t.toMarkdown();
+    assertTrue(md.startsWith("narrowest format proved exact (classic machine, A = 3;"), md);
+    assertTrue(md.contains("| classic-narrow | bfloat16 (18) | bfloat16 (30) | bfloat16 (102) |"),
+        md);
+  }
 }
