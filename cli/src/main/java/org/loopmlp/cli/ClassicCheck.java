@@ -54,7 +54,7 @@ final class ClassicCheck {
   static final long MAX_STATES = 1L << 19;
   /** Mutation testing: every MUTANT_STRIDE-th mutant at N = 2, 2^2 words. */
   static final ClassicConfig MUTATION_CONFIG = ClassicConfig.of(2, 2);
-  static final int MUTANT_STRIDE = 8;
+  static final int MUTANT_STRIDE = 16;
 
   static int run(CheckCommand o) {
     String construction = o.constructionOption.classicName();

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Differential testing of a looped network against its reference machine (SPEC §9.2, tier 2),
@@ -29,26 +31,23 @@ public final class DifferentialCampaign<X> {
   /** Tries per partition of {@link #run}. */
   static final int PARTITION = 8;
 
-  /** One machine's campaign: what it draws, how it runs a try, what it reports. */
-  public interface Trials<X> {
-    /** The construction (family) under test. */
-    String name();
-
-    String backend();
-
-    /** The settings in words (configs, seed, mode), for the report. */
-    String settings();
-
-    int tries();
-
-    /** The coverage categories a try counts, in report order. */
-    ImmutableList<String> coverage();
-
-    /** A runner of tries, used by one thread. */
-    Runner runner();
-
-    /** The counterexample of the failing try {@code index} (e.g. its case, shrunk). */
-    X counterexample(int index);
+  /**
+   * One machine's campaign: the construction (family) under test, the backend, the settings in
+   * words (for the report), the number of tries, the coverage categories a try counts (in report
+   * order), a maker of runners (one per thread), and the counterexample of a failing try (e.g.
+   * its case, shrunk).
+   */
+  public record Trials<X>(String name, String backend, String settings, int tries,
+      ImmutableList<String> coverage, Supplier<Runner> runners,
+      IntFunction<X> counterexample) {
+    public Trials {
+      checkNotNull(name, "name");
+      checkNotNull(backend, "backend");
+      checkNotNull(settings, "settings");
+      checkNotNull(coverage, "coverage");
+      checkNotNull(runners, "runners");
+      checkNotNull(counterexample, "counterexample");
+    }
   }
 
   /** Runs tries. Not thread-safe (it may cache compiled networks). */
@@ -194,7 +193,7 @@ public final class DifferentialCampaign<X> {
 
   /** Tries [from, to) with a fresh runner; {@code afterEach} after every try run. */
   private Part range(int from, int to, Runnable afterEach) {
-    Runner runner = trials.runner();
+    Runner runner = trials.runners().get();
     Part p = skipped(from, from);
     for (int t = from; t < to && !p.failed(); t++) {
       p = p.then(one(runner, t));
@@ -213,7 +212,7 @@ public final class DifferentialCampaign<X> {
     }
     return new Result<>(trials.name(), trials.backend(), trials.settings(), whole.tries(),
         whole.passes(), coverage.build(),
-        whole.failed() ? Optional.of(trials.counterexample(whole.failingTry())) : Optional.empty(),
+        whole.failed() ? Optional.of(trials.counterexample().apply(whole.failingTry())) : Optional.empty(),
         elapsed);
   }
 

@@ -22,7 +22,7 @@ import org.loopmlp.exact.StateVector;
  * vectors, so this is the codec's decode-and-compare without building a state per output.
  *
  * <p>States are numbered; the low bits of a state's number are bits of its input vector (the
- * memory, {@link Space#innerCoordinates}), so consecutive states differ in a few coordinates and
+ * memory, {@link Shape#inner}), so consecutive states differ in a few coordinates and
  * a block of inputs is updated in place by writing only the bits that differ. On the {@code
  * exact} backend the states are evaluated {@link #BLOCK} at a time by {@link
  * BatchedExactBackend#applyRows} (int arithmetic under the exact backend's bound; a block that
@@ -44,20 +44,12 @@ public final class ExhaustiveCheck<F> {
 
   /** The states of one machine at one config, as the check enumerates them. */
   public interface Space<F> {
-    String construction();
+    Shape shape();
 
-    String config();
-
-    /** What is enumerated, in words. */
-    String scope();
-
-    Network network();
-
-    /** The number of states, below 2^63. */
-    long states();
-
-    /** States come in units of 2^innerBits; bit b of a state number is coordinate inner[b]. */
-    int[] innerCoordinates();
+    /** The number of states. */
+    default long states() {
+      return shape().states();
+    }
 
     /** Why the enumeration is no proof, if it is not (e.g. slot independence fails). */
     Optional<String> refusal();
@@ -68,6 +60,15 @@ public final class ExhaustiveCheck<F> {
     /** The first disagreement of state {@code index}, diagnosed on {@code backend}. */
     F diagnose(long index, Backend backend);
   }
+
+  /**
+   * What a space enumerates: the construction, config and scope in words, the network, the
+   * number of states (below 2^63), and the coordinates of the low bits of a state's number:
+   * states come in units of 2^inner.length, and bit b of a state's number is coordinate
+   * inner[b] of its input.
+   */
+  public record Shape(String construction, String config, String scope, Network network,
+      long states, int[] inner) {}
 
   /** Writes input and expected output vectors of states. Not thread-safe. */
   public interface Enumerator {
@@ -126,6 +127,7 @@ public final class ExhaustiveCheck<F> {
   private final Backend backend;
   private final boolean batched;
   private final int threads;
+  private Evaluator evaluator;
 
   private ExhaustiveCheck(Space<F> space, Backend backend, boolean batched, int threads) {
     this.space = space;
@@ -159,7 +161,7 @@ public final class ExhaustiveCheck<F> {
   public Result<F> run(Progress progress) {
     checkNotNull(progress, "progress");
     long start = System.nanoTime();
-    long total = space.states();
+    long total = space.shape().states();
     if (space.refusal().isPresent()) {
       return result(new Part(0, total, 0, -1), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -183,8 +185,8 @@ public final class ExhaustiveCheck<F> {
 
   /** Checks states [from, to) in this thread, stopping at the first disagreement. */
   public Part part(long from, long to) {
-    checkArgument(0 <= from && from <= to && to <= space.states(), "range [%s, %s) of %s states",
-        from, to, space.states());
+    checkArgument(0 <= from && from <= to && to <= space.shape().states(), "range [%s, %s) of %s states",
+        from, to, space.shape().states());
     return check(evaluator(), from, to);
   }
 
@@ -193,13 +195,14 @@ public final class ExhaustiveCheck<F> {
    * disagreement diagnosed, or the refusal of the space.
    */
   public Result<F> result(Part whole, Duration elapsed) {
-    checkArgument(whole.from() == 0 && whole.to() == space.states(), "%s is not the whole range"
-        + " [0, %s)", whole, space.states());
+    checkArgument(whole.from() == 0 && whole.to() == space.shape().states(), "%s is not the whole range"
+        + " [0, %s)", whole, space.shape().states());
     Optional<String> refused = space.refusal();
     Optional<F> first = refused.isEmpty() && whole.failed()
         ? Optional.of(space.diagnose(whole.firstDisagreement(), backend)) : Optional.empty();
-    return new Result<>(space.construction(), backend.name(), space.config(), space.scope(),
-        space.states(), refused.isPresent() ? 0 : whole.checked(), first, refused, elapsed);
+    Shape shape = space.shape();
+    return new Result<>(shape.construction(), backend.name(), shape.config(), shape.scope(),
+        shape.states(), refused.isPresent() ? 0 : whole.checked(), first, refused, elapsed);
   }
 
   /** Evaluates a block of k inputs given as rows; shared by the threads of a run. */
@@ -213,8 +216,16 @@ public final class ExhaustiveCheck<F> {
     StateVector apply(long[] x);
   }
 
-  private Evaluator evaluator() {
-    Network network = space.network();
+  /** The compiled network, made once per check and shared by its threads. */
+  private synchronized Evaluator evaluator() {
+    if (evaluator == null) {
+      evaluator = compile();
+    }
+    return evaluator;
+  }
+
+  private Evaluator compile() {
+    Network network = space.shape().network();
     BatchedExactBackend.Compiled blocks = batched && backend == ExactBackend.INSTANCE
         ? BatchedExactBackend.compile(network, BLOCK) : null;
     Backend.Compiled single = backend.compile(network);
@@ -238,7 +249,7 @@ public final class ExhaustiveCheck<F> {
 
   private Part check(Evaluator evaluator, long from, long to) {
     Enumerator en = space.enumerator();
-    Block b = new Block(en, space.innerCoordinates(), space.network().inputDimension(),
+    Block b = new Block(en, space.shape().inner(), space.shape().network().inputDimension(),
         evaluator.block());
     for (long i = from; i < to; i += b.capacity) {
       int n = (int) Math.min(b.capacity, to - i);

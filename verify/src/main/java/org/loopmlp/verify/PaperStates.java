@@ -52,7 +52,7 @@ public final class PaperStates implements ExhaustiveCheck.Space<Disagreement> {
 
   private final Construction construction;
   private final Scope scope;
-  private final long states;
+  private final ExhaustiveCheck.Shape shape;
   private final StateCodec codec;
   private final int[][] memIndex;
   private final int[] pcIndex;
@@ -61,11 +61,13 @@ public final class PaperStates implements ExhaustiveCheck.Space<Disagreement> {
   private PaperStates(Construction construction, Scope scope, long states) {
     this.construction = construction;
     this.scope = scope;
-    this.states = states;
     this.codec = StateCodec.forConstruction(construction);
     this.memIndex = RegisterBits.memory(construction.layout(), construction.registers(), -1)
         .words();
     this.pcIndex = RegisterBits.indices(construction.layout(), construction.registers().pc());
+    this.shape = new ExhaustiveCheck.Shape(construction.name(), construction.config().toString(),
+        scope.description(), construction.network(), states,
+        Bits.memoryBits(memIndex, construction.config().wordBits()));
   }
 
   /** The states of {@code scope}; fails when they are too many to number in a long. */
@@ -100,38 +102,8 @@ public final class PaperStates implements ExhaustiveCheck.Space<Disagreement> {
   }
 
   @Override
-  public String construction() {
-    return construction.name();
-  }
-
-  @Override
-  public String config() {
-    return construction.config().toString();
-  }
-
-  @Override
-  public String scope() {
-    return scope.description();
-  }
-
-  @Override
-  public Network network() {
-    return construction.network();
-  }
-
-  @Override
-  public long states() {
-    return states;
-  }
-
-  @Override
-  public int[] innerCoordinates() {
-    int n = construction.config().wordBits();
-    int[] inner = new int[n * memIndex.length];
-    for (int b = 0; b < inner.length; b++) {
-      inner[b] = memIndex[b / n][b % n];
-    }
-    return inner;
+  public ExhaustiveCheck.Shape shape() {
+    return shape;
   }
 
   /** Slot independence, for {@code SLOT_AT_PC} (read off the weights once). */
@@ -203,12 +175,8 @@ public final class PaperStates implements ExhaustiveCheck.Space<Disagreement> {
   /** State number {@code index}: memory word i is bits [i N, (i + 1) N) of its low bits. */
   private MachineState stateOf(long index) {
     MachineConfig config = construction.config();
-    int n = config.wordBits();
-    long[] mem = new long[config.dataSize()];
-    for (int i = 0; i < mem.length; i++) {
-      mem[i] = config.wrap((index >>> (i * n)) & ((1L << n) - 1));
-    }
-    return MachineState.of(config, mem, pcOf(index >>> memoryBits()));
+    return MachineState.of(config, Bits.words(index, config.wordBits(), config.dataSize()),
+        pcOf(index >>> memoryBits()));
   }
 
   /** The program of a unit (one program and pc, numbered program-major). */

@@ -163,49 +163,21 @@ public final class PaperTrials {
   }
 
   private DifferentialCampaign.Trials<Counterexample> trials(Settings settings) {
-    return new DifferentialCampaign.Trials<>() {
-      @Override
-      public String name() {
-        return name;
-      }
+    return new DifferentialCampaign.Trials<>(name, backend.name(), "configs "
+        + settings.configs() + ", seed " + settings.seed()
+        + (settings.checked() ? ", checked" : ", end-to-end"), settings.tries(), COVERAGE,
+        () -> runner(settings), t -> shrink(settings, t));
+  }
 
-      @Override
-      public String backend() {
-        return backend.name();
-      }
-
-      @Override
-      public String settings() {
-        return "configs " + settings.configs() + ", seed " + settings.seed()
-            + (settings.checked() ? ", checked" : ", end-to-end");
-      }
-
-      @Override
-      public int tries() {
-        return settings.tries();
-      }
-
-      @Override
-      public ImmutableList<String> coverage() {
-        return COVERAGE;
-      }
-
-      @Override
-      public DifferentialCampaign.Runner runner() {
-        CaseRunner runner = new CaseRunner(constructions, backend, settings.checked());
-        return t -> {
-          CaseRunner.Outcome o = runner.run(draw(settings, t));
-          long[] counts = new long[COVERAGE.size()];
-          o.coverage().forEach((c, n) -> counts[c.ordinal()] += n);
-          return new DifferentialCampaign.Trial(o.passes(), counts,
-              o.disagreement().map(Disagreement::summary));
-        };
-      }
-
-      @Override
-      public Counterexample counterexample(int t) {
-        return shrink(settings, t);
-      }
+  /** Runs try t: its case drawn, run, coverage counted by category. */
+  private DifferentialCampaign.Runner runner(Settings settings) {
+    CaseRunner runner = new CaseRunner(constructions, backend, settings.checked());
+    return t -> {
+      CaseRunner.Outcome o = runner.run(draw(settings, t));
+      long[] counts = new long[COVERAGE.size()];
+      o.coverage().forEach((c, n) -> counts[c.ordinal()] += n);
+      return new DifferentialCampaign.Trial(o.passes(), counts,
+          o.disagreement().map(Disagreement::summary));
     };
   }
 

@@ -43,7 +43,7 @@ class EveryCoreTest {
     Construction c = FaultyConstructions.writeIgnoringHighBit().apply(MachineConfig.of(2, 2, 1));
     ExhaustiveCheck<Disagreement> check = PaperStates.check(c, Scope.SLOT_AT_PC,
         TestBackends.exact());
-    long n = check.space().states();
+    long n = check.space().shape().states();
     ExhaustiveCheck.Part whole = check.part(0, n);
     assertTrue(whole.failed(), whole.toString());
     for (long cut : new long[] {1, 63, 64, 1000, whole.firstDisagreement(),

@@ -49,7 +49,7 @@ public final class ClassicStates implements ExhaustiveCheck.Space<ClassicStates.
   private final ClassicConstruction construction;
   private final ClassicConfig config;
   private final ClassicCodec codec;
-  private final long states;
+  private final ExhaustiveCheck.Shape shape;
   private final int[][] memIndex;
   private final int[] pcIndex;
   private final int[] takenIndex;
@@ -63,7 +63,6 @@ public final class ClassicStates implements ExhaustiveCheck.Space<ClassicStates.
     this.codec = ClassicCodec.forConstruction(construction);
     int bits = config.wordBits() * config.memorySize() + config.wordBits() + 3;
     checkArgument(bits < 63, "2^%s states at %s: too many to enumerate", bits, config);
-    this.states = 1L << bits;
     ClassicRegisters regs = construction.registers();
     this.memIndex = RegisterBits.memory(construction.layout(), regs, -1).words();
     this.pcIndex = RegisterBits.indices(construction.layout(), regs.pc());
@@ -71,6 +70,9 @@ public final class ClassicStates implements ExhaustiveCheck.Space<ClassicStates.
     this.outByteIndex = RegisterBits.indices(construction.layout(), regs.outByte());
     this.outValidIndex = RegisterBits.indices(construction.layout(), regs.outValid());
     this.executedIndex = RegisterBits.indices(construction.layout(), regs.executed());
+    this.shape = new ExhaustiveCheck.Shape(construction.name(), config.toString(), "all memories"
+        + " x all pc x " + INPUTS.length + " input offers", construction.network(), 1L << bits,
+        Bits.memoryBits(memIndex, config.wordBits()));
   }
 
   public static ClassicStates of(ClassicConstruction construction) {
@@ -84,38 +86,8 @@ public final class ClassicStates implements ExhaustiveCheck.Space<ClassicStates.
   }
 
   @Override
-  public String construction() {
-    return construction.name();
-  }
-
-  @Override
-  public String config() {
-    return config.toString();
-  }
-
-  @Override
-  public String scope() {
-    return "all memories x all pc x " + INPUTS.length + " input offers";
-  }
-
-  @Override
-  public Network network() {
-    return construction.network();
-  }
-
-  @Override
-  public long states() {
-    return states;
-  }
-
-  @Override
-  public int[] innerCoordinates() {
-    int n = config.wordBits();
-    int[] inner = new int[n * memIndex.length];
-    for (int b = 0; b < inner.length; b++) {
-      inner[b] = memIndex[b / n][b % n];
-    }
-    return inner;
+  public ExhaustiveCheck.Shape shape() {
+    return shape;
   }
 
   @Override
@@ -159,12 +131,8 @@ public final class ClassicStates implements ExhaustiveCheck.Space<ClassicStates.
 
   /** State number {@code index}'s memory and pc. */
   public ClassicState stateOf(long index) {
-    int n = config.wordBits();
-    long[] mem = new long[config.memorySize()];
-    for (int i = 0; i < mem.length; i++) {
-      mem[i] = config.wrap((index >>> (i * n)) & ((1L << n) - 1));
-    }
-    return ClassicState.of(config, mem, config.wrap(index >>> memoryBits() >>> 3));
+    return ClassicState.of(config, Bits.words(index, config.wordBits(), config.memorySize()),
+        config.wrap(index >>> memoryBits() >>> 3));
   }
 
   /** State number {@code index}'s input offer. */

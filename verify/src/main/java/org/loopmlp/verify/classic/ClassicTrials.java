@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.loopmlp.construction.LemmaViolation;
 import org.loopmlp.construction.classic.ClassicConstruction;
 import org.loopmlp.construction.classic.ClassicLockstep;
@@ -132,51 +133,20 @@ public final class ClassicTrials {
   }
 
   private static DifferentialCampaign.Trials<Failure> trials(String name, Backend backend,
-      Settings s, java.util.function.Function<ClassicConfig, ClassicConstruction> built) {
-    return new DifferentialCampaign.Trials<>() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String backend() {
-        return backend.name();
-      }
-
-      @Override
-      public String settings() {
-        return "N " + s.minWord() + ".." + s.maxWord() + ", 2^" + s.minMemory() + "..2^"
-            + s.maxMemory() + " words, seed " + s.seed() + ", checked";
-      }
-
-      @Override
-      public int tries() {
-        return s.tries();
-      }
-
-      @Override
-      public ImmutableList<String> coverage() {
-        return COVERAGE;
-      }
-
-      @Override
-      public DifferentialCampaign.Runner runner() {
-        return i -> {
-          Case c = generate(s, i);
-          Outcome o = run(built.apply(c.config()), backend, c);
-          return new DifferentialCampaign.Trial(o.passes(), new long[] {o.halted() ? 1 : 0,
-              o.printed()}, o.failure().map(Failure::what));
-        };
-      }
-
-      @Override
-      public Failure counterexample(int i) {
-        Case c = generate(s, i);
-        return run(built.apply(c.config()), backend, c).failure().orElseThrow(
-            () -> new IllegalStateException("machine " + i + " does not fail again"));
-      }
+      Settings s, Function<ClassicConfig, ClassicConstruction> built) {
+    DifferentialCampaign.Runner runner = i -> {
+      Case c = generate(s, i);
+      Outcome o = run(built.apply(c.config()), backend, c);
+      return new DifferentialCampaign.Trial(o.passes(), new long[] {o.halted() ? 1 : 0,
+          o.printed()}, o.failure().map(Failure::what));
     };
+    return new DifferentialCampaign.Trials<>(name, backend.name(), "N " + s.minWord() + ".."
+        + s.maxWord() + ", 2^" + s.minMemory() + "..2^" + s.maxMemory() + " words, seed "
+        + s.seed() + ", checked", s.tries(), COVERAGE, () -> runner, i -> {
+          Case c = generate(s, i);
+          return run(built.apply(c.config()), backend, c).failure().orElseThrow(
+              () -> new IllegalStateException("machine " + i + " does not fail again"));
+        });
   }
 
   /**
