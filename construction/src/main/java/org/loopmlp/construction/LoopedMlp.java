@@ -19,34 +19,25 @@ import org.loopmlp.isa.Program;
  * pass is verified layer by layer and stage by stage against the reference machine ({@link
  * CheckedObserver}).
  */
-public final class LoopedMlp {
-  /** Null for a {@link #lean} one, which keeps only the network. */
-  private final Construction construction;
-  private final String name;
-  private final Backend backend;
-  private final Backend.Compiled compiled;
+public final class LoopedMlp extends MachineLoop<PaperStep, Construction> {
   private final StateCodec codec;
-  private final boolean checked;
 
   private LoopedMlp(Construction construction, Backend backend, boolean checked) {
-    this.construction = checkNotNull(construction, "construction");
-    this.name = construction.name();
-    this.backend = checkNotNull(backend, "backend");
-    this.compiled = backend.compile(construction.network());
+    super(construction, backend, checked);
     this.codec = StateCodec.forConstruction(construction);
-    this.checked = checked;
   }
 
   private LoopedMlp(String name, Network network, StateCodec codec, Backend backend) {
-    this.construction = null;
-    this.name = checkNotNull(name, "name");
-    this.backend = checkNotNull(backend, "backend");
-    this.codec = checkNotNull(codec, "codec");
+    super(null, name, checkedDimension(network, codec), backend, false);
+    this.codec = codec;
+  }
+
+  private static Network checkedDimension(Network network, StateCodec codec) {
+    checkNotNull(codec, "codec");
     checkArgument(network.inputDimension() == codec.layout().dimension(),
         "network input dimension %s, state space %s", network.inputDimension(),
         codec.layout().dimension());
-    this.compiled = backend.compile(network);
-    this.checked = false;
+    return network;
   }
 
   /** The looped network of {@code construction} on {@code backend}, without runtime checks. */
@@ -75,25 +66,17 @@ public final class LoopedMlp {
    * @throws IllegalStateException for a {@link #lean} one
    */
   public Construction construction() {
-    checkState(construction != null, "a lean LoopedMlp keeps no construction");
-    return construction;
-  }
-
-  public Backend backend() {
-    return backend;
+    checkState(constructionOrNull() != null, "a lean LoopedMlp keeps no construction");
+    return constructionOrNull();
   }
 
   public StateCodec codec() {
     return codec;
   }
 
-  public boolean isChecked() {
-    return checked;
-  }
-
   /** One pass from {@code state}: the decoded next state. */
   public MachineState step(Program program, MachineState state) {
-    return runPass(program, state, compiled.load(codec.encode(program, state)), 0,
+    return runPass(program, state, compiled().load(codec.encode(program, state)), 0,
         LayerObserver.NONE, null).state();
   }
 
@@ -121,7 +104,7 @@ public final class LoopedMlp {
     boolean all = kept == MlpRun.Kept.ALL_STATES;
     ImmutableList.Builder<MachineState> states = ImmutableList.builder();
     states.add(state);
-    StateVector x = compiled.load(codec.encode(program, state));
+    StateVector x = compiled().load(codec.encode(program, state));
     MachineState current = state;
     // Each output is decoded against the last one: O(what changed) on the incremental backend.
     StateCodec.Decoder decoder = codec.decoder();
@@ -155,7 +138,7 @@ public final class LoopedMlp {
    */
   public MachineState tracePass(Program program, MachineState state, LayerObserver observer) {
     checkNotNull(observer, "observer");
-    return runPass(program, state, compiled.load(codec.encode(program, state)), 0, observer,
+    return runPass(program, state, compiled().load(codec.encode(program, state)), 0, observer,
         null).state();
   }
 
@@ -164,8 +147,7 @@ public final class LoopedMlp {
   /** One pass; its output decoded by {@code decoder}, or whole when it is null. */
   private Pass runPass(Program program, MachineState state, StateVector input, int pass,
       LayerObserver extra, StateCodec.Decoder decoder) {
-    StateVector out = CheckedObserver.pass(compiled, input, extra, checked, construction,
-        () -> PaperStep.of(program, state), pass);
+    StateVector out = runNetwork(input, extra, () -> PaperStep.of(program, state), pass);
     DecodedState decoded = decoder == null ? codec.decode(out) : decoder.decode(out);
     if (decoded.program() != program && !decoded.program().equals(program)) {
       for (int q = 0; q < program.slots().size(); q++) {
@@ -181,7 +163,6 @@ public final class LoopedMlp {
 
   @Override
   public String toString() {
-    return "LoopedMlp[" + name + ", " + backend.name()
-        + (checked ? ", checked" : "") + "]";
+    return describe("LoopedMlp", "");
   }
 }

@@ -3,8 +3,8 @@ package org.loopmlp.construction.classic;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import org.loopmlp.construction.CheckedObserver;
 import org.loopmlp.construction.LemmaViolation;
+import org.loopmlp.construction.MachineLoop;
 import org.loopmlp.exact.Backend;
 import org.loopmlp.exact.LayerObserver;
 import org.loopmlp.exact.StateVector;
@@ -22,19 +22,13 @@ import org.loopmlp.isa.classic.ClassicState;
  * layer and stage by stage against the reference machine ({@link
  * org.loopmlp.construction.CheckedObserver}).
  */
-public final class ClassicLoopedMlp {
-  private final ClassicConstruction construction;
-  private final Backend backend;
-  private final Backend.Compiled compiled;
+public final class ClassicLoopedMlp
+    extends MachineLoop<ClassicStepContext, ClassicConstruction> {
   private final ClassicCodec codec;
-  private final boolean checked;
 
   private ClassicLoopedMlp(ClassicConstruction construction, Backend backend, boolean checked) {
-    this.construction = checkNotNull(construction, "construction");
-    this.backend = checkNotNull(backend, "backend");
-    this.compiled = backend.compile(construction.network());
+    super(construction, backend, checked);
     this.codec = ClassicCodec.forConstruction(construction);
-    this.checked = checked;
   }
 
   /** The looped network on {@code backend}, without runtime checks. */
@@ -48,24 +42,11 @@ public final class ClassicLoopedMlp {
   }
 
   public ClassicConstruction construction() {
-    return construction;
-  }
-
-  public Backend backend() {
-    return backend;
+    return constructionOrNull();
   }
 
   public ClassicCodec codec() {
     return codec;
-  }
-
-  /** The network compiled for the backend, which every pass of this loop runs on. */
-  public Backend.Compiled compiled() {
-    return compiled;
-  }
-
-  public boolean isChecked() {
-    return checked;
   }
 
   /** Told about every pass as soon as its output is decoded. */
@@ -94,14 +75,14 @@ public final class ClassicLoopedMlp {
 
   /** One pass from {@code state} with {@code nextInput} offered: the decoded output. */
   public ClassicPassOutput step(ClassicState state, int nextInput) {
-    return pass(state, nextInput, compiled.load(codec.encode(state, nextInput)), 0,
+    return pass(state, nextInput, compiled().load(codec.encode(state, nextInput)), 0,
         LayerObserver.NONE, null).out;
   }
 
   /** One pass, also reporting every layer's output to {@code observer}. */
   public ClassicPassOutput tracePass(ClassicState state, int nextInput, LayerObserver observer) {
     checkNotNull(observer, "observer");
-    return pass(state, nextInput, compiled.load(codec.encode(state, nextInput)), 0, observer,
+    return pass(state, nextInput, compiled().load(codec.encode(state, nextInput)), 0, observer,
         null).out;
   }
 
@@ -142,7 +123,7 @@ public final class ClassicLoopedMlp {
     checkArgument(maxSteps >= 0, "maxSteps must be >= 0, was %s", maxSteps);
     checkNotNull(listener, "listener");
     int offered = in.peek();
-    StateVector x = compiled.load(codec.encode(initial, offered));
+    StateVector x = compiled().load(codec.encode(initial, offered));
     ClassicCodec.Decoder decoder = codec.decoder();
     // The first input decodes to the initial state: each output is then decoded against the
     // vector before it, and its changed words are those from the state the pass ran from.
@@ -173,7 +154,7 @@ public final class ClassicLoopedMlp {
       steps++;
       current = p.out.state();
       offered = in.peek();
-      x = compiled.load(codec.nextInput(p.output, offered));
+      x = compiled().load(codec.nextInput(p.output, offered));
     }
   }
 
@@ -183,8 +164,8 @@ public final class ClassicLoopedMlp {
   /** One pass; decoded with {@code decoder} (against its last vector), or whole when null. */
   private Pass pass(ClassicState state, int offered, StateVector input, long pass,
       LayerObserver extra, ClassicCodec.Decoder decoder) {
-    StateVector output = CheckedObserver.pass(compiled, input, extra, checked, construction,
-        () -> ClassicStepContext.of(state, offered), pass);
+    StateVector output = runNetwork(input, extra, () -> ClassicStepContext.of(state, offered),
+        pass);
     if (decoder == null) {
       return new Pass(output, codec.decode(output), null);
     }
@@ -194,7 +175,6 @@ public final class ClassicLoopedMlp {
 
   @Override
   public String toString() {
-    return "ClassicLoopedMlp[" + construction.name() + ", " + construction.config() + ", "
-        + backend.name() + (checked ? ", checked" : "") + "]";
+    return describe("ClassicLoopedMlp", ", " + construction().config());
   }
 }
