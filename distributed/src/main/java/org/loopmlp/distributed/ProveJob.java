@@ -194,20 +194,13 @@ final class ProveJob implements Callable<Integer> {
   static ProofReport<?, ?, ?> prove(ProofJob job, SparkCaseSplitRunner spark, Path out,
       ProgressListener listener) throws IOException {
     CaseSplitRunner runner = spark == null ? CaseSplitRunner.SEQUENTIAL : spark;
-    boolean sc = spark != null;
     if (job.classic()) {
       ClassicConstruction c = ClassicConstruction.build(job.construction(), job.classicConfig());
-      if (sc) {
-        job.register(ClassicProver.worker(c, job.caseBudget()));
-      }
       return out == null
           ? ClassicProver.prove(c, listener, job.caseBudget(), runner)
           : ClassicProver.certifyInto(c, out, listener, job.caseBudget(), runner);
     }
     var c = Constructions.build(job.construction(), job.paperConfig());
-    if (sc) {
-      job.register(PaperProver.worker(c, job.caseBudget()));
-    }
     return out == null ? PaperProver.prove(c, listener, job.caseBudget(), runner)
         : PaperProver.certifyInto(c, out, listener, job.caseBudget(), runner);
   }

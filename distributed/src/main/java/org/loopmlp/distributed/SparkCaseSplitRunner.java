@@ -51,6 +51,9 @@ final class SparkCaseSplitRunner implements CaseSplitRunner {
         dealt.add(tasks.get(i));
       }
     }
+    // executors in this JVM (local mode) share the driver's worker and what it has built: the
+    // construction and each stage's layers; a cluster's executors build their own from the job
+    job.register(worker);
     ProofJob j = job;
     long start = System.nanoTime();
     List<CaseResult> results = sc.parallelize(dealt, slices)
