@@ -91,11 +91,17 @@ final class ProveJob implements Callable<Integer> {
           err.flush();
         }
       };
-      ProofReport<?, ?, ?> r = prove(job, sc, out, progress);
+      SparkCaseSplitRunner runner = sc == null ? null : new SparkCaseSplitRunner(sc, job);
+      ProofReport<?, ?, ?> r = prove(job, runner, out, progress);
       double seconds = (System.nanoTime() - t1) / 1e9;
       o.println(r.summary().stripTrailing());
       o.printf(Locale.ROOT, "proof: %.2f s (network build included; Spark start %.1f s)%n",
           seconds, (t1 - t0) / 1e9);
+      if (runner != null) {
+        for (int i = 0; i < runner.stats().size(); i++) {
+          o.printf(Locale.ROOT, "  stage %d: %s%n", i + 1, runner.stats().get(i));
+        }
+      }
       r.stages().forEach(p -> p.counterexample().ifPresent(x -> o.println(
           "counterexample to the " + p.name() + " lemma: " + x.summary())));
       if (!r.proved()) {
@@ -180,26 +186,21 @@ final class ProveJob implements Callable<Integer> {
   /** The proof, on Spark when {@code sc} is given, else in one thread. */
   static ProofReport<?, ?, ?> prove(ProofJob job, JavaSparkContext sc, Path out)
       throws IOException {
-    return prove(job, sc, out, ProgressListener.NONE);
+    return prove(job, sc == null ? null : new SparkCaseSplitRunner(sc, job), out,
+        ProgressListener.NONE);
   }
 
-  static ProofReport<?, ?, ?> prove(ProofJob job, JavaSparkContext sc, Path out,
+  /** The proof on {@code spark}'s executors, or in one thread when it is null. */
+  static ProofReport<?, ?, ?> prove(ProofJob job, SparkCaseSplitRunner spark, Path out,
       ProgressListener listener) throws IOException {
-    CaseSplitRunner runner = sc == null ? CaseSplitRunner.SEQUENTIAL
-        : new SparkCaseSplitRunner(sc, job);
+    CaseSplitRunner runner = spark == null ? CaseSplitRunner.SEQUENTIAL : spark;
     if (job.classic()) {
       ClassicConstruction c = ClassicConstruction.build(job.construction(), job.classicConfig());
-      if (sc != null) {
-        job.register(ClassicProver.worker(c, job.caseBudget()));
-      }
       return out == null
           ? ClassicProver.prove(c, listener, job.caseBudget(), runner)
           : ClassicProver.certifyInto(c, out, listener, job.caseBudget(), runner);
     }
     var c = Constructions.build(job.construction(), job.paperConfig());
-    if (sc != null) {
-      job.register(PaperProver.worker(c, job.caseBudget()));
-    }
     return out == null ? PaperProver.prove(c, listener, job.caseBudget(), runner)
         : PaperProver.certifyInto(c, out, listener, job.caseBudget(), runner);
   }

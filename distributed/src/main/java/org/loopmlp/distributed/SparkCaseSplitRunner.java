@@ -26,6 +26,8 @@ import org.loopmlp.prove.CaseWorker;
 final class SparkCaseSplitRunner implements CaseSplitRunner {
   private final JavaSparkContext sc;
   private final ProofJob job;
+  /** Per stage: tasks, their summed and longest search time, and the stage's wall time. */
+  private final List<String> stats = new ArrayList<>();
 
   SparkCaseSplitRunner(JavaSparkContext sc, ProofJob job) {
     this.sc = sc;
@@ -49,16 +51,33 @@ final class SparkCaseSplitRunner implements CaseSplitRunner {
         dealt.add(tasks.get(i));
       }
     }
+    // executors in this JVM (local mode) share the driver's worker and what it has built: the
+    // construction and each stage's layers; a cluster's executors build their own from the job
+    job.register(worker);
     ProofJob j = job;
+    long start = System.nanoTime();
     List<CaseResult> results = sc.parallelize(dealt, slices)
         .map(t -> deflated(j.worker().run(t))).collect();
+    double wall = (System.nanoTime() - start) / 1e9;
     CaseResult[] byIndex = new CaseResult[tasks.size()];
+    long sum = 0;
+    long longest = 0;
     for (CaseResult r : results) {
       byIndex[r.index()] = r;
+      sum += r.nanos();
+      longest = Math.max(longest, r.nanos());
     }
+    stats.add(String.format(java.util.Locale.ROOT, "%d tasks in %d Spark tasks: search %.2f s"
+        + " in all, longest task %.3f s; on the executors %.2f s wall", tasks.size(), slices,
+        sum / 1e9, longest / 1e9, wall));
     for (CaseResult r : byIndex) {
       inOrder.accept(r.withText(inflate(r.text())));
     }
+  }
+
+  /** One line per stage run so far: how its tasks spread. */
+  List<String> stats() {
+    return stats;
   }
 
   static CaseResult deflated(CaseResult r) {

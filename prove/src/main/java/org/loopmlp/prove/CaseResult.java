@@ -18,9 +18,15 @@ public final class CaseResult implements Serializable {
   final long excluded;
   final StageSearch.Failure failure;
   final boolean budgetExceeded;
+  private final long nanos;
 
   CaseResult(int index, byte[] text, long cases, long facts, long excluded,
       StageSearch.Failure failure, boolean budgetExceeded) {
+    this(index, text, cases, facts, excluded, failure, budgetExceeded, 0);
+  }
+
+  CaseResult(int index, byte[] text, long cases, long facts, long excluded,
+      StageSearch.Failure failure, boolean budgetExceeded, long nanos) {
     this.index = index;
     this.text = text;
     this.cases = cases;
@@ -28,6 +34,7 @@ public final class CaseResult implements Serializable {
     this.excluded = excluded;
     this.failure = failure;
     this.budgetExceeded = budgetExceeded;
+    this.nanos = nanos;
   }
 
   /** The task's number among its stage's pieces. */
@@ -42,12 +49,17 @@ public final class CaseResult implements Serializable {
 
   /** The same result with {@code text} (the same lines, e.g. decompressed) in place. */
   public CaseResult withText(byte[] text) {
-    return new CaseResult(index, text, cases, facts, excluded, failure, budgetExceeded);
+    return new CaseResult(index, text, cases, facts, excluded, failure, budgetExceeded, nanos);
   }
 
   /** The leaves searched. */
   public long cases() {
     return cases;
+  }
+
+  /** The time the search of the task took where it ran (for measuring how work spreads). */
+  public long nanos() {
+    return nanos;
   }
 
   /** True when a leaf fails the lemma. */

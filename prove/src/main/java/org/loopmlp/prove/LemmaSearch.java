@@ -138,6 +138,7 @@ final class LemmaSearch<S extends MachineStep, O extends StageRole<S, ?>, X, P> 
 
   /** One piece of a stage's split, searched on the calling thread. */
   CaseResult runTask(CaseTask task) {
+    long start = System.nanoTime();
     StageSearch search = searches.get().computeIfAbsent(task.stage(),
         si -> new StageSearch(layers(si), starts.get(si).clone(), caseBudget));
     CertificateWriter text = task.certify() ? CertificateWriter.buffer() : null;
@@ -145,7 +146,7 @@ final class LemmaSearch<S extends MachineStep, O extends StageRole<S, ?>, X, P> 
     StageSearch.Outcome o =
         search.proveSubtree(goals(task.stage()).get(task.goal()), task.path(), sink);
     return new CaseResult(task.index(), text == null ? new byte[0] : text.take(), o.cases(),
-        o.facts(), sink.excluded, o.failure(), o.budgetExceeded());
+        o.facts(), sink.excluded, o.failure(), o.budgetExceeded(), System.nanoTime() - start);
   }
 
   /** Searches every stage; writes the certificate to {@code certificateFile} unless null. */
